@@ -1,0 +1,91 @@
+// Names of the engine's enumerations and the shipped status set.
+
+#include <optional>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "acd/config.h"
+#include "acd/media.h"
+#include "acd/observer.h"
+
+namespace acd {
+
+absl::string_view MediaName(MediaType media) {
+  switch (media) {
+    case MediaType::kCall:
+      return "call";
+    case MediaType::kCallback:
+      return "callback";
+    case MediaType::kChat:
+      return "chat";
+    case MediaType::kEmail:
+      return "email";
+    case MediaType::kWorkItem:
+      return "work_item";
+    case MediaType::kGeneric:
+      return "generic";
+    case MediaType::kSocial:
+      return "social";
+    case MediaType::kSms:
+      return "sms";
+  }
+  return "unknown";
+}
+
+std::optional<MediaType> ParseMediaType(absl::string_view name) {
+  for (MediaType media : kAllMediaTypes) {
+    if (MediaName(media) == name) return media;
+  }
+  return std::nullopt;
+}
+
+absl::string_view InteractionStateName(InteractionState state) {
+  switch (state) {
+    case InteractionState::kWaiting:
+      return "waiting";
+    case InteractionState::kAlerting:
+      return "alerting";
+    case InteractionState::kConnected:
+      return "connected";
+    case InteractionState::kWrapUp:
+      return "wrap_up";
+    case InteractionState::kCompleted:
+      return "completed";
+    case InteractionState::kAbandoned:
+      return "abandoned";
+  }
+  return "unknown";
+}
+
+absl::string_view AgentActivityName(AgentActivity activity) {
+  switch (activity) {
+    case AgentActivity::kLoggedOut:
+      return "logged_out";
+    case AgentActivity::kIdle:
+      return "idle";
+    case AgentActivity::kAlerting:
+      return "alerting";
+    case AgentActivity::kBusy:
+      return "busy";
+    case AgentActivity::kWrapUp:
+      return "wrap_up";
+  }
+  return "unknown";
+}
+
+std::vector<StatusConfig> DefaultStatuses() {
+  return {
+      {.name = "Available", .acd_available = true},
+      {.name = "Available No ACD"},
+      {.name = "Away From Desk"},
+      {.name = "At Lunch"},
+      {.name = "In a Meeting"},
+      {.name = "At a Training Session"},
+      {.name = "Do Not Disturb", .dnd = true},
+      {.name = "Follow Up", .acw = true},
+      {.name = "ACD - Agent Not Answering", .dnd = true, .selectable = false, .system = true},
+      {.name = "Gone Home"},
+  };
+}
+
+}  // namespace acd
