@@ -1,0 +1,49 @@
+// acd/config_loader.h: reading a CenterConfig from a text file.
+//
+// The file format is the protobuf text format of `acd/proto/center.proto`.
+// Loading checks the file's syntax and the values' ranges; errors name the
+// file, line, column and field:
+//
+//   center.txtpb:9:3: workgroups[1].wrap_up_s: 9000 is outside 0..7200
+//
+// Example:
+//
+//   absl::StatusOr<acd::CenterConfig> center = acd::LoadCenterConfigFile("center.txtpb");
+//   if (!center.ok()) { fmt::print(stderr, "{}\n", center.status().message()); return 1; }
+//   auto engine = acd::Engine::Create(*center);
+//
+// References between entities (an agent's unknown workgroup, a repeated name)
+// are checked here too, with the file position, and again by Engine::Create.
+
+#ifndef ACD_CONFIG_LOADER_H_
+#define ACD_CONFIG_LOADER_H_
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "acd/config.h"
+#include "acd/text_proto.h"
+
+namespace acd {
+
+namespace proto {
+class CenterConfig;
+}  // namespace proto
+
+// Parses `text`; `filename` only labels errors.
+absl::StatusOr<CenterConfig> LoadCenterConfig(absl::string_view filename, absl::string_view text);
+
+// Reads and parses the file at `path`; NotFound if it cannot be read.
+absl::StatusOr<CenterConfig> LoadCenterConfigFile(const std::string& path);
+
+// Converts a message already parsed from `file`, where it sits at field path
+// `path` ("" for the root, "center" inside a scenario); errors are located
+// through `file`. For loaders of formats that embed a center (scenarios).
+absl::StatusOr<CenterConfig> CenterConfigFromProto(const proto::CenterConfig& message,
+                                                   const TextProtoFile& file,
+                                                   absl::string_view path);
+
+}  // namespace acd
+
+#endif  // ACD_CONFIG_LOADER_H_
