@@ -1,0 +1,338 @@
+#include "sim/replication.h"
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "acd/engine.h"
+#include "acd/status_macros.h"
+#include "sim/event_queue.h"
+#include "sim/mrg32k3a.h"
+
+namespace acd::sim {
+namespace {
+
+// Same-time order of simulator events (engine timers go before all of them).
+enum class EventKind : int32_t { kHangUp = 1, kAnswer = 2, kAbandon = 3, kArrival = 4 };
+
+struct EventPayload {
+  EventKind kind;
+  // kArrival: the contact type; otherwise the contact's interaction id.
+  uint64_t target;
+};
+
+enum class CallState : uint8_t { kFree, kWaiting, kAlerting, kConnected, kEnded };
+
+// A live contact. Its interaction id is (generation << 32 | slot), so a slot
+// can be reused while stale events for its previous occupant are recognised.
+struct Call {
+  CallState state = CallState::kFree;
+  uint32_t generation = 0;
+  int type = 0;
+  bool counted = false;  // arrived inside the measured window
+  Time arrival;
+  Time connected;
+  Duration handle;
+  std::optional<Duration> patience;
+};
+
+struct QueueTrack {
+  int64_t waiting = 0;
+  Time since;
+};
+
+struct AgentTrack {
+  AgentActivity activity = AgentActivity::kLoggedOut;
+  Time since;
+  // Workgroup of the interaction the agent holds, or -1.
+  int workgroup = -1;
+  int group = -1;
+  std::vector<int> active_workgroups;
+};
+
+class Replication : public Observer {
+ public:
+  Replication(const Scenario& scenario, int replication)
+      : scenario_(scenario),
+        window_start_(Time() + scenario.warmup),
+        horizon_(Time() + scenario.horizon) {
+    const auto seed = Mrg32k3a::SeedFromInteger(scenario.seed);
+    const uint64_t types = scenario.contact_types.size();
+    for (uint64_t k = 0; k < types; ++k) {
+      arrival_rng_.push_back(Mrg32k3a::Stream(seed, 3 * k, replication));
+      handle_rng_.push_back(Mrg32k3a::Stream(seed, 3 * k + 1, replication));
+      patience_rng_.push_back(Mrg32k3a::Stream(seed, 3 * k + 2, replication));
+    }
+    for (uint64_t g = 0; g < scenario.agent_groups.size(); ++g) {
+      answer_rng_.push_back(Mrg32k3a::Stream(seed, 3 * types + g, replication));
+    }
+    result_.contact_types.resize(types);
+    queues_.resize(types);
+    result_.workgroups.resize(scenario.center.workgroups.size());
+    for (Tally& wg : result_.workgroups) wg.busy_s = wg.staffed_s = 0;
+    result_.total.busy_s = result_.total.staffed_s = 0;
+  }
+
+  absl::StatusOr<ReplicationResult> Run() {
+    ACD_ASSIGN_OR_RETURN(engine_, Engine::Create(scenario_.center));
+    engine_->SetObserver(this);
+    agents_.resize(scenario_.center.agents.size());
+    for (size_t a = 0; a < agents_.size(); ++a) {
+      agents_[a].group = scenario_.agent_group[a];
+      for (const MembershipConfig& m : scenario_.center.agents[a].workgroups) {
+        if (m.active) agents_[a].active_workgroups.push_back(*WorkgroupIndex(m.workgroup));
+      }
+    }
+    for (size_t a = 0; a < agents_.size(); ++a) {
+      ACD_RETURN_IF_ERROR(Command(LogIn{.now = Time(), .agent = AgentId(a)}));
+    }
+    for (size_t k = 0; k < scenario_.contact_types.size(); ++k) ScheduleArrival(k, Time());
+
+    while (true) {
+      const Time next_event = events_.empty() ? Time::Infinite() : events_.top().time;
+      const Time deadline = engine_->NextDeadline();
+      if (deadline <= next_event && deadline <= horizon_) {
+        ++result_.events;
+        ACD_RETURN_IF_ERROR(Check(engine_->AdvanceTo(deadline)));
+        continue;
+      }
+      if (next_event > horizon_) break;
+      auto event = events_.Pop();
+      ++result_.events;
+      ACD_RETURN_IF_ERROR(Handle(event.time, event.payload));
+    }
+    ACD_RETURN_IF_ERROR(Check(engine_->AdvanceTo(horizon_)));
+    for (size_t a = 0; a < agents_.size(); ++a) Account(a, horizon_);
+    const double window_s = ToSeconds(horizon_ - window_start_);
+    result_.total.window_s = window_s;
+    for (Tally& wg : result_.workgroups) wg.window_s = window_s;
+    for (size_t k = 0; k < result_.contact_types.size(); ++k) {
+      ChangeQueue(k, 0, horizon_);
+      Tally& t = result_.contact_types[k];
+      t.window_s = window_s;
+      result_.workgroups[scenario_.contact_types[k].workgroup].AddContacts(t);
+      result_.total.AddContacts(t);
+    }
+    return std::move(result_);
+  }
+
+  // ---- Observer -------------------------------------------------------------
+
+  void OnOffer(const OfferEvent& offer) override {
+    Call& call = CallOf(offer.interaction);
+    if (call.state == CallState::kWaiting) ChangeQueue(call.type, -1, offer.now);
+    call.state = CallState::kAlerting;
+    agents_[offer.agent.value()].workgroup = static_cast<int>(offer.workgroup.value());
+    if (offer.auto_answered) return;
+    const int group = agents_[offer.agent.value()].group;
+    Duration delay = Duration::Zero();
+    if (group >= 0) delay = scenario_.agent_groups[group].answer_delay.Sample(answer_rng_[group]);
+    events_.Push(offer.now + delay, static_cast<int32_t>(EventKind::kAnswer),
+                 {EventKind::kAnswer, offer.interaction.value()});
+  }
+
+  void OnInteraction(const InteractionEvent& event) override {
+    Call& call = CallOf(event.interaction);
+    Tally& tally = result_.contact_types[call.type];
+    const Duration waited = event.now - call.arrival;
+    switch (event.state) {
+      case InteractionState::kConnected:
+        call.state = CallState::kConnected;
+        call.connected = event.now;
+        events_.Push(event.now + call.handle, static_cast<int32_t>(EventKind::kHangUp),
+                     {EventKind::kHangUp, event.interaction.value()});
+        if (!call.counted) return;
+        ++tally.answered;
+        tally.wait_answered_s += ToSeconds(waited);
+        if (waited <= scenario_.service_level) ++tally.answered_within;
+        return;
+      case InteractionState::kAbandoned:
+        if (call.state == CallState::kWaiting) ChangeQueue(call.type, -1, event.now);
+        Release(call);
+        if (!call.counted) return;
+        ++tally.abandoned;
+        tally.wait_abandoned_s += ToSeconds(waited);
+        if (waited <= scenario_.service_level) ++tally.abandoned_within;
+        return;
+      case InteractionState::kCompleted:
+        Release(call);
+        if (!call.counted) return;
+        ++tally.handled;
+        tally.handle_s += ToSeconds(event.now - call.connected);
+        return;
+      case InteractionState::kWrapUp:
+        call.state = CallState::kEnded;
+        return;
+      case InteractionState::kWaiting:
+        ChangeQueue(call.type, +1, event.now);
+        return;
+      case InteractionState::kAlerting:
+        return;
+    }
+  }
+
+  void OnAgent(const AgentEvent& event) override {
+    const size_t a = event.agent.value();
+    Account(a, event.now);
+    agents_[a].activity = event.activity;
+    if (event.activity == AgentActivity::kIdle || event.activity == AgentActivity::kLoggedOut) {
+      agents_[a].workgroup = -1;
+    }
+  }
+
+ private:
+  // ---- Events -------------------------------------------------------------
+
+  absl::Status Handle(Time now, const EventPayload& event) {
+    switch (event.kind) {
+      case EventKind::kArrival:
+        return Arrival(static_cast<size_t>(event.target), now);
+      case EventKind::kAnswer:
+        if (!Live(event.target, CallState::kAlerting)) return absl::OkStatus();
+        return Command(Accept{.now = now, .interaction = InteractionId(event.target)});
+      case EventKind::kHangUp:
+        if (!Live(event.target, CallState::kConnected)) return absl::OkStatus();
+        return Command(Disconnect{.now = now, .interaction = InteractionId(event.target)});
+      case EventKind::kAbandon:
+        if (!Live(event.target, CallState::kWaiting) &&
+            !Live(event.target, CallState::kAlerting)) {
+          return absl::OkStatus();
+        }
+        return Command(Disconnect{.now = now, .interaction = InteractionId(event.target)});
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status Arrival(size_t type, Time now) {
+    ScheduleArrival(type, now);
+    const ContactType& ct = scenario_.contact_types[type];
+    const uint32_t slot = AllocateSlot();
+    Call& call = calls_[slot];
+    call.state = CallState::kWaiting;
+    call.type = static_cast<int>(type);
+    call.counted = now >= window_start_;
+    call.arrival = now;
+    call.handle = ct.handle_time.Sample(handle_rng_[type]);
+    call.patience.reset();
+    if (ct.patience) call.patience = ct.patience->Sample(patience_rng_[type]);
+    const uint64_t id = (uint64_t{call.generation} << 32) | slot;
+    if (call.counted) ++result_.contact_types[type].offered;
+    ACD_RETURN_IF_ERROR(Command(Arrive{.now = now,
+                                       .interaction = InteractionId(id),
+                                       .workgroup = WorkgroupId(ct.workgroup),
+                                       .media = ct.media,
+                                       .priority = ct.priority}));
+    // Still waiting after the engine's decision: no agent was free.
+    if (call.counted && call.state == CallState::kWaiting) ++result_.contact_types[type].waited;
+    // Patience runs until the customer is connected, ringing included.
+    if (call.patience) {
+      events_.Push(now + *call.patience, static_cast<int32_t>(EventKind::kAbandon),
+                   {EventKind::kAbandon, id});
+    }
+    return absl::OkStatus();
+  }
+
+  void ScheduleArrival(size_t type, Time now) {
+    const double mean_gap_s = 3600.0 / scenario_.contact_types[type].rate_per_hour;
+    const Duration gap = Distribution::Exponential(mean_gap_s).Sample(arrival_rng_[type]);
+    events_.Push(now + gap, static_cast<int32_t>(EventKind::kArrival), {EventKind::kArrival, type});
+  }
+
+  // ---- Calls ----------------------------------------------------------------
+
+  uint32_t AllocateSlot() {
+    if (free_slots_.empty()) {
+      calls_.emplace_back();
+      return static_cast<uint32_t>(calls_.size() - 1);
+    }
+    uint32_t slot = free_slots_.back();
+    free_slots_.pop_back();
+    return slot;
+  }
+
+  void Release(Call& call) {
+    call.state = CallState::kFree;
+    ++call.generation;
+    free_slots_.push_back(static_cast<uint32_t>(&call - calls_.data()));
+  }
+
+  Call& CallOf(InteractionId id) { return calls_[static_cast<uint32_t>(id.value())]; }
+
+  // Whether `id` still names the call in its slot, in `state`.
+  bool Live(uint64_t id, CallState state) const {
+    const Call& call = calls_[static_cast<uint32_t>(id)];
+    return call.generation == static_cast<uint32_t>(id >> 32) && call.state == state;
+  }
+
+  // Credits the queue-length integral of contact type `type` up to `now`,
+  // clipped to the window, then changes its count of waiting contacts.
+  void ChangeQueue(size_t type, int delta, Time now) {
+    QueueTrack& q = queues_[type];
+    const Time from = std::max(q.since, window_start_);
+    const Time to = std::min(now, horizon_);
+    if (to > from) result_.contact_types[type].queue_integral_s += q.waiting * ToSeconds(to - from);
+    q.since = now;
+    q.waiting += delta;
+  }
+
+  // ---- Agents ---------------------------------------------------------------
+
+  // Credits agent `a`'s time since its last change, clipped to the window.
+  void Account(size_t a, Time now) {
+    AgentTrack& agent = agents_[a];
+    const Time from = std::max(agent.since, window_start_);
+    const Time to = std::min(now, horizon_);
+    agent.since = now;
+    if (to <= from || agent.activity == AgentActivity::kLoggedOut) return;
+    const double seconds = ToSeconds(to - from);
+    result_.total.staffed_s += seconds;
+    for (int wg : agent.active_workgroups) result_.workgroups[wg].staffed_s += seconds;
+    const bool busy =
+        agent.activity == AgentActivity::kBusy || agent.activity == AgentActivity::kWrapUp;
+    if (!busy) return;
+    result_.total.busy_s += seconds;
+    if (agent.workgroup >= 0) result_.workgroups[agent.workgroup].busy_s += seconds;
+  }
+
+  std::optional<int> WorkgroupIndex(const std::string& name) const {
+    const auto& wgs = scenario_.center.workgroups;
+    for (size_t i = 0; i < wgs.size(); ++i) {
+      if (wgs[i].name == name) return static_cast<int>(i);
+    }
+    return std::nullopt;
+  }
+
+  // ---- Engine ---------------------------------------------------------------
+
+  absl::Status Command(const acd::Command& command) { return Check(engine_->Apply(command)); }
+
+  static absl::Status Check(absl::Status status) {
+    if (status.ok()) return status;
+    return absl::InternalError(
+        absl::StrCat("simulator: the engine rejected a command: ", status.message()));
+  }
+
+  const Scenario& scenario_;
+  const Time window_start_;
+  const Time horizon_;
+  std::unique_ptr<Engine> engine_;
+  EventQueue<EventPayload> events_;
+  std::vector<Call> calls_;
+  std::vector<uint32_t> free_slots_;
+  std::vector<AgentTrack> agents_;
+  std::vector<QueueTrack> queues_;
+  std::vector<Mrg32k3a> arrival_rng_, handle_rng_, patience_rng_, answer_rng_;
+  ReplicationResult result_;
+};
+
+}  // namespace
+
+absl::StatusOr<ReplicationResult> RunReplication(const Scenario& scenario, int replication) {
+  Replication run(scenario, replication);
+  return run.Run();
+}
+
+}  // namespace acd::sim

@@ -1,0 +1,54 @@
+// sim/replication.h: one replication of a scenario, through the engine.
+//
+// `RunReplication` builds a fresh acd::Engine from the scenario's center,
+// logs every agent in at time zero, and plays the traffic through the
+// engine's public API: arrivals, answers after the agent's answer delay,
+// hang-ups after the handle time, abandonment at the end of the customer's
+// patience. The engine's own timers (wrap-up) are merged into the event list
+// through Engine::NextDeadline. It stops at the horizon.
+//
+// Randomness: every source has its own MRG32k3a stream and replication r
+// uses substream r of each. Stream layout, for contact type k of K and agent
+// group g: arrivals 3k, handle times 3k+1, patience 3k+2, answer delay 3K+g.
+// A contact's handle time and patience are drawn when it arrives, so two
+// scenarios that differ only in staffing or routing see the same customers.
+//
+// Events at the same microsecond run in this order: engine timers, hang-ups,
+// answers, abandonments, arrivals (then by scheduling order).
+//
+// Example:
+//
+//   absl::StatusOr<acd::sim::ReplicationResult> r = acd::sim::RunReplication(scenario, 0);
+//
+// Thread safety: independent calls may run on different threads.
+
+#ifndef ACD_SIM_REPLICATION_H_
+#define ACD_SIM_REPLICATION_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "sim/scenario.h"
+#include "sim/tally.h"
+
+namespace acd::sim {
+
+struct ReplicationResult {
+  // One per contact type, in scenario order (busy and staffed unset).
+  std::vector<Tally> contact_types;
+  // One per workgroup, in center order: its contact types' sums plus the
+  // busy and staffed time of its active members.
+  std::vector<Tally> workgroups;
+  // The whole center.
+  Tally total;
+  // Simulation events processed (including engine timers).
+  int64_t events = 0;
+};
+
+// Internal if the engine rejects a command the simulator believed valid.
+absl::StatusOr<ReplicationResult> RunReplication(const Scenario& scenario, int replication);
+
+}  // namespace acd::sim
+
+#endif  // ACD_SIM_REPLICATION_H_

@@ -1,0 +1,177 @@
+#include "sim/report.h"
+
+#include <cmath>
+#include <functional>
+
+#include "acd/format.h"
+#include "fmt/format.h"
+#include "sim/tally.h"
+
+namespace acd::sim {
+namespace {
+
+KpiSummaries SummarizeSlice(const std::vector<ReplicationResult>& results,
+                            const std::function<const Tally&(const ReplicationResult&)>& slice) {
+  KpiSummaries out;
+  std::vector<double> observations(results.size());
+  for (const KpiDefinition& kpi : Kpis()) {
+    for (size_t r = 0; r < results.size(); ++r) observations[r] = kpi.value(slice(results[r]));
+    out.push_back(Summarize(observations));
+  }
+  return out;
+}
+
+// Shortest representation that reads back exactly; null for NaN.
+std::string JsonNumber(double x) { return std::isfinite(x) ? fmt::format("{}", x) : "null"; }
+
+// JSON string literal (names come from scenario files).
+std::string JsonString(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20) {
+      out += fmt::format("\\u{:04x}", c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+void AppendKpis(std::string& out, const KpiSummaries& kpis, const char* indent) {
+  out += "{\n";
+  const auto defs = Kpis();
+  for (size_t i = 0; i < defs.size(); ++i) {
+    out += fmt::format("{}  \"{}\": {{\"mean\": {}, \"ci95\": {}}}{}\n", indent, defs[i].key,
+                       JsonNumber(kpis[i].mean), JsonNumber(kpis[i].ci95),
+                       i + 1 < defs.size() ? "," : "");
+  }
+  out += fmt::format("{}}}", indent);
+}
+
+void AppendGroup(std::string& out, const char* key,
+                 const std::vector<std::pair<std::string, KpiSummaries>>& group, bool last) {
+  out += fmt::format("  \"{}\": {{", key);
+  for (size_t i = 0; i < group.size(); ++i) {
+    out += fmt::format("\n    {}: ", JsonString(group[i].first));
+    AppendKpis(out, group[i].second, "    ");
+    if (i + 1 < group.size()) out += ",";
+  }
+  out += group.empty() ? "}" : "\n  }";
+  out += last ? "\n" : ",\n";
+}
+
+// "12.34 ± 0.56".
+std::string Cell(const Summary& s, int decimals) {
+  if (!std::isfinite(s.mean)) return "-";
+  if (!std::isfinite(s.ci95)) return fmt::format("{:.{}f}", s.mean, decimals);
+  return fmt::format("{:.{}f} ± {:.{}f}", s.mean, decimals, s.ci95, decimals);
+}
+
+// Display width, counting the two-byte "±" as one column.
+size_t Width(const std::string& s) {
+  size_t width = 0;
+  for (unsigned char c : s) width += (c & 0xC0) != 0x80;
+  return width;
+}
+
+std::string Pad(const std::string& s, size_t width) {
+  return s + std::string(width > Width(s) ? width - Width(s) : 0, ' ');
+}
+
+}  // namespace
+
+Report BuildReport(const Scenario& scenario, const std::vector<ReplicationResult>& results) {
+  Report report;
+  report.scenario = scenario.name;
+  report.seed = scenario.seed;
+  report.replications = static_cast<int>(results.size());
+  report.service_level_s = ToSeconds(scenario.service_level);
+  report.horizon_s = ToSeconds(scenario.horizon);
+  report.warmup_s = ToSeconds(scenario.warmup);
+  for (const ReplicationResult& r : results) report.events += r.events;
+  report.total = SummarizeSlice(results, [](const ReplicationResult& r) -> const Tally& {
+    return r.total;
+  });
+  for (size_t w = 0; w < scenario.center.workgroups.size(); ++w) {
+    report.workgroups.emplace_back(
+        scenario.center.workgroups[w].name,
+        SummarizeSlice(results,
+                       [w](const ReplicationResult& r) -> const Tally& { return r.workgroups[w]; }));
+  }
+  for (size_t k = 0; k < scenario.contact_types.size(); ++k) {
+    report.contact_types.emplace_back(
+        scenario.contact_types[k].name,
+        SummarizeSlice(results, [k](const ReplicationResult& r) -> const Tally& {
+          return r.contact_types[k];
+        }));
+  }
+  return report;
+}
+
+std::string FormatJson(const Report& report) {
+  std::string out = "{\n";
+  out += fmt::format("  \"scenario\": {},\n", JsonString(report.scenario));
+  out += fmt::format("  \"seed\": {},\n", report.seed);
+  out += fmt::format("  \"replications\": {},\n", report.replications);
+  out += fmt::format("  \"service_level_s\": {},\n", JsonNumber(report.service_level_s));
+  out += fmt::format("  \"horizon_s\": {},\n", JsonNumber(report.horizon_s));
+  out += fmt::format("  \"warmup_s\": {},\n", JsonNumber(report.warmup_s));
+  out += "  \"total\": ";
+  AppendKpis(out, report.total, "  ");
+  out += ",\n";
+  AppendGroup(out, "workgroups", report.workgroups, /*last=*/false);
+  AppendGroup(out, "contact_types", report.contact_types, /*last=*/true);
+  out += "}\n";
+  return out;
+}
+
+std::string FormatTable(const Report& report) {
+  std::vector<std::string> headers = {"KPI (mean ± 95% CI)"};
+  std::vector<const KpiSummaries*> columns;
+  for (const auto& [name, kpis] : report.workgroups) {
+    headers.push_back(name);
+    columns.push_back(&kpis);
+  }
+  if (report.workgroups.size() > 1) {
+    headers.push_back("total");
+    columns.push_back(&report.total);
+  }
+
+  std::vector<std::vector<std::string>> rows;
+  const auto defs = Kpis();
+  for (size_t i = 0; i < defs.size(); ++i) {
+    std::vector<std::string> row = {defs[i].label};
+    for (const KpiSummaries* column : columns) row.push_back(Cell((*column)[i], defs[i].decimals));
+    rows.push_back(std::move(row));
+  }
+  std::vector<size_t> widths(headers.size());
+  for (size_t c = 0; c < headers.size(); ++c) {
+    widths[c] = Width(headers[c]);
+    for (const auto& row : rows) widths[c] = std::max(widths[c], Width(row[c]));
+  }
+
+  std::string out = fmt::format(
+      "Scenario: {}\n{} replications, seed {}, horizon {} s, warm-up {} s, service level {} s\n\n",
+      report.scenario, report.replications, report.seed, report.horizon_s, report.warmup_s,
+      report.service_level_s);
+  auto append_row = [&](const std::vector<std::string>& cells) {
+    std::string line;
+    for (size_t c = 0; c < cells.size(); ++c) {
+      line += Pad(cells[c], widths[c]);
+      if (c + 1 < cells.size()) line += "   ";
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  };
+  append_row(headers);
+  size_t total_width = 0;
+  for (size_t w : widths) total_width += w + 3;
+  out += std::string(total_width - 3, '-') + "\n";
+  for (const auto& row : rows) append_row(row);
+  return out;
+}
+
+}  // namespace acd::sim

@@ -1,0 +1,37 @@
+// sim/runner.h: runs a scenario's replications and summarizes them.
+//
+// Example:
+//
+//   acd::sim::RunOptions options{.replications = 20};
+//   absl::StatusOr<acd::sim::Report> report = acd::sim::RunScenario(scenario, options);
+//   fmt::print("{}", acd::sim::FormatTable(*report));
+//
+// Replication r always uses substream r of every random stream, so a run of
+// replications 0..R-1 gives the same report however it is executed.
+
+#ifndef ACD_SIM_RUNNER_H_
+#define ACD_SIM_RUNNER_H_
+
+#include <cstdint>
+#include <optional>
+
+#include "absl/status/statusor.h"
+#include "sim/report.h"
+#include "sim/scenario.h"
+
+namespace acd::sim {
+
+struct RunOptions {
+  // Overrides the scenario's replication count. Range 1..100000.
+  std::optional<int> replications;
+  // Overrides the scenario's seed.
+  std::optional<uint64_t> seed;
+};
+
+// InvalidArgument for an option out of range; Internal if the engine rejects
+// a command the simulator believed valid (a bug).
+absl::StatusOr<Report> RunScenario(Scenario scenario, const RunOptions& options = {});
+
+}  // namespace acd::sim
+
+#endif  // ACD_SIM_RUNNER_H_

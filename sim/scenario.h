@@ -1,0 +1,79 @@
+// sim/scenario.h: a simulation scenario, validated and ready to run.
+//
+// A scenario is the contact center (statuses, workgroups, agents), the
+// traffic (contact types with arrival processes, handle times and patience),
+// and the run's shape (horizon, warm-up, replications, seed, service-level
+// threshold). It is written as a protobuf text file following
+// `acd/proto/scenario.proto` and loaded with `LoadScenario`, which checks
+// every value and names the file, line, column and field of the first
+// problem.
+//
+// Example:
+//
+//   absl::StatusOr<acd::sim::Scenario> scenario =
+//       acd::sim::LoadScenarioFile("scenarios/default.txtpb");
+//   if (!scenario.ok()) { fmt::print(stderr, "{}\n", scenario.status().message()); }
+//
+// Agent groups are expanded into individual agents ("<group>-1", ...),
+// appended to the center's own agents; `agent_group` maps each agent back.
+
+#ifndef ACD_SIM_SCENARIO_H_
+#define ACD_SIM_SCENARIO_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "acd/config.h"
+#include "acd/media.h"
+#include "acd/time.h"
+#include "sim/distribution.h"
+
+namespace acd::sim {
+
+struct AgentGroup {
+  std::string name;
+  int count = 0;
+  // Time from an offer to the agent's answer.
+  Distribution answer_delay;
+};
+
+struct ContactType {
+  std::string name;
+  // Index into Scenario::center.workgroups.
+  int workgroup = 0;
+  MediaType media = MediaType::kCall;
+  int priority = 50;
+  double rate_per_hour = 0;
+  Distribution handle_time;
+  // Unset: the customer never abandons.
+  std::optional<Distribution> patience;
+};
+
+struct Scenario {
+  std::string name;
+  CenterConfig center;
+  std::vector<AgentGroup> agent_groups;
+  // For each agent of `center`, the index of its agent group, or -1 for an
+  // agent listed individually (who answers at once).
+  std::vector<int> agent_group;
+  std::vector<ContactType> contact_types;
+  Duration horizon;
+  Duration warmup;
+  int replications = 10;
+  uint64_t seed = 12345;
+  Duration service_level;
+};
+
+// Parses and validates a scenario; `filename` labels errors.
+absl::StatusOr<Scenario> LoadScenario(absl::string_view filename, absl::string_view text);
+
+// Reads the file at `path`; NotFound if it cannot be read.
+absl::StatusOr<Scenario> LoadScenarioFile(const std::string& path);
+
+}  // namespace acd::sim
+
+#endif  // ACD_SIM_SCENARIO_H_

@@ -1,0 +1,242 @@
+// Scenario text -> validated Scenario. The only file of the simulator that
+// sees the generated protobuf classes of scenario.proto.
+
+#include <cmath>
+#include <string>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "acd/config_loader.h"
+#include "acd/engine.h"
+#include "acd/proto/scenario.pb.h"
+#include "acd/status_macros.h"
+#include "acd/text_proto.h"
+#include "sim/scenario.h"
+
+namespace acd::sim {
+namespace {
+
+constexpr double kMaxSeconds = 1e9;  // about 31 years; keeps microseconds in range
+
+bool InRange(double x, double lo, double hi) { return std::isfinite(x) && x >= lo && x <= hi; }
+
+absl::StatusOr<Distribution> ConvertDistribution(const proto::Distribution& m,
+                                                 const TextProtoFile& file,
+                                                 const std::string& where) {
+  switch (m.kind_case()) {
+    case proto::Distribution::kConstantS:
+      if (!InRange(m.constant_s(), 0, kMaxSeconds)) {
+        return file.Error(where + ".constant_s",
+                          absl::StrCat(m.constant_s(), " is outside 0..1e9 seconds"));
+      }
+      return Distribution::Constant(m.constant_s());
+    case proto::Distribution::kExponential:
+      if (!(InRange(m.exponential().mean_s(), 0, kMaxSeconds) && m.exponential().mean_s() > 0)) {
+        return file.Error(where + ".exponential.mean_s",
+                          absl::StrCat("mean ", m.exponential().mean_s(),
+                                       " must be positive and at most 1e9 seconds"));
+      }
+      return Distribution::Exponential(m.exponential().mean_s());
+    case proto::Distribution::KIND_NOT_SET:
+      break;
+  }
+  return file.Error(where, "no distribution kind is set (constant_s, exponential)");
+}
+
+absl::StatusOr<MediaType> ConvertMedia(proto::Media media) {
+  switch (media) {
+    case proto::MEDIA_UNSPECIFIED:
+    case proto::MEDIA_CALL:
+      return MediaType::kCall;
+    case proto::MEDIA_CALLBACK:
+      return MediaType::kCallback;
+    case proto::MEDIA_CHAT:
+      return MediaType::kChat;
+    case proto::MEDIA_EMAIL:
+      return MediaType::kEmail;
+    case proto::MEDIA_WORK_ITEM:
+      return MediaType::kWorkItem;
+    case proto::MEDIA_GENERIC:
+      return MediaType::kGeneric;
+    case proto::MEDIA_SOCIAL:
+      return MediaType::kSocial;
+    case proto::MEDIA_SMS:
+      return MediaType::kSms;
+    default:
+      return absl::InvalidArgumentError("unknown media");
+  }
+}
+
+// Appends each agent group's agents to `scenario.center.agents`.
+absl::Status ExpandAgentGroups(const proto::Scenario& m, const TextProtoFile& file,
+                               Scenario& scenario) {
+  absl::flat_hash_set<std::string> agent_names;
+  for (const AgentConfig& agent : scenario.center.agents) agent_names.insert(agent.name);
+  scenario.agent_group.assign(scenario.center.agents.size(), -1);
+  absl::flat_hash_set<std::string> group_names;
+  for (int g = 0; g < m.agent_groups_size(); ++g) {
+    const proto::AgentGroup& group = m.agent_groups(g);
+    const std::string where = absl::StrCat("agent_groups[", g, "]");
+    if (group.name().empty()) return file.Error(where + ".name", "must not be empty");
+    if (!group_names.insert(group.name()).second) {
+      return file.Error(where + ".name", absl::StrCat("\"", group.name(), "\" is used twice"));
+    }
+    if (group.count() < 1 || group.count() > 1'000'000) {
+      return file.Error(where + ".count",
+                        absl::StrCat(group.count(), " is outside 1..1000000"));
+    }
+    AgentConfig prototype{.name = "", .auto_answer = group.auto_answer()};
+    absl::flat_hash_set<std::string> member_of;
+    for (int w = 0; w < group.workgroups_size(); ++w) {
+      const proto::Membership& membership = group.workgroups(w);
+      const std::string at = absl::StrCat(where, ".workgroups[", w, "].workgroup");
+      bool known = false;
+      for (const WorkgroupConfig& wg : scenario.center.workgroups) {
+        known = known || wg.name == membership.workgroup();
+      }
+      if (!known) {
+        return file.Error(at, absl::StrCat("unknown workgroup \"", membership.workgroup(), "\""));
+      }
+      if (!member_of.insert(membership.workgroup()).second) {
+        return file.Error(at, absl::StrCat("workgroup \"", membership.workgroup(),
+                                           "\" is listed twice"));
+      }
+      prototype.workgroups.push_back(
+          {.workgroup = membership.workgroup(),
+           .active = membership.has_active() ? membership.active() : true});
+    }
+    AgentGroup out{.name = group.name(), .count = group.count()};
+    if (group.has_answer_delay()) {
+      ACD_ASSIGN_OR_RETURN(out.answer_delay, ConvertDistribution(group.answer_delay(), file,
+                                                                 where + ".answer_delay"));
+    }
+    for (int k = 1; k <= group.count(); ++k) {
+      AgentConfig agent = prototype;
+      agent.name = absl::StrCat(group.name(), "-", k);
+      if (!agent_names.insert(agent.name).second) {
+        return file.Error(where + ".name", absl::StrCat("agent name \"", agent.name,
+                                                        "\" is already taken"));
+      }
+      scenario.center.agents.push_back(std::move(agent));
+      scenario.agent_group.push_back(g);
+    }
+    scenario.agent_groups.push_back(std::move(out));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ConvertContactTypes(const proto::Scenario& m, const TextProtoFile& file,
+                                 Scenario& scenario) {
+  if (m.contact_types().empty()) return file.Error("contact_types", "at least one is required");
+  absl::flat_hash_map<std::string, int> workgroups;
+  for (size_t i = 0; i < scenario.center.workgroups.size(); ++i) {
+    workgroups.emplace(scenario.center.workgroups[i].name, static_cast<int>(i));
+  }
+  absl::flat_hash_set<std::string> names;
+  for (int i = 0; i < m.contact_types_size(); ++i) {
+    const proto::ContactType& ct = m.contact_types(i);
+    const std::string where = absl::StrCat("contact_types[", i, "]");
+    ContactType out{.name = ct.name()};
+    if (ct.name().empty()) return file.Error(where + ".name", "must not be empty");
+    if (!names.insert(ct.name()).second) {
+      return file.Error(where + ".name", absl::StrCat("\"", ct.name(), "\" is used twice"));
+    }
+    auto wg = workgroups.find(ct.workgroup());
+    if (wg == workgroups.end()) {
+      return file.Error(where + ".workgroup",
+                        absl::StrCat("unknown workgroup \"", ct.workgroup(), "\""));
+    }
+    out.workgroup = wg->second;
+    absl::StatusOr<MediaType> media = ConvertMedia(ct.media());
+    if (!media.ok()) return file.Error(where + ".media", "unknown media");
+    out.media = *media;
+    if (ct.has_priority()) {
+      if (ct.priority() < 0 || ct.priority() > 1000) {
+        return file.Error(where + ".priority",
+                          absl::StrCat(ct.priority(), " is outside 0..1000"));
+      }
+      out.priority = ct.priority();
+    }
+    if (!ct.arrivals().has_poisson()) {
+      return file.Error(where + ".arrivals", "no arrival process is set (poisson)");
+    }
+    const double rate = ct.arrivals().poisson().rate_per_hour();
+    if (!(InRange(rate, 0, 1e9) && rate > 0)) {
+      return file.Error(where + ".arrivals.poisson.rate_per_hour",
+                        absl::StrCat(rate, " must be positive and at most 1e9"));
+    }
+    out.rate_per_hour = rate;
+    if (!ct.has_handle_time()) return file.Error(where + ".handle_time", "is required");
+    ACD_ASSIGN_OR_RETURN(out.handle_time,
+                         ConvertDistribution(ct.handle_time(), file, where + ".handle_time"));
+    if (ct.has_patience()) {
+      ACD_ASSIGN_OR_RETURN(out.patience,
+                           ConvertDistribution(ct.patience(), file, where + ".patience"));
+    }
+    scenario.contact_types.push_back(std::move(out));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ConvertRunShape(const proto::Scenario& m, const TextProtoFile& file,
+                             Scenario& scenario) {
+  if (!(InRange(m.horizon_s(), 0, kMaxSeconds) && m.horizon_s() > 0)) {
+    return file.Error("horizon_s", absl::StrCat(m.horizon_s(), " must be in (0, 1e9] seconds"));
+  }
+  if (!(InRange(m.warmup_s(), 0, kMaxSeconds) && m.warmup_s() < m.horizon_s())) {
+    return file.Error("warmup_s",
+                      absl::StrCat(m.warmup_s(), " must be at least 0 and below horizon_s"));
+  }
+  scenario.horizon = SecondsF(m.horizon_s());
+  scenario.warmup = SecondsF(m.warmup_s());
+  if (m.replications() != 0) {
+    if (m.replications() < 1 || m.replications() > 100000) {
+      return file.Error("replications", absl::StrCat(m.replications(), " is outside 1..100000"));
+    }
+    scenario.replications = m.replications();
+  }
+  if (m.has_seed()) scenario.seed = m.seed();
+  const double sl = m.has_service_level_s() ? m.service_level_s() : 20.0;
+  if (!InRange(sl, 0, kMaxSeconds)) {
+    return file.Error("service_level_s", absl::StrCat(sl, " is outside 0..1e9 seconds"));
+  }
+  scenario.service_level = SecondsF(sl);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Scenario> Convert(const proto::Scenario& m, const TextProtoFile& file) {
+  Scenario scenario;
+  scenario.name = m.name().empty() ? file.filename() : m.name();
+  ACD_ASSIGN_OR_RETURN(scenario.center, CenterConfigFromProto(m.center(), file, "center"));
+  if (scenario.center.workgroups.empty()) {
+    return file.Error("center.workgroups", "at least one workgroup is required");
+  }
+  ACD_RETURN_IF_ERROR(ExpandAgentGroups(m, file, scenario));
+  ACD_RETURN_IF_ERROR(ConvertContactTypes(m, file, scenario));
+  ACD_RETURN_IF_ERROR(ConvertRunShape(m, file, scenario));
+  // Whatever the engine still rejects is a scenario error too.
+  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Create(scenario.center);
+  if (!engine.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(file.filename(), ": center: ", engine.status().message()));
+  }
+  return scenario;
+}
+
+}  // namespace
+
+absl::StatusOr<Scenario> LoadScenario(absl::string_view filename, absl::string_view text) {
+  proto::Scenario message;
+  ACD_ASSIGN_OR_RETURN(TextProtoFile file, TextProtoFile::Parse(filename, text, message));
+  return Convert(message, file);
+}
+
+absl::StatusOr<Scenario> LoadScenarioFile(const std::string& path) {
+  proto::Scenario message;
+  ACD_ASSIGN_OR_RETURN(TextProtoFile file, TextProtoFile::ParseFile(path, message));
+  return Convert(message, file);
+}
+
+}  // namespace acd::sim

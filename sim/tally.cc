@@ -1,0 +1,54 @@
+#include "sim/tally.h"
+
+#include <limits>
+
+namespace acd::sim {
+namespace {
+
+double Ratio(double numerator, double denominator) {
+  return denominator > 0 ? numerator / denominator : std::numeric_limits<double>::quiet_NaN();
+}
+
+constexpr KpiDefinition kKpis[] = {
+    {"offered", "offered", 1, [](const Tally& t) { return double(t.offered); }},
+    {"answered", "answered", 1, [](const Tally& t) { return double(t.answered); }},
+    {"abandoned", "abandoned", 1, [](const Tally& t) { return double(t.abandoned); }},
+    {"waiting_at_end", "waiting at end", 1,
+     [](const Tally& t) { return double(t.offered - t.answered - t.abandoned); }},
+    {"p_wait", "P(wait > 0)", 4, [](const Tally& t) { return Ratio(t.waited, t.offered); }},
+    {"asa_s", "ASA (s)", 2, [](const Tally& t) { return Ratio(t.wait_answered_s, t.answered); }},
+    {"aht_s", "AHT (s)", 1, [](const Tally& t) { return Ratio(t.handle_s, t.handled); }},
+    {"abandon_time_s", "abandon time (s)", 2,
+     [](const Tally& t) { return Ratio(t.wait_abandoned_s, t.abandoned); }},
+    {"queue_length", "queue length", 3,
+     [](const Tally& t) { return Ratio(t.queue_integral_s, t.window_s); }},
+    {"abandon_rate", "abandon rate", 4,
+     [](const Tally& t) { return Ratio(t.abandoned, t.offered); }},
+    {"service_level_ans", "SL (answered)", 4,
+     [](const Tally& t) { return Ratio(t.answered_within, t.answered); }},
+    {"service_level_off", "SL (offered)", 4,
+     [](const Tally& t) { return Ratio(t.answered_within, t.offered); }},
+    {"service_level_g1", "SL (offered - short abandons)", 4,
+     [](const Tally& t) { return Ratio(t.answered_within, t.offered - t.abandoned_within); }},
+    {"occupancy", "occupancy", 4, [](const Tally& t) { return Ratio(t.busy_s, t.staffed_s); }},
+};
+
+}  // namespace
+
+void Tally::AddContacts(const Tally& other) {
+  offered += other.offered;
+  answered += other.answered;
+  abandoned += other.abandoned;
+  answered_within += other.answered_within;
+  abandoned_within += other.abandoned_within;
+  waited += other.waited;
+  wait_answered_s += other.wait_answered_s;
+  wait_abandoned_s += other.wait_abandoned_s;
+  queue_integral_s += other.queue_integral_s;
+  handled += other.handled;
+  handle_s += other.handle_s;
+}
+
+std::span<const KpiDefinition> Kpis() { return kKpis; }
+
+}  // namespace acd::sim

@@ -1,0 +1,73 @@
+// sim/tally.h: what one replication counts, and the KPIs computed from it.
+//
+// A `Tally` holds the sums one replication gathers for one slice of the
+// center (a contact type, a workgroup, or the whole). Every KPI is a function
+// of one tally, listed once in `Kpis()`; the report takes its keys, labels
+// and order from that list.
+//
+// Definitions (a contact counts when it arrived after the warm-up):
+//   offered            contacts that arrived
+//   answered           contacts connected to an agent before the horizon
+//   abandoned          contacts whose customer hung up before being connected
+//   waiting_at_end     contacts neither answered nor abandoned at the horizon
+//   p_wait             share of offered contacts that found no agent free
+//   asa_s              mean time from arrival to connection, over answered
+//   aht_s              mean time from connection to the end of wrap-up
+//   abandon_time_s     mean time from arrival to hanging up, over abandoned
+//   queue_length       time-average number of contacts waiting for an agent
+//                      (not yet offered) during the measured window
+//   abandon_rate       abandoned / offered
+//   service_level_ans  answered within the threshold / answered
+//   service_level_off  answered within the threshold / offered
+//   service_level_g1   answered within the threshold /
+//                      (offered - abandoned within the threshold)
+//   occupancy          agent time busy or in wrap-up / agent time logged in,
+//                      for the agents of the workgroup (whole center in total)
+
+#ifndef ACD_SIM_TALLY_H_
+#define ACD_SIM_TALLY_H_
+
+#include <cstdint>
+#include <limits>
+#include <span>
+
+namespace acd::sim {
+
+struct Tally {
+  int64_t offered = 0;
+  int64_t answered = 0;
+  int64_t abandoned = 0;
+  int64_t answered_within = 0;
+  int64_t abandoned_within = 0;
+  int64_t waited = 0;
+  double wait_answered_s = 0;
+  double wait_abandoned_s = 0;
+  // Integral of the number of contacts waiting over the measured window, in
+  // contact-seconds, and the window's length.
+  double queue_integral_s = 0;
+  double window_s = 0;
+  int64_t handled = 0;
+  double handle_s = 0;
+  // Agent seconds inside the measured window; NaN when not measured (for a
+  // contact type).
+  double busy_s = std::numeric_limits<double>::quiet_NaN();
+  double staffed_s = std::numeric_limits<double>::quiet_NaN();
+
+  // Adds the counts of `other`; busy and staffed time are left alone, since
+  // they belong to agents, not contacts.
+  void AddContacts(const Tally& other);
+};
+
+struct KpiDefinition {
+  const char* key;    // JSON key
+  const char* label;  // table row
+  int decimals;       // shown in the table
+  double (*value)(const Tally&);
+};
+
+// Every KPI, in report order.
+std::span<const KpiDefinition> Kpis();
+
+}  // namespace acd::sim
+
+#endif  // ACD_SIM_TALLY_H_
