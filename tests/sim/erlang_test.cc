@@ -1,0 +1,156 @@
+// The simulator against exact queueing results (oracles/erlang.md).
+//
+// Pass rule of the oracle: over R independent replications after a warm-up,
+// |mean - exact| <= max(3 * (95 % half-width), tolerance). Each case prints
+// its estimates so a run shows how close they came.
+
+#include <cmath>
+#include <string>
+
+#include "doctest/doctest.h"
+#include "fmt/format.h"
+#include "sim/replication.h"
+#include "sim/report.h"
+#include "sim/scenario.h"
+#include "sim/tally.h"
+
+namespace acd::sim {
+namespace {
+
+struct System {
+  double calls_per_30min;
+  double aht_s;
+  int agents;
+  double patience_s;  // 0: no abandonment
+  double horizon_s;
+  int replications;
+};
+
+Scenario Make(const System& s) {
+  std::string text = fmt::format(R"(
+center {{ workgroups {{ name: "Q" }} }}
+agent_groups {{ name: "agent" count: {} workgroups {{ workgroup: "Q" }} }}
+contact_types {{
+  name: "calls" workgroup: "Q"
+  arrivals {{ poisson {{ rate_per_hour: {} }} }}
+  handle_time {{ exponential {{ mean_s: {} }} }}
+  {}
+}}
+horizon_s: {}
+warmup_s: 20000
+replications: {}
+service_level_s: 20
+)",
+                                 s.agents, 2 * s.calls_per_30min, s.aht_s,
+                                 s.patience_s > 0
+                                     ? fmt::format("patience {{ exponential {{ mean_s: {} }} }}",
+                                                   s.patience_s)
+                                     : "",
+                                 s.horizon_s, s.replications);
+  absl::StatusOr<Scenario> scenario = LoadScenario("erlang.txtpb", text);
+  REQUIRE(scenario.ok());
+  return *scenario;
+}
+
+struct Run {
+  Report report;
+  Tally sum;  // all replications added up
+};
+
+Run Simulate(const System& system) {
+  const Scenario scenario = Make(system);
+  std::vector<ReplicationResult> results;
+  Run run;
+  run.sum.busy_s = run.sum.staffed_s = 0;
+  for (int r = 0; r < scenario.replications; ++r) {
+    absl::StatusOr<ReplicationResult> result = RunReplication(scenario, r);
+    REQUIRE(result.ok());
+    run.sum.AddContacts(result->total);
+    run.sum.busy_s += result->total.busy_s;
+    run.sum.staffed_s += result->total.staffed_s;
+    run.sum.window_s += result->total.window_s;
+    results.push_back(*std::move(result));
+  }
+  run.report = BuildReport(scenario, results);
+  return run;
+}
+
+const Summary& Kpi(const Report& report, const std::string& key) {
+  const auto defs = Kpis();
+  for (size_t i = 0; i < defs.size(); ++i) {
+    if (key == defs[i].key) return report.total[i];
+  }
+  FAIL("no KPI " << key);
+  return report.total[0];
+}
+
+// The oracle's pass rule; `tolerance` is absolute, or relative to `exact`
+// when `relative` is set.
+void Expect(const Report& report, const std::string& key, double exact, double tolerance,
+            bool relative = false) {
+  const Summary& s = Kpi(report, key);
+  const double allowed = std::max(3 * s.ci95, relative ? tolerance * exact : tolerance);
+  MESSAGE(fmt::format("{:<18} exact {:<10.6g} simulated {:.6g} ± {:.2g} (allowed {:.2g})", key,
+                      exact, s.mean, s.ci95, allowed));
+  CHECK(std::fabs(s.mean - exact) <= allowed);
+}
+
+TEST_CASE("Erlang C case C1: 3 agents, 20 calls per 30 minutes, AHT 180 s") {
+  const Run run = Simulate({20, 180, 3, 0, 8.0e6, 10});
+  Expect(run.report, "p_wait", 0.444444, 0.005);
+  Expect(run.report, "service_level_ans", 0.602294, 0.005);
+  Expect(run.report, "asa_s", 80.0, 0.03, /*relative=*/true);
+  Expect(run.report, "occupancy", 0.666667, 0.005);
+}
+
+TEST_CASE("Erlang C case C3: 55 agents, 360 calls per 30 minutes, AHT 240 s") {
+  const Run run = Simulate({360, 240, 55, 0, 1.0e6, 10});
+  Expect(run.report, "p_wait", 0.238701, 0.003);
+  Expect(run.report, "service_level_ans", 0.866796, 0.003);
+  Expect(run.report, "asa_s", 8.1840, 0.03, /*relative=*/true);
+  Expect(run.report, "occupancy", 0.872727, 0.003);
+}
+
+TEST_CASE("Erlang C case C4: 54 agents, 360 calls per 30 minutes, AHT 240 s") {
+  const Run run = Simulate({360, 240, 54, 0, 1.0e6, 10});
+  Expect(run.report, "p_wait", 0.301308, 0.003);
+  Expect(run.report, "service_level_ans", 0.817248, 0.003);
+  Expect(run.report, "asa_s", 12.0523, 0.03, /*relative=*/true);
+  Expect(run.report, "occupancy", 0.888889, 0.003);
+}
+
+TEST_CASE("Erlang A case A2: 55 agents, patience 120 s, and its three identities") {
+  const Run run = Simulate({360, 240, 55, 120, 1.0e6, 10});
+  Expect(run.report, "abandon_rate", 0.016968, 0.001);
+  Expect(run.report, "service_level_ans", 0.966869, 0.001);
+  Expect(run.report, "service_level_off", 0.950463, 0.001);
+  Expect(run.report, "service_level_g1", 0.963755, 0.001);
+  Expect(run.report, "asa_s", 1.8669, 0.05, /*relative=*/true);
+  Expect(run.report, "occupancy", 0.8579, 0.001);
+  const Tally& t = run.sum;
+  const double offered = static_cast<double>(t.offered);
+  const double abandoned_within = static_cast<double>(t.abandoned_within) / offered;
+  MESSAGE(fmt::format("P(abandon <= 20 s)  exact 0.013792 simulated {:.6f}", abandoned_within));
+  CHECK(std::fabs(abandoned_within - 0.013792) <= 0.001);
+
+  // Identities that hold on every run, whatever its length (within 1 %).
+  const double p_abandon = static_cast<double>(t.abandoned) / offered;
+  const double mean_wait_all =
+      (t.wait_answered_s + t.wait_abandoned_s) / static_cast<double>(t.answered + t.abandoned);
+  const double lambda = offered / t.window_s;
+  const double theta = 1.0 / 120.0;
+  const double queue_length = t.queue_integral_s / t.window_s;
+  const double occupancy = t.busy_s / t.staffed_s;
+  const double aht_s = t.handle_s / static_cast<double>(t.handled);
+  MESSAGE(fmt::format("P(abandon) {:.6f} vs theta E[W] {:.6f}", p_abandon, theta * mean_wait_all));
+  CHECK(p_abandon == doctest::Approx(theta * mean_wait_all).epsilon(0.01));
+  MESSAGE(fmt::format("E[queue] {:.5f} vs lambda E[W] {:.5f}", queue_length,
+                      lambda * mean_wait_all));
+  CHECK(queue_length == doctest::Approx(lambda * mean_wait_all).epsilon(0.01));
+  MESSAGE(fmt::format("occupancy * c {:.4f} vs lambda (1 - P(ab)) AHT {:.4f}", occupancy * 55,
+                      lambda * (1 - p_abandon) * aht_s));
+  CHECK(occupancy * 55 == doctest::Approx(lambda * (1 - p_abandon) * aht_s).epsilon(0.01));
+}
+
+}  // namespace
+}  // namespace acd::sim

@@ -1,0 +1,103 @@
+#include "sim/report.h"
+
+#include <string>
+
+#include "doctest/doctest.h"
+#include "sim/runner.h"
+#include "sim/scenario.h"
+#include "sim/tally.h"
+
+namespace acd::sim {
+namespace {
+
+constexpr char kTwoQueues[] = R"(name: "two \"queues\""
+center { workgroups { name: "Sales" } workgroups { name: "Support" wrap_up_s: 10 } }
+agent_groups { name: "s" count: 2 workgroups { workgroup: "Sales" } }
+agent_groups { name: "t" count: 3 workgroups { workgroup: "Support" } }
+contact_types {
+  name: "sales calls" workgroup: "Sales"
+  arrivals { poisson { rate_per_hour: 30 } }
+  handle_time { exponential { mean_s: 120 } }
+  patience { exponential { mean_s: 60 } }
+}
+contact_types {
+  name: "support calls" workgroup: "Support"
+  arrivals { poisson { rate_per_hour: 50 } }
+  handle_time { constant_s: 150 }
+}
+horizon_s: 36000
+warmup_s: 600
+replications: 4
+)";
+
+Report RunTwoQueues() {
+  absl::StatusOr<Scenario> scenario = LoadScenario("two.txtpb", kTwoQueues);
+  REQUIRE(scenario.ok());
+  absl::StatusOr<Report> report = RunScenario(*scenario);
+  REQUIRE(report.ok());
+  return *report;
+}
+
+double Mean(const KpiSummaries& kpis, const std::string& key) {
+  const auto defs = Kpis();
+  for (size_t i = 0; i < defs.size(); ++i) {
+    if (key == defs[i].key) return kpis[i].mean;
+  }
+  FAIL("no KPI " << key);
+  return 0;
+}
+
+TEST_CASE("offered contacts are answered, abandoned or still waiting, per workgroup and total") {
+  Report report = RunTwoQueues();
+  for (const auto& [name, kpis] : report.workgroups) {
+    INFO(name);
+    CHECK(Mean(kpis, "offered") ==
+          doctest::Approx(Mean(kpis, "answered") + Mean(kpis, "abandoned") +
+                          Mean(kpis, "waiting_at_end")));
+  }
+  CHECK(Mean(report.total, "offered") == doctest::Approx(Mean(report.workgroups[0].second,
+                                                              "offered") +
+                                                         Mean(report.workgroups[1].second,
+                                                              "offered")));
+  // Support has no patience configured: nobody abandons there.
+  CHECK(Mean(report.workgroups[1].second, "abandoned") == 0);
+  // Its handle time is 150 s of talk plus 10 s of wrap-up, exactly.
+  CHECK(Mean(report.workgroups[1].second, "aht_s") == doctest::Approx(160.0));
+}
+
+TEST_CASE("JSON has every KPI as mean and ci95 under total, workgroups and contact types") {
+  const std::string json = FormatJson(RunTwoQueues());
+  CHECK(json.find("\"scenario\": \"two \\\"queues\\\"\"") != std::string::npos);
+  CHECK(json.find("\"workgroups\": {\n    \"Sales\": {") != std::string::npos);
+  CHECK(json.find("\"contact_types\": {\n    \"sales calls\": {") != std::string::npos);
+  for (const KpiDefinition& kpi : Kpis()) {
+    INFO(kpi.key);
+    CHECK(json.find(std::string("\"") + kpi.key + "\": {\"mean\": ") != std::string::npos);
+  }
+  // Contact types have no agents of their own: occupancy is null there.
+  CHECK(json.find("\"occupancy\": {\"mean\": null, \"ci95\": null}") != std::string::npos);
+}
+
+TEST_CASE("the table has a column per workgroup and a total") {
+  const std::string table = FormatTable(RunTwoQueues());
+  CHECK(table.find("Sales") != std::string::npos);
+  CHECK(table.find("Support") != std::string::npos);
+  CHECK(table.find("total") != std::string::npos);
+  CHECK(table.find("SL (answered)") != std::string::npos);
+  CHECK(table.find("±") != std::string::npos);
+}
+
+TEST_CASE("the same scenario and seed give byte-identical JSON") {
+  CHECK(FormatJson(RunTwoQueues()) == FormatJson(RunTwoQueues()));
+}
+
+TEST_CASE("another seed gives other numbers") {
+  absl::StatusOr<Scenario> scenario = LoadScenario("two.txtpb", kTwoQueues);
+  REQUIRE(scenario.ok());
+  const std::string a = FormatJson(*RunScenario(*scenario, {.seed = 1}));
+  const std::string b = FormatJson(*RunScenario(*scenario, {.seed = 2}));
+  CHECK(a != b);
+}
+
+}  // namespace
+}  // namespace acd::sim

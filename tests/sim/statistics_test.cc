@@ -1,0 +1,42 @@
+#include "sim/statistics.h"
+
+#include <cmath>
+#include <limits>
+
+#include "doctest/doctest.h"
+
+namespace acd::sim {
+namespace {
+
+TEST_CASE("Student t quantiles match published values") {
+  CHECK(StudentT975(1) == doctest::Approx(12.7062).epsilon(1e-5));
+  CHECK(StudentT975(9) == doctest::Approx(2.2622).epsilon(1e-5));
+  CHECK(StudentT975(30) == doctest::Approx(2.0423).epsilon(1e-5));
+  // Beyond the table, the series: t(0.975, 31) = 2.039513, 60: 2.000298,
+  // 120: 1.979930, 1000: 1.962339.
+  CHECK(StudentT975(31) == doctest::Approx(2.039513).epsilon(1e-5));
+  CHECK(StudentT975(60) == doctest::Approx(2.000298).epsilon(1e-5));
+  CHECK(StudentT975(120) == doctest::Approx(1.979930).epsilon(1e-5));
+  CHECK(StudentT975(1000) == doctest::Approx(1.962339).epsilon(1e-5));
+  CHECK(std::isnan(StudentT975(0)));
+}
+
+TEST_CASE("a summary gives the mean and the 95 percent half-width") {
+  Summary s = Summarize({0.81, 0.79, 0.84});
+  CHECK(s.count == 3);
+  CHECK(s.mean == doctest::Approx(0.813333333));
+  // sd = 0.0251661, t(2) = 4.3027, half-width = 4.3027 * 0.0251661 / sqrt(3).
+  CHECK(s.ci95 == doctest::Approx(0.0625170).epsilon(1e-4));
+}
+
+TEST_CASE("NaN observations are left out and one observation has no interval") {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  Summary s = Summarize({nan, 2.0, nan});
+  CHECK(s.count == 1);
+  CHECK(s.mean == 2.0);
+  CHECK(std::isnan(s.ci95));
+  CHECK(std::isnan(Summarize({nan}).mean));
+}
+
+}  // namespace
+}  // namespace acd::sim
