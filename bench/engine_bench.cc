@@ -1,0 +1,70 @@
+// Engine micro-benchmarks: the cost of one routed interaction's lifecycle.
+
+#include <memory>
+#include <string>
+
+#include "acd/engine.h"
+#include "benchmark/benchmark.h"
+
+namespace acd {
+namespace {
+
+CenterConfig OneQueue(int agents) {
+  CenterConfig center;
+  center.workgroups.push_back({.name = "Q"});
+  for (int a = 0; a < agents; ++a) {
+    center.agents.push_back(
+        {.name = "a" + std::to_string(a), .workgroups = {{.workgroup = "Q"}}});
+  }
+  return center;
+}
+
+// Arrive, Accept, Disconnect with every agent free: one routing decision per
+// iteration, taken from the longest-available agent.
+void BM_Engine_ArriveAcceptDisconnect(benchmark::State& state) {
+  const int agents = static_cast<int>(state.range(0));
+  auto engine = *Engine::Create(OneQueue(agents));
+  Time now;
+  for (int a = 0; a < agents; ++a) (void)engine->Apply(LogIn{.now = now, .agent = AgentId(a)});
+  uint64_t id = 0;
+  for (auto _ : state) {
+    now += Microseconds(10);
+    const InteractionId x(++id);
+    benchmark::DoNotOptimize(engine->Apply(Arrive{.now = now, .interaction = x,
+                                                  .workgroup = WorkgroupId(0)}));
+    benchmark::DoNotOptimize(engine->Apply(Accept{.now = now, .interaction = x}));
+    benchmark::DoNotOptimize(engine->Apply(Disconnect{.now = now, .interaction = x}));
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["decisions_per_s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_Engine_ArriveAcceptDisconnect)->Arg(10)->Arg(1000)->Arg(10000);
+
+// An agent freed with `waiting` interactions queued takes the oldest; a new
+// arrival keeps the queue length constant.
+void BM_Engine_AgentFreedWithQueue(benchmark::State& state) {
+  const int waiting = static_cast<int>(state.range(0));
+  auto engine = *Engine::Create(OneQueue(1));
+  Time now;
+  uint64_t id = 0;
+  for (int i = 0; i < waiting; ++i) {
+    (void)engine->Apply(
+        Arrive{.now = now, .interaction = InteractionId(++id), .workgroup = WorkgroupId(0)});
+  }
+  (void)engine->Apply(LogIn{.now = now, .agent = AgentId(0)});
+  uint64_t held = 1;
+  for (auto _ : state) {
+    now += Microseconds(10);
+    (void)engine->Apply(Accept{.now = now, .interaction = InteractionId(held)});
+    (void)engine->Apply(
+        Arrive{.now = now, .interaction = InteractionId(++id), .workgroup = WorkgroupId(0)});
+    (void)engine->Apply(Disconnect{.now = now, .interaction = InteractionId(held)});
+    ++held;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Engine_AgentFreedWithQueue)->Arg(100)->Arg(100000);
+
+}  // namespace
+}  // namespace acd

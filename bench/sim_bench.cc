@@ -1,0 +1,41 @@
+// Simulator throughput through the full engine on the Erlang A system A2
+// (55 agents, 720 calls an hour, AHT 240 s, patience 120 s).
+
+#include "benchmark/benchmark.h"
+#include "sim/replication.h"
+#include "sim/scenario.h"
+
+namespace acd::sim {
+namespace {
+
+constexpr char kA2[] = R"(
+center { workgroups { name: "Q" } }
+agent_groups { name: "agent" count: 55 workgroups { workgroup: "Q" } }
+contact_types {
+  name: "calls" workgroup: "Q"
+  arrivals { poisson { rate_per_hour: 720 } }
+  handle_time { exponential { mean_s: 240 } }
+  patience { exponential { mean_s: 120 } }
+}
+horizon_s: 500000
+)";
+
+void BM_Sim_A2(benchmark::State& state) {
+  const Scenario scenario = *LoadScenario("a2", kA2);
+  int replication = 0;
+  int64_t calls = 0, events = 0;
+  for (auto _ : state) {
+    auto result = RunReplication(scenario, replication++);
+    if (!result.ok()) state.SkipWithError("replication failed");
+    calls += result->total.offered;
+    events += result->events;
+  }
+  state.counters["calls_per_s"] =
+      benchmark::Counter(static_cast<double>(calls), benchmark::Counter::kIsRate);
+  state.counters["events_per_s"] =
+      benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_Sim_A2)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace acd::sim
