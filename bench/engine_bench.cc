@@ -13,8 +13,7 @@ CenterConfig OneQueue(int agents) {
   CenterConfig center;
   center.workgroups.push_back({.name = "Q"});
   for (int a = 0; a < agents; ++a) {
-    center.agents.push_back(
-        {.name = "a" + std::to_string(a), .workgroups = {{.workgroup = "Q"}}});
+    center.agents.push_back({.name = "a" + std::to_string(a), .workgroups = {{.workgroup = "Q"}}});
   }
   return center;
 }
@@ -30,8 +29,8 @@ void BM_Engine_ArriveAcceptDisconnect(benchmark::State& state) {
   for (auto _ : state) {
     now += Microseconds(10);
     const InteractionId x(++id);
-    benchmark::DoNotOptimize(engine->Apply(Arrive{.now = now, .interaction = x,
-                                                  .workgroup = WorkgroupId(0)}));
+    benchmark::DoNotOptimize(
+        engine->Apply(Arrive{.now = now, .interaction = x, .workgroup = WorkgroupId(0)}));
     benchmark::DoNotOptimize(engine->Apply(Accept{.now = now, .interaction = x}));
     benchmark::DoNotOptimize(engine->Apply(Disconnect{.now = now, .interaction = x}));
   }

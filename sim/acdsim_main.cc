@@ -111,9 +111,9 @@ std::optional<int> ParseRunArgs(const std::vector<std::string>& argv, Args& args
 
 int Run(const Args& args) {
   absl::StatusOr<acd::sim::Scenario> scenario =
-      args.scenario ? acd::sim::LoadScenarioFile(*args.scenario)
-                    : acd::sim::LoadScenario(acd::sim::kDefaultScenarioName,
-                                             acd::sim::DefaultScenarioText());
+      args.scenario
+          ? acd::sim::LoadScenarioFile(*args.scenario)
+          : acd::sim::LoadScenario(acd::sim::kDefaultScenarioName, acd::sim::DefaultScenarioText());
   if (!scenario.ok()) {
     fmt::print(stderr, "acdsim: {}\n", scenario.status().message());
     return 1;

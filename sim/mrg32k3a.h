@@ -65,8 +65,7 @@ class Mrg32k3a {
     s_[3] = s_[4];
     s_[4] = s_[5];
     s_[5] = p2;
-    const double diff =
-        p1 > p2 ? static_cast<double>(p1 - p2) : static_cast<double>(p1 + m1 - p2);
+    const double diff = p1 > p2 ? static_cast<double>(p1 - p2) : static_cast<double>(p1 + m1 - p2);
     return diff * kNorm;
   }
 

@@ -197,8 +197,7 @@ class Replication : public Observer {
         if (!Live(event.target, CallState::kConnected)) return absl::OkStatus();
         return Command(Disconnect{.now = now, .interaction = InteractionId(event.target)});
       case EventKind::kAbandon:
-        if (!Live(event.target, CallState::kWaiting) &&
-            !Live(event.target, CallState::kAlerting)) {
+        if (!Live(event.target, CallState::kWaiting) && !Live(event.target, CallState::kAlerting)) {
           return absl::OkStatus();
         }
         return Command(Disconnect{.now = now, .interaction = InteractionId(event.target)});

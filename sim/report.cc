@@ -92,14 +92,13 @@ Report BuildReport(const Scenario& scenario, const std::vector<ReplicationResult
   report.horizon_s = ToSeconds(scenario.horizon);
   report.warmup_s = ToSeconds(scenario.warmup);
   for (const ReplicationResult& r : results) report.events += r.events;
-  report.total = SummarizeSlice(results, [](const ReplicationResult& r) -> const Tally& {
-    return r.total;
-  });
+  report.total =
+      SummarizeSlice(results, [](const ReplicationResult& r) -> const Tally& { return r.total; });
   for (size_t w = 0; w < scenario.center.workgroups.size(); ++w) {
     report.workgroups.emplace_back(
         scenario.center.workgroups[w].name,
-        SummarizeSlice(results,
-                       [w](const ReplicationResult& r) -> const Tally& { return r.workgroups[w]; }));
+        SummarizeSlice(
+            results, [w](const ReplicationResult& r) -> const Tally& { return r.workgroups[w]; }));
   }
   for (size_t k = 0; k < scenario.contact_types.size(); ++k) {
     report.contact_types.emplace_back(

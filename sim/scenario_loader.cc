@@ -84,8 +84,7 @@ absl::Status ExpandAgentGroups(const proto::Scenario& m, const TextProtoFile& fi
       return file.Error(where + ".name", absl::StrCat("\"", group.name(), "\" is used twice"));
     }
     if (group.count() < 1 || group.count() > 1'000'000) {
-      return file.Error(where + ".count",
-                        absl::StrCat(group.count(), " is outside 1..1000000"));
+      return file.Error(where + ".count", absl::StrCat(group.count(), " is outside 1..1000000"));
     }
     AgentConfig prototype{.name = "", .auto_answer = group.auto_answer()};
     absl::flat_hash_set<std::string> member_of;
@@ -100,8 +99,8 @@ absl::Status ExpandAgentGroups(const proto::Scenario& m, const TextProtoFile& fi
         return file.Error(at, absl::StrCat("unknown workgroup \"", membership.workgroup(), "\""));
       }
       if (!member_of.insert(membership.workgroup()).second) {
-        return file.Error(at, absl::StrCat("workgroup \"", membership.workgroup(),
-                                           "\" is listed twice"));
+        return file.Error(
+            at, absl::StrCat("workgroup \"", membership.workgroup(), "\" is listed twice"));
       }
       prototype.workgroups.push_back(
           {.workgroup = membership.workgroup(),
@@ -116,8 +115,8 @@ absl::Status ExpandAgentGroups(const proto::Scenario& m, const TextProtoFile& fi
       AgentConfig agent = prototype;
       agent.name = absl::StrCat(group.name(), "-", k);
       if (!agent_names.insert(agent.name).second) {
-        return file.Error(where + ".name", absl::StrCat("agent name \"", agent.name,
-                                                        "\" is already taken"));
+        return file.Error(where + ".name",
+                          absl::StrCat("agent name \"", agent.name, "\" is already taken"));
       }
       scenario.center.agents.push_back(std::move(agent));
       scenario.agent_group.push_back(g);
@@ -154,8 +153,7 @@ absl::Status ConvertContactTypes(const proto::Scenario& m, const TextProtoFile& 
     out.media = *media;
     if (ct.has_priority()) {
       if (ct.priority() < 0 || ct.priority() > 1000) {
-        return file.Error(where + ".priority",
-                          absl::StrCat(ct.priority(), " is outside 0..1000"));
+        return file.Error(where + ".priority", absl::StrCat(ct.priority(), " is outside 0..1000"));
       }
       out.priority = ct.priority();
     }

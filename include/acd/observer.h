@@ -26,12 +26,12 @@
 namespace acd {
 
 enum class InteractionState : uint8_t {
-  kWaiting,      // "Wait Agent": in queue
-  kAlerting,     // offered to one agent, ringing
-  kConnected,    // the agent answered
-  kWrapUp,       // ended; its agent is in after-call work
-  kCompleted,    // ended and wrapped up
-  kAbandoned,    // the customer left before being connected
+  kWaiting,    // "Wait Agent": in queue
+  kAlerting,   // offered to one agent, ringing
+  kConnected,  // the agent answered
+  kWrapUp,     // ended; its agent is in after-call work
+  kCompleted,  // ended and wrapped up
+  kAbandoned,  // the customer left before being connected
 };
 
 absl::string_view InteractionStateName(InteractionState state);

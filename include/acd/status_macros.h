@@ -31,10 +31,10 @@
 #define ACD_STATUS_CONCAT_INNER_(a, b) a##b
 #define ACD_STATUS_CONCAT_(a, b) ACD_STATUS_CONCAT_INNER_(a, b)
 
-#define ACD_RETURN_IF_ERROR(expr)                  \
-  do {                                             \
-    ::absl::Status acd_status_ = (expr);           \
-    if (!acd_status_.ok()) return acd_status_;     \
+#define ACD_RETURN_IF_ERROR(expr)              \
+  do {                                         \
+    ::absl::Status acd_status_ = (expr);       \
+    if (!acd_status_.ok()) return acd_status_; \
   } while (false)
 
 #define ACD_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
@@ -45,12 +45,12 @@
 #define ACD_ASSIGN_OR_RETURN(lhs, expr) \
   ACD_ASSIGN_OR_RETURN_IMPL_(ACD_STATUS_CONCAT_(acd_statusor_, __LINE__), lhs, expr)
 
-#define ACD_CHECK(cond)                                                                  \
-  do {                                                                                   \
-    if (!(cond)) {                                                                       \
+#define ACD_CHECK(cond)                                                                 \
+  do {                                                                                  \
+    if (!(cond)) {                                                                      \
       std::fprintf(stderr, "%s:%d: ACD_CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-      std::abort();                                                                      \
-    }                                                                                    \
+      std::abort();                                                                     \
+    }                                                                                   \
   } while (false)
 
 #endif  // ACD_STATUS_MACROS_H_

@@ -77,9 +77,8 @@ absl::StatusOr<CenterConfig> CenterConfigFromProto(const proto::CenterConfig& me
 
   absl::flat_hash_set<std::string> workgroup_names;
   for (int i = 0; i < message.workgroups_size(); ++i) {
-    ACD_ASSIGN_OR_RETURN(
-        WorkgroupConfig wg,
-        ConvertWorkgroup(message.workgroups(i), file, Item(path, "workgroups", i)));
+    ACD_ASSIGN_OR_RETURN(WorkgroupConfig wg, ConvertWorkgroup(message.workgroups(i), file,
+                                                              Item(path, "workgroups", i)));
     workgroup_names.insert(wg.name);
     config.workgroups.push_back(std::move(wg));
   }
@@ -90,13 +89,11 @@ absl::StatusOr<CenterConfig> CenterConfigFromProto(const proto::CenterConfig& me
     for (int w = 0; w < m.workgroups_size(); ++w) {
       const proto::Membership& membership = m.workgroups(w);
       if (!workgroup_names.contains(membership.workgroup())) {
-        return file.Error(
-            absl::StrCat(Item(path, "agents", a), ".workgroups[", w, "].workgroup"),
-            absl::StrCat("unknown workgroup \"", membership.workgroup(), "\""));
+        return file.Error(absl::StrCat(Item(path, "agents", a), ".workgroups[", w, "].workgroup"),
+                          absl::StrCat("unknown workgroup \"", membership.workgroup(), "\""));
       }
-      agent.workgroups.push_back(
-          {.workgroup = membership.workgroup(),
-           .active = membership.has_active() ? membership.active() : true});
+      agent.workgroups.push_back({.workgroup = membership.workgroup(),
+                                  .active = membership.has_active() ? membership.active() : true});
     }
     config.agents.push_back(std::move(agent));
   }

@@ -89,8 +89,7 @@ TextProtoFile::~TextProtoFile() = default;
 const std::string& TextProtoFile::filename() const { return rep_->filename; }
 
 absl::StatusOr<TextProtoFile> TextProtoFile::Parse(absl::string_view filename,
-                                                   absl::string_view text,
-                                                   pb::Message& message) {
+                                                   absl::string_view text, pb::Message& message) {
   auto rep = std::make_unique<Rep>();
   rep->filename = std::string(filename);
   rep->descriptor = message.GetDescriptor();

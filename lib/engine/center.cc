@@ -25,9 +25,8 @@ absl::Status IndexNames(absl::string_view field, const std::vector<Item>& items,
     }
     auto [it, inserted] = index.emplace(name, IdT(static_cast<typename IdT::rep_type>(i)));
     if (!inserted) {
-      return absl::InvalidArgumentError(absl::StrCat(field, "[", i, "].name: \"", name,
-                                                     "\" repeats ", field, "[",
-                                                     it->second.value(), "]"));
+      return absl::InvalidArgumentError(absl::StrCat(
+          field, "[", i, "].name: \"", name, "\" repeats ", field, "[", it->second.value(), "]"));
     }
   }
   return absl::OkStatus();
@@ -36,13 +35,12 @@ absl::Status IndexNames(absl::string_view field, const std::vector<Item>& items,
 absl::Status CheckWorkgroup(size_t i, const WorkgroupConfig& wg) {
   const std::string where = absl::StrCat("workgroups[", i, "]");
   if (wg.alert_timeout < kMinAlertTimeout) {
-    return absl::InvalidArgumentError(absl::StrCat(where, ".alert_timeout: ",
-                                                   ToSeconds(wg.alert_timeout),
-                                                   " s is under the minimum of 7 s"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        where, ".alert_timeout: ", ToSeconds(wg.alert_timeout), " s is under the minimum of 7 s"));
   }
   if (wg.wrap_up < Duration::Zero() || wg.wrap_up > kMaxWrapUp) {
-    return absl::InvalidArgumentError(absl::StrCat(where, ".wrap_up: ", ToSeconds(wg.wrap_up),
-                                                   " s is outside 0..7200 s"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(where, ".wrap_up: ", ToSeconds(wg.wrap_up), " s is outside 0..7200 s"));
   }
   return absl::OkStatus();
 }
@@ -65,8 +63,8 @@ absl::StatusOr<Center> Center::Build(const CenterConfig& config) {
         absl::StrCat("available_status: unknown status \"", c.available_status, "\""));
   }
   if (!center.status(center.available_status_).acd_available) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "available_status: status \"", c.available_status, "\" is not acd_available"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("available_status: status \"", c.available_status, "\" is not acd_available"));
   }
 
   for (size_t i = 0; i < c.workgroups.size(); ++i) {

@@ -29,9 +29,7 @@ class Center {
   int status_count() const { return static_cast<int>(config_.statuses.size()); }
 
   const StatusConfig& status(StatusId id) const { return config_.statuses[id.value()]; }
-  const WorkgroupConfig& workgroup(WorkgroupId id) const {
-    return config_.workgroups[id.value()];
-  }
+  const WorkgroupConfig& workgroup(WorkgroupId id) const { return config_.workgroups[id.value()]; }
   const AgentConfig& agent(AgentId id) const { return config_.agents[id.value()]; }
   // The workgroups in which the agent is an activated member, ascending.
   const std::vector<WorkgroupId>& active_workgroups(AgentId id) const {

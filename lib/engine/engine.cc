@@ -72,9 +72,7 @@ struct WorkgroupState {
   WorkgroupCounters counters;
 };
 
-WaitingKey KeyOf(const InteractionRecord& x) {
-  return {-x.priority, x.entered_queue, x.id};
-}
+WaitingKey KeyOf(const InteractionRecord& x) { return {-x.priority, x.entered_queue, x.id}; }
 
 }  // namespace
 
@@ -101,9 +99,8 @@ class Engine::Impl {
 
   absl::Status AdvanceTo(Time now) {
     if (now < now_) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("now: ", ToSeconds(now), " s is before the engine's clock ",
-                       ToSeconds(now_), " s"));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "now: ", ToSeconds(now), " s is before the engine's clock ", ToSeconds(now_), " s"));
     }
     ReentrancyGuard guard(this);
     ACD_RETURN_IF_ERROR(guard.status());
@@ -156,9 +153,9 @@ class Engine::Impl {
       if (entered_) impl_->busy_ = false;
     }
     absl::Status status() const {
-      return entered_ ? absl::OkStatus()
-                      : absl::FailedPreconditionError(
-                            "engine: called from inside an observer callback");
+      return entered_
+                 ? absl::OkStatus()
+                 : absl::FailedPreconditionError("engine: called from inside an observer callback");
     }
 
    private:
@@ -208,9 +205,8 @@ class Engine::Impl {
   }
 
   absl::Status WrongState(const InteractionRecord& x, absl::string_view wanted) const {
-    return absl::FailedPreconditionError(absl::StrCat("interaction ", x.id.value(), ": is ",
-                                                      InteractionStateName(x.state),
-                                                      ", not ", wanted));
+    return absl::FailedPreconditionError(absl::StrCat(
+        "interaction ", x.id.value(), ": is ", InteractionStateName(x.state), ", not ", wanted));
   }
 
   // ---- Commands -------------------------------------------------------------
@@ -264,9 +260,8 @@ class Engine::Impl {
       return absl::InvalidArgumentError("interaction: id is the reserved invalid value");
     }
     if (c.priority < 0 || c.priority > kMaxPriority) {
-      return absl::InvalidArgumentError(absl::StrCat("interaction ", c.interaction.value(),
-                                                     ": priority ", c.priority,
-                                                     " is outside 0..1000"));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "interaction ", c.interaction.value(), ": priority ", c.priority, " is outside 0..1000"));
     }
     if (interactions_.contains(c.interaction)) {
       return absl::AlreadyExistsError(

@@ -50,13 +50,14 @@ TEST_CASE("an unknown field is an error with its position") {
 }
 
 TEST_CASE("a value of the wrong type is an error with its position") {
-  CHECK(ErrorOf("workgroups { name: \"S\" wrap_up_s: \"long\" }").rfind("center.txtpb:1:35: Expected double", 0) ==
-        0);
+  CHECK(ErrorOf("workgroups { name: \"S\" wrap_up_s: \"long\" }")
+            .rfind("center.txtpb:1:35: Expected double", 0) == 0);
 }
 
 TEST_CASE("range errors name the line and the field path") {
-  CHECK(ErrorOf("workgroups { name: \"A\" }\nworkgroups {\n  name: \"B\"\n  wrap_up_s: 9000\n}\n") ==
-        "center.txtpb:4:3: workgroups[1].wrap_up_s: 9000 is outside 0..7200");
+  CHECK(
+      ErrorOf("workgroups { name: \"A\" }\nworkgroups {\n  name: \"B\"\n  wrap_up_s: 9000\n}\n") ==
+      "center.txtpb:4:3: workgroups[1].wrap_up_s: 9000 is outside 0..7200");
   CHECK(ErrorOf("workgroups { name: \"A\" alert_timeout_s: 5 }") ==
         "center.txtpb:1:24: workgroups[0].alert_timeout_s: 5 is under the minimum of 7 s");
 }

@@ -102,8 +102,7 @@ TEST_CASE("unknown agents, statuses, workgroups and interactions are NotFound") 
             absl::StatusCode::kNotFound);
   c.Rejects(Arrive{.now = At(5), .interaction = InteractionId(50), .workgroup = WorkgroupId(4)},
             absl::StatusCode::kNotFound);
-  c.Rejects(Accept{.now = At(5), .interaction = InteractionId(404)},
-            absl::StatusCode::kNotFound);
+  c.Rejects(Accept{.now = At(5), .interaction = InteractionId(404)}, absl::StatusCode::kNotFound);
   CHECK(c.e->FindAgent("nobody").status().code() == absl::StatusCode::kNotFound);
 }
 
@@ -115,17 +114,18 @@ TEST_CASE("an interaction id already in use is AlreadyExists") {
 
 TEST_CASE("a priority outside 0..1000 is InvalidArgument") {
   BusyCenter c;
-  c.Rejects(Arrive{.now = At(5), .interaction = InteractionId(50), .workgroup = kSupport,
-                   .priority = 1001},
-            absl::StatusCode::kInvalidArgument);
+  c.Rejects(
+      Arrive{
+          .now = At(5), .interaction = InteractionId(50), .workgroup = kSupport, .priority = 1001},
+      absl::StatusCode::kInvalidArgument);
 }
 
 TEST_CASE("a command dated before the engine's clock is InvalidArgument and changes nothing") {
   BusyCenter c;
-  CHECK(StartsWith(c.Rejects(Arrive{.now = At(4), .interaction = InteractionId(50),
-                                    .workgroup = kSupport},
-                             absl::StatusCode::kInvalidArgument),
-                   "now: 4 s is before"));
+  CHECK(StartsWith(
+      c.Rejects(Arrive{.now = At(4), .interaction = InteractionId(50), .workgroup = kSupport},
+                absl::StatusCode::kInvalidArgument),
+      "now: 4 s is before"));
   CHECK(c.e->AdvanceTo(At(1)).code() == absl::StatusCode::kInvalidArgument);
 }
 
@@ -142,8 +142,9 @@ TEST_CASE("an observer that calls back into the engine is refused") {
   observer.engine = engine.get();
   engine->SetObserver(&observer);
   REQUIRE(engine->Apply(LogIn{.now = At(0), .agent = AgentId(0)}).ok());
-  REQUIRE(engine->Apply(Arrive{.now = At(1), .interaction = InteractionId(1),
-                               .workgroup = kSupport}).ok());
+  REQUIRE(
+      engine->Apply(Arrive{.now = At(1), .interaction = InteractionId(1), .workgroup = kSupport})
+          .ok());
   CHECK(observer.seen.code() == absl::StatusCode::kFailedPrecondition);
   CHECK(engine->GetInteraction(InteractionId(1))->state == InteractionState::kAlerting);
 }

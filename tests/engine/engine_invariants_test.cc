@@ -34,16 +34,16 @@ CenterConfig RandomCenter(Chooser& pick) {
   CenterConfig center;
   const int workgroups = 1 + pick.Below(3);
   for (int w = 0; w < workgroups; ++w) {
-    center.workgroups.push_back({.name = "wg" + std::to_string(w),
-                                 .wrap_up = Seconds(pick.Below(3) * 5)});
+    center.workgroups.push_back(
+        {.name = "wg" + std::to_string(w), .wrap_up = Seconds(pick.Below(3) * 5)});
   }
   const int agents = 1 + pick.Below(5);
   for (int a = 0; a < agents; ++a) {
     AgentConfig agent{.name = "a" + std::to_string(a), .auto_answer = pick.Below(4) == 0};
     for (int w = 0; w < workgroups; ++w) {
       if (pick.Below(3) > 0) {
-        agent.workgroups.push_back({.workgroup = "wg" + std::to_string(w),
-                                    .active = pick.Below(5) > 0});
+        agent.workgroups.push_back(
+            {.workgroup = "wg" + std::to_string(w), .active = pick.Below(5) > 0});
       }
     }
     center.agents.push_back(agent);
@@ -63,10 +63,11 @@ Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint6
       return SetStatus{.now = now, .agent = agent, .status = StatusId(pick.Below(3))};
     case 3:
     case 4:
-      return Arrive{.now = now,
-                    .interaction = InteractionId(next_id),
-                    .workgroup = WorkgroupId(pick.Below(static_cast<int>(center.workgroups.size()))),
-                    .priority = 40 + 10 * pick.Below(3)};
+      return Arrive{
+          .now = now,
+          .interaction = InteractionId(next_id),
+          .workgroup = WorkgroupId(pick.Below(static_cast<int>(center.workgroups.size()))),
+          .priority = 40 + 10 * pick.Below(3)};
     case 5:
       return Accept{.now = now, .interaction = some};
     case 6:

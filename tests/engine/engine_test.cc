@@ -15,8 +15,8 @@ using testing::SimpleCenter;
 const WorkgroupId kSupport(0);
 
 Arrive Call(uint64_t id, int64_t at_s, WorkgroupId wg = kSupport, int priority = 50) {
-  return Arrive{.now = At(at_s), .interaction = InteractionId(id), .workgroup = wg,
-                .priority = priority};
+  return Arrive{
+      .now = At(at_s), .interaction = InteractionId(id), .workgroup = wg, .priority = priority};
 }
 
 TEST_CASE("an available agent is offered an arriving interaction at once") {

@@ -27,7 +27,8 @@ struct System {
 };
 
 Scenario Make(const System& s) {
-  std::string text = fmt::format(R"(
+  std::string text = fmt::format(
+      R"(
 center {{ workgroups {{ name: "Q" }} }}
 agent_groups {{ name: "agent" count: {} workgroups {{ workgroup: "Q" }} }}
 contact_types {{
@@ -41,12 +42,10 @@ warmup_s: 20000
 replications: {}
 service_level_s: 20
 )",
-                                 s.agents, 2 * s.calls_per_30min, s.aht_s,
-                                 s.patience_s > 0
-                                     ? fmt::format("patience {{ exponential {{ mean_s: {} }} }}",
-                                                   s.patience_s)
-                                     : "",
-                                 s.horizon_s, s.replications);
+      s.agents, 2 * s.calls_per_30min, s.aht_s,
+      s.patience_s > 0 ? fmt::format("patience {{ exponential {{ mean_s: {} }} }}", s.patience_s)
+                       : "",
+      s.horizon_s, s.replications);
   absl::StatusOr<Scenario> scenario = LoadScenario("erlang.txtpb", text);
   REQUIRE(scenario.ok());
   return *scenario;
@@ -144,8 +143,8 @@ TEST_CASE("Erlang A case A2: 55 agents, patience 120 s, and its three identities
   const double aht_s = t.handle_s / static_cast<double>(t.handled);
   MESSAGE(fmt::format("P(abandon) {:.6f} vs theta E[W] {:.6f}", p_abandon, theta * mean_wait_all));
   CHECK(p_abandon == doctest::Approx(theta * mean_wait_all).epsilon(0.01));
-  MESSAGE(fmt::format("E[queue] {:.5f} vs lambda E[W] {:.5f}", queue_length,
-                      lambda * mean_wait_all));
+  MESSAGE(
+      fmt::format("E[queue] {:.5f} vs lambda E[W] {:.5f}", queue_length, lambda * mean_wait_all));
   CHECK(queue_length == doctest::Approx(lambda * mean_wait_all).epsilon(0.01));
   MESSAGE(fmt::format("occupancy * c {:.4f} vs lambda (1 - P(ab)) AHT {:.4f}", occupancy * 55,
                       lambda * (1 - p_abandon) * aht_s));

@@ -55,10 +55,9 @@ TEST_CASE("offered contacts are answered, abandoned or still waiting, per workgr
           doctest::Approx(Mean(kpis, "answered") + Mean(kpis, "abandoned") +
                           Mean(kpis, "waiting_at_end")));
   }
-  CHECK(Mean(report.total, "offered") == doctest::Approx(Mean(report.workgroups[0].second,
-                                                              "offered") +
-                                                         Mean(report.workgroups[1].second,
-                                                              "offered")));
+  CHECK(Mean(report.total, "offered") ==
+        doctest::Approx(Mean(report.workgroups[0].second, "offered") +
+                        Mean(report.workgroups[1].second, "offered")));
   // Support has no patience configured: nobody abandons there.
   CHECK(Mean(report.workgroups[1].second, "abandoned") == 0);
   // Its handle time is 150 s of talk plus 10 s of wrap-up, exactly.

@@ -87,8 +87,9 @@ TEST_CASE("a negative arrival rate names its line and field path") {
 }
 
 TEST_CASE("an unknown workgroup names its line and field path") {
-  CHECK(ErrorOf(Variant("workgroup: \"Support\"\n  arrivals", "workgroup: \"Sales\"\n  arrivals")) ==
-        "bad.txtpb:6:3: contact_types[0].workgroup: unknown workgroup \"Sales\"");
+  CHECK(
+      ErrorOf(Variant("workgroup: \"Support\"\n  arrivals", "workgroup: \"Sales\"\n  arrivals")) ==
+      "bad.txtpb:6:3: contact_types[0].workgroup: unknown workgroup \"Sales\"");
   CHECK(ErrorOf(Variant("workgroups { workgroup: \"Support\" }",
                         "workgroups { workgroup: \"Sales\" }")) ==
         "bad.txtpb:3:52: agent_groups[0].workgroups[0].workgroup: unknown workgroup \"Sales\"");

@@ -65,20 +65,20 @@ struct EngineUnderTest {
   // Everything observable about agents, workgroups, the listed interactions
   // and the clock, as text.
   std::string Snapshot(const std::vector<uint64_t>& interaction_ids) {
-    std::string out = fmt::format("now {} deadline {} live {}\n", engine->now(),
-                                  engine->NextDeadline().microseconds(),
-                                  engine->live_interactions());
+    std::string out =
+        fmt::format("now {} deadline {} live {}\n", engine->now(),
+                    engine->NextDeadline().microseconds(), engine->live_interactions());
     for (size_t a = 0; a < engine->config().agents.size(); ++a) {
       AgentView v = *engine->GetAgent(AgentId(a));
       out += fmt::format("agent {} in={} status={} {} since={} holds={}\n", a, v.logged_in,
-                         v.status, AgentActivityName(v.activity), v.available_since,
-                         v.interaction);
+                         v.status, AgentActivityName(v.activity), v.available_since, v.interaction);
     }
     for (size_t w = 0; w < engine->config().workgroups.size(); ++w) {
       WorkgroupCounters c = *engine->GetWorkgroupCounters(WorkgroupId(w));
-      out += fmt::format("workgroup {} entered={} answered={} abandoned={} completed={} "
-                         "waiting={}\n",
-                         w, c.entered, c.answered, c.abandoned, c.completed, c.waiting);
+      out += fmt::format(
+          "workgroup {} entered={} answered={} abandoned={} completed={} "
+          "waiting={}\n",
+          w, c.entered, c.answered, c.abandoned, c.completed, c.waiting);
     }
     for (uint64_t id : interaction_ids) {
       auto v = engine->GetInteraction(InteractionId(id));
