@@ -22,6 +22,8 @@ struct EventPayload {
   EventKind kind;
   // kArrival: the contact type; otherwise the contact's interaction id.
   uint64_t target;
+  // kAnswer: which offer of the contact it answers.
+  uint32_t offer = 0;
 };
 
 enum class CallState : uint8_t { kFree, kWaiting, kAlerting, kConnected, kEnded };
@@ -33,6 +35,7 @@ struct Call {
   uint32_t generation = 0;
   int type = 0;
   bool counted = false;  // arrived inside the measured window
+  uint32_t offers = 0;   // offers made so far (an answer must match the latest)
   Time arrival;
   Time connected;
   Duration handle;
@@ -125,13 +128,14 @@ class Replication : public Observer {
     Call& call = CallOf(offer.interaction);
     if (call.state == CallState::kWaiting) ChangeQueue(call.type, -1, offer.now);
     call.state = CallState::kAlerting;
+    ++call.offers;
     agents_[offer.agent.value()].workgroup = static_cast<int>(offer.workgroup.value());
     if (offer.auto_answered) return;
     const int group = agents_[offer.agent.value()].group;
     Duration delay = Duration::Zero();
     if (group >= 0) delay = scenario_.agent_groups[group].answer_delay.Sample(answer_rng_[group]);
     events_.Push(offer.now + delay, static_cast<int32_t>(EventKind::kAnswer),
-                 {EventKind::kAnswer, offer.interaction.value()});
+                 {EventKind::kAnswer, offer.interaction.value(), call.offers});
   }
 
   void OnInteraction(const InteractionEvent& event) override {
@@ -167,6 +171,8 @@ class Replication : public Observer {
         call.state = CallState::kEnded;
         return;
       case InteractionState::kWaiting:
+        // On arrival, and again when an offer goes unanswered or is declined.
+        call.state = CallState::kWaiting;
         ChangeQueue(call.type, +1, event.now);
         return;
       case InteractionState::kAlerting:
@@ -191,7 +197,10 @@ class Replication : public Observer {
       case EventKind::kArrival:
         return Arrival(static_cast<size_t>(event.target), now);
       case EventKind::kAnswer:
-        if (!Live(event.target, CallState::kAlerting)) return absl::OkStatus();
+        if (!Live(event.target, CallState::kAlerting) ||
+            calls_[static_cast<uint32_t>(event.target)].offers != event.offer) {
+          return absl::OkStatus();
+        }
         return Command(Accept{.now = now, .interaction = InteractionId(event.target)});
       case EventKind::kHangUp:
         if (!Live(event.target, CallState::kConnected)) return absl::OkStatus();
@@ -211,6 +220,7 @@ class Replication : public Observer {
     const uint32_t slot = AllocateSlot();
     Call& call = calls_[slot];
     call.state = CallState::kWaiting;
+    call.offers = 0;
     call.type = static_cast<int>(type);
     call.counted = now >= window_start_;
     call.arrival = now;

@@ -19,12 +19,27 @@
 #define ACD_COMMANDS_H_
 
 #include <variant>
+#include <vector>
 
+#include "acd/config.h"
 #include "acd/ids.h"
 #include "acd/media.h"
 #include "acd/time.h"
 
 namespace acd {
+
+// One skill an interaction needs (DESIGN 3.3, 3.5).
+struct SkillRequirement {
+  SkillId skill;
+  // The agent's proficiency must be within [min_proficiency, max_proficiency]
+  // (1..100) and its desire to use at least `min_desire` (0..100).
+  int min_proficiency = 1;
+  int max_proficiency = 100;
+  int min_desire = 0;
+  // Weights of this skill's term in SkillScore; their sum must not be 0.
+  double proficiency_weight = 1;
+  double desire_weight = 0;
+};
 
 // The agent logs in. It takes `status` if valid, else the configured
 // available status. FailedPrecondition if already logged in.
@@ -34,18 +49,30 @@ struct LogIn {
   StatusId status;
 };
 
-// The agent logs out. FailedPrecondition if not logged in or if it still
-// holds an alerting or connected interaction.
+// The agent logs out. An interaction alerting at the agent goes back to the
+// queue at once; connected ones stay with the agent until they end; wrap-up
+// ends. FailedPrecondition if not logged in.
 struct LogOut {
   Time now;
   AgentId agent;
 };
 
-// The agent changes status. FailedPrecondition if not logged in.
+// The agent (or a supervisor, or the server) changes the agent's status.
+// Interactions already alerting keep alerting. FailedPrecondition if not
+// logged in.
 struct SetStatus {
   Time now;
   AgentId agent;
   StatusId status;
+};
+
+// Activates or deactivates the agent in one of its workgroups.
+// FailedPrecondition if the agent is not a member of the workgroup.
+struct SetActivation {
+  Time now;
+  AgentId agent;
+  WorkgroupId workgroup;
+  bool active = true;
 };
 
 // A new interaction enters the workgroup's queue. The id is the caller's and
@@ -57,11 +84,22 @@ struct Arrive {
   MediaType media = MediaType::kCall;
   // Larger is more urgent. Default 50, range 0..1000.
   int priority = 50;
+  // Every requirement must hold for an agent to be eligible.
+  std::vector<SkillRequirement> requirements;
+  // Tiers for this interaction; empty means the workgroup's.
+  std::vector<TierConfig> tiers;
 };
 
 // The alerted agent answers. FailedPrecondition unless the interaction is
 // alerting.
 struct Accept {
+  Time now;
+  InteractionId interaction;
+};
+
+// The alerted agent declines: the interaction goes back to the queue and
+// the agent's status is unchanged. FailedPrecondition unless alerting.
+struct Reject {
   Time now;
   InteractionId interaction;
 };
@@ -75,14 +113,15 @@ struct Disconnect {
   InteractionId interaction;
 };
 
-// The agent ends its wrap-up before the workgroup's wrap-up time.
+// The agent ends all its wrap-ups before the workgroup's wrap-up time.
 // FailedPrecondition if the agent is not in wrap-up.
 struct EndWrapUp {
   Time now;
   AgentId agent;
 };
 
-using Command = std::variant<LogIn, LogOut, SetStatus, Arrive, Accept, Disconnect, EndWrapUp>;
+using Command = std::variant<LogIn, LogOut, SetStatus, SetActivation, Arrive, Accept, Reject,
+                             Disconnect, EndWrapUp>;
 
 // The `now` any command carries.
 inline Time CommandTime(const Command& command) {

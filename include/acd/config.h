@@ -20,9 +20,11 @@
 #ifndef ACD_CONFIG_H_
 #define ACD_CONFIG_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "acd/media.h"
 #include "acd/time.h"
 
 namespace acd {
@@ -47,30 +49,133 @@ struct StatusConfig {
 // ACD - Agent Not Answering, Gone Home. Only "Available" is acd_available.
 std::vector<StatusConfig> DefaultStatuses();
 
+// A skill with the agent's level in it. Proficiency and desire to use are
+// both 1..100 for an agent; a workgroup's inherited skills allow desire 0.
+struct SkillLevel {
+  std::string skill;
+  int proficiency = 1;
+  int desire = 1;
+};
+
+// How much of an agent one interaction of `media` takes (DESIGN 3.4): an
+// agent can take one more when its used percent plus `percent` is at most
+// 100 and it holds fewer than `max_assign` of that media.
+struct MediaUtilization {
+  MediaType media = MediaType::kCall;
+  // 0..100. Default 100: the interaction takes the whole agent.
+  int percent = 100;
+  // 0..1000. Default 1.
+  int max_assign = 1;
+};
+
+// InteractionScore weights (DESIGN 3.5): which waiting interaction an agent
+// takes. Defaults: highest priority first, ties to the longest in queue.
+struct InteractionWeights {
+  double skill = 0;
+  double priority = 1;
+  // Per second in queue. Positive values are priority tuning: a priority gap
+  // dp is overtaken after dp * priority / time_in_queue seconds.
+  double time_in_queue = 0;
+  // Per second since the interaction entered the system.
+  double time_in_system = 0;
+};
+
+// AgentScore weights (DESIGN 3.5): which available agent an interaction goes
+// to. Defaults: highest skill score, ties to the longest available.
+struct AgentWeights {
+  double skill = 1;
+  double cost = 0;
+  // Per whole `available_interval_s` the agent has been available.
+  double available = 0;
+  // Seconds; > 0. Default 1.
+  double available_interval_s = 1;
+  double attribute1 = 0;
+  double attribute2 = 0;
+  double attribute3 = 0;
+};
+
+// One tier of targeting (DESIGN 3.6): agents whose proficiency is strictly
+// greater than `threshold` in every required skill, for `duration` (counted
+// in sequence from the moment the interaction entered the queue).
+struct TierConfig {
+  int threshold = 0;
+  Duration duration;
+};
+
+enum class AfterLastTier : uint8_t {
+  // Keep waiting for an agent of the last tier.
+  kWaitForever,
+  // Any activated member may take it, skills and tiers aside.
+  kAnyMember,
+};
+
+// What happens when an offer is not answered in time (RONA, DESIGN 3.7).
+struct NoAnswerConfig {
+  // The status a missing agent is set to; must be a dnd status. Applies
+  // across all the agent's workgroups.
+  std::string status = "ACD - Agent Not Answering";
+  // Consecutive misses before the status change. >= 1. Default 1.
+  int misses_before_status = 1;
+  // After a miss that does not change the status, the agent is offered
+  // nothing for this long. Default 0.
+  Duration delay = Duration::Zero();
+  // Added to the interaction's priority on each no-answer. Default 0.
+  int priority_bump = 0;
+  // After a no-answer or a reject, the agent is not offered the same
+  // interaction again until it was offered to someone else or this long has
+  // passed. Default 30 s.
+  Duration exclusion = Seconds(30);
+};
+
 // A workgroup: an ACD queue with members.
 struct WorkgroupConfig {
   std::string name;
   // How long an offer rings before it counts as not answered. Default 15 s,
   // minimum 7 s.
   Duration alert_timeout = Seconds(15);
-  // After-call work once an interaction ends: the agent takes no ACD work
-  // for this long, or until it ends wrap-up itself. Default 0, at most 7200 s.
+  // After-call work once an interaction ends: the agent is in
+  // `wrap_up_status` for this long, or until it ends wrap-up itself.
+  // Default 0 (none), at most 7200 s.
   Duration wrap_up = Duration::Zero();
+  // Must be an acw status. Default "Follow Up".
+  std::string wrap_up_status = "Follow Up";
+  // Skills every member inherits; an agent's own level of a skill overrides.
+  std::vector<SkillLevel> skills;
+  // Per media; a media not listed takes 100 % with max assign 1.
+  std::vector<MediaUtilization> utilization;
+  InteractionWeights interaction_weights;
+  AgentWeights agent_weights;
+  // Up to five, thresholds strictly decreasing. Empty: no targeting.
+  std::vector<TierConfig> tiers;
+  AfterLastTier after_last_tier = AfterLastTier::kWaitForever;
+  NoAnswerConfig no_answer;
 };
 
 // An agent's membership in one workgroup.
 struct MembershipConfig {
   // The workgroup's name; must be one of CenterConfig::workgroups.
   std::string workgroup;
-  // Only activated members receive the workgroup's interactions.
+  // Only activated members receive the workgroup's interactions. Changes at
+  // run time with the SetActivation command.
   bool active = true;
 };
 
 struct AgentConfig {
   std::string name;
   std::vector<MembershipConfig> workgroups;
-  // Offers connect at once, without an Accept command.
+  // Own skill levels, 1..100 each; they override inherited ones.
+  std::vector<SkillLevel> skills;
+  // Per-media overrides of the workgroups' utilization.
+  std::vector<MediaUtilization> utilization;
+  // Offers of every media connect at once, without an Accept command.
   bool auto_answer = false;
+  // Offers of these media connect at once (in addition to `auto_answer`).
+  std::vector<MediaType> auto_answer_media;
+  // Terms of AgentScore.
+  double cost = 0;
+  double attribute1 = 0;
+  double attribute2 = 0;
+  double attribute3 = 0;
 };
 
 struct CenterConfig {
@@ -79,6 +184,8 @@ struct CenterConfig {
   // The status an agent takes at log-in unless the command names one, and
   // after wrap-up. Must be acd_available.
   std::string available_status = "Available";
+  // Skill names; requirements and levels refer to these.
+  std::vector<std::string> skills;
   std::vector<WorkgroupConfig> workgroups;
   std::vector<AgentConfig> agents;
 };

@@ -9,17 +9,54 @@
 // `NextDeadline` tells the driver when the next timer is due, so a simulator
 // can merge it into its event list and a server can sleep until then.
 //
-// Routing (the foundation's rules; DESIGN 3.3 and 3.5 refine them):
-//   * an agent may receive a workgroup's interaction when it is logged in, in
-//     an acd_available status, an activated member of the workgroup, and holds
-//     no other interaction;
-//   * an interaction that becomes routable goes to the eligible agent that has
-//     been available longest (ties: lowest agent id);
-//   * an agent that becomes free takes, across all its active workgroups, the
-//     waiting interaction with the highest priority, then the longest in
-//     queue, then the lowest id;
-//   * matching repeats until no waiting interaction has an eligible agent:
-//     after every command the engine is work-conserving.
+// Routing (DESIGN 3.3 to 3.7). Agent `a` is eligible for interaction `x`
+// when: `a` is logged in, in an acd_available status and past any no-answer
+// delay; an activated member of x's workgroup; has capacity for x's media
+// (used percent + the media's percent <= 100, and fewer than its max assign);
+// meets every skill requirement; is inside x's current tier; and is not the
+// agent x is excluded from after a no-answer or reject.
+//
+//   * An interaction that becomes routable (arrives, returns to the queue,
+//     widens to a new tier, its exclusion ends) is offered to the eligible
+//     agent with the highest AgentScore; ties go to the agent available
+//     longest, then the lowest id.
+//   * An agent that gains capacity (logs in, becomes available, is
+//     activated, finishes an interaction or its wrap-up, its no-answer delay
+//     ends) takes, across all its active workgroups, the eligible waiting
+//     interaction with the highest InteractionScore (each with its own
+//     workgroup's weights); ties go to the longest in queue, then the lowest
+//     id. It repeats while it has capacity and something matches.
+//   * When an agent logs out or is deactivated, tiers may skip; the waiting
+//     interactions of its workgroups are routed again, oldest in queue first.
+//   * A no-answer or a reject first routes the interaction again, then lets
+//     the agent take other work.
+//
+// Tiers (DESIGN 3.6): tier k of n admits agents whose proficiency exceeds its
+// threshold in every required skill. Tier boundaries are static: tier k
+// holds from the sum of the durations before it to the sum including it,
+// counted from the time the interaction entered the queue (kept across
+// no-answers). At any moment, the current tier skips forward past every tier
+// that adds no logged-in activated member meeting the requirements. Past the
+// last tier the interaction keeps the last tier's condition, or, with
+// AfterLastTier::kAnyMember, any activated member may take it regardless of
+// skills.
+//
+// No answer (DESIGN 3.7): the interaction returns to the queue with its
+// queue time, its priority raised by the workgroup's bump, and its agent
+// excluded until it is offered to someone else or the exclusion time passes;
+// the agent's consecutive misses grow, and at the workgroup's count its
+// status becomes the no-answer status (across all workgroups), otherwise it
+// waits out the no-answer delay. A reject returns the interaction the same
+// way without touching the agent's status, misses or the priority.
+//
+// Wrap-up: when a connected interaction ends in a workgroup with wrap-up
+// time, the agent takes the wrap-up status until the time passes or it ends
+// wrap-up; then it returns to the available status (unless it chose another
+// status meanwhile). Its available time restarts when it finishes an
+// interaction without wrap-up or its last wrap-up ends.
+//
+// Timers due at the same moment fire by kind (alert timeout, wrap-up end,
+// no-answer delay end, exclusion end, tier boundary), then by target id.
 //
 // Example:
 //
@@ -44,6 +81,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <utility>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -69,6 +108,10 @@ struct InteractionView {
   AgentId agent;
   Time entered_system;
   Time entered_queue;
+  // After a no-answer or reject: the agent it will not be offered to until
+  // `excluded_until` (or until offered to someone else).
+  AgentId excluded;
+  Time excluded_until;
 };
 
 // A snapshot of one agent.
@@ -80,8 +123,15 @@ struct AgentView {
   // When the agent last became free (log-in, end of an interaction or of
   // wrap-up); meaningful while logged in.
   Time available_since;
-  // The interaction it holds, if any.
-  InteractionId interaction;
+  // Interactions alerting at or connected to the agent, in offer order, then
+  // those it is wrapping up.
+  std::vector<InteractionId> interactions;
+  // Sum of the utilization percents of the alerting and connected ones.
+  int used_percent = 0;
+  // Consecutive no-answers since the last status change they caused.
+  int misses = 0;
+  // Activation per membership, in ascending workgroup order.
+  std::vector<std::pair<WorkgroupId, bool>> memberships;
 };
 
 // Running totals for one workgroup since the engine was created.
@@ -132,6 +182,7 @@ class Engine {
   absl::StatusOr<AgentId> FindAgent(absl::string_view name) const;
   absl::StatusOr<WorkgroupId> FindWorkgroup(absl::string_view name) const;
   absl::StatusOr<StatusId> FindStatus(absl::string_view name) const;
+  absl::StatusOr<SkillId> FindSkill(absl::string_view name) const;
 
   // The validated configuration, with defaults filled in (statuses).
   const CenterConfig& config() const;

@@ -1,6 +1,6 @@
 // acd/ids.h: typed identifiers.
 //
-// Agents, workgroups and statuses are configured once and numbered densely
+// Agents, workgroups, statuses and skills are configured once and numbered densely
 // in configuration order (0, 1, 2, ...); their ids index the engine's tables
 // and are assigned by `Engine::Create`. Interactions come from outside (the
 // telephony layer, the chat server, the simulator) and carry the caller's own
@@ -53,6 +53,7 @@ class Id {
 using AgentId = Id<struct AgentTag>;
 using WorkgroupId = Id<struct WorkgroupTag>;
 using StatusId = Id<struct StatusTag>;
+using SkillId = Id<struct SkillTag>;
 using InteractionId = Id<struct InteractionTag, uint64_t>;
 
 }  // namespace acd

@@ -46,27 +46,43 @@ struct OfferEvent {
   bool auto_answered = false;
 };
 
-// `interaction` entered `state`. `agent` is the agent it was with, if any.
+// Why an interaction went back to waiting after alerting.
+enum class RequeueReason : uint8_t {
+  kNone,            // not a return to the queue
+  kNoAnswer,        // the alert timed out (RONA)
+  kRejected,        // the agent declined
+  kAgentLoggedOut,  // the agent logged out while it rang
+};
+
+absl::string_view RequeueReasonName(RequeueReason reason);
+
+// `interaction` entered `state`. `agent` is the agent it was with, if any;
+// for a return to waiting, the agent it was last offered to ("Wait Agent ->
+// Last Attempted: agent"), with `reason` saying why.
 struct InteractionEvent {
   Time now;
   InteractionId interaction;
   InteractionState state;
   WorkgroupId workgroup;
   AgentId agent;
+  RequeueReason reason = RequeueReason::kNone;
 };
 
 // What an agent is doing, from routing's point of view.
+// An agent holding several interactions (chats, say) reports the first that
+// applies of: alerting, busy, wrap-up, idle.
 enum class AgentActivity : uint8_t {
   kLoggedOut,
   kIdle,      // logged in, holding no interaction (available or not by status)
   kAlerting,  // an interaction rings at the agent
   kBusy,      // connected to an interaction
-  kWrapUp,    // after-call work
+  kWrapUp,    // after-call work, nothing else held
 };
 
 absl::string_view AgentActivityName(AgentActivity activity);
 
-// `agent` changed activity or status.
+// `agent` changed activity or status (the engine changes it for wrap-up and
+// after a no-answer).
 struct AgentEvent {
   Time now;
   AgentId agent;

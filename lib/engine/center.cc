@@ -1,6 +1,7 @@
 #include "lib/engine/center.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <utility>
 
@@ -14,38 +15,71 @@ namespace {
 constexpr Duration kMinAlertTimeout = Seconds(7);
 constexpr Duration kMaxWrapUp = Seconds(7200);
 
+absl::Status Invalid(absl::string_view where, absl::string_view what) {
+  return absl::InvalidArgumentError(absl::StrCat(where, ": ", what));
+}
+
 // Fills `index` with name -> id, rejecting empty and repeated names.
-template <typename IdT, typename Item>
-absl::Status IndexNames(absl::string_view field, const std::vector<Item>& items,
+template <typename IdT, typename Item, typename NameOf>
+absl::Status IndexNames(absl::string_view field, const std::vector<Item>& items, NameOf name_of,
                         absl::flat_hash_map<std::string, IdT>& index) {
   for (size_t i = 0; i < items.size(); ++i) {
-    const std::string& name = items[i].name;
-    if (name.empty()) {
-      return absl::InvalidArgumentError(absl::StrCat(field, "[", i, "].name: must not be empty"));
-    }
+    const std::string& name = name_of(items[i]);
+    const std::string where = absl::StrCat(field, "[", i, "]");
+    if (name.empty()) return Invalid(where, "name must not be empty");
     auto [it, inserted] = index.emplace(name, IdT(static_cast<typename IdT::rep_type>(i)));
     if (!inserted) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          field, "[", i, "].name: \"", name, "\" repeats ", field, "[", it->second.value(), "]"));
+      return Invalid(where, absl::StrCat("name \"", name, "\" repeats ", field, "[",
+                                         it->second.value(), "]"));
     }
   }
   return absl::OkStatus();
 }
 
-absl::Status CheckWorkgroup(size_t i, const WorkgroupConfig& wg) {
-  const std::string where = absl::StrCat("workgroups[", i, "]");
-  if (wg.alert_timeout < kMinAlertTimeout) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        where, ".alert_timeout: ", ToSeconds(wg.alert_timeout), " s is under the minimum of 7 s"));
-  }
-  if (wg.wrap_up < Duration::Zero() || wg.wrap_up > kMaxWrapUp) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(where, ".wrap_up: ", ToSeconds(wg.wrap_up), " s is outside 0..7200 s"));
+absl::Status CheckFinite(double value, absl::string_view where) {
+  if (!std::isfinite(value)) return Invalid(where, "must be a finite number");
+  return absl::OkStatus();
+}
+
+absl::Status CheckUtilization(const std::vector<MediaUtilization>& list, absl::string_view where,
+                              std::array<std::optional<Utilization>, kMediaTypeCount>& out) {
+  for (size_t i = 0; i < list.size(); ++i) {
+    const std::string at = absl::StrCat(where, "[", i, "]");
+    const MediaUtilization& u = list[i];
+    if (u.percent < 0 || u.percent > 100) {
+      return Invalid(at, absl::StrCat("percent ", u.percent, " is outside 0..100"));
+    }
+    if (u.max_assign < 0 || u.max_assign > 1000) {
+      return Invalid(at, absl::StrCat("max_assign ", u.max_assign, " is outside 0..1000"));
+    }
+    auto& slot = out[MediaIndex(u.media)];
+    if (slot) return Invalid(at, absl::StrCat("media ", MediaName(u.media), " is listed twice"));
+    slot = Utilization{u.percent, u.max_assign};
   }
   return absl::OkStatus();
 }
 
 }  // namespace
+
+absl::Status ValidateTiers(const std::vector<TierConfig>& tiers, absl::string_view path) {
+  if (tiers.size() > 5) {
+    return Invalid(path, absl::StrCat(tiers.size(), " tiers; at most 5 are allowed"));
+  }
+  for (size_t k = 0; k < tiers.size(); ++k) {
+    const std::string at = absl::StrCat(path, "[", k, "]");
+    if (tiers[k].threshold < 0 || tiers[k].threshold > 99) {
+      return Invalid(at, absl::StrCat("threshold ", tiers[k].threshold, " is outside 0..99"));
+    }
+    if (k > 0 && tiers[k].threshold >= tiers[k - 1].threshold) {
+      return Invalid(at, absl::StrCat("threshold ", tiers[k].threshold, " is not below tier ",
+                                      k - 1, "'s ", tiers[k - 1].threshold));
+    }
+    if (tiers[k].duration <= Duration::Zero()) {
+      return Invalid(at, "duration must be positive");
+    }
+  }
+  return absl::OkStatus();
+}
 
 absl::StatusOr<Center> Center::Build(const CenterConfig& config) {
   Center center;
@@ -53,46 +87,163 @@ absl::StatusOr<Center> Center::Build(const CenterConfig& config) {
   CenterConfig& c = center.config_;
   if (c.statuses.empty()) c.statuses = DefaultStatuses();
 
-  ACD_RETURN_IF_ERROR(IndexNames("statuses", c.statuses, center.statuses_by_name_));
-  ACD_RETURN_IF_ERROR(IndexNames("workgroups", c.workgroups, center.workgroups_by_name_));
-  ACD_RETURN_IF_ERROR(IndexNames("agents", c.agents, center.agents_by_name_));
+  auto by_name = [](const auto& item) -> const std::string& { return item.name; };
+  auto by_self = [](const std::string& s) -> const std::string& { return s; };
+  ACD_RETURN_IF_ERROR(IndexNames("statuses", c.statuses, by_name, center.statuses_by_name_));
+  ACD_RETURN_IF_ERROR(IndexNames("skills", c.skills, by_self, center.skills_by_name_));
+  ACD_RETURN_IF_ERROR(IndexNames("workgroups", c.workgroups, by_name, center.workgroups_by_name_));
+  ACD_RETURN_IF_ERROR(IndexNames("agents", c.agents, by_name, center.agents_by_name_));
 
   center.available_status_ = center.FindStatus(c.available_status);
   if (!center.available_status_.valid()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("available_status: unknown status \"", c.available_status, "\""));
+    return Invalid("available_status", absl::StrCat("unknown status \"", c.available_status, "\""));
   }
   if (!center.status(center.available_status_).acd_available) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("available_status: status \"", c.available_status, "\" is not acd_available"));
+    return Invalid("available_status",
+                   absl::StrCat("status \"", c.available_status, "\" is not acd_available"));
   }
+  ACD_RETURN_IF_ERROR(center.BuildWorkgroups());
+  ACD_RETURN_IF_ERROR(center.BuildAgents());
+  return center;
+}
 
-  for (size_t i = 0; i < c.workgroups.size(); ++i) {
-    ACD_RETURN_IF_ERROR(CheckWorkgroup(i, c.workgroups[i]));
-  }
-
-  center.active_workgroups_.resize(c.agents.size());
-  for (size_t a = 0; a < c.agents.size(); ++a) {
-    std::vector<WorkgroupId>& active = center.active_workgroups_[a];
-    const auto& memberships = c.agents[a].workgroups;
-    for (size_t m = 0; m < memberships.size(); ++m) {
-      const std::string where = absl::StrCat("agents[", a, "].workgroups[", m, "]");
-      WorkgroupId wg = center.FindWorkgroup(memberships[m].workgroup);
-      if (!wg.valid()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(where, ": unknown workgroup \"", memberships[m].workgroup, "\""));
+absl::Status Center::BuildWorkgroups() {
+  workgroup_models_.resize(config_.workgroups.size());
+  for (size_t i = 0; i < config_.workgroups.size(); ++i) {
+    const WorkgroupConfig& wg = config_.workgroups[i];
+    WorkgroupModel& model = workgroup_models_[i];
+    const std::string where = absl::StrCat("workgroups[", i, "]");
+    if (wg.alert_timeout < kMinAlertTimeout) {
+      return Invalid(where + ".alert_timeout", absl::StrCat(ToSeconds(wg.alert_timeout),
+                                                            " s is under the minimum of 7 s"));
+    }
+    if (wg.wrap_up < Duration::Zero() || wg.wrap_up > kMaxWrapUp) {
+      return Invalid(where + ".wrap_up",
+                     absl::StrCat(ToSeconds(wg.wrap_up), " s is outside 0..7200 s"));
+    }
+    model.wrap_up_status = FindStatus(wg.wrap_up_status);
+    if (!model.wrap_up_status.valid() || !status(model.wrap_up_status).acw) {
+      return Invalid(where + ".wrap_up_status",
+                     absl::StrCat("\"", wg.wrap_up_status, "\" is not an acw status"));
+    }
+    const NoAnswerConfig& na = wg.no_answer;
+    model.no_answer_status = FindStatus(na.status);
+    if (!model.no_answer_status.valid() || !status(model.no_answer_status).dnd) {
+      return Invalid(where + ".no_answer.status",
+                     absl::StrCat("\"", na.status, "\" is not a dnd status"));
+    }
+    if (na.misses_before_status < 1 || na.misses_before_status > 100) {
+      return Invalid(where + ".no_answer.misses_before_status",
+                     absl::StrCat(na.misses_before_status, " is outside 1..100"));
+    }
+    if (na.delay < Duration::Zero()) return Invalid(where + ".no_answer.delay", "is negative");
+    if (na.exclusion < Duration::Zero()) {
+      return Invalid(where + ".no_answer.exclusion", "is negative");
+    }
+    if (na.priority_bump < 0 || na.priority_bump > 1000) {
+      return Invalid(where + ".no_answer.priority_bump",
+                     absl::StrCat(na.priority_bump, " is outside 0..1000"));
+    }
+    for (size_t s = 0; s < wg.skills.size(); ++s) {
+      const std::string at = absl::StrCat(where, ".skills[", s, "]");
+      const SkillLevel& level = wg.skills[s];
+      if (!FindSkill(level.skill).valid()) {
+        return Invalid(at, absl::StrCat("unknown skill \"", level.skill, "\""));
       }
-      for (size_t earlier = 0; earlier < m; ++earlier) {
-        if (memberships[earlier].workgroup == memberships[m].workgroup) {
-          return absl::InvalidArgumentError(absl::StrCat(
-              where, ": workgroup \"", memberships[m].workgroup, "\" is listed twice"));
+      if (level.proficiency < 1 || level.proficiency > 100 || level.desire < 0 ||
+          level.desire > 100) {
+        return Invalid(at, "proficiency must be 1..100 and desire 0..100");
+      }
+    }
+    std::array<std::optional<Utilization>, kMediaTypeCount> utilization;
+    ACD_RETURN_IF_ERROR(CheckUtilization(wg.utilization, where + ".utilization", utilization));
+    for (int m = 0; m < kMediaTypeCount; ++m) model.utilization[m] = utilization[m].value_or(Utilization{});
+    const InteractionWeights& iw = wg.interaction_weights;
+    for (double w : {iw.skill, iw.priority, iw.time_in_queue, iw.time_in_system}) {
+      ACD_RETURN_IF_ERROR(CheckFinite(w, where + ".interaction_weights"));
+    }
+    const AgentWeights& aw = wg.agent_weights;
+    for (double w : {aw.skill, aw.cost, aw.available, aw.attribute1, aw.attribute2, aw.attribute3}) {
+      ACD_RETURN_IF_ERROR(CheckFinite(w, where + ".agent_weights"));
+    }
+    if (!(aw.available_interval_s > 0) || !std::isfinite(aw.available_interval_s)) {
+      return Invalid(where + ".agent_weights.available_interval_s", "must be positive");
+    }
+    ACD_RETURN_IF_ERROR(ValidateTiers(wg.tiers, where + ".tiers"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Center::BuildAgents() {
+  agent_models_.resize(config_.agents.size());
+  for (size_t a = 0; a < config_.agents.size(); ++a) {
+    const AgentConfig& agent = config_.agents[a];
+    AgentModel& model = agent_models_[a];
+    const std::string where = absl::StrCat("agents[", a, "]");
+    std::vector<std::pair<WorkgroupId, bool>> memberships;
+    for (size_t m = 0; m < agent.workgroups.size(); ++m) {
+      const std::string at = absl::StrCat(where, ".workgroups[", m, "]");
+      const WorkgroupId wg = FindWorkgroup(agent.workgroups[m].workgroup);
+      if (!wg.valid()) {
+        return Invalid(at,
+                       absl::StrCat("unknown workgroup \"", agent.workgroups[m].workgroup, "\""));
+      }
+      for (const auto& [earlier, active] : memberships) {
+        if (earlier == wg) {
+          return Invalid(at, absl::StrCat("workgroup \"", agent.workgroups[m].workgroup,
+                                          "\" is listed twice"));
         }
       }
-      if (memberships[m].active) active.push_back(wg);
+      memberships.emplace_back(wg, agent.workgroups[m].active);
+      workgroup_models_[wg.value()].members.push_back(AgentId(static_cast<uint32_t>(a)));
     }
-    std::sort(active.begin(), active.end());
+    std::sort(memberships.begin(), memberships.end());
+    for (const auto& [wg, active] : memberships) {
+      model.workgroups.push_back(wg);
+      model.initially_active.push_back(active);
+    }
+
+    // Inherited skills: the highest proficiency any membership gives (the
+    // first workgroup on a tie); own levels override.
+    model.skills.assign(config_.skills.size(), SkillValue{});
+    for (WorkgroupId wg : model.workgroups) {
+      for (const SkillLevel& level : workgroup(wg).skills) {
+        SkillValue& value = model.skills[FindSkill(level.skill).value()];
+        if (level.proficiency > value.proficiency) value = {level.proficiency, level.desire};
+      }
+    }
+    std::vector<bool> own(config_.skills.size(), false);
+    for (size_t s = 0; s < agent.skills.size(); ++s) {
+      const std::string at = absl::StrCat(where, ".skills[", s, "]");
+      const SkillLevel& level = agent.skills[s];
+      const SkillId skill = FindSkill(level.skill);
+      if (!skill.valid()) return Invalid(at, absl::StrCat("unknown skill \"", level.skill, "\""));
+      if (own[skill.value()]) {
+        return Invalid(at, absl::StrCat("skill \"", level.skill, "\" is listed twice"));
+      }
+      if (level.proficiency < 1 || level.proficiency > 100 || level.desire < 1 ||
+          level.desire > 100) {
+        return Invalid(at, "proficiency and desire must be 1..100");
+      }
+      own[skill.value()] = true;
+      model.skills[skill.value()] = {level.proficiency, level.desire};
+    }
+
+    ACD_RETURN_IF_ERROR(CheckUtilization(agent.utilization, where + ".utilization",
+                                         model.utilization));
+    for (double v : {agent.cost, agent.attribute1, agent.attribute2, agent.attribute3}) {
+      ACD_RETURN_IF_ERROR(CheckFinite(v, where + ".cost/attributes"));
+    }
+    for (int m = 0; m < kMediaTypeCount; ++m) model.auto_answer[m] = agent.auto_answer;
+    for (MediaType media : agent.auto_answer_media) model.auto_answer[MediaIndex(media)] = true;
   }
-  return center;
+  return absl::OkStatus();
+}
+
+int Center::MembershipIndex(AgentId agent, WorkgroupId wg) const {
+  const std::vector<WorkgroupId>& list = agent_models_[agent.value()].workgroups;
+  auto it = std::lower_bound(list.begin(), list.end(), wg);
+  return it != list.end() && *it == wg ? static_cast<int>(it - list.begin()) : -1;
 }
 
 AgentId Center::FindAgent(absl::string_view name) const {
@@ -108,6 +259,11 @@ WorkgroupId Center::FindWorkgroup(absl::string_view name) const {
 StatusId Center::FindStatus(absl::string_view name) const {
   auto it = statuses_by_name_.find(name);
   return it == statuses_by_name_.end() ? StatusId() : it->second;
+}
+
+SkillId Center::FindSkill(absl::string_view name) const {
+  auto it = skills_by_name_.find(name);
+  return it == skills_by_name_.end() ? SkillId() : it->second;
 }
 
 }  // namespace acd::internal

@@ -2,21 +2,62 @@
 //
 // `Center::Build` checks a CenterConfig once (unique names, known
 // references, ranges) and resolves every name to a dense id, so that routing
-// never looks up a string.
+// never looks up a string. It also flattens each agent's skills (own levels
+// over inherited ones) into a table indexed by SkillId, and each workgroup's
+// utilization into a table indexed by media.
 
 #ifndef ACD_LIB_ENGINE_CENTER_H_
 #define ACD_LIB_ENGINE_CENTER_H_
 
+#include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "acd/config.h"
 #include "acd/ids.h"
+#include "acd/media.h"
 
 namespace acd::internal {
+
+inline int MediaIndex(MediaType media) { return static_cast<int>(media); }
+
+struct Utilization {
+  int percent = 100;
+  int max_assign = 1;
+};
+
+// An agent's level in one skill; proficiency 0 means the agent lacks it.
+struct SkillValue {
+  int proficiency = 0;
+  int desire = 0;
+};
+
+struct WorkgroupModel {
+  StatusId wrap_up_status;
+  StatusId no_answer_status;
+  std::array<Utilization, kMediaTypeCount> utilization;
+  // All members, active or not, ascending.
+  std::vector<AgentId> members;
+};
+
+struct AgentModel {
+  // Memberships, ascending by workgroup, with their configured activation.
+  std::vector<WorkgroupId> workgroups;
+  std::vector<bool> initially_active;
+  // Indexed by SkillId.
+  std::vector<SkillValue> skills;
+  std::array<std::optional<Utilization>, kMediaTypeCount> utilization;
+  std::array<bool, kMediaTypeCount> auto_answer{};
+};
+
+// InvalidArgument naming `path` (e.g. "tiers") unless the tiers are valid:
+// at most five, thresholds 0..99 strictly decreasing, durations positive.
+absl::Status ValidateTiers(const std::vector<TierConfig>& tiers, absl::string_view path);
 
 class Center {
  public:
@@ -27,28 +68,46 @@ class Center {
   int agent_count() const { return static_cast<int>(config_.agents.size()); }
   int workgroup_count() const { return static_cast<int>(config_.workgroups.size()); }
   int status_count() const { return static_cast<int>(config_.statuses.size()); }
+  int skill_count() const { return static_cast<int>(config_.skills.size()); }
 
   const StatusConfig& status(StatusId id) const { return config_.statuses[id.value()]; }
-  const WorkgroupConfig& workgroup(WorkgroupId id) const { return config_.workgroups[id.value()]; }
-  const AgentConfig& agent(AgentId id) const { return config_.agents[id.value()]; }
-  // The workgroups in which the agent is an activated member, ascending.
-  const std::vector<WorkgroupId>& active_workgroups(AgentId id) const {
-    return active_workgroups_[id.value()];
+  const WorkgroupConfig& workgroup(WorkgroupId id) const {
+    return config_.workgroups[id.value()];
   }
+  const WorkgroupModel& workgroup_model(WorkgroupId id) const {
+    return workgroup_models_[id.value()];
+  }
+  const AgentConfig& agent(AgentId id) const { return config_.agents[id.value()]; }
+  const AgentModel& agent_model(AgentId id) const { return agent_models_[id.value()]; }
   StatusId available_status() const { return available_status_; }
+
+  // The share an interaction of `media` from workgroup `wg` takes of `agent`.
+  Utilization UtilizationFor(AgentId agent, WorkgroupId wg, MediaType media) const {
+    const auto& own = agent_models_[agent.value()].utilization[MediaIndex(media)];
+    return own ? *own : workgroup_models_[wg.value()].utilization[MediaIndex(media)];
+  }
+
+  // Index of `wg` among the agent's memberships, or -1.
+  int MembershipIndex(AgentId agent, WorkgroupId wg) const;
 
   // Invalid ids when the name is unknown.
   AgentId FindAgent(absl::string_view name) const;
   WorkgroupId FindWorkgroup(absl::string_view name) const;
   StatusId FindStatus(absl::string_view name) const;
+  SkillId FindSkill(absl::string_view name) const;
 
  private:
+  absl::Status BuildWorkgroups();
+  absl::Status BuildAgents();
+
   CenterConfig config_;
-  std::vector<std::vector<WorkgroupId>> active_workgroups_;
+  std::vector<WorkgroupModel> workgroup_models_;
+  std::vector<AgentModel> agent_models_;
   StatusId available_status_;
   absl::flat_hash_map<std::string, AgentId> agents_by_name_;
   absl::flat_hash_map<std::string, WorkgroupId> workgroups_by_name_;
   absl::flat_hash_map<std::string, StatusId> statuses_by_name_;
+  absl::flat_hash_map<std::string, SkillId> skills_by_name_;
 };
 
 }  // namespace acd::internal

@@ -1,6 +1,7 @@
-// The engine's own timers (wrap-up end now; alert timeouts, tier widening and
-// snoozes later), ordered by (due time, scheduling sequence): two timers due
-// at the same microsecond fire in the order they were scheduled.
+// The engine's own timers, in one total order: by due time, then by kind (in
+// the order the enum lists them), then by target id. The order depends only
+// on what is pending, never on when it was scheduled, so any implementation
+// of the same rules fires simultaneous timers in the same order.
 
 #ifndef ACD_LIB_ENGINE_TIMER_QUEUE_H_
 #define ACD_LIB_ENGINE_TIMER_QUEUE_H_
@@ -14,32 +15,31 @@
 namespace acd::internal {
 
 enum class TimerKind : uint8_t {
-  kWrapUpEnd,  // target: agent id
+  kAlertTimeout,   // target: interaction; the offer was not answered in time
+  kWrapUpEnd,      // target: interaction in wrap-up
+  kDelayEnd,       // target: agent; its no-answer delay is over
+  kExclusionEnd,   // target: interaction; its excluded agent may have it again
+  kTierBoundary,   // target: interaction; its static tier changes
 };
 
 struct Timer {
   Time due;
-  uint64_t sequence = 0;
-  TimerKind kind = TimerKind::kWrapUpEnd;
+  TimerKind kind = TimerKind::kAlertTimeout;
   uint64_t target = 0;
 
   friend bool operator<(const Timer& a, const Timer& b) {
     if (a.due != b.due) return a.due < b.due;
-    return a.sequence < b.sequence;
+    if (a.kind != b.kind) return a.kind < b.kind;
+    return a.target < b.target;
   }
 };
 
 class TimerQueue {
  public:
-  // Schedules a timer and returns it; keep it to cancel.
-  Timer Schedule(Time due, TimerKind kind, uint64_t target) {
-    Timer timer{due, next_sequence_++, kind, target};
-    timers_.insert(timer);
-    return timer;
-  }
+  void Schedule(Time due, TimerKind kind, uint64_t target) { timers_.insert({due, kind, target}); }
 
-  // Cancels a timer that has not fired; a no-op for one that has.
-  void Cancel(const Timer& timer) { timers_.erase(timer); }
+  // Cancels a pending timer; a no-op for one that is not pending.
+  void Cancel(Time due, TimerKind kind, uint64_t target) { timers_.erase({due, kind, target}); }
 
   // Due time of the earliest timer, or Time::Infinite().
   Time NextDue() const { return timers_.empty() ? Time::Infinite() : timers_.begin()->due; }
@@ -52,11 +52,8 @@ class TimerQueue {
     return timer;
   }
 
-  bool empty() const { return timers_.empty(); }
-
  private:
   std::set<Timer> timers_;
-  uint64_t next_sequence_ = 0;
 };
 
 }  // namespace acd::internal

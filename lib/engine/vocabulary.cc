@@ -57,6 +57,20 @@ absl::string_view InteractionStateName(InteractionState state) {
   return "unknown";
 }
 
+absl::string_view RequeueReasonName(RequeueReason reason) {
+  switch (reason) {
+    case RequeueReason::kNone:
+      return "none";
+    case RequeueReason::kNoAnswer:
+      return "no_answer";
+    case RequeueReason::kRejected:
+      return "rejected";
+    case RequeueReason::kAgentLoggedOut:
+      return "agent_logged_out";
+  }
+  return "unknown";
+}
+
 absl::string_view AgentActivityName(AgentActivity activity) {
   switch (activity) {
     case AgentActivity::kLoggedOut:

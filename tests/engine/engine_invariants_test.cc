@@ -1,6 +1,7 @@
 // Random command streams against the invariants of DESIGN 3.10 that the
 // foundation engine already promises, checked after every command.
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -100,7 +101,7 @@ void CheckInvariants(EngineUnderTest& e, uint64_t ids_issued) {
     } else {
       // Held by exactly the agent it names.
       AgentView holder = *e->GetAgent(x->agent);
-      CHECK(holder.interaction == x->id);
+      CHECK(std::count(holder.interactions.begin(), holder.interactions.end(), x->id) == 1);
       CHECK(held.insert(id).second);
     }
   }
@@ -110,16 +111,20 @@ void CheckInvariants(EngineUnderTest& e, uint64_t ids_issued) {
   for (int64_t w : waiting) waiting_total += w;
   CHECK(waiting_total == waiting_counted);
 
-  // Work conservation: no idle available member beside a waiting interaction.
-  for (size_t a = 0; a < center.agents.size(); ++a) {
-    AgentView v = *e->GetAgent(AgentId(a));
-    if (v.activity != AgentActivity::kIdle) continue;
-    if (!center.statuses[v.status.value()].acd_available) continue;
-    for (const MembershipConfig& m : center.agents[a].workgroups) {
-      if (!m.active) continue;
-      const WorkgroupId w = *e->FindWorkgroup(m.workgroup);
-      INFO("agent ", a, " idle beside waiting work in ", m.workgroup);
-      CHECK(waiting[w.value()] == 0);
+  // Work conservation: no idle available member beside a waiting interaction
+  // it is not excluded from (these centers have no skills or tiers).
+  for (uint64_t id = 1; id < ids_issued; ++id) {
+    auto x = e->GetInteraction(InteractionId(id));
+    if (!x.ok() || x->state != InteractionState::kWaiting) continue;
+    for (size_t a = 0; a < center.agents.size(); ++a) {
+      AgentView v = *e->GetAgent(AgentId(a));
+      if (v.activity != AgentActivity::kIdle) continue;
+      if (!center.statuses[v.status.value()].acd_available) continue;
+      if (x->excluded == AgentId(a) && e->now() < x->excluded_until) continue;
+      for (const auto& [wg, active] : v.memberships) {
+        INFO("agent ", a, " idle beside waiting interaction ", id);
+        CHECK_FALSE((active && wg == x->workgroup));
+      }
     }
   }
 }

@@ -182,7 +182,8 @@ TEST_CASE("wrap-up holds the agent until its timer fires, and NextDeadline shows
   REQUIRE(e->AdvanceTo(At(130)).ok());
   CHECK_FALSE(e->GetInteraction(InteractionId(1)).ok());
   CHECK(e.Interaction(2).state == InteractionState::kAlerting);
-  CHECK(e->NextDeadline() == Time::Infinite());
+  // Now the only timer is interaction 2's alert timeout.
+  CHECK(e->NextDeadline() == At(145));
 }
 
 TEST_CASE("a command later than a pending timer fires the timer first") {

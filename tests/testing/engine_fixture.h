@@ -14,6 +14,7 @@
 #include "acd/format.h"
 #include "doctest/doctest.h"
 #include "fmt/format.h"
+#include "fmt/ranges.h"
 #include "tests/testing/recording_observer.h"
 
 namespace acd::testing {
@@ -70,8 +71,9 @@ struct EngineUnderTest {
                     engine->NextDeadline().microseconds(), engine->live_interactions());
     for (size_t a = 0; a < engine->config().agents.size(); ++a) {
       AgentView v = *engine->GetAgent(AgentId(a));
-      out += fmt::format("agent {} in={} status={} {} since={} holds={}\n", a, v.logged_in,
-                         v.status, AgentActivityName(v.activity), v.available_since, v.interaction);
+      out += fmt::format("agent {} in={} status={} {} since={} holds=[{}] used={} misses={}\n", a,
+                         v.logged_in, v.status, AgentActivityName(v.activity), v.available_since,
+                         fmt::join(v.interactions, ","), v.used_percent, v.misses);
     }
     for (size_t w = 0; w < engine->config().workgroups.size(); ++w) {
       WorkgroupCounters c = *engine->GetWorkgroupCounters(WorkgroupId(w));
