@@ -273,6 +273,8 @@ void Engine::Impl::NoAnswer(InteractionRecord& x) {
     a.misses = 0;
     SetAgentStatus(agent, center_.workgroup_model(x.workgroup).no_answer_status);
   } else if (policy.delay > Duration::Zero()) {
+    // One pending delay per agent: a later miss replaces the earlier one.
+    if (a.blocked_until > now_) timers_.Cancel(a.blocked_until, TimerKind::kDelayEnd, agent.value());
     a.blocked_until = now_ + policy.delay;
     timers_.Schedule(a.blocked_until, TimerKind::kDelayEnd, agent.value());
   }

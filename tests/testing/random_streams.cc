@@ -1,0 +1,192 @@
+#include "tests/testing/random_streams.h"
+
+#include "acd/format.h"
+#include "fmt/format.h"
+#include "fmt/ranges.h"
+
+namespace acd::testing {
+namespace {
+
+std::vector<MediaUtilization> RandomUtilization(Chooser& pick) {
+  std::vector<MediaUtilization> out;
+  for (MediaType media : {MediaType::kCall, MediaType::kChat, MediaType::kEmail}) {
+    if (pick.OneIn(2)) continue;
+    out.push_back({.media = media,
+                   .percent = pick.Of({0, 10, 25, 30, 50, 51, 100}),
+                   .max_assign = pick.Of({0, 1, 1, 2, 4})});
+  }
+  return out;
+}
+
+std::vector<TierConfig> RandomTiers(Chooser& pick) {
+  std::vector<TierConfig> tiers;
+  int threshold = 100;
+  const int n = pick.Of({0, 0, 1, 2, 3});
+  for (int k = 0; k < n; ++k) {
+    threshold -= pick.Of({10, 20, 30});
+    if (threshold < 0) break;
+    tiers.push_back({.threshold = threshold, .duration = Seconds(pick.Of({3, 5, 10, 20}))});
+  }
+  return tiers;
+}
+
+std::vector<SkillLevel> RandomSkills(Chooser& pick, int skills, int min_desire) {
+  std::vector<SkillLevel> out;
+  for (int s = 0; s < skills; ++s) {
+    if (pick.OneIn(3)) continue;
+    out.push_back({.skill = fmt::format("s{}", s),
+                   .proficiency = pick.Of({10, 30, 50, 70, 90, 100}),
+                   .desire = std::max(min_desire, pick.Of({0, 1, 50, 100}))});
+  }
+  return out;
+}
+
+}  // namespace
+
+CenterConfig RandomCenter(Chooser& pick) {
+  CenterConfig center;
+  const int skills = pick.Below(5);
+  for (int s = 0; s < skills; ++s) center.skills.push_back(fmt::format("s{}", s));
+  const int workgroups = 1 + pick.Below(3);
+  for (int w = 0; w < workgroups; ++w) {
+    WorkgroupConfig wg{.name = fmt::format("wg{}", w)};
+    wg.alert_timeout = Seconds(pick.Of({7, 10, 15}));
+    wg.wrap_up = Seconds(pick.Of({0, 0, 5, 10}));
+    if (pick.OneIn(3)) wg.skills = RandomSkills(pick, skills, 0);
+    wg.utilization = RandomUtilization(pick);
+    wg.interaction_weights = {.skill = pick.Of({0.0, 1.0}),
+                              .priority = pick.Of({0.0, 1.0, 2.0}),
+                              .time_in_queue = pick.Of({0.0, 0.0, 0.5, 1.0}),
+                              .time_in_system = pick.Of({0.0, 0.0, 1.0})};
+    wg.agent_weights = {.skill = pick.Of({0.0, 1.0, 2.0}),
+                        .cost = pick.Of({0.0, 0.0, -1.0, 1.0}),
+                        .available = pick.Of({0.0, 0.0, 1.0}),
+                        .available_interval_s = pick.Of({1.0, 10.0, 30.0}),
+                        .attribute1 = pick.Of({0.0, 0.0, 1.0})};
+    wg.tiers = RandomTiers(pick);
+    wg.after_last_tier = pick.OneIn(2) ? AfterLastTier::kAnyMember : AfterLastTier::kWaitForever;
+    wg.no_answer = {.misses_before_status = pick.Of({1, 1, 2, 3}),
+                    .delay = Seconds(pick.Of({0, 0, 5})),
+                    .priority_bump = pick.Of({0, 0, 10}),
+                    .exclusion = Seconds(pick.Of({0, 10, 30}))};
+    center.workgroups.push_back(wg);
+  }
+  const int agents = 1 + pick.Below(6);
+  for (int a = 0; a < agents; ++a) {
+    AgentConfig agent{.name = fmt::format("a{}", a)};
+    for (int w = 0; w < workgroups; ++w) {
+      if (pick.Below(4) > 0) {
+        agent.workgroups.push_back({.workgroup = fmt::format("wg{}", w), .active = !pick.OneIn(5)});
+      }
+    }
+    agent.skills = RandomSkills(pick, skills, 1);
+    if (pick.OneIn(3)) agent.utilization = RandomUtilization(pick);
+    agent.auto_answer = pick.OneIn(8);
+    if (pick.OneIn(6)) agent.auto_answer_media.push_back(MediaType::kChat);
+    agent.cost = pick.Of({0.0, 1.0, 2.0});
+    agent.attribute1 = pick.Of({0.0, 1.0, 5.0});
+    center.agents.push_back(agent);
+  }
+  return center;
+}
+
+Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint64_t next_id) {
+  const int agents = static_cast<int>(center.agents.size());
+  const int workgroups = static_cast<int>(center.workgroups.size());
+  const int skills = static_cast<int>(center.skills.size());
+  // Now and then an id that does not exist.
+  const AgentId agent(pick.OneIn(40) ? agents : pick.Below(agents));
+  const InteractionId some(1 + pick.Below(static_cast<int>(next_id) + (pick.OneIn(30) ? 1 : 0)));
+  const int statuses = center.statuses.empty() ? 10 : static_cast<int>(center.statuses.size());
+  switch (pick.Below(12)) {
+    case 0:
+      return LogIn{.now = now,
+                   .agent = agent,
+                   .status = pick.OneIn(4) ? StatusId(pick.Below(statuses)) : StatusId()};
+    case 1:
+      return LogOut{.now = now, .agent = agent};
+    case 2:
+      return SetStatus{.now = now, .agent = agent, .status = StatusId(pick.Below(statuses))};
+    case 3:
+      return SetActivation{.now = now,
+                           .agent = agent,
+                           .workgroup = WorkgroupId(pick.Below(workgroups)),
+                           .active = pick.OneIn(2)};
+    case 4:
+    case 5:
+    case 6: {
+      Arrive arrive{.now = now,
+                    .interaction = InteractionId(next_id),
+                    .workgroup = WorkgroupId(pick.Below(workgroups)),
+                    .media = pick.Of({MediaType::kCall, MediaType::kChat, MediaType::kEmail}),
+                    .priority = pick.Of({0, 40, 50, 50, 60, 1000})};
+      const int requirements = skills == 0 ? 0 : pick.Below(3);
+      for (int r = 0; r < requirements; ++r) {
+        const auto [pw, dw] = pick.Of<std::pair<double, double>>({{1, 0}, {1, 1}, {2, 1}, {0, 1}});
+        arrive.requirements.push_back({.skill = SkillId(pick.Below(skills)),
+                                       .min_proficiency = pick.Of({1, 1, 20, 40}),
+                                       .max_proficiency = pick.Of({100, 100, 80}),
+                                       .min_desire = pick.Of({0, 0, 20}),
+                                       .proficiency_weight = pw,
+                                       .desire_weight = dw});
+      }
+      if (pick.OneIn(5)) arrive.tiers = {{.threshold = 60, .duration = Seconds(5)},
+                                         {.threshold = 20, .duration = Seconds(10)}};
+      if (pick.OneIn(50)) arrive.priority = 1001;  // invalid
+      return arrive;
+    }
+    case 7:
+    case 8:
+      return Accept{.now = now, .interaction = some};
+    case 9:
+      return Reject{.now = now, .interaction = some};
+    case 10:
+      return Disconnect{.now = now, .interaction = some};
+    default:
+      return EndWrapUp{.now = now, .agent = agent};
+  }
+}
+
+std::string Describe(const Command& command) {
+  struct Visitor {
+    std::string operator()(const LogIn& c) const {
+      return fmt::format("{} LogIn agent={} status={}", c.now, c.agent, c.status.valid() ? int(c.status.value()) : -1);
+    }
+    std::string operator()(const LogOut& c) const {
+      return fmt::format("{} LogOut agent={}", c.now, c.agent);
+    }
+    std::string operator()(const SetStatus& c) const {
+      return fmt::format("{} SetStatus agent={} status={}", c.now, c.agent, c.status);
+    }
+    std::string operator()(const SetActivation& c) const {
+      return fmt::format("{} SetActivation agent={} workgroup={} active={}", c.now, c.agent,
+                         c.workgroup, c.active);
+    }
+    std::string operator()(const Arrive& c) const {
+      std::string reqs;
+      for (const SkillRequirement& r : c.requirements) {
+        reqs += fmt::format(" [skill {} prof {}..{} desire>={} w {}/{}]", r.skill,
+                            r.min_proficiency, r.max_proficiency, r.min_desire,
+                            r.proficiency_weight, r.desire_weight);
+      }
+      return fmt::format("{} Arrive id={} workgroup={} media={} priority={} tiers={}{}", c.now,
+                         c.interaction, c.workgroup, MediaName(c.media), c.priority,
+                         c.tiers.size(), reqs);
+    }
+    std::string operator()(const Accept& c) const {
+      return fmt::format("{} Accept id={}", c.now, c.interaction);
+    }
+    std::string operator()(const Reject& c) const {
+      return fmt::format("{} Reject id={}", c.now, c.interaction);
+    }
+    std::string operator()(const Disconnect& c) const {
+      return fmt::format("{} Disconnect id={}", c.now, c.interaction);
+    }
+    std::string operator()(const EndWrapUp& c) const {
+      return fmt::format("{} EndWrapUp agent={}", c.now, c.agent);
+    }
+  };
+  return std::visit(Visitor{}, command);
+}
+
+}  // namespace acd::testing

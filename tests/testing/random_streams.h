@@ -1,0 +1,52 @@
+// Seeded random centers and command streams for differential and property
+// tests. Values are chosen so that the routing formulas are evaluated on
+// whole seconds and simple weights, where two implementations that follow the
+// same order of operations agree to the bit.
+
+#ifndef ACD_TESTS_TESTING_RANDOM_STREAMS_H_
+#define ACD_TESTS_TESTING_RANDOM_STREAMS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "acd/commands.h"
+#include "acd/config.h"
+
+namespace acd::testing {
+
+// splitmix64: a small deterministic generator for choosing test inputs.
+class Chooser {
+ public:
+  explicit Chooser(uint64_t seed) : x_(seed) {}
+  uint64_t Next() {
+    uint64_t z = (x_ += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+  int Below(int n) { return static_cast<int>(Next() % static_cast<uint64_t>(n)); }
+  bool OneIn(int n) { return Below(n) == 0; }
+  template <typename T>
+  T Of(std::initializer_list<T> values) {
+    return *(values.begin() + Below(static_cast<int>(values.size())));
+  }
+
+ private:
+  uint64_t x_;
+};
+
+// A valid center of up to 4 skills, 3 workgroups and 6 agents with random
+// weights, tiers, utilization, no-answer policies and skills.
+CenterConfig RandomCenter(Chooser& pick);
+
+// One command at `now`, mostly valid for the current ids, sometimes not.
+// `next_id` is the id a new arrival would take; ids 1..next_id-1 were used.
+Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint64_t next_id);
+
+// A one-line description of a command, for failure reports.
+std::string Describe(const Command& command);
+
+}  // namespace acd::testing
+
+#endif  // ACD_TESTS_TESTING_RANDOM_STREAMS_H_

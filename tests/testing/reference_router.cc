@@ -1,0 +1,725 @@
+#include "tests/testing/reference_router.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <tuple>
+
+#include "absl/strings/str_cat.h"
+
+namespace acd::testing {
+namespace {
+
+// Timer kinds, in the engine's documented firing order.
+enum Kind { kAlert = 0, kWrapUp = 1, kDelay = 2, kExclusion = 3, kTier = 4 };
+
+double Seconds(Duration d) { return static_cast<double>(d.microseconds()) / 1e6; }
+
+int IndexOfStatus(const CenterConfig& c, const std::string& name) {
+  for (size_t i = 0; i < c.statuses.size(); ++i) {
+    if (c.statuses[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int IndexOfWorkgroup(const CenterConfig& c, const std::string& name) {
+  for (size_t i = 0; i < c.workgroups.size(); ++i) {
+    if (c.workgroups[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+}  // namespace
+
+bool ReferenceRouter::Pending::operator<(const Pending& o) const {
+  return std::tie(due, kind, target) < std::tie(o.due, o.kind, o.target);
+}
+
+ReferenceRouter::ReferenceRouter(const CenterConfig& config) : config_(config) {
+  if (config_.statuses.empty()) config_.statuses = DefaultStatuses();
+  available_status_ = StatusId(IndexOfStatus(config_, config_.available_status));
+  agents_.resize(config_.agents.size());
+  for (size_t a = 0; a < config_.agents.size(); ++a) {
+    for (const MembershipConfig& m : config_.agents[a].workgroups) {
+      agents_[a].active[IndexOfWorkgroup(config_, m.workgroup)] = m.active;
+    }
+  }
+  counters_.resize(config_.workgroups.size());
+}
+
+// ---- Skills and formulas, written out literally ----------------------------------
+
+int ReferenceRouter::SkillProficiency(AgentId a, SkillId s) const {
+  const std::string& name = config_.skills[s.value()];
+  for (const SkillLevel& own : config_.agents[a.value()].skills) {
+    if (own.skill == name) return own.proficiency;
+  }
+  int best = 0;
+  for (const auto& [wg, active] : agents_[a.value()].active) {
+    for (const SkillLevel& inherited : config_.workgroups[wg].skills) {
+      if (inherited.skill == name) best = std::max(best, inherited.proficiency);
+    }
+  }
+  return best;
+}
+
+int ReferenceRouter::SkillDesire(AgentId a, SkillId s) const {
+  const std::string& name = config_.skills[s.value()];
+  for (const SkillLevel& own : config_.agents[a.value()].skills) {
+    if (own.skill == name) return own.desire;
+  }
+  int best = 0, desire = 0;
+  for (const auto& [wg, active] : agents_[a.value()].active) {
+    for (const SkillLevel& inherited : config_.workgroups[wg].skills) {
+      if (inherited.skill == name && inherited.proficiency > best) {
+        best = inherited.proficiency;
+        desire = inherited.desire;
+      }
+    }
+  }
+  return desire;
+}
+
+bool ReferenceRouter::HasSkills(AgentId a, const Interaction& x) const {
+  for (const SkillRequirement& r : x.requirements) {
+    const int p = SkillProficiency(a, r.skill);
+    if (p == 0 || p < r.min_proficiency || p > r.max_proficiency) return false;
+    if (SkillDesire(a, r.skill) < r.min_desire) return false;
+  }
+  return true;
+}
+
+bool ReferenceRouter::Above(AgentId a, const Interaction& x, int threshold) const {
+  for (const SkillRequirement& r : x.requirements) {
+    if (!(SkillProficiency(a, r.skill) > threshold)) return false;
+  }
+  return true;
+}
+
+double ReferenceRouter::SkillScore(AgentId a, const Interaction& x) const {
+  if (x.requirements.empty()) return 0;
+  double total = 0;
+  for (const SkillRequirement& r : x.requirements) {
+    total += (SkillProficiency(a, r.skill) * r.proficiency_weight +
+              SkillDesire(a, r.skill) * r.desire_weight) /
+             std::fabs(r.proficiency_weight + r.desire_weight);
+  }
+  return total / static_cast<double>(x.requirements.size());
+}
+
+MediaUtilization ReferenceRouter::UtilizationOf(AgentId a, WorkgroupId wg, MediaType m) const {
+  for (const MediaUtilization& u : config_.agents[a.value()].utilization) {
+    if (u.media == m) return u;
+  }
+  for (const MediaUtilization& u : config_.workgroups[wg.value()].utilization) {
+    if (u.media == m) return u;
+  }
+  return MediaUtilization{.media = m};
+}
+
+bool ReferenceRouter::Active(AgentId a, WorkgroupId wg) const {
+  auto it = agents_[a.value()].active.find(wg.value());
+  return it != agents_[a.value()].active.end() && it->second;
+}
+
+bool ReferenceRouter::Ready(AgentId a) const {
+  const Agent& agent = agents_[a.value()];
+  return agent.logged_in && config_.statuses[agent.status.value()].acd_available &&
+         now_ >= agent.blocked_until;
+}
+
+// ---- Tiers -------------------------------------------------------------------------
+
+bool ReferenceRouter::Adds(const Interaction& x, int tier) const {
+  for (size_t i = 0; i < agents_.size(); ++i) {
+    const AgentId a(static_cast<uint32_t>(i));
+    if (!agents_[i].logged_in || !Active(a, x.workgroup) || !HasSkills(a, x)) continue;
+    if (!Above(a, x, x.tiers[tier].threshold)) continue;
+    if (tier > 0 && Above(a, x, x.tiers[tier - 1].threshold)) continue;
+    return true;
+  }
+  return false;
+}
+
+ReferenceRouter::Position ReferenceRouter::PositionOf(const Interaction& x) const {
+  if (x.tiers.empty()) return {};
+  const int n = static_cast<int>(x.tiers.size());
+  int k = 0;
+  Time end = x.entered_queue;
+  while (k < n) {
+    end = end + x.tiers[k].duration;
+    if (now_ < end) break;
+    ++k;
+  }
+  while (k < n && !Adds(x, k)) ++k;
+  if (k < n) return {Position::kTier, k};
+  if (config_.workgroups[x.workgroup.value()].after_last_tier == AfterLastTier::kAnyMember) {
+    return {Position::kAny, 0};
+  }
+  return {Position::kTier, n - 1};
+}
+
+// ---- Eligibility and choice -------------------------------------------------------------
+
+bool ReferenceRouter::Eligible(AgentId a, const Interaction& x, Position p) const {
+  if (!Ready(a) || !Active(a, x.workgroup)) return false;
+  int used = 0, same_media = 0;
+  for (const auto& [id, other] : interactions_) {
+    if (other.agent != a) continue;
+    if (other.state != InteractionState::kAlerting && other.state != InteractionState::kConnected)
+      continue;
+    used += other.percent;
+    if (other.media == x.media) ++same_media;
+  }
+  const MediaUtilization u = UtilizationOf(a, x.workgroup, x.media);
+  if (used + u.percent > 100 || same_media >= u.max_assign) return false;
+  if (x.excluded == a && now_ < x.excluded_until) return false;
+  if (p.mode == Position::kAny) return true;
+  if (!HasSkills(a, x)) return false;
+  return p.mode == Position::kNoTiers || Above(a, x, x.tiers[p.tier].threshold);
+}
+
+void ReferenceRouter::Route(InteractionId id) {
+  auto found = interactions_.find(id.value());
+  if (found == interactions_.end() || found->second.state != InteractionState::kWaiting) return;
+  Interaction& x = found->second;
+  const Position p = PositionOf(x);
+  const AgentWeights& w = config_.workgroups[x.workgroup.value()].agent_weights;
+  AgentId best;
+  double best_score = 0;
+  for (size_t i = 0; i < agents_.size(); ++i) {
+    const AgentId a(static_cast<uint32_t>(i));
+    if (!Eligible(a, x, p)) continue;
+    const AgentConfig& ac = config_.agents[i];
+    const double score =
+        SkillScore(a, x) * w.skill + ac.cost * w.cost +
+        std::floor(Seconds(now_ - agents_[i].available_since) / w.available_interval_s) *
+            w.available +
+        ac.attribute1 * w.attribute1 + ac.attribute2 * w.attribute2 +
+        ac.attribute3 * w.attribute3;
+    const bool better =
+        !best.valid() || score > best_score ||
+        (score == best_score &&
+         agents_[i].available_since < agents_[best.value()].available_since);
+    if (better) {
+      best = a;
+      best_score = score;
+    }
+  }
+  if (best.valid()) Offer(x, best);
+}
+
+void ReferenceRouter::Fill(AgentId a) {
+  while (Ready(a)) {
+    Interaction* best = nullptr;
+    double best_score = 0;
+    for (auto& [id, x] : interactions_) {
+      if (x.state != InteractionState::kWaiting || !Eligible(a, x, PositionOf(x))) continue;
+      const InteractionWeights& w = config_.workgroups[x.workgroup.value()].interaction_weights;
+      const double score = SkillScore(a, x) * w.skill + x.priority * w.priority +
+                           Seconds(now_ - x.entered_queue) * w.time_in_queue +
+                           Seconds(now_ - x.entered_system) * w.time_in_system;
+      const bool better = best == nullptr || score > best_score ||
+                          (score == best_score && x.entered_queue < best->entered_queue);
+      if (better) {
+        best = &x;
+        best_score = score;
+      }
+    }
+    if (best == nullptr) return;
+    Offer(*best, a);
+  }
+}
+
+void ReferenceRouter::Rebalance(std::vector<WorkgroupId> workgroups) {
+  std::vector<std::pair<Time, uint64_t>> order;
+  for (const auto& [id, x] : interactions_) {
+    if (x.state != InteractionState::kWaiting) continue;
+    if (std::find(workgroups.begin(), workgroups.end(), x.workgroup) == workgroups.end()) continue;
+    order.emplace_back(x.entered_queue, id);
+  }
+  std::sort(order.begin(), order.end());
+  for (const auto& [queued, id] : order) Route(InteractionId(id));
+}
+
+// ---- Transitions ---------------------------------------------------------------------
+
+void ReferenceRouter::Emit(const Interaction& x, AgentId agent, RequeueReason reason) {
+  if (observer_ == nullptr) return;
+  observer_->OnInteraction({.now = now_,
+                            .interaction = x.id,
+                            .state = x.state,
+                            .workgroup = x.workgroup,
+                            .agent = agent,
+                            .reason = reason});
+}
+
+void ReferenceRouter::EnterQueue(Interaction& x) {
+  x.state = InteractionState::kWaiting;
+  x.agent = AgentId();
+  x.tier_due = Time::Infinite();
+  Time boundary = x.entered_queue;
+  for (const TierConfig& t : x.tiers) {
+    boundary = boundary + t.duration;
+    if (boundary > now_) {
+      x.tier_due = boundary;
+      break;
+    }
+  }
+}
+
+void ReferenceRouter::Offer(Interaction& x, AgentId a) {
+  x.tier_due = Time::Infinite();
+  if (x.excluded.valid() && x.excluded != a) x.excluded = AgentId(), x.excluded_until = Time();
+  x.state = InteractionState::kAlerting;
+  x.agent = a;
+  x.percent = UtilizationOf(a, x.workgroup, x.media).percent;
+  agents_[a.value()].held.push_back(x.id);
+  const AgentConfig& ac = config_.agents[a.value()];
+  const bool auto_answer =
+      ac.auto_answer || std::find(ac.auto_answer_media.begin(), ac.auto_answer_media.end(),
+                                  x.media) != ac.auto_answer_media.end();
+  if (observer_ != nullptr) {
+    observer_->OnOffer({.now = now_,
+                        .interaction = x.id,
+                        .agent = a,
+                        .workgroup = x.workgroup,
+                        .auto_answered = auto_answer});
+  }
+  Emit(x, a);
+  if (auto_answer) {
+    Connect(x);
+    return;
+  }
+  x.alert_pending = true;
+  x.alert_due = now_ + config_.workgroups[x.workgroup.value()].alert_timeout;
+}
+
+void ReferenceRouter::Connect(Interaction& x) {
+  x.alert_pending = false;
+  x.state = InteractionState::kConnected;
+  ++counters_[x.workgroup.value()].answered;
+  agents_[x.agent.value()].misses = 0;
+  Emit(x, x.agent);
+}
+
+void ReferenceRouter::Release(Interaction& x) {
+  auto& held = agents_[x.agent.value()].held;
+  held.erase(std::find(held.begin(), held.end(), x.id));
+  x.percent = 0;
+}
+
+void ReferenceRouter::Requeue(Interaction& x, RequeueReason reason, bool exclude) {
+  const AgentId a = x.agent;
+  x.alert_pending = false;
+  Release(x);
+  x.excluded = AgentId();
+  x.excluded_until = Time();
+  const Duration exclusion = config_.workgroups[x.workgroup.value()].no_answer.exclusion;
+  if (exclude && exclusion > Duration::Zero()) {
+    x.excluded = a;
+    x.excluded_until = now_ + exclusion;
+  }
+  EnterQueue(x);
+  Emit(x, a, reason);
+}
+
+void ReferenceRouter::NoAnswer(Interaction& x) {
+  const AgentId a = x.agent;
+  const WorkgroupConfig& wg = config_.workgroups[x.workgroup.value()];
+  x.priority += wg.no_answer.priority_bump;
+  Requeue(x, RequeueReason::kNoAnswer, true);
+  Agent& agent = agents_[a.value()];
+  agent.misses += 1;
+  if (agent.misses >= wg.no_answer.misses_before_status) {
+    agent.misses = 0;
+    agent.status = StatusId(IndexOfStatus(config_, wg.no_answer.status));
+  } else if (wg.no_answer.delay > Duration::Zero()) {
+    agent.blocked_until = now_ + wg.no_answer.delay;
+    agent.delay_pending = true;
+  }
+  Route(x.id);
+  Fill(a);
+}
+
+void ReferenceRouter::Abandon(Interaction& x) {
+  x.state = InteractionState::kAbandoned;
+  ++counters_[x.workgroup.value()].abandoned;
+  Emit(x, x.agent);
+  interactions_.erase(x.id.value());
+}
+
+void ReferenceRouter::EndConnected(Interaction& x) {
+  const AgentId a = x.agent;
+  Release(x);
+  const WorkgroupConfig& wg = config_.workgroups[x.workgroup.value()];
+  if (wg.wrap_up == Duration::Zero()) {
+    Complete(x);
+    agents_[a.value()].available_since = now_;
+    Fill(a);
+    return;
+  }
+  x.state = InteractionState::kWrapUp;
+  x.wrap_due = now_ + wg.wrap_up;
+  agents_[a.value()].wrapping.push_back(x.id);
+  Emit(x, a);
+  agents_[a.value()].status = StatusId(IndexOfStatus(config_, wg.wrap_up_status));
+}
+
+void ReferenceRouter::Complete(Interaction& x) {
+  x.state = InteractionState::kCompleted;
+  ++counters_[x.workgroup.value()].completed;
+  Emit(x, x.agent);
+  interactions_.erase(x.id.value());
+}
+
+void ReferenceRouter::FinishWrapUp(AgentId a, InteractionId id) {
+  Agent& agent = agents_[a.value()];
+  agent.wrapping.erase(std::find(agent.wrapping.begin(), agent.wrapping.end(), id));
+  Complete(interactions_.at(id.value()));
+  agent.available_since = now_;
+  if (agent.wrapping.empty() && agent.logged_in && config_.statuses[agent.status.value()].acw) {
+    agent.status = available_status_;
+  }
+}
+
+// ---- Timers ------------------------------------------------------------------------
+
+std::vector<ReferenceRouter::Pending> ReferenceRouter::AllPending() const {
+  std::vector<Pending> all;
+  for (const auto& [id, x] : interactions_) {
+    if (x.state == InteractionState::kAlerting && x.alert_pending) {
+      all.push_back({x.alert_due, kAlert, id});
+    }
+    if (x.state == InteractionState::kWrapUp) all.push_back({x.wrap_due, kWrapUp, id});
+    if (x.excluded.valid()) all.push_back({x.excluded_until, kExclusion, id});
+    if (x.state == InteractionState::kWaiting && x.tier_due != Time::Infinite()) {
+      all.push_back({x.tier_due, kTier, id});
+    }
+  }
+  for (size_t a = 0; a < agents_.size(); ++a) {
+    if (agents_[a].delay_pending) all.push_back({agents_[a].blocked_until, kDelay, a});
+  }
+  return all;
+}
+
+Time ReferenceRouter::NextDeadline() const {
+  Time next = Time::Infinite();
+  for (const Pending& p : AllPending()) next = std::min(next, p.due);
+  return next;
+}
+
+void ReferenceRouter::Fire(const Pending& p) {
+  switch (p.kind) {
+    case kAlert:
+      NoAnswer(interactions_.at(p.target));
+      return;
+    case kWrapUp: {
+      const AgentId a = interactions_.at(p.target).agent;
+      FinishWrapUp(a, InteractionId(p.target));
+      Fill(a);
+      return;
+    }
+    case kDelay:
+      agents_[p.target].delay_pending = false;
+      Fill(AgentId(static_cast<uint32_t>(p.target)));
+      return;
+    case kExclusion: {
+      Interaction& x = interactions_.at(p.target);
+      x.excluded = AgentId();
+      x.excluded_until = Time();
+      Route(x.id);
+      return;
+    }
+    case kTier: {
+      Interaction& x = interactions_.at(p.target);
+      EnterQueue(x);  // recomputes the next boundary; x is already waiting
+      Route(x.id);
+      return;
+    }
+  }
+}
+
+absl::Status ReferenceRouter::AdvanceTo(Time now) {
+  if (now < now_) return absl::InvalidArgumentError("time goes backwards");
+  while (true) {
+    std::vector<Pending> all = AllPending();
+    auto first = std::min_element(all.begin(), all.end());
+    if (first == all.end() || first->due > now) break;
+    now_ = first->due;
+    Fire(*first);
+  }
+  now_ = now;
+  return absl::OkStatus();
+}
+
+// ---- Commands ------------------------------------------------------------------------
+
+absl::Status ReferenceRouter::Apply(const Command& command) {
+  absl::Status time = AdvanceTo(CommandTime(command));
+  if (!time.ok()) return time;
+  return std::visit([this](const auto& c) { return Do(c); }, command);
+}
+
+namespace {
+
+absl::Status AgentExists(const std::vector<AgentConfig>& agents, AgentId a) {
+  if (!a.valid() || a.value() >= agents.size()) return absl::NotFoundError("agent");
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status ReferenceRouter::Do(const LogIn& c) {
+  if (auto s = AgentExists(config_.agents, c.agent); !s.ok()) return s;
+  const StatusId status = c.status.valid() ? c.status : available_status_;
+  if (status.value() >= config_.statuses.size()) return absl::NotFoundError("status");
+  Agent& a = agents_[c.agent.value()];
+  if (a.logged_in) return absl::FailedPreconditionError("logged in");
+  a.logged_in = true;
+  a.status = status;
+  a.available_since = now_;
+  a.misses = 0;
+  Fill(c.agent);
+  return absl::OkStatus();
+}
+
+absl::Status ReferenceRouter::Do(const LogOut& c) {
+  if (auto s = AgentExists(config_.agents, c.agent); !s.ok()) return s;
+  Agent& a = agents_[c.agent.value()];
+  if (!a.logged_in) return absl::FailedPreconditionError("not logged in");
+  while (!a.wrapping.empty()) FinishWrapUp(c.agent, a.wrapping.front());
+  a.logged_in = false;
+  std::vector<WorkgroupId> affected;
+  for (const auto& [wg, active] : a.active) affected.push_back(WorkgroupId(wg));
+  for (InteractionId id : std::vector<InteractionId>(a.held)) {
+    Interaction& x = interactions_.at(id.value());
+    if (x.state != InteractionState::kAlerting) continue;
+    affected.push_back(x.workgroup);
+    Requeue(x, RequeueReason::kAgentLoggedOut, false);
+  }
+  Rebalance(affected);
+  return absl::OkStatus();
+}
+
+absl::Status ReferenceRouter::Do(const SetStatus& c) {
+  if (auto s = AgentExists(config_.agents, c.agent); !s.ok()) return s;
+  if (!agents_[c.agent.value()].logged_in) return absl::FailedPreconditionError("not logged in");
+  if (!c.status.valid() || c.status.value() >= config_.statuses.size()) {
+    return absl::NotFoundError("status");
+  }
+  agents_[c.agent.value()].status = c.status;
+  Fill(c.agent);
+  return absl::OkStatus();
+}
+
+absl::Status ReferenceRouter::Do(const SetActivation& c) {
+  if (auto s = AgentExists(config_.agents, c.agent); !s.ok()) return s;
+  if (!c.workgroup.valid() || c.workgroup.value() >= config_.workgroups.size()) {
+    return absl::NotFoundError("workgroup");
+  }
+  auto it = agents_[c.agent.value()].active.find(c.workgroup.value());
+  if (it == agents_[c.agent.value()].active.end()) {
+    return absl::FailedPreconditionError("not a member");
+  }
+  if (it->second == c.active) return absl::OkStatus();
+  it->second = c.active;
+  if (c.active) {
+    Fill(c.agent);
+  } else {
+    Rebalance({c.workgroup});
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ReferenceRouter::Do(const Arrive& c) {
+  if (!c.workgroup.valid() || c.workgroup.value() >= config_.workgroups.size()) {
+    return absl::NotFoundError("workgroup");
+  }
+  if (!c.interaction.valid()) return absl::InvalidArgumentError("id");
+  if (c.priority < 0 || c.priority > 1000) return absl::InvalidArgumentError("priority");
+  for (const SkillRequirement& r : c.requirements) {
+    if (!r.skill.valid() || r.skill.value() >= config_.skills.size()) {
+      return absl::NotFoundError("skill");
+    }
+    if (r.min_proficiency < 1 || r.min_proficiency > r.max_proficiency ||
+        r.max_proficiency > 100 || r.min_desire < 0 || r.min_desire > 100) {
+      return absl::InvalidArgumentError("requirement range");
+    }
+    if (!std::isfinite(r.proficiency_weight) || !std::isfinite(r.desire_weight) ||
+        r.proficiency_weight + r.desire_weight == 0) {
+      return absl::InvalidArgumentError("requirement weights");
+    }
+  }
+  if (c.tiers.size() > 5) return absl::InvalidArgumentError("tiers");
+  for (size_t k = 0; k < c.tiers.size(); ++k) {
+    const TierConfig& t = c.tiers[k];
+    if (t.threshold < 0 || t.threshold > 99 || t.duration <= Duration::Zero() ||
+        (k > 0 && t.threshold >= c.tiers[k - 1].threshold)) {
+      return absl::InvalidArgumentError("tiers");
+    }
+  }
+  if (interactions_.count(c.interaction.value()) > 0) return absl::AlreadyExistsError("id");
+  Interaction& x = interactions_[c.interaction.value()];
+  x.id = c.interaction;
+  x.workgroup = c.workgroup;
+  x.media = c.media;
+  x.priority = c.priority;
+  x.requirements = c.requirements;
+  x.tiers = c.tiers.empty() ? config_.workgroups[c.workgroup.value()].tiers : c.tiers;
+  x.entered_system = now_;
+  x.entered_queue = now_;
+  ++counters_[c.workgroup.value()].entered;
+  EnterQueue(x);
+  Emit(x, AgentId());
+  Route(x.id);
+  return absl::OkStatus();
+}
+
+absl::Status ReferenceRouter::Do(const Accept& c) {
+  auto it = interactions_.find(c.interaction.value());
+  if (it == interactions_.end()) return absl::NotFoundError("interaction");
+  if (it->second.state != InteractionState::kAlerting) {
+    return absl::FailedPreconditionError("not alerting");
+  }
+  Connect(it->second);
+  return absl::OkStatus();
+}
+
+absl::Status ReferenceRouter::Do(const Reject& c) {
+  auto it = interactions_.find(c.interaction.value());
+  if (it == interactions_.end()) return absl::NotFoundError("interaction");
+  Interaction& x = it->second;
+  if (x.state != InteractionState::kAlerting) return absl::FailedPreconditionError("alerting");
+  const AgentId a = x.agent;
+  Requeue(x, RequeueReason::kRejected, true);
+  Route(x.id);
+  Fill(a);
+  return absl::OkStatus();
+}
+
+absl::Status ReferenceRouter::Do(const Disconnect& c) {
+  auto it = interactions_.find(c.interaction.value());
+  if (it == interactions_.end()) return absl::NotFoundError("interaction");
+  Interaction& x = it->second;
+  switch (x.state) {
+    case InteractionState::kWaiting:
+      x.tier_due = Time::Infinite();
+      Abandon(x);
+      return absl::OkStatus();
+    case InteractionState::kAlerting: {
+      const AgentId a = x.agent;
+      x.alert_pending = false;
+      Release(x);
+      x.excluded = AgentId();
+      Abandon(x);
+      Fill(a);
+      return absl::OkStatus();
+    }
+    case InteractionState::kConnected:
+      EndConnected(x);
+      return absl::OkStatus();
+    default:
+      return absl::FailedPreconditionError("wrap-up");
+  }
+}
+
+absl::Status ReferenceRouter::Do(const EndWrapUp& c) {
+  if (auto s = AgentExists(config_.agents, c.agent); !s.ok()) return s;
+  Agent& a = agents_[c.agent.value()];
+  if (!a.logged_in) return absl::FailedPreconditionError("not logged in");
+  if (a.wrapping.empty()) return absl::FailedPreconditionError("not in wrap-up");
+  while (!a.wrapping.empty()) FinishWrapUp(c.agent, a.wrapping.front());
+  Fill(c.agent);
+  return absl::OkStatus();
+}
+
+// ---- Invariants -------------------------------------------------------------------
+
+std::string ReferenceRouter::CheckInvariants() const {
+  for (const auto& [id, x] : interactions_) {
+    if (x.state != InteractionState::kWaiting) continue;
+    const Position p = PositionOf(x);
+    for (size_t a = 0; a < agents_.size(); ++a) {
+      if (Eligible(AgentId(static_cast<uint32_t>(a)), x, p)) {
+        return absl::StrCat("work conservation: interaction ", id, " waits while agent ", a,
+                            " is eligible");
+      }
+    }
+  }
+  for (size_t a = 0; a < agents_.size(); ++a) {
+    // Each offer checked its own workgroup's max assign, so the count of a
+    // media never exceeds the largest limit among the interactions held.
+    int used = 0;
+    std::map<MediaType, int> count, limit;
+    for (InteractionId held : agents_[a].held) {
+      const Interaction& x = interactions_.at(held.value());
+      used += x.percent;
+      ++count[x.media];
+      const MediaUtilization u = UtilizationOf(AgentId(a), x.workgroup, x.media);
+      limit[x.media] = std::max(limit[x.media], u.max_assign);
+    }
+    for (const auto& [media, n] : count) {
+      if (n > limit[media]) {
+        return absl::StrCat("capacity: agent ", a, " over max assign for ", MediaName(media));
+      }
+    }
+    if (used > 100) return absl::StrCat("capacity: agent ", a, " at ", used, " %");
+  }
+  return "";
+}
+
+// ---- Views -------------------------------------------------------------------------
+
+absl::StatusOr<InteractionView> ReferenceRouter::GetInteraction(InteractionId id) const {
+  auto it = interactions_.find(id.value());
+  if (it == interactions_.end()) return absl::NotFoundError("interaction");
+  const Interaction& x = it->second;
+  return InteractionView{.id = x.id,
+                         .workgroup = x.workgroup,
+                         .media = x.media,
+                         .priority = x.priority,
+                         .state = x.state,
+                         .agent = x.agent,
+                         .entered_system = x.entered_system,
+                         .entered_queue = x.entered_queue,
+                         .excluded = x.excluded,
+                         .excluded_until = x.excluded_until};
+}
+
+absl::StatusOr<AgentView> ReferenceRouter::GetAgent(AgentId id) const {
+  if (auto s = AgentExists(config_.agents, id); !s.ok()) return s;
+  const Agent& a = agents_[id.value()];
+  AgentView view{.id = id,
+                 .logged_in = a.logged_in,
+                 .status = a.status,
+                 .available_since = a.available_since,
+                 .misses = a.misses};
+  bool alerting = false, connected = false;
+  for (InteractionId held : a.held) {
+    const Interaction& x = interactions_.at(held.value());
+    view.used_percent += x.percent;
+    alerting = alerting || x.state == InteractionState::kAlerting;
+    connected = connected || x.state == InteractionState::kConnected;
+  }
+  view.activity = alerting    ? AgentActivity::kAlerting
+                  : connected ? AgentActivity::kBusy
+                  : !a.wrapping.empty() ? AgentActivity::kWrapUp
+                  : a.logged_in         ? AgentActivity::kIdle
+                                        : AgentActivity::kLoggedOut;
+  view.interactions = a.held;
+  view.interactions.insert(view.interactions.end(), a.wrapping.begin(), a.wrapping.end());
+  for (const auto& [wg, active] : a.active) view.memberships.emplace_back(WorkgroupId(wg), active);
+  return view;
+}
+
+absl::StatusOr<WorkgroupCounters> ReferenceRouter::GetWorkgroupCounters(WorkgroupId id) const {
+  if (!id.valid() || id.value() >= counters_.size()) return absl::NotFoundError("workgroup");
+  WorkgroupCounters c = counters_[id.value()];
+  for (const auto& [xid, x] : interactions_) {
+    if (x.workgroup == id && x.state == InteractionState::kWaiting) ++c.waiting;
+  }
+  return c;
+}
+
+}  // namespace acd::testing

@@ -1,0 +1,147 @@
+// A deliberately naive reference implementation of the engine's routing
+// rules (acd/engine.h), for differential tests.
+//
+// It keeps plain state and recomputes everything it needs at every decision:
+// eligibility scans every agent and every interaction, capacity is summed
+// from the interactions an agent holds, tier membership counts every agent,
+// and pending timers are found by scanning all state for the earliest due
+// (time, kind, target). It never indexes anything. It shares no code with
+// the engine beyond the public command, event and view types; its formulas
+// are written out again, in the same order of operations, so that both give
+// bit-identical scores.
+//
+// Preconditions: the configuration was accepted by Engine::Create (the
+// reference does not validate it).
+
+#ifndef ACD_TESTS_TESTING_REFERENCE_ROUTER_H_
+#define ACD_TESTS_TESTING_REFERENCE_ROUTER_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "acd/commands.h"
+#include "acd/config.h"
+#include "acd/engine.h"
+#include "acd/observer.h"
+
+namespace acd::testing {
+
+class ReferenceRouter {
+ public:
+  explicit ReferenceRouter(const CenterConfig& config);
+
+  void SetObserver(Observer* observer) { observer_ = observer; }
+  absl::Status Apply(const Command& command);
+  absl::Status AdvanceTo(Time now);
+  Time NextDeadline() const;
+  Time now() const { return now_; }
+
+  absl::StatusOr<InteractionView> GetInteraction(InteractionId id) const;
+  absl::StatusOr<AgentView> GetAgent(AgentId id) const;
+  absl::StatusOr<WorkgroupCounters> GetWorkgroupCounters(WorkgroupId id) const;
+
+  // Invariants of DESIGN 3.10 checked on this router's state: an empty string
+  // when they hold, else what broke. Work conservation: no waiting
+  // interaction has an eligible agent. Capacity: no agent above 100 % or a
+  // max assign.
+  std::string CheckInvariants() const;
+
+ private:
+  struct Agent {
+    bool logged_in = false;
+    StatusId status;
+    Time available_since;
+    int misses = 0;
+    Time blocked_until;
+    bool delay_pending = false;
+    std::map<uint32_t, bool> active;  // workgroup -> activated
+    std::vector<InteractionId> held;
+    std::vector<InteractionId> wrapping;
+  };
+  struct Interaction {
+    InteractionId id;
+    WorkgroupId workgroup;
+    MediaType media = MediaType::kCall;
+    int priority = 0;
+    std::vector<SkillRequirement> requirements;
+    std::vector<TierConfig> tiers;  // resolved: own, else the workgroup's
+    InteractionState state = InteractionState::kWaiting;
+    AgentId agent;
+    Time entered_system;
+    Time entered_queue;
+    int percent = 0;
+    bool alert_pending = false;
+    Time alert_due;
+    Time wrap_due;
+    Time tier_due = Time::Infinite();
+    AgentId excluded;
+    Time excluded_until;
+  };
+  struct Pending {
+    Time due;
+    int kind;
+    uint64_t target;
+    bool operator<(const Pending& o) const;
+  };
+  struct Position {
+    enum { kNoTiers, kTier, kAny } mode = kNoTiers;
+    int tier = 0;
+  };
+
+  // Commands.
+  absl::Status Do(const LogIn& c);
+  absl::Status Do(const LogOut& c);
+  absl::Status Do(const SetStatus& c);
+  absl::Status Do(const SetActivation& c);
+  absl::Status Do(const Arrive& c);
+  absl::Status Do(const Accept& c);
+  absl::Status Do(const Reject& c);
+  absl::Status Do(const Disconnect& c);
+  absl::Status Do(const EndWrapUp& c);
+
+  // Rules.
+  int SkillProficiency(AgentId a, SkillId s) const;
+  int SkillDesire(AgentId a, SkillId s) const;
+  bool HasSkills(AgentId a, const Interaction& x) const;
+  bool Above(AgentId a, const Interaction& x, int threshold) const;
+  double SkillScore(AgentId a, const Interaction& x) const;
+  MediaUtilization UtilizationOf(AgentId a, WorkgroupId wg, MediaType m) const;
+  bool Active(AgentId a, WorkgroupId wg) const;
+  bool Ready(AgentId a) const;
+  bool Adds(const Interaction& x, int tier) const;
+  Position PositionOf(const Interaction& x) const;
+  bool Eligible(AgentId a, const Interaction& x, Position p) const;
+  void Route(InteractionId id);
+  void Fill(AgentId a);
+  void Rebalance(std::vector<WorkgroupId> workgroups);
+
+  // Transitions.
+  void EnterQueue(Interaction& x);
+  void Offer(Interaction& x, AgentId a);
+  void Connect(Interaction& x);
+  void Release(Interaction& x);
+  void Requeue(Interaction& x, RequeueReason reason, bool exclude);
+  void NoAnswer(Interaction& x);
+  void Abandon(Interaction& x);
+  void EndConnected(Interaction& x);
+  void Complete(Interaction& x);
+  void FinishWrapUp(AgentId a, InteractionId id);
+  void Fire(const Pending& p);
+  std::vector<Pending> AllPending() const;
+  void Emit(const Interaction& x, AgentId agent, RequeueReason reason = RequeueReason::kNone);
+
+  CenterConfig config_;
+  StatusId available_status_;
+  Time now_;
+  Observer* observer_ = nullptr;
+  std::vector<Agent> agents_;
+  std::map<uint64_t, Interaction> interactions_;
+  std::vector<WorkgroupCounters> counters_;
+};
+
+}  // namespace acd::testing
+
+#endif  // ACD_TESTS_TESTING_REFERENCE_ROUTER_H_
