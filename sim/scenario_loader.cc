@@ -45,30 +45,6 @@ absl::StatusOr<Distribution> ConvertDistribution(const proto::Distribution& m,
   return file.Error(where, "no distribution kind is set (constant_s, exponential)");
 }
 
-absl::StatusOr<MediaType> ConvertMedia(proto::Media media) {
-  switch (media) {
-    case proto::MEDIA_UNSPECIFIED:
-    case proto::MEDIA_CALL:
-      return MediaType::kCall;
-    case proto::MEDIA_CALLBACK:
-      return MediaType::kCallback;
-    case proto::MEDIA_CHAT:
-      return MediaType::kChat;
-    case proto::MEDIA_EMAIL:
-      return MediaType::kEmail;
-    case proto::MEDIA_WORK_ITEM:
-      return MediaType::kWorkItem;
-    case proto::MEDIA_GENERIC:
-      return MediaType::kGeneric;
-    case proto::MEDIA_SOCIAL:
-      return MediaType::kSocial;
-    case proto::MEDIA_SMS:
-      return MediaType::kSms;
-    default:
-      return absl::InvalidArgumentError("unknown media");
-  }
-}
-
 // Appends each agent group's agents to `scenario.center.agents`.
 absl::Status ExpandAgentGroups(const proto::Scenario& m, const TextProtoFile& file,
                                Scenario& scenario) {
@@ -148,8 +124,8 @@ absl::Status ConvertContactTypes(const proto::Scenario& m, const TextProtoFile& 
                         absl::StrCat("unknown workgroup \"", ct.workgroup(), "\""));
     }
     out.workgroup = wg->second;
-    absl::StatusOr<MediaType> media = ConvertMedia(ct.media());
-    if (!media.ok()) return file.Error(where + ".media", "unknown media");
+    std::optional<MediaType> media = MediaFromProto(ct.media());
+    if (!media) return file.Error(where + ".media", "unknown media");
     out.media = *media;
     if (ct.has_priority()) {
       if (ct.priority() < 0 || ct.priority() > 1000) {

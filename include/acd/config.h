@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "acd/media.h"
 #include "acd/time.h"
 
@@ -189,6 +190,12 @@ struct CenterConfig {
   std::vector<WorkgroupConfig> workgroups;
   std::vector<AgentConfig> agents;
 };
+
+// InvalidArgument naming the offending field ("workgroups[2].tiers[1]:
+// threshold 70 is not below tier 0's 60") unless `config` is valid: unique
+// non-empty names, known references, values in their documented ranges.
+// Engine::Create runs the same check.
+absl::Status ValidateCenterConfig(const CenterConfig& config);
 
 }  // namespace acd
 

@@ -12,17 +12,19 @@
 //   if (!center.ok()) { fmt::print(stderr, "{}\n", center.status().message()); return 1; }
 //   auto engine = acd::Engine::Create(*center);
 //
-// References between entities (an agent's unknown workgroup, a repeated name)
-// are checked here too, with the file position, and again by Engine::Create.
+// Every check of ValidateCenterConfig runs here, and its error is reported at
+// the position of the offending field in the file.
 
 #ifndef ACD_CONFIG_LOADER_H_
 #define ACD_CONFIG_LOADER_H_
 
+#include <optional>
 #include <string>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "acd/config.h"
+#include "acd/media.h"
 #include "acd/text_proto.h"
 
 namespace acd {
@@ -43,6 +45,10 @@ absl::StatusOr<CenterConfig> LoadCenterConfigFile(const std::string& path);
 absl::StatusOr<CenterConfig> CenterConfigFromProto(const proto::CenterConfig& message,
                                                    const TextProtoFile& file,
                                                    absl::string_view path);
+
+// The MediaType of a value of the proto enum acd.proto.Media
+// (MEDIA_UNSPECIFIED reads as a call), or nullopt for an unknown value.
+std::optional<MediaType> MediaFromProto(int value);
 
 }  // namespace acd
 

@@ -2,9 +2,11 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "acd/proto/center.pb.h"
 #include "acd/status_macros.h"
 
@@ -15,54 +17,167 @@ std::string Join(absl::string_view prefix, absl::string_view field) {
   return prefix.empty() ? std::string(field) : absl::StrCat(prefix, ".", field);
 }
 
-std::string Item(absl::string_view prefix, absl::string_view field, int i) {
-  return absl::StrCat(Join(prefix, field), "[", i, "]");
-}
-
-// Names must be unique and non-empty within one list.
-template <typename Message>
-absl::Status CheckNames(const google::protobuf::RepeatedPtrField<Message>& items,
-                        const TextProtoFile& file, absl::string_view prefix,
-                        absl::string_view field) {
-  absl::flat_hash_set<std::string> seen;
-  for (int i = 0; i < items.size(); ++i) {
-    const std::string where = Item(prefix, field, i) + ".name";
-    if (items[i].name().empty()) return file.Error(where, "must not be empty");
-    if (!seen.insert(items[i].name()).second) {
-      return file.Error(where, absl::StrCat("\"", items[i].name(), "\" is used twice"));
-    }
+// Durations are written in seconds; validation of their ranges happens in
+// ValidateCenterConfig, so only non-finite values are caught here.
+absl::StatusOr<Duration> ToDuration(double seconds, const TextProtoFile& file,
+                                    const std::string& where) {
+  if (!(seconds >= -1e9 && seconds <= 1e9)) {
+    return file.Error(where, absl::StrCat(seconds, " is not a number of seconds within 1e9"));
   }
-  return absl::OkStatus();
+  return SecondsF(seconds);
 }
 
-absl::StatusOr<WorkgroupConfig> ConvertWorkgroup(const proto::Workgroup& m,
-                                                 const TextProtoFile& file,
-                                                 const std::string& where) {
+absl::StatusOr<MediaType> ToMedia(int value, const TextProtoFile& file, const std::string& where) {
+  std::optional<MediaType> media = MediaFromProto(value);
+  if (!media) return file.Error(where, absl::StrCat("unknown media ", value));
+  return *media;
+}
+
+std::vector<SkillLevel> ToSkills(const google::protobuf::RepeatedPtrField<proto::SkillLevel>& in) {
+  std::vector<SkillLevel> out;
+  for (const proto::SkillLevel& s : in) {
+    out.push_back({.skill = s.skill(), .proficiency = s.proficiency(), .desire = s.desire()});
+  }
+  return out;
+}
+
+absl::StatusOr<std::vector<MediaUtilization>> ToUtilization(
+    const google::protobuf::RepeatedPtrField<proto::MediaUtilization>& in,
+    const TextProtoFile& file, const std::string& where) {
+  std::vector<MediaUtilization> out;
+  for (int i = 0; i < in.size(); ++i) {
+    MediaUtilization u;
+    ACD_ASSIGN_OR_RETURN(u.media,
+                         ToMedia(in[i].media(), file, absl::StrCat(where, "[", i, "].media")));
+    if (in[i].has_percent()) u.percent = in[i].percent();
+    if (in[i].has_max_assign()) u.max_assign = in[i].max_assign();
+    out.push_back(u);
+  }
+  return out;
+}
+
+absl::StatusOr<WorkgroupConfig> ToWorkgroup(const proto::Workgroup& m, const TextProtoFile& file,
+                                            const std::string& where) {
   WorkgroupConfig wg{.name = m.name()};
   if (m.alert_timeout_s() != 0) {
-    if (!(m.alert_timeout_s() >= 7)) {
-      return file.Error(where + ".alert_timeout_s",
-                        absl::StrCat(m.alert_timeout_s(), " is under the minimum of 7 s"));
-    }
-    wg.alert_timeout = SecondsF(m.alert_timeout_s());
+    ACD_ASSIGN_OR_RETURN(wg.alert_timeout,
+                         ToDuration(m.alert_timeout_s(), file, where + ".alert_timeout_s"));
   }
-  if (!(m.wrap_up_s() >= 0 && m.wrap_up_s() <= 7200)) {
-    return file.Error(where + ".wrap_up_s", absl::StrCat(m.wrap_up_s(), " is outside 0..7200"));
+  ACD_ASSIGN_OR_RETURN(wg.wrap_up, ToDuration(m.wrap_up_s(), file, where + ".wrap_up_s"));
+  if (!m.wrap_up_status().empty()) wg.wrap_up_status = m.wrap_up_status();
+  wg.skills = ToSkills(m.skills());
+  ACD_ASSIGN_OR_RETURN(wg.utilization,
+                       ToUtilization(m.utilization(), file, where + ".utilization"));
+  const proto::InteractionWeights& iw = m.interaction_weights();
+  wg.interaction_weights = {.skill = iw.skill(),
+                            .priority = iw.has_priority() ? iw.priority() : 1.0,
+                            .time_in_queue = iw.time_in_queue(),
+                            .time_in_system = iw.time_in_system()};
+  const proto::AgentWeights& aw = m.agent_weights();
+  wg.agent_weights = {
+      .skill = aw.has_skill() ? aw.skill() : 1.0,
+      .cost = aw.cost(),
+      .available = aw.available(),
+      .available_interval_s = aw.has_available_interval_s() ? aw.available_interval_s() : 1.0,
+      .attribute1 = aw.attribute1(),
+      .attribute2 = aw.attribute2(),
+      .attribute3 = aw.attribute3()};
+  for (int k = 0; k < m.tiers_size(); ++k) {
+    TierConfig tier{.threshold = m.tiers(k).threshold()};
+    ACD_ASSIGN_OR_RETURN(tier.duration, ToDuration(m.tiers(k).duration_s(), file,
+                                                   absl::StrCat(where, ".tiers[", k, "]")));
+    wg.tiers.push_back(tier);
   }
-  wg.wrap_up = SecondsF(m.wrap_up_s());
+  wg.after_last_tier = m.after_last_tier() == proto::AFTER_LAST_TIER_ANY_MEMBER
+                           ? AfterLastTier::kAnyMember
+                           : AfterLastTier::kWaitForever;
+  const proto::NoAnswer& na = m.no_answer();
+  if (!na.status().empty()) wg.no_answer.status = na.status();
+  if (na.has_misses_before_status()) wg.no_answer.misses_before_status = na.misses_before_status();
+  ACD_ASSIGN_OR_RETURN(wg.no_answer.delay, ToDuration(na.delay_s(), file, where + ".no_answer"));
+  wg.no_answer.priority_bump = na.priority_bump();
+  if (na.has_exclusion_s()) {
+    ACD_ASSIGN_OR_RETURN(wg.no_answer.exclusion,
+                         ToDuration(na.exclusion_s(), file, where + ".no_answer"));
+  }
   return wg;
 }
 
+absl::StatusOr<AgentConfig> ToAgent(const proto::Agent& m, const TextProtoFile& file,
+                                    const std::string& where) {
+  AgentConfig agent{.name = m.name(),
+                    .skills = ToSkills(m.skills()),
+                    .auto_answer = m.auto_answer(),
+                    .cost = m.cost(),
+                    .attribute1 = m.attribute1(),
+                    .attribute2 = m.attribute2(),
+                    .attribute3 = m.attribute3()};
+  for (const proto::Membership& membership : m.workgroups()) {
+    agent.workgroups.push_back({.workgroup = membership.workgroup(),
+                                .active = membership.has_active() ? membership.active() : true});
+  }
+  ACD_ASSIGN_OR_RETURN(agent.utilization,
+                       ToUtilization(m.utilization(), file, where + ".utilization"));
+  for (int i = 0; i < m.auto_answer_media_size(); ++i) {
+    ACD_ASSIGN_OR_RETURN(
+        MediaType media,
+        ToMedia(m.auto_answer_media(i), file, absl::StrCat(where, ".auto_answer_media[", i, "]")));
+    agent.auto_answer_media.push_back(media);
+  }
+  return agent;
+}
+
+// ValidateCenterConfig names C++ fields ("workgroups[1].wrap_up"); the file
+// has the proto's ("workgroups[1].wrap_up_s").
+std::string ProtoPath(absl::string_view path) {
+  std::vector<std::string> parts = absl::StrSplit(path, '.');
+  for (std::string& part : parts) {
+    for (const char* timed : {"alert_timeout", "wrap_up", "delay", "exclusion", "duration"}) {
+      if (part == timed) part += "_s";
+    }
+  }
+  return absl::StrJoin(parts, ".");
+}
+
+// Re-reports a ValidateCenterConfig error at its field's position.
+absl::Status Locate(const absl::Status& status, const TextProtoFile& file,
+                    absl::string_view prefix) {
+  absl::string_view message = status.message();
+  const size_t colon = message.find(": ");
+  if (colon == absl::string_view::npos) return file.Error(prefix, message);
+  return file.Error(Join(prefix, ProtoPath(message.substr(0, colon))), message.substr(colon + 2));
+}
+
 }  // namespace
+
+std::optional<MediaType> MediaFromProto(int value) {
+  switch (value) {
+    case proto::MEDIA_UNSPECIFIED:
+    case proto::MEDIA_CALL:
+      return MediaType::kCall;
+    case proto::MEDIA_CALLBACK:
+      return MediaType::kCallback;
+    case proto::MEDIA_CHAT:
+      return MediaType::kChat;
+    case proto::MEDIA_EMAIL:
+      return MediaType::kEmail;
+    case proto::MEDIA_WORK_ITEM:
+      return MediaType::kWorkItem;
+    case proto::MEDIA_GENERIC:
+      return MediaType::kGeneric;
+    case proto::MEDIA_SOCIAL:
+      return MediaType::kSocial;
+    case proto::MEDIA_SMS:
+      return MediaType::kSms;
+    default:
+      return std::nullopt;
+  }
+}
 
 absl::StatusOr<CenterConfig> CenterConfigFromProto(const proto::CenterConfig& message,
                                                    const TextProtoFile& file,
                                                    absl::string_view path) {
   CenterConfig config;
-  ACD_RETURN_IF_ERROR(CheckNames(message.statuses(), file, path, "statuses"));
-  ACD_RETURN_IF_ERROR(CheckNames(message.workgroups(), file, path, "workgroups"));
-  ACD_RETURN_IF_ERROR(CheckNames(message.agents(), file, path, "agents"));
-
   for (const proto::Status& s : message.statuses()) {
     config.statuses.push_back({.name = s.name(),
                                .acd_available = s.acd_available(),
@@ -74,28 +189,20 @@ absl::StatusOr<CenterConfig> CenterConfigFromProto(const proto::CenterConfig& me
   if (!message.available_status().empty()) {
     config.available_status = message.available_status();
   }
-
-  absl::flat_hash_set<std::string> workgroup_names;
+  config.skills.assign(message.skills().begin(), message.skills().end());
   for (int i = 0; i < message.workgroups_size(); ++i) {
-    ACD_ASSIGN_OR_RETURN(WorkgroupConfig wg, ConvertWorkgroup(message.workgroups(i), file,
-                                                              Item(path, "workgroups", i)));
-    workgroup_names.insert(wg.name);
+    ACD_ASSIGN_OR_RETURN(
+        WorkgroupConfig wg,
+        ToWorkgroup(message.workgroups(i), file, Join(path, absl::StrCat("workgroups[", i, "]"))));
     config.workgroups.push_back(std::move(wg));
   }
-
-  for (int a = 0; a < message.agents_size(); ++a) {
-    const proto::Agent& m = message.agents(a);
-    AgentConfig agent{.name = m.name(), .auto_answer = m.auto_answer()};
-    for (int w = 0; w < m.workgroups_size(); ++w) {
-      const proto::Membership& membership = m.workgroups(w);
-      if (!workgroup_names.contains(membership.workgroup())) {
-        return file.Error(absl::StrCat(Item(path, "agents", a), ".workgroups[", w, "].workgroup"),
-                          absl::StrCat("unknown workgroup \"", membership.workgroup(), "\""));
-      }
-      agent.workgroups.push_back({.workgroup = membership.workgroup(),
-                                  .active = membership.has_active() ? membership.active() : true});
-    }
+  for (int i = 0; i < message.agents_size(); ++i) {
+    ACD_ASSIGN_OR_RETURN(AgentConfig agent, ToAgent(message.agents(i), file,
+                                                    Join(path, absl::StrCat("agents[", i, "]"))));
     config.agents.push_back(std::move(agent));
+  }
+  if (absl::Status valid = ValidateCenterConfig(config); !valid.ok()) {
+    return Locate(valid, file, path);
   }
   return config;
 }

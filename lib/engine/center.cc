@@ -20,17 +20,20 @@ absl::Status Invalid(absl::string_view where, absl::string_view what) {
 }
 
 // Fills `index` with name -> id, rejecting empty and repeated names.
+// `suffix` is the name's field within an item (".name"), or "" when the
+// items are the names.
 template <typename IdT, typename Item, typename NameOf>
-absl::Status IndexNames(absl::string_view field, const std::vector<Item>& items, NameOf name_of,
+absl::Status IndexNames(absl::string_view field, absl::string_view suffix,
+                        const std::vector<Item>& items, NameOf name_of,
                         absl::flat_hash_map<std::string, IdT>& index) {
   for (size_t i = 0; i < items.size(); ++i) {
     const std::string& name = name_of(items[i]);
-    const std::string where = absl::StrCat(field, "[", i, "]");
-    if (name.empty()) return Invalid(where, "name must not be empty");
+    const std::string where = absl::StrCat(field, "[", i, "]", suffix);
+    if (name.empty()) return Invalid(where, "must not be empty");
     auto [it, inserted] = index.emplace(name, IdT(static_cast<typename IdT::rep_type>(i)));
     if (!inserted) {
-      return Invalid(where, absl::StrCat("name \"", name, "\" repeats ", field, "[",
-                                         it->second.value(), "]"));
+      return Invalid(where,
+                     absl::StrCat("\"", name, "\" repeats ", field, "[", it->second.value(), "]"));
     }
   }
   return absl::OkStatus();
@@ -47,10 +50,10 @@ absl::Status CheckUtilization(const std::vector<MediaUtilization>& list, absl::s
     const std::string at = absl::StrCat(where, "[", i, "]");
     const MediaUtilization& u = list[i];
     if (u.percent < 0 || u.percent > 100) {
-      return Invalid(at, absl::StrCat("percent ", u.percent, " is outside 0..100"));
+      return Invalid(at + ".percent", absl::StrCat(u.percent, " is outside 0..100"));
     }
     if (u.max_assign < 0 || u.max_assign > 1000) {
-      return Invalid(at, absl::StrCat("max_assign ", u.max_assign, " is outside 0..1000"));
+      return Invalid(at + ".max_assign", absl::StrCat(u.max_assign, " is outside 0..1000"));
     }
     auto& slot = out[MediaIndex(u.media)];
     if (slot) return Invalid(at, absl::StrCat("media ", MediaName(u.media), " is listed twice"));
@@ -68,14 +71,14 @@ absl::Status ValidateTiers(const std::vector<TierConfig>& tiers, absl::string_vi
   for (size_t k = 0; k < tiers.size(); ++k) {
     const std::string at = absl::StrCat(path, "[", k, "]");
     if (tiers[k].threshold < 0 || tiers[k].threshold > 99) {
-      return Invalid(at, absl::StrCat("threshold ", tiers[k].threshold, " is outside 0..99"));
+      return Invalid(at + ".threshold", absl::StrCat(tiers[k].threshold, " is outside 0..99"));
     }
     if (k > 0 && tiers[k].threshold >= tiers[k - 1].threshold) {
-      return Invalid(at, absl::StrCat("threshold ", tiers[k].threshold, " is not below tier ",
-                                      k - 1, "'s ", tiers[k - 1].threshold));
+      return Invalid(at + ".threshold", absl::StrCat(tiers[k].threshold, " is not below tier ",
+                                                     k - 1, "'s ", tiers[k - 1].threshold));
     }
     if (tiers[k].duration <= Duration::Zero()) {
-      return Invalid(at, "duration must be positive");
+      return Invalid(at + ".duration", "must be positive");
     }
   }
   return absl::OkStatus();
@@ -89,10 +92,12 @@ absl::StatusOr<Center> Center::Build(const CenterConfig& config) {
 
   auto by_name = [](const auto& item) -> const std::string& { return item.name; };
   auto by_self = [](const std::string& s) -> const std::string& { return s; };
-  ACD_RETURN_IF_ERROR(IndexNames("statuses", c.statuses, by_name, center.statuses_by_name_));
-  ACD_RETURN_IF_ERROR(IndexNames("skills", c.skills, by_self, center.skills_by_name_));
-  ACD_RETURN_IF_ERROR(IndexNames("workgroups", c.workgroups, by_name, center.workgroups_by_name_));
-  ACD_RETURN_IF_ERROR(IndexNames("agents", c.agents, by_name, center.agents_by_name_));
+  ACD_RETURN_IF_ERROR(
+      IndexNames("statuses", ".name", c.statuses, by_name, center.statuses_by_name_));
+  ACD_RETURN_IF_ERROR(IndexNames("skills", "", c.skills, by_self, center.skills_by_name_));
+  ACD_RETURN_IF_ERROR(
+      IndexNames("workgroups", ".name", c.workgroups, by_name, center.workgroups_by_name_));
+  ACD_RETURN_IF_ERROR(IndexNames("agents", ".name", c.agents, by_name, center.agents_by_name_));
 
   center.available_status_ = center.FindStatus(c.available_status);
   if (!center.available_status_.valid()) {
@@ -114,8 +119,8 @@ absl::Status Center::BuildWorkgroups() {
     WorkgroupModel& model = workgroup_models_[i];
     const std::string where = absl::StrCat("workgroups[", i, "]");
     if (wg.alert_timeout < kMinAlertTimeout) {
-      return Invalid(where + ".alert_timeout", absl::StrCat(ToSeconds(wg.alert_timeout),
-                                                            " s is under the minimum of 7 s"));
+      return Invalid(where + ".alert_timeout",
+                     absl::StrCat(ToSeconds(wg.alert_timeout), " s is under the minimum of 7 s"));
     }
     if (wg.wrap_up < Duration::Zero() || wg.wrap_up > kMaxWrapUp) {
       return Invalid(where + ".wrap_up",
@@ -148,7 +153,7 @@ absl::Status Center::BuildWorkgroups() {
       const std::string at = absl::StrCat(where, ".skills[", s, "]");
       const SkillLevel& level = wg.skills[s];
       if (!FindSkill(level.skill).valid()) {
-        return Invalid(at, absl::StrCat("unknown skill \"", level.skill, "\""));
+        return Invalid(at + ".skill", absl::StrCat("unknown skill \"", level.skill, "\""));
       }
       if (level.proficiency < 1 || level.proficiency > 100 || level.desire < 0 ||
           level.desire > 100) {
@@ -157,13 +162,15 @@ absl::Status Center::BuildWorkgroups() {
     }
     std::array<std::optional<Utilization>, kMediaTypeCount> utilization;
     ACD_RETURN_IF_ERROR(CheckUtilization(wg.utilization, where + ".utilization", utilization));
-    for (int m = 0; m < kMediaTypeCount; ++m) model.utilization[m] = utilization[m].value_or(Utilization{});
+    for (int m = 0; m < kMediaTypeCount; ++m)
+      model.utilization[m] = utilization[m].value_or(Utilization{});
     const InteractionWeights& iw = wg.interaction_weights;
     for (double w : {iw.skill, iw.priority, iw.time_in_queue, iw.time_in_system}) {
       ACD_RETURN_IF_ERROR(CheckFinite(w, where + ".interaction_weights"));
     }
     const AgentWeights& aw = wg.agent_weights;
-    for (double w : {aw.skill, aw.cost, aw.available, aw.attribute1, aw.attribute2, aw.attribute3}) {
+    for (double w :
+         {aw.skill, aw.cost, aw.available, aw.attribute1, aw.attribute2, aw.attribute3}) {
       ACD_RETURN_IF_ERROR(CheckFinite(w, where + ".agent_weights"));
     }
     if (!(aw.available_interval_s > 0) || !std::isfinite(aw.available_interval_s)) {
@@ -182,7 +189,7 @@ absl::Status Center::BuildAgents() {
     const std::string where = absl::StrCat("agents[", a, "]");
     std::vector<std::pair<WorkgroupId, bool>> memberships;
     for (size_t m = 0; m < agent.workgroups.size(); ++m) {
-      const std::string at = absl::StrCat(where, ".workgroups[", m, "]");
+      const std::string at = absl::StrCat(where, ".workgroups[", m, "].workgroup");
       const WorkgroupId wg = FindWorkgroup(agent.workgroups[m].workgroup);
       if (!wg.valid()) {
         return Invalid(at,
@@ -217,7 +224,9 @@ absl::Status Center::BuildAgents() {
       const std::string at = absl::StrCat(where, ".skills[", s, "]");
       const SkillLevel& level = agent.skills[s];
       const SkillId skill = FindSkill(level.skill);
-      if (!skill.valid()) return Invalid(at, absl::StrCat("unknown skill \"", level.skill, "\""));
+      if (!skill.valid()) {
+        return Invalid(at + ".skill", absl::StrCat("unknown skill \"", level.skill, "\""));
+      }
       if (own[skill.value()]) {
         return Invalid(at, absl::StrCat("skill \"", level.skill, "\" is listed twice"));
       }
@@ -229,10 +238,10 @@ absl::Status Center::BuildAgents() {
       model.skills[skill.value()] = {level.proficiency, level.desire};
     }
 
-    ACD_RETURN_IF_ERROR(CheckUtilization(agent.utilization, where + ".utilization",
-                                         model.utilization));
+    ACD_RETURN_IF_ERROR(
+        CheckUtilization(agent.utilization, where + ".utilization", model.utilization));
     for (double v : {agent.cost, agent.attribute1, agent.attribute2, agent.attribute3}) {
-      ACD_RETURN_IF_ERROR(CheckFinite(v, where + ".cost/attributes"));
+      ACD_RETURN_IF_ERROR(CheckFinite(v, where + ".cost"));
     }
     for (int m = 0; m < kMediaTypeCount; ++m) model.auto_answer[m] = agent.auto_answer;
     for (MediaType media : agent.auto_answer_media) model.auto_answer[MediaIndex(media)] = true;
@@ -267,3 +276,11 @@ SkillId Center::FindSkill(absl::string_view name) const {
 }
 
 }  // namespace acd::internal
+
+namespace acd {
+
+absl::Status ValidateCenterConfig(const CenterConfig& config) {
+  return internal::Center::Build(config).status();
+}
+
+}  // namespace acd

@@ -57,9 +57,9 @@ TEST_CASE("a value of the wrong type is an error with its position") {
 TEST_CASE("range errors name the line and the field path") {
   CHECK(
       ErrorOf("workgroups { name: \"A\" }\nworkgroups {\n  name: \"B\"\n  wrap_up_s: 9000\n}\n") ==
-      "center.txtpb:4:3: workgroups[1].wrap_up_s: 9000 is outside 0..7200");
+      "center.txtpb:4:3: workgroups[1].wrap_up_s: 9000 s is outside 0..7200 s");
   CHECK(ErrorOf("workgroups { name: \"A\" alert_timeout_s: 5 }") ==
-        "center.txtpb:1:24: workgroups[0].alert_timeout_s: 5 is under the minimum of 7 s");
+        "center.txtpb:1:24: workgroups[0].alert_timeout_s: 5 s is under the minimum of 7 s");
 }
 
 TEST_CASE("an unknown workgroup in a membership names the agent and membership") {
@@ -70,12 +70,112 @@ TEST_CASE("an unknown workgroup in a membership names the agent and membership")
 
 TEST_CASE("a repeated name is reported at the second use") {
   CHECK(ErrorOf("workgroups { name: \"A\" }\nworkgroups { name: \"A\" }\n") ==
-        "center.txtpb:2:14: workgroups[1].name: \"A\" is used twice");
+        "center.txtpb:2:14: workgroups[1].name: \"A\" repeats workgroups[0]");
 }
 
 TEST_CASE("a missing file is NotFound") {
   CHECK(LoadCenterConfigFile("/nonexistent/center.txtpb").status().code() ==
         absl::StatusCode::kNotFound);
+}
+
+constexpr char kFull[] = R"(skills: "windows"
+skills: "unix"
+workgroups {
+  name: "Desk"
+  wrap_up_status: "Follow Up"
+  skills { skill: "unix" proficiency: 40 desire: 10 }
+  utilization { media: MEDIA_CHAT percent: 25 max_assign: 4 }
+  utilization { media: MEDIA_CALL }
+  interaction_weights { priority: 2 time_in_queue: 0.5 }
+  agent_weights { skill: 0 cost: -1 available: 1 available_interval_s: 60 attribute2: 3 }
+  tiers { threshold: 70 duration_s: 20 }
+  tiers { threshold: 30 duration_s: 40 }
+  after_last_tier: AFTER_LAST_TIER_ANY_MEMBER
+  no_answer { misses_before_status: 2 delay_s: 5 priority_bump: 10 exclusion_s: 60 }
+}
+agents {
+  name: "ann"
+  workgroups { workgroup: "Desk" }
+  skills { skill: "windows" proficiency: 80 desire: 100 }
+  utilization { media: MEDIA_EMAIL percent: 20 max_assign: 3 }
+  auto_answer_media: MEDIA_CHAT
+  cost: 12
+  attribute1: 1
+}
+)";
+
+TEST_CASE("every routing field of a center file reaches the configuration") {
+  absl::StatusOr<CenterConfig> center = LoadCenterConfig("full.txtpb", kFull);
+  REQUIRE_MESSAGE(center.ok(), center.status().ToString());
+  CHECK(center->skills == std::vector<std::string>{"windows", "unix"});
+  const WorkgroupConfig& wg = center->workgroups[0];
+  CHECK(wg.skills[0].skill == "unix");
+  CHECK(wg.skills[0].desire == 10);
+  REQUIRE(wg.utilization.size() == 2);
+  CHECK(wg.utilization[0].media == MediaType::kChat);
+  CHECK(wg.utilization[0].percent == 25);
+  CHECK(wg.utilization[1].percent == 100);  // defaults
+  CHECK(wg.utilization[1].max_assign == 1);
+  CHECK(wg.interaction_weights.priority == 2);
+  CHECK(wg.interaction_weights.time_in_queue == 0.5);
+  CHECK(wg.agent_weights.skill == 0);
+  CHECK(wg.agent_weights.cost == -1);
+  CHECK(wg.agent_weights.available_interval_s == 60);
+  CHECK(wg.agent_weights.attribute2 == 3);
+  REQUIRE(wg.tiers.size() == 2);
+  CHECK(wg.tiers[1].threshold == 30);
+  CHECK(wg.tiers[1].duration == Seconds(40));
+  CHECK(wg.after_last_tier == AfterLastTier::kAnyMember);
+  CHECK(wg.no_answer.misses_before_status == 2);
+  CHECK(wg.no_answer.delay == Seconds(5));
+  CHECK(wg.no_answer.priority_bump == 10);
+  CHECK(wg.no_answer.exclusion == Seconds(60));
+  CHECK(wg.no_answer.status == "ACD - Agent Not Answering");
+  const AgentConfig& ann = center->agents[0];
+  CHECK(ann.skills[0].proficiency == 80);
+  CHECK(ann.utilization[0].media == MediaType::kEmail);
+  CHECK(ann.auto_answer_media == std::vector<MediaType>{MediaType::kChat});
+  CHECK(ann.cost == 12);
+  CHECK(ann.attribute1 == 1);
+}
+
+TEST_CASE("defaults apply when the routing fields are left out") {
+  absl::StatusOr<CenterConfig> center = LoadCenterConfig("c.txtpb", kCenter);
+  REQUIRE(center.ok());
+  const WorkgroupConfig& wg = center->workgroups[0];
+  CHECK(wg.interaction_weights.priority == 1);
+  CHECK(wg.agent_weights.skill == 1);
+  CHECK(wg.agent_weights.available_interval_s == 1);
+  CHECK(wg.no_answer.misses_before_status == 1);
+  CHECK(wg.no_answer.exclusion == Seconds(30));
+  CHECK(wg.after_last_tier == AfterLastTier::kWaitForever);
+}
+
+std::string FullWith(const std::string& from, const std::string& to) {
+  std::string text = kFull;
+  const size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+TEST_CASE("a tier threshold that does not decrease is reported at its line") {
+  CHECK(ErrorOf(FullWith("threshold: 30", "threshold: 75")) ==
+        "center.txtpb:12:11: workgroups[0].tiers[1].threshold: 75 is not below tier 0's 70");
+}
+
+TEST_CASE("an unknown skill is reported at its line") {
+  CHECK(ErrorOf(FullWith("skill: \"windows\" proficiency", "skill: \"linux\" proficiency")) ==
+        "center.txtpb:19:12: agents[0].skills[0].skill: unknown skill \"linux\"");
+}
+
+TEST_CASE("a utilization percent over 100 is reported at its line") {
+  CHECK(ErrorOf(FullWith("percent: 25", "percent: 125")) ==
+        "center.txtpb:7:35: workgroups[0].utilization[0].percent: 125 is outside 0..100");
+}
+
+TEST_CASE("a no-answer status that is not do-not-disturb is rejected") {
+  CHECK(ErrorOf(FullWith("misses_before_status: 2", "status: \"Available\"")) ==
+        "center.txtpb:14:15: workgroups[0].no_answer.status: \"Available\" is not a dnd status");
 }
 
 }  // namespace

@@ -158,11 +158,11 @@ TEST_CASE("configuration errors name the offending field") {
   CenterConfig center = SimpleCenter(2);
   center.agents[1].workgroups[0].workgroup = "Sales";
   CHECK(std::string(CreateError(center).message()) ==
-        "agents[1].workgroups[0]: unknown workgroup \"Sales\"");
+        "agents[1].workgroups[0].workgroup: unknown workgroup \"Sales\"");
 
   center = SimpleCenter(2);
   center.agents[1].name = "a0";
-  CHECK(std::string(CreateError(center).message()) == "agents[1]: name \"a0\" repeats agents[0]");
+  CHECK(std::string(CreateError(center).message()) == "agents[1].name: \"a0\" repeats agents[0]");
 
   center = SimpleCenter(1);
   center.workgroups[0].alert_timeout = Seconds(5);
@@ -178,7 +178,7 @@ TEST_CASE("configuration errors name the offending field") {
 
   center = SimpleCenter(1);
   center.agents[0].workgroups.push_back({.workgroup = "Support"});
-  CHECK(StartsWith(CreateError(center).message(), "agents[0].workgroups[1]: workgroup"));
+  CHECK(StartsWith(CreateError(center).message(), "agents[0].workgroups[1].workgroup: workgroup"));
 }
 
 }  // namespace

@@ -147,17 +147,18 @@ TEST_CASE("an interaction's own tiers replace the workgroup's") {
   LogInAway(e, 0);
   e.Do(LogIn{.now = At(0), .agent = AgentId(1)});
   Arrive arrive = NeedsS(1, 0);
-  arrive.tiers = {{.threshold = 75, .duration = Seconds(2)}, {.threshold = 10, .duration = Seconds(2)}};
+  arrive.tiers = {{.threshold = 75, .duration = Seconds(2)},
+                  {.threshold = 10, .duration = Seconds(2)}};
   e.Do(arrive);
   REQUIRE(e->AdvanceTo(At(2)).ok());
   CHECK(e.Interaction(1).agent == AgentId(1));
 }
 
 TEST_CASE("tier thresholds must decrease strictly") {
-  CenterConfig center = TieredCenter({80}, {{.threshold = 60, .duration = Seconds(5)},
-                                            {.threshold = 70, .duration = Seconds(5)}});
+  CenterConfig center = TieredCenter(
+      {80}, {{.threshold = 60, .duration = Seconds(5)}, {.threshold = 70, .duration = Seconds(5)}});
   CHECK(std::string(Engine::Create(center).status().message()) ==
-        "workgroups[0].tiers[1]: threshold 70 is not below tier 0's 60");
+        "workgroups[0].tiers[1].threshold: 70 is not below tier 0's 60");
 }
 
 }  // namespace
