@@ -10,11 +10,12 @@
 // can merge it into its event list and a server can sleep until then.
 //
 // Routing (DESIGN 3.3 to 3.7). Agent `a` is eligible for interaction `x`
-// when: `a` is logged in, in an acd_available status and past any no-answer
-// delay; an activated member of x's workgroup; has capacity for x's media
-// (used percent + the media's percent <= 100, and fewer than its max assign);
-// meets every skill requirement; is inside x's current tier; and is not the
-// agent x is excluded from after a no-answer or reject.
+// when: `a` is logged in, in an acd_available status and not serving a
+// no-answer delay (which ends when the delay's timer fires); an activated
+// member of x's workgroup; has capacity for x's media (used percent + the
+// media's percent <= 100, and fewer than its max assign); meets every skill
+// requirement; is inside x's current tier; and is not the agent x is
+// excluded from after a no-answer or reject.
 //
 //   * An interaction that becomes routable (arrives, returns to the queue,
 //     widens to a new tier, its exclusion ends) is offered to the eligible

@@ -48,6 +48,15 @@ Engine::Impl::Impl(Center center, Time start)
   for (int a = 0; a < center_.agent_count(); ++a) {
     agents_[a].active = center_.agent_model(AgentId(a)).initially_active;
   }
+  for (int w = 0; w < center_.workgroup_count(); ++w) {
+    const size_t members = center_.workgroup_model(WorkgroupId(w)).members.size();
+    workgroups_[w].ready.assign((members + 63) / 64, 0);
+  }
+}
+
+Time Engine::Impl::NextDeadline() const {
+  timers_.Prune([this](const Timer& t) { return TimerLive(t); });
+  return timers_.NextDue();
 }
 
 absl::Status Engine::Impl::Apply(const Command& command) {
@@ -66,6 +75,7 @@ absl::Status Engine::Impl::AdvanceTo(Time now) {
   ReentrancyGuard guard(this);
   ACD_RETURN_IF_ERROR(guard.status());
   while (std::optional<Timer> timer = timers_.PopDue(now)) {
+    if (!TimerLive(*timer)) continue;
     now_ = timer->due;
     Fire(*timer);
   }
@@ -76,12 +86,12 @@ absl::Status Engine::Impl::AdvanceTo(Time now) {
 // ---- Queries -----------------------------------------------------------------
 
 absl::StatusOr<InteractionView> Engine::Impl::GetInteraction(InteractionId id) const {
-  auto it = interactions_.find(id);
-  if (it == interactions_.end()) {
+  const InteractionRecord* found = FindRecord(id);
+  if (found == nullptr) {
     return absl::NotFoundError(
         absl::StrCat("interaction ", id.value(), ": no such live interaction"));
   }
-  const InteractionRecord& x = it->second;
+  const InteractionRecord& x = *found;
   return InteractionView{.id = x.id,
                          .workgroup = x.workgroup,
                          .media = x.media,
@@ -115,9 +125,7 @@ absl::StatusOr<AgentView> Engine::Impl::GetAgent(AgentId id) const {
 
 absl::StatusOr<WorkgroupCounters> Engine::Impl::GetWorkgroupCounters(WorkgroupId id) const {
   ACD_RETURN_IF_ERROR(CheckWorkgroup(id));
-  WorkgroupCounters counters = workgroups_[id.value()].counters;
-  counters.waiting = static_cast<int64_t>(workgroups_[id.value()].waiting.size());
-  return counters;
+  return workgroups_[id.value()].counters;
 }
 
 // ---- Validation ----------------------------------------------------------------
@@ -180,19 +188,19 @@ absl::Status Engine::Impl::CheckArrive(const Arrive& c) const {
     }
   }
   ACD_RETURN_IF_ERROR(internal::ValidateTiers(c.tiers, absl::StrCat(where, ": tiers")));
-  if (interactions_.contains(c.interaction)) {
+  if (index_.contains(c.interaction)) {
     return absl::AlreadyExistsError(absl::StrCat(where, ": already in the engine"));
   }
   return absl::OkStatus();
 }
 
 absl::StatusOr<internal::InteractionRecord*> Engine::Impl::Find(InteractionId id) {
-  auto it = interactions_.find(id);
-  if (it == interactions_.end()) {
+  auto it = index_.find(id);
+  if (it == index_.end()) {
     return absl::NotFoundError(
         absl::StrCat("interaction ", id.value(), ": no such live interaction"));
   }
-  return &it->second;
+  return &slab_[it->second];
 }
 
 absl::Status Engine::Impl::WrongState(const InteractionRecord& x,
@@ -216,6 +224,8 @@ absl::Status Engine::Impl::Handle(const LogIn& c) {
   a.status = status;
   a.available_since = now_;
   a.misses = 0;
+  ++roster_version_;
+  UpdateReady(c.agent);
   ReportAgent(c.agent);
   FillAgent(c.agent);
   return absl::OkStatus();
@@ -226,9 +236,11 @@ absl::Status Engine::Impl::Handle(const LogOut& c) {
   AgentState& a = agents_[c.agent.value()];
   while (!a.wrapping.empty()) FinishWrapUp(c.agent, a.wrapping.front());
   a.logged_in = false;
+  ++roster_version_;
+  UpdateReady(c.agent);
   std::vector<WorkgroupId> affected = center_.agent_model(c.agent).workgroups;
   for (InteractionId id : std::vector<InteractionId>(a.held)) {
-    InteractionRecord& x = interactions_.find(id)->second;
+    InteractionRecord& x = Record(id);
     if (x.state != InteractionState::kAlerting) continue;
     affected.push_back(x.workgroup);
     Requeue(x, RequeueReason::kAgentLoggedOut, /*exclude=*/false);
@@ -258,6 +270,8 @@ absl::Status Engine::Impl::Handle(const SetActivation& c) {
   AgentState& a = agents_[c.agent.value()];
   if (a.active[m] == c.active) return absl::OkStatus();
   a.active[m] = c.active;
+  ++roster_version_;
+  UpdateReady(c.agent);
   ReportAgent(c.agent);
   if (c.active) {
     FillAgent(c.agent);
@@ -269,20 +283,17 @@ absl::Status Engine::Impl::Handle(const SetActivation& c) {
 
 absl::Status Engine::Impl::Handle(const Arrive& c) {
   ACD_RETURN_IF_ERROR(CheckArrive(c));
-  InteractionRecord& x = interactions_[c.interaction];
-  x = {.id = c.interaction,
-       .workgroup = c.workgroup,
-       .media = c.media,
-       .priority = c.priority,
-       .requirements = c.requirements,
-       .tiers = c.tiers,
-       .state = InteractionState::kWaiting,
-       .entered_system = now_,
-       .entered_queue = now_,
-       .tier_due = Time::Infinite()};
+  const uint32_t group = GroupFor(c);
+  InteractionRecord& x = slab_[NewRecord(c.interaction)];
+  x.workgroup = c.workgroup;
+  x.media = c.media;
+  x.priority = c.priority;
+  x.group = group;
+  x.entered_system = now_;
+  x.entered_queue = now_;
   ++workgroups_[c.workgroup.value()].counters.entered;
   EnterQueue(x);
-  ReportInteraction(x);
+  ReportInteraction(x, AgentId());
   RouteInteraction(x);
   return absl::OkStatus();
 }
@@ -313,7 +324,7 @@ absl::Status Engine::Impl::Handle(const Disconnect& c) {
       return absl::OkStatus();
     case InteractionState::kAlerting: {
       const AgentId agent = x->agent;
-      timers_.Cancel(x->alert_due, TimerKind::kAlertTimeout, x->id.value());
+      x->alert_due = Time::Infinite();
       ReleaseCapacity(*x);
       Abandon(*x);
       ReportAgent(agent);

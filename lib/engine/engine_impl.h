@@ -1,16 +1,29 @@
 // Engine::Impl: the engine's state and the routing rules of acd/engine.h.
 //
 // engine.cc holds the commands (validation, then transitions); routing.cc
-// holds eligibility, tiers, matching and the timers. Decisions scan the
-// members of one workgroup (an interaction choosing its agent) or the waiting
-// interactions of an agent's active workgroups (an agent choosing its next
-// interaction); no decision looks at the whole center.
+// holds eligibility, tiers and matching; transitions.cc the state changes and
+// timers.
+//
+// Indexes, so that no decision scans the whole center (DESIGN 3.12):
+//   * Interactions live in a slab (a vector with a free list) found through a
+//     hash map from id to slot; nothing iterates the map.
+//   * Waiting interactions are grouped by everything that decides who may
+//     take them: workgroup, media, skill requirements and tiers. A group
+//     keeps one heap per static tier ("bucket"), ordered by the part of
+//     InteractionScore that differs inside the group; since queue time ages
+//     every member alike, that order never changes while they wait.
+//   * Each workgroup keeps the list of its non-empty groups and a bitmap of
+//     its members that are ready for work (logged in, acd_available status,
+//     past any no-answer delay, activated).
+// An agent choosing its next interaction looks at the best interaction of
+// each non-empty bucket of its workgroups; an interaction choosing its agent
+// looks at the ready members of its workgroup.
 
 #ifndef ACD_LIB_ENGINE_ENGINE_IMPL_H_
 #define ACD_LIB_ENGINE_ENGINE_IMPL_H_
 
 #include <array>
-#include <set>
+#include <cstdint>
 #include <utility>
 #include <vector>
 
@@ -19,10 +32,13 @@
 #include "absl/status/statusor.h"
 #include "acd/engine.h"
 #include "lib/engine/center.h"
+#include "lib/engine/slot_heap.h"
 #include "lib/engine/timer_queue.h"
 
 namespace acd {
 namespace internal {
+
+inline constexpr uint32_t kNoSlot = UINT32_MAX;
 
 struct AgentState {
   bool logged_in = false;
@@ -37,8 +53,11 @@ struct AgentState {
   int misses = 0;
   // The no-answer delay: offered nothing before this time.
   Time blocked_until;
+  bool delay_pending = false;
   // Activation per membership (Center::agent_model(a).workgroups order).
   std::vector<bool> active;
+  // Whether the agent is marked ready in its workgroups' bitmaps.
+  bool ready = false;
 };
 
 struct InteractionRecord {
@@ -46,31 +65,70 @@ struct InteractionRecord {
   WorkgroupId workgroup;
   MediaType media = MediaType::kCall;
   int priority = 0;
-  std::vector<SkillRequirement> requirements;
-  // Empty: the workgroup's tiers.
-  std::vector<TierConfig> tiers;
+  uint32_t group = 0;
   InteractionState state = InteractionState::kWaiting;
   AgentId agent;
   Time entered_system;
   Time entered_queue;
   // The utilization percent it holds while alerting or connected.
   int percent = 0;
-  Time alert_due;
-  Time wrap_up_due;
-  Time tier_due;  // pending tier-boundary timer, or Time::Infinite()
+  // While waiting: its static tier (bucket) and place in that bucket's heap,
+  // and the in-group order key (higher first).
+  uint32_t bucket = 0;
+  uint32_t heap_position = 0;
+  double order_key = 0;
+  // Pending timers; Time::Infinite() when none.
+  Time alert_due = Time::Infinite();
+  Time wrap_up_due = Time::Infinite();
+  Time tier_due = Time::Infinite();
   AgentId excluded;
   Time excluded_until;
 };
 
-// Where an interaction stands in tiers at a moment.
+// Order inside a bucket: higher order key, then earlier in queue, then lower
+// id. It agrees with InteractionScore, which differs inside a group only by
+// priority and the two time terms, all fixed while an interaction waits.
+struct BucketOrder {
+  std::vector<InteractionRecord>& slab;
+  bool Better(uint32_t a, uint32_t b) const {
+    const InteractionRecord& x = slab[a];
+    const InteractionRecord& y = slab[b];
+    if (x.order_key != y.order_key) return x.order_key > y.order_key;
+    if (x.entered_queue != y.entered_queue) return x.entered_queue < y.entered_queue;
+    return x.id < y.id;
+  }
+  uint32_t& Position(uint32_t slot) { return slab[slot].heap_position; }
+};
+
+// Waiting interactions that any agent would rank and admit alike.
+struct Group {
+  WorkgroupId workgroup;
+  MediaType media = MediaType::kCall;
+  std::vector<SkillRequirement> requirements;
+  // The interactions' own tiers, else the workgroup's.
+  std::vector<TierConfig> tiers;
+  // tiers.size() + 1 buckets: bucket k holds interactions whose static tier
+  // is k; the last holds those past every boundary. One bucket without tiers.
+  std::vector<SlotHeap> buckets;
+  size_t waiting = 0;
+  // Position in the workgroup's list of non-empty groups, or -1.
+  int64_t nonempty_position = -1;
+  // Cache of "tier k adds a logged-in activated member", valid while
+  // `adds_version` equals the engine's roster version.
+  uint64_t adds_version = UINT64_MAX;
+  std::vector<bool> adds;
+};
+
+// Where a bucket stands in tiers right now.
 struct TierPosition {
   enum Mode : uint8_t { kNoTiers, kTier, kAnyMember } mode = kNoTiers;
   int tier = 0;  // with kTier
 };
 
 struct WorkgroupState {
-  // Waiting interactions by (entered_queue, id): oldest first.
-  std::set<std::pair<Time, InteractionId>> waiting;
+  std::vector<uint32_t> nonempty_groups;
+  // Bit i: member i (Center::workgroup_model(wg).members[i]) is ready.
+  std::vector<uint64_t> ready;
   WorkgroupCounters counters;
 };
 
@@ -82,8 +140,8 @@ class Engine::Impl {
 
   const internal::Center& center() const { return center_; }
   Time now() const { return now_; }
-  Time NextDeadline() const { return timers_.NextDue(); }
-  int64_t live_interactions() const { return static_cast<int64_t>(interactions_.size()); }
+  Time NextDeadline() const;
+  int64_t live_interactions() const { return static_cast<int64_t>(index_.size()); }
   void SetObserver(Observer* observer) { observer_ = observer; }
 
   absl::Status Apply(const Command& command);
@@ -95,6 +153,7 @@ class Engine::Impl {
 
  private:
   using AgentState = internal::AgentState;
+  using Group = internal::Group;
   using InteractionRecord = internal::InteractionRecord;
   using TierPosition = internal::TierPosition;
   using Timer = internal::Timer;
@@ -121,14 +180,21 @@ class Engine::Impl {
   absl::Status Handle(const Disconnect& c);
   absl::Status Handle(const EndWrapUp& c);
 
-  // ---- routing.cc: transitions ----
-  void Fire(const Timer& timer);
+  // ---- transitions.cc ----
+  InteractionRecord& Record(InteractionId id) { return slab_[index_.find(id)->second]; }
+  const InteractionRecord* FindRecord(InteractionId id) const;
+  uint32_t SlotOf(const InteractionRecord& x) const {
+    return static_cast<uint32_t>(&x - slab_.data());
+  }
+  uint32_t NewRecord(InteractionId id);
+  void DeleteRecord(InteractionRecord& x);
+  uint32_t GroupFor(const Arrive& c);
+  void EnterQueue(InteractionRecord& x);
+  void LeaveQueue(InteractionRecord& x);
+  void MoveBucket(InteractionRecord& x, uint32_t bucket);
   void Offer(InteractionRecord& x, AgentId agent);
   void Connect(InteractionRecord& x);
-  // Takes x off its agent's capacity; x keeps its agent field.
   void ReleaseCapacity(InteractionRecord& x);
-  // Puts an alerting interaction back in the queue after a no-answer, reject
-  // or log-out; `exclude` sets the exclusion of its agent.
   void Requeue(InteractionRecord& x, RequeueReason reason, bool exclude);
   void NoAnswer(InteractionRecord& x);
   void Abandon(InteractionRecord& x);
@@ -136,17 +202,17 @@ class Engine::Impl {
   void Complete(InteractionRecord& x);
   void FinishWrapUp(AgentId agent, InteractionId id);
   void SetAgentStatus(AgentId agent, StatusId status);
-  void EnterQueue(InteractionRecord& x);
-  void LeaveQueue(InteractionRecord& x);
   void ClearExclusion(InteractionRecord& x);
-  void ScheduleTierBoundary(InteractionRecord& x);
+  void UpdateReady(AgentId agent);
+  bool TimerLive(const Timer& timer) const;
+  void Fire(const Timer& timer);
 
-  // ---- routing.cc: decisions ----
-  const std::vector<TierConfig>& TiersOf(const InteractionRecord& x) const;
-  TierPosition PositionOf(const InteractionRecord& x) const;
-  bool TierAdds(const InteractionRecord& x, int tier) const;
+  // ---- routing.cc ----
+  bool TierAdds(Group& group, int tier);
+  TierPosition PositionOf(Group& group, uint32_t bucket);
   bool ReadyForWork(const AgentState& a) const;
-  bool Eligible(AgentId agent, const InteractionRecord& x, TierPosition tier) const;
+  bool HasCapacity(AgentId agent, WorkgroupId wg, MediaType media) const;
+  bool Admits(AgentId agent, const Group& group, TierPosition tier) const;
   void RouteInteraction(InteractionRecord& x);
   void FillAgent(AgentId agent);
   // Routes the waiting interactions of `workgroups` again, oldest first.
@@ -154,7 +220,7 @@ class Engine::Impl {
 
   // ---- reporting ----
   AgentActivity ActivityOf(const AgentState& a) const;
-  void ReportInteraction(const InteractionRecord& x,
+  void ReportInteraction(const InteractionRecord& x, AgentId agent,
                          RequeueReason reason = RequeueReason::kNone);
   void ReportAgent(AgentId agent);
 
@@ -164,9 +230,17 @@ class Engine::Impl {
   bool busy_ = false;
   std::vector<AgentState> agents_;
   std::vector<internal::WorkgroupState> workgroups_;
-  // Looked up by id only; never iterated, so its order cannot reach a decision.
-  absl::flat_hash_map<InteractionId, InteractionRecord> interactions_;
-  internal::TimerQueue timers_;
+  // Interactions by slot, with free slots for reuse; looked up by id only.
+  std::vector<InteractionRecord> slab_;
+  std::vector<uint32_t> free_slots_;
+  absl::flat_hash_map<InteractionId, uint32_t> index_;
+  std::vector<Group> groups_;
+  // Group ids by a hash of their key; each candidate is compared in full.
+  absl::flat_hash_map<uint64_t, std::vector<uint32_t>> groups_by_hash_;
+  // Changes whenever a log-in, log-out or activation changes who counts
+  // for tiers.
+  uint64_t roster_version_ = 0;
+  mutable internal::TimerQueue timers_;
 };
 
 }  // namespace acd

@@ -2,13 +2,19 @@
 // the order the enum lists them), then by target id. The order depends only
 // on what is pending, never on when it was scheduled, so any implementation
 // of the same rules fires simultaneous timers in the same order.
+//
+// Cancelling is lazy: the owner of a timer records its due time, and a popped
+// timer whose owner no longer expects it (IsLive says no) is dropped. The
+// queue is a binary heap in one vector, so once it has grown to its working
+// size, scheduling allocates nothing.
 
 #ifndef ACD_LIB_ENGINE_TIMER_QUEUE_H_
 #define ACD_LIB_ENGINE_TIMER_QUEUE_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
-#include <set>
+#include <vector>
 
 #include "acd/time.h"
 
@@ -36,24 +42,39 @@ struct Timer {
 
 class TimerQueue {
  public:
-  void Schedule(Time due, TimerKind kind, uint64_t target) { timers_.insert({due, kind, target}); }
+  void Schedule(Time due, TimerKind kind, uint64_t target) {
+    heap_.push_back({due, kind, target});
+    std::push_heap(heap_.begin(), heap_.end(), Later);
+  }
 
-  // Cancels a pending timer; a no-op for one that is not pending.
-  void Cancel(Time due, TimerKind kind, uint64_t target) { timers_.erase({due, kind, target}); }
+  // Drops dead timers from the front; `is_live(timer)` says whether its
+  // owner still expects it.
+  template <typename IsLive>
+  void Prune(IsLive is_live) {
+    while (!heap_.empty() && !is_live(heap_.front())) Pop();
+  }
 
-  // Due time of the earliest timer, or Time::Infinite().
-  Time NextDue() const { return timers_.empty() ? Time::Infinite() : timers_.begin()->due; }
+  // Due time of the earliest timer (live or not; Prune first), or
+  // Time::Infinite().
+  Time NextDue() const { return heap_.empty() ? Time::Infinite() : heap_.front().due; }
 
   // Removes and returns the earliest timer if it is due at or before `now`.
   std::optional<Timer> PopDue(Time now) {
-    if (timers_.empty() || timers_.begin()->due > now) return std::nullopt;
-    Timer timer = *timers_.begin();
-    timers_.erase(timers_.begin());
-    return timer;
+    if (heap_.empty() || heap_.front().due > now) return std::nullopt;
+    return Pop();
   }
 
  private:
-  std::set<Timer> timers_;
+  static bool Later(const Timer& a, const Timer& b) { return b < a; }
+
+  Timer Pop() {
+    std::pop_heap(heap_.begin(), heap_.end(), Later);
+    Timer timer = heap_.back();
+    heap_.pop_back();
+    return timer;
+  }
+
+  std::vector<Timer> heap_;
 };
 
 }  // namespace acd::internal

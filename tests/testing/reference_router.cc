@@ -125,7 +125,7 @@ bool ReferenceRouter::Active(AgentId a, WorkgroupId wg) const {
 bool ReferenceRouter::Ready(AgentId a) const {
   const Agent& agent = agents_[a.value()];
   return agent.logged_in && config_.statuses[agent.status.value()].acd_available &&
-         now_ >= agent.blocked_until;
+         !agent.delay_pending;
 }
 
 // ---- Tiers -------------------------------------------------------------------------
@@ -164,10 +164,8 @@ ReferenceRouter::Position ReferenceRouter::PositionOf(const Interaction& x) cons
 bool ReferenceRouter::Eligible(AgentId a, const Interaction& x, Position p) const {
   if (!Ready(a) || !Active(a, x.workgroup)) return false;
   int used = 0, same_media = 0;
-  for (const auto& [id, other] : interactions_) {
-    if (other.agent != a) continue;
-    if (other.state != InteractionState::kAlerting && other.state != InteractionState::kConnected)
-      continue;
+  for (InteractionId held : agents_[a.value()].held) {
+    const Interaction& other = interactions_.at(held.value());
     used += other.percent;
     if (other.media == x.media) ++same_media;
   }
