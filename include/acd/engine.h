@@ -36,7 +36,8 @@
 // threshold in every required skill. Tier boundaries are static: tier k
 // holds from the sum of the durations before it to the sum including it,
 // counted from the time the interaction entered the queue (kept across
-// no-answers). At any moment, the current tier skips forward past every tier
+// no-answers); an interaction moves past a boundary when that boundary's
+// timer fires. At any moment, the current tier skips forward past every tier
 // that adds no logged-in activated member meeting the requirements. Past the
 // last tier the interaction keeps the last tier's condition, or, with
 // AfterLastTier::kAnyMember, any activated member may take it regardless of

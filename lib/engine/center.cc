@@ -216,7 +216,9 @@ absl::Status Center::BuildAgents() {
     for (WorkgroupId wg : model.workgroups) {
       for (const SkillLevel& level : workgroup(wg).skills) {
         SkillValue& value = model.skills[FindSkill(level.skill).value()];
-        if (level.proficiency > value.proficiency) value = {level.proficiency, level.desire};
+        if (level.proficiency > value.proficiency) {
+          value = {static_cast<uint8_t>(level.proficiency), static_cast<uint8_t>(level.desire)};
+        }
       }
     }
     std::vector<bool> own(config_.skills.size(), false);
@@ -235,7 +237,8 @@ absl::Status Center::BuildAgents() {
         return Invalid(at, "proficiency and desire must be 1..100");
       }
       own[skill.value()] = true;
-      model.skills[skill.value()] = {level.proficiency, level.desire};
+      model.skills[skill.value()] = {static_cast<uint8_t>(level.proficiency),
+                                     static_cast<uint8_t>(level.desire)};
     }
 
     ACD_RETURN_IF_ERROR(

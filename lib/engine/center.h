@@ -10,6 +10,7 @@
 #define ACD_LIB_ENGINE_CENTER_H_
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,9 +33,10 @@ struct Utilization {
 };
 
 // An agent's level in one skill; proficiency 0 means the agent lacks it.
+// Two bytes, so that an agent's table over every skill stays small.
 struct SkillValue {
-  int proficiency = 0;
-  int desire = 0;
+  uint8_t proficiency = 0;
+  uint8_t desire = 0;
 };
 
 struct WorkgroupModel {

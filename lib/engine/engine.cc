@@ -47,6 +47,9 @@ Engine::Impl::Impl(Center center, Time start)
       workgroups_(center_.workgroup_count()) {
   for (int a = 0; a < center_.agent_count(); ++a) {
     agents_[a].active = center_.agent_model(AgentId(a)).initially_active;
+    // Room for a few interactions at once, so that offers do not allocate.
+    agents_[a].held.reserve(4);
+    agents_[a].wrapping.reserve(4);
   }
   for (int w = 0; w < center_.workgroup_count(); ++w) {
     const size_t members = center_.workgroup_model(WorkgroupId(w)).members.size();
@@ -162,34 +165,37 @@ absl::Status Engine::Impl::CheckLoggedIn(AgentId id) const {
 
 absl::Status Engine::Impl::CheckArrive(const Arrive& c) const {
   ACD_RETURN_IF_ERROR(CheckWorkgroup(c.workgroup));
-  const std::string where = absl::StrCat("interaction ", c.interaction.value());
+  // Messages are built only on failure: a valid arrival allocates nothing here.
+  const auto where = [&c] { return absl::StrCat("interaction ", c.interaction.value()); };
   if (!c.interaction.valid()) {
     return absl::InvalidArgumentError("interaction: id is the reserved invalid value");
   }
   if (c.priority < 0 || c.priority > kMaxPriority) {
     return absl::InvalidArgumentError(
-        absl::StrCat(where, ": priority ", c.priority, " is outside 0..1000"));
+        absl::StrCat(where(), ": priority ", c.priority, " is outside 0..1000"));
   }
   for (size_t i = 0; i < c.requirements.size(); ++i) {
     const SkillRequirement& r = c.requirements[i];
-    const std::string at = absl::StrCat(where, ": requirements[", i, "]");
+    const auto at = [&] { return absl::StrCat(where(), ": requirements[", i, "]"); };
     if (!r.skill.valid() || static_cast<int>(r.skill.value()) >= center_.skill_count()) {
-      return absl::NotFoundError(absl::StrCat(at, ": skill ", r.skill.value(), " is unknown"));
+      return absl::NotFoundError(absl::StrCat(at(), ": skill ", r.skill.value(), " is unknown"));
     }
     if (r.min_proficiency < 1 || r.min_proficiency > r.max_proficiency ||
         r.max_proficiency > 100 || r.min_desire < 0 || r.min_desire > 100) {
       return absl::InvalidArgumentError(absl::StrCat(
-          at, ": needs 1 <= min_proficiency <= max_proficiency <= 100 and min_desire 0..100"));
+          at(), ": needs 1 <= min_proficiency <= max_proficiency <= 100 and min_desire 0..100"));
     }
     const double weight = r.proficiency_weight + r.desire_weight;
     if (!std::isfinite(r.proficiency_weight) || !std::isfinite(r.desire_weight) || weight == 0) {
       return absl::InvalidArgumentError(
-          absl::StrCat(at, ": weights must be finite with a non-zero sum"));
+          absl::StrCat(at(), ": weights must be finite with a non-zero sum"));
     }
   }
-  ACD_RETURN_IF_ERROR(internal::ValidateTiers(c.tiers, absl::StrCat(where, ": tiers")));
+  if (!c.tiers.empty()) {
+    ACD_RETURN_IF_ERROR(internal::ValidateTiers(c.tiers, absl::StrCat(where(), ": tiers")));
+  }
   if (index_.contains(c.interaction)) {
-    return absl::AlreadyExistsError(absl::StrCat(where, ": already in the engine"));
+    return absl::AlreadyExistsError(absl::StrCat(where(), ": already in the engine"));
   }
   return absl::OkStatus();
 }

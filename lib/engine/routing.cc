@@ -1,6 +1,7 @@
 // The routing rules of acd/engine.h: eligibility, tiers and matching.
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <tuple>
 #include <vector>
@@ -101,9 +102,10 @@ void Engine::Impl::RouteInteraction(InteractionRecord& x) {
       if (x.excluded == agent && now_ < x.excluded_until) continue;
       if (!HasCapacity(agent, x.workgroup, x.media) || !Admits(agent, group, tier)) continue;
       const AgentState& a = agents_[agent.value()];
-      const double score =
-          AgentScore(weights, SkillScore(center_.agent_model(agent).skills, group.requirements),
-                     center_.agent(agent), now_ - a.available_since);
+      const double skill =
+          weights.skill != 0 ? SkillScore(center_.agent_model(agent).skills, group.requirements)
+                             : 0;
+      const double score = AgentScore(weights, skill, center_.agent(agent), now_ - a.available_since);
       if (!best.valid() || score > best_score ||
           (score == best_score && a.available_since < best_since)) {
         best = agent;
@@ -122,16 +124,38 @@ void Engine::Impl::FillAgent(AgentId agent) {
     const AgentState& a = agents_[agent.value()];
     InteractionRecord* best = nullptr;
     double best_score = 0;
+    // Whether `x` with `score` would lose to the best so far.
+    const auto loses = [&](const InteractionRecord& x, double score) {
+      return best != nullptr &&
+             (score < best_score ||
+              (score == best_score &&
+               std::tie(best->entered_queue, best->id) < std::tie(x.entered_queue, x.id)));
+    };
     for (size_t m = 0; m < model.workgroups.size(); ++m) {
       if (!a.active[m]) continue;
       const WorkgroupId wg = model.workgroups[m];
       const InteractionWeights& weights = center_.workgroup(wg).interaction_weights;
+      // Capacity per media, worked out once per workgroup: -1 unknown.
+      std::array<int8_t, kMediaTypeCount> capacity;
+      capacity.fill(-1);
       for (uint32_t g : workgroups_[wg.value()].nonempty_groups) {
         Group& group = groups_[g];
-        if (!HasCapacity(agent, wg, group.media)) continue;
+        int8_t& fits = capacity[MediaIndex(group.media)];
+        if (fits < 0) fits = HasCapacity(agent, wg, group.media) ? 1 : 0;
+        if (fits == 0) continue;
         for (uint32_t k = 0; k < group.buckets.size(); ++k) {
           const internal::SlotHeap& bucket = group.buckets[k];
-          if (bucket.empty() || !Admits(agent, group, PositionOf(group, k))) continue;
+          if (bucket.empty()) continue;
+          // Without a skill weight the score does not depend on the agent:
+          // a bucket whose best cannot win is passed over before the
+          // (dearer) skill check. Inside a bucket, order and score agree.
+          const InteractionRecord& top = slab_[bucket.top()];
+          if (weights.skill == 0 &&
+              loses(top, InteractionScore(weights, 0, top.priority, now_ - top.entered_queue,
+                                          now_ - top.entered_system))) {
+            continue;
+          }
+          if (!Admits(agent, group, PositionOf(group, k))) continue;
           // The bucket's best interaction this agent is not excluded from;
           // exclusions are rare, so this is nearly always the top.
           uint32_t slot = bucket.top();
@@ -146,12 +170,11 @@ void Engine::Impl::FillAgent(AgentId agent) {
             if (slot == internal::kNoSlot) continue;
           }
           InteractionRecord& x = slab_[slot];
-          const double score =
-              InteractionScore(weights, SkillScore(model.skills, group.requirements), x.priority,
-                               now_ - x.entered_queue, now_ - x.entered_system);
-          if (best == nullptr || score > best_score ||
-              (score == best_score &&
-               std::tie(x.entered_queue, x.id) < std::tie(best->entered_queue, best->id))) {
+          const double skill =
+              weights.skill != 0 ? SkillScore(model.skills, group.requirements) : 0;
+          const double score = InteractionScore(weights, skill, x.priority,
+                                                now_ - x.entered_queue, now_ - x.entered_system);
+          if (!loses(x, score)) {
             best = &x;
             best_score = score;
           }

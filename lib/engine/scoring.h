@@ -3,7 +3,7 @@
 // Times enter the formulas as seconds computed by dividing microseconds by
 // 1e6 (exact for whole seconds), and every sum is taken in the order the
 // formula is written, so that any implementation evaluating the same
-// expressions gets bit-identical scores.
+// expressions orders candidates identically.
 
 #ifndef ACD_LIB_ENGINE_SCORING_H_
 #define ACD_LIB_ENGINE_SCORING_H_
@@ -57,18 +57,28 @@ inline double SkillScore(const std::vector<SkillValue>& skills,
   return sum / static_cast<double>(requirements.size());
 }
 
+// Terms whose weight is zero are left out: adding a zero never changes a
+// comparison, and most centers weigh only one or two terms.
 inline double InteractionScore(const InteractionWeights& w, double skill_score, int priority,
                                Duration in_queue, Duration in_system) {
-  return skill_score * w.skill + priority * w.priority + Secs(in_queue) * w.time_in_queue +
-         Secs(in_system) * w.time_in_system;
+  double score = 0;
+  if (w.skill != 0) score += skill_score * w.skill;
+  if (w.priority != 0) score += priority * w.priority;
+  if (w.time_in_queue != 0) score += Secs(in_queue) * w.time_in_queue;
+  if (w.time_in_system != 0) score += Secs(in_system) * w.time_in_system;
+  return score;
 }
 
 inline double AgentScore(const AgentWeights& w, double skill_score, const AgentConfig& agent,
                          Duration available) {
-  return skill_score * w.skill + agent.cost * w.cost +
-         std::floor(Secs(available) / w.available_interval_s) * w.available +
-         agent.attribute1 * w.attribute1 + agent.attribute2 * w.attribute2 +
-         agent.attribute3 * w.attribute3;
+  double score = 0;
+  if (w.skill != 0) score += skill_score * w.skill;
+  if (w.cost != 0) score += agent.cost * w.cost;
+  if (w.available != 0) score += std::floor(Secs(available) / w.available_interval_s) * w.available;
+  if (w.attribute1 != 0) score += agent.attribute1 * w.attribute1;
+  if (w.attribute2 != 0) score += agent.attribute2 * w.attribute2;
+  if (w.attribute3 != 0) score += agent.attribute3 * w.attribute3;
+  return score;
 }
 
 }  // namespace acd::internal

@@ -144,13 +144,7 @@ bool ReferenceRouter::Adds(const Interaction& x, int tier) const {
 ReferenceRouter::Position ReferenceRouter::PositionOf(const Interaction& x) const {
   if (x.tiers.empty()) return {};
   const int n = static_cast<int>(x.tiers.size());
-  int k = 0;
-  Time end = x.entered_queue;
-  while (k < n) {
-    end = end + x.tiers[k].duration;
-    if (now_ < end) break;
-    ++k;
-  }
+  int k = x.static_tier;
   while (k < n && !Adds(x, k)) ++k;
   if (k < n) return {Position::kTier, k};
   if (config_.workgroups[x.workgroup.value()].after_last_tier == AfterLastTier::kAnyMember) {
@@ -256,6 +250,7 @@ void ReferenceRouter::EnterQueue(Interaction& x) {
   x.state = InteractionState::kWaiting;
   x.agent = AgentId();
   x.tier_due = Time::Infinite();
+  x.static_tier = 0;
   Time boundary = x.entered_queue;
   for (const TierConfig& t : x.tiers) {
     boundary = boundary + t.duration;
@@ -263,6 +258,7 @@ void ReferenceRouter::EnterQueue(Interaction& x) {
       x.tier_due = boundary;
       break;
     }
+    ++x.static_tier;
   }
 }
 
@@ -431,7 +427,9 @@ void ReferenceRouter::Fire(const Pending& p) {
     }
     case kTier: {
       Interaction& x = interactions_.at(p.target);
+      const int passed = x.static_tier + 1;
       EnterQueue(x);  // recomputes the next boundary; x is already waiting
+      x.static_tier = passed;
       Route(x.id);
       return;
     }

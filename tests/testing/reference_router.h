@@ -77,6 +77,9 @@ class ReferenceRouter {
     Time alert_due;
     Time wrap_due;
     Time tier_due = Time::Infinite();
+    // Tier boundaries passed: counted on entering the queue, then one more
+    // each time a boundary's timer fires.
+    int static_tier = 0;
     AgentId excluded;
     Time excluded_until;
   };
