@@ -103,6 +103,17 @@ struct TierConfig {
   Duration duration;
 };
 
+// How the eligible agents for an interaction are ordered. kScore is
+// PureConnect's AgentScore; the others are the familiar open-source orders,
+// offered as options (ties in each go to the longest available, then the
+// lowest id). Counters run from the agent's log-in.
+enum class AgentOrder : uint8_t {
+  kScore,               // highest AgentScore (DESIGN 3.5)
+  kFewestInteractions,  // fewest interactions answered
+  kLeastTalkTime,       // least time connected, over finished interactions
+  kRoundRobin,          // the next member after the last one offered one
+};
+
 enum class AfterLastTier : uint8_t {
   // Keep waiting for an agent of the last tier.
   kWaitForever,
@@ -146,6 +157,7 @@ struct WorkgroupConfig {
   std::vector<MediaUtilization> utilization;
   InteractionWeights interaction_weights;
   AgentWeights agent_weights;
+  AgentOrder agent_order = AgentOrder::kScore;
   // Up to five, thresholds strictly decreasing. Empty: no targeting.
   std::vector<TierConfig> tiers;
   AfterLastTier after_last_tier = AfterLastTier::kWaitForever;

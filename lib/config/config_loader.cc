@@ -88,6 +88,19 @@ absl::StatusOr<WorkgroupConfig> ToWorkgroup(const proto::Workgroup& m, const Tex
                                                    absl::StrCat(where, ".tiers[", k, "]")));
     wg.tiers.push_back(tier);
   }
+  switch (m.agent_order()) {
+    case proto::AGENT_ORDER_FEWEST_INTERACTIONS:
+      wg.agent_order = AgentOrder::kFewestInteractions;
+      break;
+    case proto::AGENT_ORDER_LEAST_TALK_TIME:
+      wg.agent_order = AgentOrder::kLeastTalkTime;
+      break;
+    case proto::AGENT_ORDER_ROUND_ROBIN:
+      wg.agent_order = AgentOrder::kRoundRobin;
+      break;
+    default:
+      wg.agent_order = AgentOrder::kScore;
+  }
   wg.after_last_tier = m.after_last_tier() == proto::AFTER_LAST_TIER_ANY_MEMBER
                            ? AfterLastTier::kAnyMember
                            : AfterLastTier::kWaitForever;

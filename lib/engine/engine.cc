@@ -30,9 +30,9 @@ class Engine::Impl::ReentrancyGuard {
     if (entered_) impl_->busy_ = false;
   }
   absl::Status status() const {
-    return entered_ ? absl::OkStatus()
-                    : absl::FailedPreconditionError(
-                          "engine: called from inside an observer callback");
+    return entered_
+               ? absl::OkStatus()
+               : absl::FailedPreconditionError("engine: called from inside an observer callback");
   }
 
  private:
@@ -71,9 +71,8 @@ absl::Status Engine::Impl::Apply(const Command& command) {
 
 absl::Status Engine::Impl::AdvanceTo(Time now) {
   if (now < now_) {
-    return absl::InvalidArgumentError(absl::StrCat("now: ", ToSeconds(now),
-                                                   " s is before the engine's clock ",
-                                                   ToSeconds(now_), " s"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "now: ", ToSeconds(now), " s is before the engine's clock ", ToSeconds(now_), " s"));
   }
   ReentrancyGuard guard(this);
   ACD_RETURN_IF_ERROR(guard.status());
@@ -180,8 +179,8 @@ absl::Status Engine::Impl::CheckArrive(const Arrive& c) const {
     if (!r.skill.valid() || static_cast<int>(r.skill.value()) >= center_.skill_count()) {
       return absl::NotFoundError(absl::StrCat(at(), ": skill ", r.skill.value(), " is unknown"));
     }
-    if (r.min_proficiency < 1 || r.min_proficiency > r.max_proficiency ||
-        r.max_proficiency > 100 || r.min_desire < 0 || r.min_desire > 100) {
+    if (r.min_proficiency < 1 || r.min_proficiency > r.max_proficiency || r.max_proficiency > 100 ||
+        r.min_desire < 0 || r.min_desire > 100) {
       return absl::InvalidArgumentError(absl::StrCat(
           at(), ": needs 1 <= min_proficiency <= max_proficiency <= 100 and min_desire 0..100"));
     }
@@ -209,8 +208,7 @@ absl::StatusOr<internal::InteractionRecord*> Engine::Impl::Find(InteractionId id
   return &slab_[it->second];
 }
 
-absl::Status Engine::Impl::WrongState(const InteractionRecord& x,
-                                      absl::string_view wanted) const {
+absl::Status Engine::Impl::WrongState(const InteractionRecord& x, absl::string_view wanted) const {
   return absl::FailedPreconditionError(absl::StrCat(
       "interaction ", x.id.value(), ": is ", InteractionStateName(x.state), ", not ", wanted));
 }
@@ -230,6 +228,8 @@ absl::Status Engine::Impl::Handle(const LogIn& c) {
   a.status = status;
   a.available_since = now_;
   a.misses = 0;
+  a.answered = 0;
+  a.talk_time = Duration::Zero();
   ++roster_version_;
   UpdateReady(c.agent);
   ReportAgent(c.agent);

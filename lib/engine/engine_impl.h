@@ -58,6 +58,9 @@ struct AgentState {
   std::vector<bool> active;
   // Whether the agent is marked ready in its workgroups' bitmaps.
   bool ready = false;
+  // Since log-in, for the open-source agent orders.
+  int64_t answered = 0;
+  Duration talk_time;
 };
 
 struct InteractionRecord {
@@ -70,6 +73,7 @@ struct InteractionRecord {
   AgentId agent;
   Time entered_system;
   Time entered_queue;
+  Time connected_at;
   // The utilization percent it holds while alerting or connected.
   int percent = 0;
   // While waiting: its static tier (bucket) and place in that bucket's heap,
@@ -126,6 +130,9 @@ struct TierPosition {
 };
 
 struct WorkgroupState {
+  // Member index of the last agent offered one of its interactions, for
+  // round robin; -1 before the first.
+  int64_t last_offered = -1;
   std::vector<uint32_t> nonempty_groups;
   // Bit i: member i (Center::workgroup_model(wg).members[i]) is ready.
   std::vector<uint64_t> ready;

@@ -88,24 +88,44 @@ void Engine::Impl::RouteInteraction(InteractionRecord& x) {
   if (x.state != InteractionState::kWaiting) return;
   Group& group = groups_[x.group];
   const TierPosition tier = PositionOf(group, x.bucket);
-  const AgentWeights& weights = center_.workgroup(x.workgroup).agent_weights;
+  const WorkgroupConfig& config = center_.workgroup(x.workgroup);
+  const AgentWeights& weights = config.agent_weights;
   const auto& members = center_.workgroup_model(x.workgroup).members;
-  const std::vector<uint64_t>& ready = workgroups_[x.workgroup.value()].ready;
+  const internal::WorkgroupState& wg = workgroups_[x.workgroup.value()];
+  const int64_t n = static_cast<int64_t>(members.size());
   AgentId best;
   double best_score = 0;
   Time best_since;
   // Ready members in ascending id order: a strict comparison keeps the
-  // lowest id among equals.
-  for (size_t word = 0; word < ready.size(); ++word) {
-    for (uint64_t bits = ready[word]; bits != 0; bits &= bits - 1) {
-      const AgentId agent = members[word * 64 + std::countr_zero(bits)];
+  // lowest id among equals. Every order is "higher score wins"; the
+  // open-source orders use negated counters.
+  for (size_t word = 0; word < wg.ready.size(); ++word) {
+    for (uint64_t bits = wg.ready[word]; bits != 0; bits &= bits - 1) {
+      const int64_t index = static_cast<int64_t>(word * 64) + std::countr_zero(bits);
+      const AgentId agent = members[index];
       if (x.excluded == agent && now_ < x.excluded_until) continue;
       if (!HasCapacity(agent, x.workgroup, x.media) || !Admits(agent, group, tier)) continue;
       const AgentState& a = agents_[agent.value()];
-      const double skill =
-          weights.skill != 0 ? SkillScore(center_.agent_model(agent).skills, group.requirements)
-                             : 0;
-      const double score = AgentScore(weights, skill, center_.agent(agent), now_ - a.available_since);
+      double score = 0;
+      switch (config.agent_order) {
+        case AgentOrder::kScore: {
+          const double skill =
+              weights.skill != 0 ? SkillScore(center_.agent_model(agent).skills, group.requirements)
+                                 : 0;
+          score = AgentScore(weights, skill, center_.agent(agent), now_ - a.available_since);
+          break;
+        }
+        case AgentOrder::kFewestInteractions:
+          score = -static_cast<double>(a.answered);
+          break;
+        case AgentOrder::kLeastTalkTime:
+          score = -static_cast<double>(a.talk_time.microseconds());
+          break;
+        case AgentOrder::kRoundRobin:
+          // The first member after the last one offered, cyclically.
+          score = -static_cast<double>((index - wg.last_offered - 1 + n) % n);
+          break;
+      }
       if (!best.valid() || score > best_score ||
           (score == best_score && a.available_since < best_since)) {
         best = agent;
@@ -126,10 +146,9 @@ void Engine::Impl::FillAgent(AgentId agent) {
     double best_score = 0;
     // Whether `x` with `score` would lose to the best so far.
     const auto loses = [&](const InteractionRecord& x, double score) {
-      return best != nullptr &&
-             (score < best_score ||
-              (score == best_score &&
-               std::tie(best->entered_queue, best->id) < std::tie(x.entered_queue, x.id)));
+      return best != nullptr && (score < best_score ||
+                                 (score == best_score && std::tie(best->entered_queue, best->id) <
+                                                             std::tie(x.entered_queue, x.id)));
     };
     for (size_t m = 0; m < model.workgroups.size(); ++m) {
       if (!a.active[m]) continue;
@@ -172,8 +191,8 @@ void Engine::Impl::FillAgent(AgentId agent) {
           InteractionRecord& x = slab_[slot];
           const double skill =
               weights.skill != 0 ? SkillScore(model.skills, group.requirements) : 0;
-          const double score = InteractionScore(weights, skill, x.priority,
-                                                now_ - x.entered_queue, now_ - x.entered_system);
+          const double score = InteractionScore(weights, skill, x.priority, now_ - x.entered_queue,
+                                                now_ - x.entered_system);
           if (!loses(x, score)) {
             best = &x;
             best_score = score;

@@ -88,10 +88,8 @@ uint32_t Engine::Impl::GroupFor(const Arrive& c) {
       return g;
     }
   }
-  Group group{.workgroup = c.workgroup,
-              .media = c.media,
-              .requirements = c.requirements,
-              .tiers = tiers};
+  Group group{
+      .workgroup = c.workgroup, .media = c.media, .requirements = c.requirements, .tiers = tiers};
   group.buckets.resize(tiers.size() + 1);
   groups_.push_back(std::move(group));
   candidates.push_back(static_cast<uint32_t>(groups_.size() - 1));
@@ -185,6 +183,9 @@ void Engine::Impl::ClearExclusion(InteractionRecord& x) {
 
 void Engine::Impl::Offer(InteractionRecord& x, AgentId agent) {
   LeaveQueue(x);
+  const auto& members = center_.workgroup_model(x.workgroup).members;
+  workgroups_[x.workgroup.value()].last_offered =
+      std::lower_bound(members.begin(), members.end(), agent) - members.begin();
   if (x.excluded.valid() && x.excluded != agent) ClearExclusion(x);
   AgentState& a = agents_[agent.value()];
   const Utilization u = center_.UtilizationFor(agent, x.workgroup, x.media);
@@ -215,8 +216,11 @@ void Engine::Impl::Offer(InteractionRecord& x, AgentId agent) {
 void Engine::Impl::Connect(InteractionRecord& x) {
   x.alert_due = Time::Infinite();
   x.state = InteractionState::kConnected;
+  x.connected_at = now_;
   ++workgroups_[x.workgroup.value()].counters.answered;
-  agents_[x.agent.value()].misses = 0;
+  AgentState& a = agents_[x.agent.value()];
+  a.misses = 0;
+  ++a.answered;
   ReportInteraction(x, x.agent);
   ReportAgent(x.agent);
 }
@@ -278,6 +282,7 @@ void Engine::Impl::EndConnected(InteractionRecord& x) {
   ReleaseCapacity(x);
   const Duration wrap_up = center_.workgroup(wg).wrap_up;
   AgentState& a = agents_[agent.value()];
+  a.talk_time += now_ - x.connected_at;
   if (wrap_up == Duration::Zero()) {
     Complete(x);
     a.available_since = now_;
@@ -415,8 +420,7 @@ void Engine::Impl::ReportInteraction(const InteractionRecord& x, AgentId agent,
 void Engine::Impl::ReportAgent(AgentId agent) {
   if (observer_ == nullptr) return;
   const AgentState& a = agents_[agent.value()];
-  observer_->OnAgent(
-      {.now = now_, .agent = agent, .activity = ActivityOf(a), .status = a.status});
+  observer_->OnAgent({.now = now_, .agent = agent, .activity = ActivityOf(a), .status = a.status});
 }
 
 }  // namespace acd

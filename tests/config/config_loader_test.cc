@@ -91,6 +91,7 @@ workgroups {
   tiers { threshold: 70 duration_s: 20 }
   tiers { threshold: 30 duration_s: 40 }
   after_last_tier: AFTER_LAST_TIER_ANY_MEMBER
+  agent_order: AGENT_ORDER_ROUND_ROBIN
   no_answer { misses_before_status: 2 delay_s: 5 priority_bump: 10 exclusion_s: 60 }
 }
 agents {
@@ -126,6 +127,7 @@ TEST_CASE("every routing field of a center file reaches the configuration") {
   CHECK(wg.tiers[1].threshold == 30);
   CHECK(wg.tiers[1].duration == Seconds(40));
   CHECK(wg.after_last_tier == AfterLastTier::kAnyMember);
+  CHECK(wg.agent_order == AgentOrder::kRoundRobin);
   CHECK(wg.no_answer.misses_before_status == 2);
   CHECK(wg.no_answer.delay == Seconds(5));
   CHECK(wg.no_answer.priority_bump == 10);
@@ -165,7 +167,7 @@ TEST_CASE("a tier threshold that does not decrease is reported at its line") {
 
 TEST_CASE("an unknown skill is reported at its line") {
   CHECK(ErrorOf(FullWith("skill: \"windows\" proficiency", "skill: \"linux\" proficiency")) ==
-        "center.txtpb:19:12: agents[0].skills[0].skill: unknown skill \"linux\"");
+        "center.txtpb:20:12: agents[0].skills[0].skill: unknown skill \"linux\"");
 }
 
 TEST_CASE("a utilization percent over 100 is reported at its line") {
@@ -175,7 +177,7 @@ TEST_CASE("a utilization percent over 100 is reported at its line") {
 
 TEST_CASE("a no-answer status that is not do-not-disturb is rejected") {
   CHECK(ErrorOf(FullWith("misses_before_status: 2", "status: \"Available\"")) ==
-        "center.txtpb:14:15: workgroups[0].no_answer.status: \"Available\" is not a dnd status");
+        "center.txtpb:15:15: workgroups[0].no_answer.status: \"Available\" is not a dnd status");
 }
 
 }  // namespace

@@ -63,6 +63,9 @@ CenterConfig RandomCenter(Chooser& pick) {
                         .available = pick.Of({0.0, 0.0, 1.0}),
                         .available_interval_s = pick.Of({1.0, 10.0, 30.0}),
                         .attribute1 = pick.Of({0.0, 0.0, 1.0})};
+    wg.agent_order = pick.Of({AgentOrder::kScore, AgentOrder::kScore, AgentOrder::kScore,
+                              AgentOrder::kFewestInteractions, AgentOrder::kLeastTalkTime,
+                              AgentOrder::kRoundRobin});
     wg.tiers = RandomTiers(pick);
     wg.after_last_tier = pick.OneIn(2) ? AfterLastTier::kAnyMember : AfterLastTier::kWaitForever;
     wg.no_answer = {.misses_before_status = pick.Of({1, 1, 2, 3}),
@@ -130,8 +133,9 @@ Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint6
                                        .proficiency_weight = pw,
                                        .desire_weight = dw});
       }
-      if (pick.OneIn(5)) arrive.tiers = {{.threshold = 60, .duration = Seconds(5)},
-                                         {.threshold = 20, .duration = Seconds(10)}};
+      if (pick.OneIn(5))
+        arrive.tiers = {{.threshold = 60, .duration = Seconds(5)},
+                        {.threshold = 20, .duration = Seconds(10)}};
       if (pick.OneIn(50)) arrive.priority = 1001;  // invalid
       return arrive;
     }
@@ -150,7 +154,8 @@ Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint6
 std::string Describe(const Command& command) {
   struct Visitor {
     std::string operator()(const LogIn& c) const {
-      return fmt::format("{} LogIn agent={} status={}", c.now, c.agent, c.status.valid() ? int(c.status.value()) : -1);
+      return fmt::format("{} LogIn agent={} status={}", c.now, c.agent,
+                         c.status.valid() ? int(c.status.value()) : -1);
     }
     std::string operator()(const LogOut& c) const {
       return fmt::format("{} LogOut agent={}", c.now, c.agent);
@@ -165,13 +170,13 @@ std::string Describe(const Command& command) {
     std::string operator()(const Arrive& c) const {
       std::string reqs;
       for (const SkillRequirement& r : c.requirements) {
-        reqs += fmt::format(" [skill {} prof {}..{} desire>={} w {}/{}]", r.skill,
-                            r.min_proficiency, r.max_proficiency, r.min_desire,
-                            r.proficiency_weight, r.desire_weight);
+        reqs +=
+            fmt::format(" [skill {} prof {}..{} desire>={} w {}/{}]", r.skill, r.min_proficiency,
+                        r.max_proficiency, r.min_desire, r.proficiency_weight, r.desire_weight);
       }
       return fmt::format("{} Arrive id={} workgroup={} media={} priority={} tiers={}{}", c.now,
-                         c.interaction, c.workgroup, MediaName(c.media), c.priority,
-                         c.tiers.size(), reqs);
+                         c.interaction, c.workgroup, MediaName(c.media), c.priority, c.tiers.size(),
+                         reqs);
     }
     std::string operator()(const Accept& c) const {
       return fmt::format("{} Accept id={}", c.now, c.interaction);

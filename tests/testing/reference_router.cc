@@ -45,6 +45,19 @@ ReferenceRouter::ReferenceRouter(const CenterConfig& config) : config_(config) {
     }
   }
   counters_.resize(config_.workgroups.size());
+  last_offered_.assign(config_.workgroups.size(), -1);
+}
+
+int64_t ReferenceRouter::MemberIndex(AgentId a, WorkgroupId wg) const {
+  int64_t index = 0;
+  for (uint32_t other = 0; other < a.value(); ++other) {
+    index += agents_[other].active.count(wg.value());
+  }
+  return index;
+}
+
+int64_t ReferenceRouter::MemberCount(WorkgroupId wg) const {
+  return MemberIndex(AgentId(static_cast<uint32_t>(agents_.size())), wg);
 }
 
 // ---- Skills and formulas, written out literally ----------------------------------
@@ -183,16 +196,31 @@ void ReferenceRouter::Route(InteractionId id) {
     const AgentId a(static_cast<uint32_t>(i));
     if (!Eligible(a, x, p)) continue;
     const AgentConfig& ac = config_.agents[i];
-    const double score =
-        SkillScore(a, x) * w.skill + ac.cost * w.cost +
-        std::floor(Seconds(now_ - agents_[i].available_since) / w.available_interval_s) *
-            w.available +
-        ac.attribute1 * w.attribute1 + ac.attribute2 * w.attribute2 +
-        ac.attribute3 * w.attribute3;
+    double score = 0;
+    switch (config_.workgroups[x.workgroup.value()].agent_order) {
+      case AgentOrder::kScore:
+        score = SkillScore(a, x) * w.skill + ac.cost * w.cost +
+                std::floor(Seconds(now_ - agents_[i].available_since) / w.available_interval_s) *
+                    w.available +
+                ac.attribute1 * w.attribute1 + ac.attribute2 * w.attribute2 +
+                ac.attribute3 * w.attribute3;
+        break;
+      case AgentOrder::kFewestInteractions:
+        score = -static_cast<double>(agents_[i].answered);
+        break;
+      case AgentOrder::kLeastTalkTime:
+        score = -static_cast<double>(agents_[i].talk_time.microseconds());
+        break;
+      case AgentOrder::kRoundRobin: {
+        const int64_t n = MemberCount(x.workgroup);
+        const int64_t last = last_offered_[x.workgroup.value()];
+        score = -static_cast<double>((MemberIndex(a, x.workgroup) - last - 1 + n) % n);
+        break;
+      }
+    }
     const bool better =
         !best.valid() || score > best_score ||
-        (score == best_score &&
-         agents_[i].available_since < agents_[best.value()].available_since);
+        (score == best_score && agents_[i].available_since < agents_[best.value()].available_since);
     if (better) {
       best = a;
       best_score = score;
@@ -263,6 +291,7 @@ void ReferenceRouter::EnterQueue(Interaction& x) {
 }
 
 void ReferenceRouter::Offer(Interaction& x, AgentId a) {
+  last_offered_[x.workgroup.value()] = MemberIndex(a, x.workgroup);
   x.tier_due = Time::Infinite();
   if (x.excluded.valid() && x.excluded != a) x.excluded = AgentId(), x.excluded_until = Time();
   x.state = InteractionState::kAlerting;
@@ -292,8 +321,10 @@ void ReferenceRouter::Offer(Interaction& x, AgentId a) {
 void ReferenceRouter::Connect(Interaction& x) {
   x.alert_pending = false;
   x.state = InteractionState::kConnected;
+  x.connected_at = now_;
   ++counters_[x.workgroup.value()].answered;
   agents_[x.agent.value()].misses = 0;
+  ++agents_[x.agent.value()].answered;
   Emit(x, x.agent);
 }
 
@@ -346,6 +377,7 @@ void ReferenceRouter::Abandon(Interaction& x) {
 void ReferenceRouter::EndConnected(Interaction& x) {
   const AgentId a = x.agent;
   Release(x);
+  agents_[a.value()].talk_time += now_ - x.connected_at;
   const WorkgroupConfig& wg = config_.workgroups[x.workgroup.value()];
   if (wg.wrap_up == Duration::Zero()) {
     Complete(x);
@@ -476,6 +508,8 @@ absl::Status ReferenceRouter::Do(const LogIn& c) {
   a.status = status;
   a.available_since = now_;
   a.misses = 0;
+  a.answered = 0;
+  a.talk_time = Duration::Zero();
   Fill(c.agent);
   return absl::OkStatus();
 }
@@ -538,8 +572,8 @@ absl::Status ReferenceRouter::Do(const Arrive& c) {
     if (!r.skill.valid() || r.skill.value() >= config_.skills.size()) {
       return absl::NotFoundError("skill");
     }
-    if (r.min_proficiency < 1 || r.min_proficiency > r.max_proficiency ||
-        r.max_proficiency > 100 || r.min_desire < 0 || r.min_desire > 100) {
+    if (r.min_proficiency < 1 || r.min_proficiency > r.max_proficiency || r.max_proficiency > 100 ||
+        r.min_desire < 0 || r.min_desire > 100) {
       return absl::InvalidArgumentError("requirement range");
     }
     if (!std::isfinite(r.proficiency_weight) || !std::isfinite(r.desire_weight) ||
@@ -698,8 +732,8 @@ absl::StatusOr<AgentView> ReferenceRouter::GetAgent(AgentId id) const {
     alerting = alerting || x.state == InteractionState::kAlerting;
     connected = connected || x.state == InteractionState::kConnected;
   }
-  view.activity = alerting    ? AgentActivity::kAlerting
-                  : connected ? AgentActivity::kBusy
+  view.activity = alerting              ? AgentActivity::kAlerting
+                  : connected           ? AgentActivity::kBusy
                   : !a.wrapping.empty() ? AgentActivity::kWrapUp
                   : a.logged_in         ? AgentActivity::kIdle
                                         : AgentActivity::kLoggedOut;

@@ -60,6 +60,8 @@ class ReferenceRouter {
     std::map<uint32_t, bool> active;  // workgroup -> activated
     std::vector<InteractionId> held;
     std::vector<InteractionId> wrapping;
+    int64_t answered = 0;
+    Duration talk_time;
   };
   struct Interaction {
     InteractionId id;
@@ -72,6 +74,7 @@ class ReferenceRouter {
     AgentId agent;
     Time entered_system;
     Time entered_queue;
+    Time connected_at;
     int percent = 0;
     bool alert_pending = false;
     Time alert_due;
@@ -143,6 +146,14 @@ class ReferenceRouter {
   std::vector<Agent> agents_;
   std::map<uint64_t, Interaction> interactions_;
   std::vector<WorkgroupCounters> counters_;
+  // Per workgroup: the member index of the last agent offered one of its
+  // interactions (-1 before any).
+  std::vector<int64_t> last_offered_;
+
+  // The position of `a` among the members of `wg` in ascending agent id,
+  // and the number of members.
+  int64_t MemberIndex(AgentId a, WorkgroupId wg) const;
+  int64_t MemberCount(WorkgroupId wg) const;
 };
 
 }  // namespace acd::testing
