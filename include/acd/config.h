@@ -1,7 +1,9 @@
 // acd/config.h: what a contact center looks like to the engine.
 //
-// A `CenterConfig` lists the agent statuses, the workgroups (ACD queues) and
-// the agents with their workgroup memberships. It is plain data: build it in
+// A `CenterConfig` lists the agent statuses, the skills, the workgroups (ACD
+// queues, with their utilization, scoring weights, tiers and no-answer
+// policy) and the agents with their memberships and skill levels. It is
+// plain data: build it in
 // C++, or load it from the text format of `acd/proto/center.proto` with
 // `LoadCenterConfig` (acd/config_loader.h). `Engine::Create` validates it and
 // numbers every entity densely in the order listed here: the first workgroup
@@ -10,8 +12,11 @@
 // Example:
 //
 //   acd::CenterConfig center;
+//   center.skills = {"spanish"};
 //   center.workgroups.push_back({.name = "Support", .wrap_up = acd::Seconds(30)});
-//   center.agents.push_back({.name = "ann", .workgroups = {{.workgroup = "Support"}}});
+//   center.agents.push_back({.name = "ann",
+//                            .workgroups = {{.workgroup = "Support"}},
+//                            .skills = {{.skill = "spanish", .proficiency = 80}}});
 //   auto engine = acd::Engine::Create(center);
 //
 // Units are in the types (`Duration`) or in field names. Every default below is
