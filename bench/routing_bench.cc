@@ -26,6 +26,7 @@
 #include "bench/alloc_counter.h"
 #include "benchmark/benchmark.h"
 #include "sim/event_queue.h"
+#include "tests/testing/random_streams.h"
 #include "tests/testing/reference_router.h"
 
 namespace acd {
@@ -34,21 +35,7 @@ namespace {
 using testing::ReferenceRouter;
 using Clock = std::chrono::steady_clock;
 
-// Deterministic choices for building inputs.
-class Pick {
- public:
-  explicit Pick(uint64_t seed) : x_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (x_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  int Below(int n) { return static_cast<int>(Next() % static_cast<uint64_t>(n)); }
-
- private:
-  uint64_t x_;
-};
+using Pick = testing::Chooser;
 
 // Remembers the last offer; enough for the drivers below.
 class LastOffer : public Observer {
@@ -92,8 +79,8 @@ double TimeNs(F&& f) {
   return ns;
 }
 
-void Report(benchmark::State& state, Latencies& engine, Latencies& reference,
-            int64_t allocations, int64_t decisions) {
+void Report(benchmark::State& state, Latencies& engine, Latencies& reference, int64_t allocations,
+            int64_t decisions) {
   const double engine_mean = engine.Mean();
   const double reference_mean = reference.Mean();
   state.counters["engine_decisions_per_s"] = 1e9 / engine_mean;
@@ -367,8 +354,8 @@ class MixedDriver : public Observer {
         case Kind::kArrival: {
           events_.Push(now_ + Milliseconds(50 + pick_.Below(300)), 3, {Kind::kArrival, 0});
           const int wg = pick_.Below(20);
-          Arrive arrive{.now = now_, .interaction = InteractionId(next_id_++),
-                        .workgroup = WorkgroupId(wg)};
+          Arrive arrive{
+              .now = now_, .interaction = InteractionId(next_id_++), .workgroup = WorkgroupId(wg)};
           if (pick_.Below(2) == 0) {
             arrive.requirements.push_back(
                 {.skill = SkillId((wg * 2 + pick_.Below(5)) % 50), .min_proficiency = 30});

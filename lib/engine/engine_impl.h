@@ -197,6 +197,9 @@ class Engine::Impl {
   void DeleteRecord(InteractionRecord& x);
   uint32_t GroupFor(const Arrive& c);
   void EnterQueue(InteractionRecord& x);
+  // Schedules x's next tier boundary after now (if any) and returns how many
+  // boundaries x has passed: its static tier.
+  uint32_t ScheduleTierBoundary(InteractionRecord& x);
   void LeaveQueue(InteractionRecord& x);
   void MoveBucket(InteractionRecord& x, uint32_t bucket);
   void Offer(InteractionRecord& x, AgentId agent);

@@ -106,19 +106,7 @@ void Engine::Impl::EnterQueue(InteractionRecord& x) {
   const auto seconds = [](Time t) { return static_cast<double>(t.microseconds()) / 1e6; };
   x.order_key = x.priority * w.priority - seconds(x.entered_queue) * w.time_in_queue -
                 seconds(x.entered_system) * w.time_in_system;
-  // The static tier: boundaries passed so far; schedule the next one.
-  uint32_t bucket = 0;
-  Time boundary = x.entered_queue;
-  x.tier_due = Time::Infinite();
-  for (const TierConfig& tier : group.tiers) {
-    boundary += tier.duration;
-    if (boundary > now_) {
-      x.tier_due = boundary;
-      timers_.Schedule(boundary, TimerKind::kTierBoundary, x.id.value());
-      break;
-    }
-    ++bucket;
-  }
+  const uint32_t bucket = ScheduleTierBoundary(x);
   x.bucket = bucket;
   BucketOrder order{slab_};
   group.buckets[bucket].Push(SlotOf(x), order);
@@ -128,6 +116,22 @@ void Engine::Impl::EnterQueue(InteractionRecord& x) {
     list.push_back(x.group);
   }
   ++workgroups_[x.workgroup.value()].counters.waiting;
+}
+
+uint32_t Engine::Impl::ScheduleTierBoundary(InteractionRecord& x) {
+  uint32_t passed = 0;
+  Time boundary = x.entered_queue;
+  x.tier_due = Time::Infinite();
+  for (const TierConfig& tier : groups_[x.group].tiers) {
+    boundary += tier.duration;
+    if (boundary > now_) {
+      x.tier_due = boundary;
+      timers_.Schedule(boundary, TimerKind::kTierBoundary, x.id.value());
+      break;
+    }
+    ++passed;
+  }
+  return passed;
 }
 
 void Engine::Impl::LeaveQueue(InteractionRecord& x) {
@@ -373,18 +377,7 @@ void Engine::Impl::Fire(const Timer& timer) {
     }
     case TimerKind::kTierBoundary: {
       InteractionRecord& x = Record(InteractionId(timer.target));
-      const Group& group = groups_[x.group];
-      // Schedule the following boundary, if any, and move up one bucket.
-      Time boundary = x.entered_queue;
-      x.tier_due = Time::Infinite();
-      for (const TierConfig& tier : group.tiers) {
-        boundary += tier.duration;
-        if (boundary > now_) {
-          x.tier_due = boundary;
-          timers_.Schedule(boundary, TimerKind::kTierBoundary, x.id.value());
-          break;
-        }
-      }
+      ScheduleTierBoundary(x);
       MoveBucket(x, x.bucket + 1);
       RouteInteraction(x);
       return;

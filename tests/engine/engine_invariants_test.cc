@@ -9,29 +9,16 @@
 #include "acd/engine.h"
 #include "doctest/doctest.h"
 #include "tests/testing/engine_fixture.h"
+#include "tests/testing/random_streams.h"
 
 namespace acd {
 namespace {
 
 using testing::EngineUnderTest;
 
-// A small deterministic generator for choosing commands.
-class Chooser {
- public:
-  explicit Chooser(uint64_t seed) : x_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (x_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  int Below(int n) { return static_cast<int>(Next() % static_cast<uint64_t>(n)); }
+using testing::Chooser;
 
- private:
-  uint64_t x_;
-};
-
-CenterConfig RandomCenter(Chooser& pick) {
+CenterConfig SimpleRandomCenter(Chooser& pick) {
   CenterConfig center;
   const int workgroups = 1 + pick.Below(3);
   for (int w = 0; w < workgroups; ++w) {
@@ -52,7 +39,7 @@ CenterConfig RandomCenter(Chooser& pick) {
   return center;
 }
 
-Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint64_t next_id) {
+Command SimpleRandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint64_t next_id) {
   const AgentId agent(pick.Below(static_cast<int>(center.agents.size())));
   const InteractionId some(1 + pick.Below(static_cast<int>(next_id)));
   switch (pick.Below(8)) {
@@ -132,13 +119,13 @@ void CheckInvariants(EngineUnderTest& e, uint64_t ids_issued) {
 TEST_CASE("random command streams keep conservation, single offers and work conservation") {
   for (uint64_t seed = 1; seed <= 300; ++seed) {
     Chooser pick(seed);
-    const CenterConfig center = RandomCenter(pick);
+    const CenterConfig center = SimpleRandomCenter(pick);
     EngineUnderTest e(center);
     Time now;
     uint64_t next_id = 1;
     for (int step = 0; step < 200; ++step) {
       now += Seconds(pick.Below(4));
-      Command command = RandomCommand(pick, now, e->config(), next_id);
+      Command command = SimpleRandomCommand(pick, now, e->config(), next_id);
       const bool arrival = std::holds_alternative<Arrive>(command);
       absl::Status status = e->Apply(command);
       if (arrival && status.ok()) ++next_id;
