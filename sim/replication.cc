@@ -176,6 +176,7 @@ class Replication : public Observer {
         ChangeQueue(call.type, +1, event.now);
         return;
       case InteractionState::kAlerting:
+      case InteractionState::kHeld:  // the simulator does not hold yet
         return;
     }
   }

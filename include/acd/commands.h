@@ -104,10 +104,24 @@ struct Reject {
   InteractionId interaction;
 };
 
+// The agent puts a connected interaction on hold. In a workgroup that
+// exempts held interactions, its share of the agent is given back (and the
+// agent may take more work at once). FailedPrecondition unless connected.
+struct Hold {
+  Time now;
+  InteractionId interaction;
+};
+
+// The agent takes a held interaction off hold. FailedPrecondition unless held.
+struct Resume {
+  Time now;
+  InteractionId interaction;
+};
+
 // The interaction ends, whoever hung up. Waiting: the customer abandons.
 // Alerting: the offer is revoked and the customer abandons. Connected: the
 // interaction completes and its agent enters wrap-up (if the workgroup has
-// any). FailedPrecondition if the interaction is already in wrap-up.
+// any); so does a held one. FailedPrecondition if it is already in wrap-up.
 struct Disconnect {
   Time now;
   InteractionId interaction;
@@ -120,8 +134,8 @@ struct EndWrapUp {
   AgentId agent;
 };
 
-using Command = std::variant<LogIn, LogOut, SetStatus, SetActivation, Arrive, Accept, Reject,
-                             Disconnect, EndWrapUp>;
+using Command = std::variant<LogIn, LogOut, SetStatus, SetActivation, Arrive, Accept, Reject, Hold,
+                             Resume, Disconnect, EndWrapUp>;
 
 // The `now` any command carries.
 inline Time CommandTime(const Command& command) {

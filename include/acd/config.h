@@ -160,6 +160,10 @@ struct WorkgroupConfig {
   std::vector<SkillLevel> skills;
   // Per media; a media not listed takes 100 % with max assign 1.
   std::vector<MediaUtilization> utilization;
+  // A held interaction of this workgroup gives its share back while held
+  // ("exempt held interactions"); resuming takes it again, even when that
+  // puts the agent above 100 % or a max assign. Default false.
+  bool exempt_held = false;
   InteractionWeights interaction_weights;
   AgentWeights agent_weights;
   AgentOrder agent_order = AgentOrder::kScore;

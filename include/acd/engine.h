@@ -128,7 +128,8 @@ struct AgentView {
   // Interactions alerting at or connected to the agent, in offer order, then
   // those it is wrapping up.
   std::vector<InteractionId> interactions;
-  // Sum of the utilization percents of the alerting and connected ones.
+  // Sum of the utilization percents of the alerting, connected and held
+  // ones (less the held ones whose workgroup exempts them).
   int used_percent = 0;
   // Consecutive no-answers since the last status change they caused.
   int misses = 0;

@@ -29,6 +29,7 @@ enum class InteractionState : uint8_t {
   kWaiting,    // "Wait Agent": in queue
   kAlerting,   // offered to one agent, ringing
   kConnected,  // the agent answered
+  kHeld,       // connected, on hold
   kWrapUp,     // ended; its agent is in after-call work
   kCompleted,  // ended and wrapped up
   kAbandoned,  // the customer left before being connected

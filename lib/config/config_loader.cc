@@ -68,6 +68,7 @@ absl::StatusOr<WorkgroupConfig> ToWorkgroup(const proto::Workgroup& m, const Tex
   wg.skills = ToSkills(m.skills());
   ACD_ASSIGN_OR_RETURN(wg.utilization,
                        ToUtilization(m.utilization(), file, where + ".utilization"));
+  wg.exempt_held = m.exempt_held();
   const proto::InteractionWeights& iw = m.interaction_weights();
   wg.interaction_weights = {.skill = iw.skill(),
                             .priority = iw.has_priority() ? iw.priority() : 1.0,

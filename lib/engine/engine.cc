@@ -321,6 +321,38 @@ absl::Status Engine::Impl::Handle(const Reject& c) {
   return absl::OkStatus();
 }
 
+absl::Status Engine::Impl::Handle(const Hold& c) {
+  ACD_ASSIGN_OR_RETURN(InteractionRecord * x, Find(c.interaction));
+  if (x->state != InteractionState::kConnected) return WrongState(*x, "connected");
+  x->state = InteractionState::kHeld;
+  const bool exempt = center_.workgroup(x->workgroup).exempt_held;
+  if (exempt) {
+    AgentState& a = agents_[x->agent.value()];
+    a.used_percent -= x->percent;
+    --a.count[internal::MediaIndex(x->media)];
+    x->exempt = true;
+  }
+  ReportInteraction(*x, x->agent);
+  ReportAgent(x->agent);
+  if (exempt) FillAgent(x->agent);
+  return absl::OkStatus();
+}
+
+absl::Status Engine::Impl::Handle(const Resume& c) {
+  ACD_ASSIGN_OR_RETURN(InteractionRecord * x, Find(c.interaction));
+  if (x->state != InteractionState::kHeld) return WrongState(*x, "held");
+  x->state = InteractionState::kConnected;
+  if (x->exempt) {
+    AgentState& a = agents_[x->agent.value()];
+    a.used_percent += x->percent;
+    ++a.count[internal::MediaIndex(x->media)];
+    x->exempt = false;
+  }
+  ReportInteraction(*x, x->agent);
+  ReportAgent(x->agent);
+  return absl::OkStatus();
+}
+
 absl::Status Engine::Impl::Handle(const Disconnect& c) {
   ACD_ASSIGN_OR_RETURN(InteractionRecord * x, Find(c.interaction));
   switch (x->state) {
@@ -338,10 +370,11 @@ absl::Status Engine::Impl::Handle(const Disconnect& c) {
       return absl::OkStatus();
     }
     case InteractionState::kConnected:
+    case InteractionState::kHeld:
       EndConnected(*x);
       return absl::OkStatus();
     default:
-      return WrongState(*x, "waiting, alerting or connected");
+      return WrongState(*x, "waiting, alerting, connected or held");
   }
 }
 

@@ -76,6 +76,8 @@ struct InteractionRecord {
   Time connected_at;
   // The utilization percent it holds while alerting or connected.
   int percent = 0;
+  // Held with its share given back (exempt held).
+  bool exempt = false;
   // While waiting: its static tier (bucket) and place in that bucket's heap,
   // and the in-group order key (higher first).
   uint32_t bucket = 0;
@@ -184,6 +186,8 @@ class Engine::Impl {
   absl::Status Handle(const Arrive& c);
   absl::Status Handle(const Accept& c);
   absl::Status Handle(const Reject& c);
+  absl::Status Handle(const Hold& c);
+  absl::Status Handle(const Resume& c);
   absl::Status Handle(const Disconnect& c);
   absl::Status Handle(const EndWrapUp& c);
 
@@ -204,6 +208,8 @@ class Engine::Impl {
   void MoveBucket(InteractionRecord& x, uint32_t bucket);
   void Offer(InteractionRecord& x, AgentId agent);
   void Connect(InteractionRecord& x);
+  // Takes x off its agent: its share (unless already given back while held)
+  // and its place among the agent's interactions.
   void ReleaseCapacity(InteractionRecord& x);
   void Requeue(InteractionRecord& x, RequeueReason reason, bool exclude);
   void NoAnswer(InteractionRecord& x);

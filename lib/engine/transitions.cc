@@ -231,8 +231,11 @@ void Engine::Impl::Connect(InteractionRecord& x) {
 
 void Engine::Impl::ReleaseCapacity(InteractionRecord& x) {
   AgentState& a = agents_[x.agent.value()];
-  a.used_percent -= x.percent;
-  --a.count[MediaIndex(x.media)];
+  if (!x.exempt) {
+    a.used_percent -= x.percent;
+    --a.count[MediaIndex(x.media)];
+  }
+  x.exempt = false;
   a.held.erase(std::find(a.held.begin(), a.held.end(), x.id));
   x.percent = 0;
 }
@@ -392,7 +395,8 @@ AgentActivity Engine::Impl::ActivityOf(const AgentState& a) const {
   for (InteractionId id : a.held) {
     const InteractionState state = FindRecord(id)->state;
     if (state == InteractionState::kAlerting) return AgentActivity::kAlerting;
-    connected = connected || state == InteractionState::kConnected;
+    connected =
+        connected || state == InteractionState::kConnected || state == InteractionState::kHeld;
   }
   if (connected) return AgentActivity::kBusy;
   if (!a.wrapping.empty()) return AgentActivity::kWrapUp;

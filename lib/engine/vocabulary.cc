@@ -47,6 +47,8 @@ absl::string_view InteractionStateName(InteractionState state) {
       return "alerting";
     case InteractionState::kConnected:
       return "connected";
+    case InteractionState::kHeld:
+      return "held";
     case InteractionState::kWrapUp:
       return "wrap_up";
     case InteractionState::kCompleted:

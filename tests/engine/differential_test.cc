@@ -39,8 +39,8 @@ struct Step {
 class EventLog : public Observer {
  public:
   void OnOffer(const OfferEvent& e) override {
-    lines.push_back(fmt::format("{} offer {} to {} auto={}", e.now, e.interaction, e.agent,
-                                e.auto_answered));
+    lines.push_back(
+        fmt::format("{} offer {} to {} auto={}", e.now, e.interaction, e.agent, e.auto_answered));
   }
   void OnInteraction(const InteractionEvent& e) override {
     lines.push_back(fmt::format("{} interaction {} {} agent={} reason={}", e.now, e.interaction,
@@ -57,8 +57,8 @@ std::string State(const Router& r, const CenterConfig& center, uint64_t max_id) 
   std::string out = fmt::format("now={} deadline={}\n", r.now(), r.NextDeadline().microseconds());
   for (size_t a = 0; a < center.agents.size(); ++a) {
     const AgentView v = *r.GetAgent(AgentId(a));
-    out += fmt::format("agent {} in={} status={} {} since={} holds=[{}] used={} misses={} act=[",
-                       a, v.logged_in, v.status.valid() ? int64_t(v.status.value()) : -1,
+    out += fmt::format("agent {} in={} status={} {} since={} holds=[{}] used={} misses={} act=[", a,
+                       v.logged_in, v.status.valid() ? int64_t(v.status.value()) : -1,
                        AgentActivityName(v.activity), v.available_since,
                        fmt::join(v.interactions, ","), v.used_percent, v.misses);
     for (const auto& [wg, active] : v.memberships) out += fmt::format("{}:{} ", wg, active);
@@ -66,17 +66,16 @@ std::string State(const Router& r, const CenterConfig& center, uint64_t max_id) 
   }
   for (size_t w = 0; w < center.workgroups.size(); ++w) {
     const WorkgroupCounters c = *r.GetWorkgroupCounters(WorkgroupId(w));
-    out += fmt::format("wg {} {} {} {} {} {}\n", w, c.entered, c.answered, c.abandoned,
-                       c.completed, c.waiting);
+    out += fmt::format("wg {} {} {} {} {} {}\n", w, c.entered, c.answered, c.abandoned, c.completed,
+                       c.waiting);
   }
   for (uint64_t id = 1; id <= max_id; ++id) {
     auto x = r.GetInteraction(InteractionId(id));
     if (!x.ok()) continue;
-    out += fmt::format("x {} {} agent={} prio={} queued={} excluded={}@{}\n", id,
-                       InteractionStateName(x->state),
-                       x->agent.valid() ? int64_t(x->agent.value()) : -1, x->priority,
-                       x->entered_queue, x->excluded.valid() ? int64_t(x->excluded.value()) : -1,
-                       x->excluded_until);
+    out += fmt::format(
+        "x {} {} agent={} prio={} queued={} excluded={}@{}\n", id, InteractionStateName(x->state),
+        x->agent.valid() ? int64_t(x->agent.value()) : -1, x->priority, x->entered_queue,
+        x->excluded.valid() ? int64_t(x->excluded.value()) : -1, x->excluded_until);
   }
   return out;
 }
@@ -132,8 +131,8 @@ std::string Compare(const CenterConfig& center, const std::vector<Step>& steps,
     const std::string what =
         step.advance ? fmt::format("AdvanceTo {}", step.time) : testing::Describe(step.command);
     if (se.code() != sr.code()) {
-      return fmt::format("step {} ({}): engine says {}, reference says {}", i, what,
-                         se.ToString(), sr.ToString());
+      return fmt::format("step {} ({}): engine says {}, reference says {}", i, what, se.ToString(),
+                         sr.ToString());
     }
     if (engine_log.lines != reference_log.lines) {
       // Show the logs from the first event where they part.
@@ -145,15 +144,16 @@ std::string Compare(const CenterConfig& center, const std::vector<Step>& steps,
       auto from = [same](const std::vector<std::string>& lines) {
         return fmt::join(lines.begin() + static_cast<long>(same), lines.end(), "\n  ");
       };
-      return fmt::format("step {} ({}): events differ after {} equal ones\nengine:\n  {}\n"
-                         "reference:\n  {}",
-                         i, what, same, from(engine_log.lines), from(reference_log.lines));
+      return fmt::format(
+          "step {} ({}): events differ after {} equal ones\nengine:\n  {}\n"
+          "reference:\n  {}",
+          i, what, same, from(engine_log.lines), from(reference_log.lines));
     }
     const std::string state_e = State(**engine, full, max_id);
     const std::string state_r = State(reference, full, max_id);
     if (state_e != state_r) {
-      return fmt::format("step {} ({}): state differs\nengine:\n{}reference:\n{}", i, what,
-                         state_e, state_r);
+      return fmt::format("step {} ({}): state differs\nengine:\n{}reference:\n{}", i, what, state_e,
+                         state_r);
     }
     const std::string broken = reference.CheckInvariants();
     if (!broken.empty()) return fmt::format("step {} ({}): {}", i, what, broken);
@@ -161,8 +161,8 @@ std::string Compare(const CenterConfig& center, const std::vector<Step>& steps,
   }
   if (coverage != nullptr) {
     for (const std::string& line : engine_log.lines) {
-      for (const char* kind : {" offer ", "no_answer", "rejected", "agent_logged_out",
-                               " abandoned", " completed", " wrap_up", " connected"}) {
+      for (const char* kind : {" offer ", "no_answer", "rejected", "agent_logged_out", " abandoned",
+                               " completed", " wrap_up", " connected", " held"}) {
         if (line.find(kind) != std::string::npos) ++coverage->events[kind];
       }
     }
@@ -200,22 +200,23 @@ TEST_CASE("the engine and the reference router make identical decisions on rando
     const std::vector<Step> minimal = Shrink(center, steps);
     std::string repro;
     for (const Step& s : minimal) {
-      repro += "  " + (s.advance ? fmt::format("AdvanceTo {}", s.time) : testing::Describe(s.command)) +
+      repro += "  " +
+               (s.advance ? fmt::format("AdvanceTo {}", s.time) : testing::Describe(s.command)) +
                "\n";
     }
-    FAIL_CHECK(fmt::format("stream seed {} (rerun with ACD_DIFFERENTIAL_SEED={}):\n{}\n"
-                           "minimal reproduction ({} of {} steps):\n{}{}",
-                           seed, seed, difference, minimal.size(), steps.size(), repro,
-                           Compare(center, minimal)));
+    FAIL_CHECK(fmt::format(
+        "stream seed {} (rerun with ACD_DIFFERENTIAL_SEED={}):\n{}\n"
+        "minimal reproduction ({} of {} steps):\n{}{}",
+        seed, seed, difference, minimal.size(), steps.size(), repro, Compare(center, minimal)));
     break;
   }
-  MESSAGE(fmt::format("{} streams of {} steps compared; {} commands accepted; events: {}",
-                      compared, kStepsPerStream, coverage.accepted_commands,
+  MESSAGE(fmt::format("{} streams of {} steps compared; {} commands accepted; events: {}", compared,
+                      kStepsPerStream, coverage.accepted_commands,
                       fmt::join(coverage.events, ", ")));
   // Every kind of decision and outcome was exercised.
   if (only < 0) {
-    for (const char* kind : {" offer ", "no_answer", "rejected", "agent_logged_out",
-                             " abandoned", " completed", " wrap_up", " connected"}) {
+    for (const char* kind : {" offer ", "no_answer", "rejected", "agent_logged_out", " abandoned",
+                             " completed", " wrap_up", " connected", " held"}) {
       INFO(kind);
       CHECK(coverage.events[kind] > 0);
     }

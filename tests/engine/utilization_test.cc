@@ -82,7 +82,9 @@ TEST_CASE("an alerting interaction holds its share of the agent") {
   EngineUnderTest e(center);
   e.Do(LogIn{.now = At(0), .agent = AgentId(0)});
   for (uint64_t id = 1; id <= 5; ++id) {
-    e.Do(Arrive{.now = At(1), .interaction = InteractionId(id), .workgroup = WorkgroupId(0),
+    e.Do(Arrive{.now = At(1),
+                .interaction = InteractionId(id),
+                .workgroup = WorkgroupId(0),
                 .media = MediaType::kChat});
   }
   CHECK(e.Agent(0).used_percent == 100);
@@ -106,6 +108,46 @@ TEST_CASE("finishing one chat lets the agent take the next waiting chat") {
   CHECK(Take(e, MediaType::kChat, 5, 1) == 4);
   e.Do(Disconnect{.now = At(9), .interaction = InteractionId(2)});
   CHECK(e.Interaction(5).state == InteractionState::kConnected);
+}
+
+TEST_CASE("a held chat keeps its share unless the workgroup exempts held interactions") {
+  EngineUnderTest e(Blended());
+  e.Do(LogIn{.now = At(0), .agent = AgentId(0)});
+  CHECK(Take(e, MediaType::kChat, 4, 1) == 4);
+  e.Do(Hold{.now = At(1), .interaction = InteractionId(1)});
+  CHECK(e.Interaction(1).state == InteractionState::kHeld);
+  CHECK(e.Agent(0).used_percent == 100);
+  CHECK(Take(e, MediaType::kChat, 1, 10) == 0);
+}
+
+TEST_CASE("with exempt held interactions, holding a chat frees its share at once") {
+  CenterConfig center = Blended();
+  center.workgroups[0].exempt_held = true;
+  EngineUnderTest e(center);
+  e.Do(LogIn{.now = At(0), .agent = AgentId(0)});
+  CHECK(Take(e, MediaType::kChat, 5, 1) == 4);  // chat 5 waits
+  e.Do(Hold{.now = At(2), .interaction = InteractionId(1)});
+  CHECK(e.Interaction(5).state == InteractionState::kConnected);
+  CHECK(e.Agent(0).used_percent == 100);
+  // Resuming takes the share back, above 100 % until something ends.
+  e.Do(Resume{.now = At(3), .interaction = InteractionId(1)});
+  CHECK(e.Agent(0).used_percent == 125);
+  e.Do(Disconnect{.now = At(4), .interaction = InteractionId(2)});
+  CHECK(e.Agent(0).used_percent == 100);
+}
+
+TEST_CASE("a held interaction ends with a disconnect and only then frees the agent") {
+  EngineUnderTest e(SimpleCenter(1));
+  e.Do(LogIn{.now = At(0), .agent = AgentId(0)});
+  e.Do(Arrive{.now = At(1), .interaction = InteractionId(1), .workgroup = WorkgroupId(0)});
+  e.Do(Accept{.now = At(1), .interaction = InteractionId(1)});
+  e.Do(Hold{.now = At(2), .interaction = InteractionId(1)});
+  CHECK(e.Agent(0).activity == AgentActivity::kBusy);
+  CHECK(e->Apply(Hold{.now = At(3), .interaction = InteractionId(1)}).code() ==
+        absl::StatusCode::kFailedPrecondition);
+  e.Do(Disconnect{.now = At(4), .interaction = InteractionId(1)});
+  CHECK(e.Agent(0).activity == AgentActivity::kIdle);
+  CHECK(e.Agent(0).used_percent == 0);
 }
 
 }  // namespace

@@ -54,6 +54,7 @@ CenterConfig RandomCenter(Chooser& pick) {
     wg.wrap_up = Seconds(pick.Of({0, 0, 5, 10}));
     if (pick.OneIn(3)) wg.skills = RandomSkills(pick, skills, 0);
     wg.utilization = RandomUtilization(pick);
+    wg.exempt_held = pick.OneIn(2);
     wg.interaction_weights = {.skill = pick.Of({0.0, 1.0}),
                               .priority = pick.Of({0.0, 1.0, 2.0}),
                               .time_in_queue = pick.Of({0.0, 0.0, 0.5, 1.0}),
@@ -101,7 +102,7 @@ Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint6
   const AgentId agent(pick.OneIn(40) ? agents : pick.Below(agents));
   const InteractionId some(1 + pick.Below(static_cast<int>(next_id) + (pick.OneIn(30) ? 1 : 0)));
   const int statuses = center.statuses.empty() ? 10 : static_cast<int>(center.statuses.size());
-  switch (pick.Below(12)) {
+  switch (pick.Below(14)) {
     case 0:
       return LogIn{.now = now,
                    .agent = agent,
@@ -146,6 +147,10 @@ Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint6
       return Reject{.now = now, .interaction = some};
     case 10:
       return Disconnect{.now = now, .interaction = some};
+    case 12:
+      return Hold{.now = now, .interaction = some};
+    case 13:
+      return Resume{.now = now, .interaction = some};
     default:
       return EndWrapUp{.now = now, .agent = agent};
   }
@@ -183,6 +188,12 @@ std::string Describe(const Command& command) {
     }
     std::string operator()(const Reject& c) const {
       return fmt::format("{} Reject id={}", c.now, c.interaction);
+    }
+    std::string operator()(const Hold& c) const {
+      return fmt::format("{} Hold id={}", c.now, c.interaction);
+    }
+    std::string operator()(const Resume& c) const {
+      return fmt::format("{} Resume id={}", c.now, c.interaction);
     }
     std::string operator()(const Disconnect& c) const {
       return fmt::format("{} Disconnect id={}", c.now, c.interaction);

@@ -173,6 +173,7 @@ bool ReferenceRouter::Eligible(AgentId a, const Interaction& x, Position p) cons
   int used = 0, same_media = 0;
   for (InteractionId held : agents_[a.value()].held) {
     const Interaction& other = interactions_.at(held.value());
+    if (other.exempt) continue;
     used += other.percent;
     if (other.media == x.media) ++same_media;
   }
@@ -332,6 +333,7 @@ void ReferenceRouter::Release(Interaction& x) {
   auto& held = agents_[x.agent.value()].held;
   held.erase(std::find(held.begin(), held.end(), x.id));
   x.percent = 0;
+  x.exempt = false;
 }
 
 void ReferenceRouter::Requeue(Interaction& x, RequeueReason reason, bool exclude) {

@@ -76,6 +76,10 @@ class ReferenceRouter {
     Time entered_queue;
     Time connected_at;
     int percent = 0;
+    // Held with its share given back; resumed after that (which may put
+    // the agent over its capacity).
+    bool exempt = false;
+    bool resumed_exempt = false;
     bool alert_pending = false;
     Time alert_due;
     Time wrap_due;
@@ -105,6 +109,8 @@ class ReferenceRouter {
   absl::Status Do(const Arrive& c);
   absl::Status Do(const Accept& c);
   absl::Status Do(const Reject& c);
+  absl::Status Do(const Hold& c);
+  absl::Status Do(const Resume& c);
   absl::Status Do(const Disconnect& c);
   absl::Status Do(const EndWrapUp& c);
 

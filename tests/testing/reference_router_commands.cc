@@ -158,6 +158,34 @@ absl::Status ReferenceRouter::Do(const Reject& c) {
   return absl::OkStatus();
 }
 
+absl::Status ReferenceRouter::Do(const Hold& c) {
+  auto it = interactions_.find(c.interaction.value());
+  if (it == interactions_.end()) return absl::NotFoundError("interaction");
+  Interaction& x = it->second;
+  if (x.state != InteractionState::kConnected) return absl::FailedPreconditionError("connected");
+  x.state = InteractionState::kHeld;
+  Emit(x, x.agent);
+  if (config_.workgroups[x.workgroup.value()].exempt_held) {
+    x.exempt = true;
+    Fill(x.agent);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ReferenceRouter::Do(const Resume& c) {
+  auto it = interactions_.find(c.interaction.value());
+  if (it == interactions_.end()) return absl::NotFoundError("interaction");
+  Interaction& x = it->second;
+  if (x.state != InteractionState::kHeld) return absl::FailedPreconditionError("held");
+  x.state = InteractionState::kConnected;
+  if (x.exempt) {
+    x.exempt = false;
+    x.resumed_exempt = true;
+  }
+  Emit(x, x.agent);
+  return absl::OkStatus();
+}
+
 absl::Status ReferenceRouter::Do(const Disconnect& c) {
   auto it = interactions_.find(c.interaction.value());
   if (it == interactions_.end()) return absl::NotFoundError("interaction");
@@ -177,6 +205,7 @@ absl::Status ReferenceRouter::Do(const Disconnect& c) {
       return absl::OkStatus();
     }
     case InteractionState::kConnected:
+    case InteractionState::kHeld:
       EndConnected(x);
       return absl::OkStatus();
     default:
@@ -212,8 +241,14 @@ std::string ReferenceRouter::CheckInvariants() const {
     // media never exceeds the largest limit among the interactions held.
     int used = 0;
     std::map<MediaType, int> count, limit;
+    bool resumed = false;
+    for (InteractionId held : agents_[a].held) {
+      resumed = resumed || interactions_.at(held.value()).resumed_exempt;
+    }
+    if (resumed) continue;  // resuming exempt held work may overcommit
     for (InteractionId held : agents_[a].held) {
       const Interaction& x = interactions_.at(held.value());
+      if (x.exempt) continue;
       used += x.percent;
       ++count[x.media];
       const MediaUtilization u = UtilizationOf(AgentId(a), x.workgroup, x.media);
@@ -258,9 +293,10 @@ absl::StatusOr<AgentView> ReferenceRouter::GetAgent(AgentId id) const {
   bool alerting = false, connected = false;
   for (InteractionId held : a.held) {
     const Interaction& x = interactions_.at(held.value());
-    view.used_percent += x.percent;
+    if (!x.exempt) view.used_percent += x.percent;
     alerting = alerting || x.state == InteractionState::kAlerting;
-    connected = connected || x.state == InteractionState::kConnected;
+    connected =
+        connected || x.state == InteractionState::kConnected || x.state == InteractionState::kHeld;
   }
   view.activity = alerting              ? AgentActivity::kAlerting
                   : connected           ? AgentActivity::kBusy
