@@ -395,7 +395,7 @@ void BM_Routing_MixedSteadyState(benchmark::State& state) {
   auto engine = *Engine::Create(center);
   LogInEveryone(*engine, 1000);
   MixedDriver<Engine> driver(*engine);
-  driver.Run(50000);  // reach steady state
+  driver.Run(200000);  // reach steady state: containers at their working size
   Latencies engine_times;
   int64_t allocations = 0, commands = 0;
   for (auto _ : state) {

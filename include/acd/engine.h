@@ -110,6 +110,9 @@ struct InteractionView {
   AgentId agent;
   Time entered_system;
   Time entered_queue;
+  // The agent it last went back to the queue from (no-answer, reject or
+  // log-out while alerting): PureConnect's "Wait Agent -> Last Attempted".
+  AgentId last_attempted;
   // After a no-answer or reject: the agent it will not be offered to until
   // `excluded_until` (or until offered to someone else).
   AgentId excluded;

@@ -102,6 +102,7 @@ absl::StatusOr<InteractionView> Engine::Impl::GetInteraction(InteractionId id) c
                          .agent = x.agent,
                          .entered_system = x.entered_system,
                          .entered_queue = x.entered_queue,
+                         .last_attempted = x.last_attempted,
                          .excluded = x.excluded,
                          .excluded_until = x.excluded_until};
 }

@@ -87,6 +87,7 @@ struct InteractionRecord {
   Time alert_due = Time::Infinite();
   Time wrap_up_due = Time::Infinite();
   Time tier_due = Time::Infinite();
+  AgentId last_attempted;
   AgentId excluded;
   Time excluded_until;
 };

@@ -243,6 +243,7 @@ void Engine::Impl::ReleaseCapacity(InteractionRecord& x) {
 void Engine::Impl::Requeue(InteractionRecord& x, RequeueReason reason, bool exclude) {
   const AgentId agent = x.agent;
   x.alert_due = Time::Infinite();
+  x.last_attempted = agent;
   ReleaseCapacity(x);
   ClearExclusion(x);
   const Duration exclusion = center_.workgroup(x.workgroup).no_answer.exclusion;

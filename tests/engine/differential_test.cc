@@ -72,10 +72,12 @@ std::string State(const Router& r, const CenterConfig& center, uint64_t max_id) 
   for (uint64_t id = 1; id <= max_id; ++id) {
     auto x = r.GetInteraction(InteractionId(id));
     if (!x.ok()) continue;
-    out += fmt::format(
-        "x {} {} agent={} prio={} queued={} excluded={}@{}\n", id, InteractionStateName(x->state),
-        x->agent.valid() ? int64_t(x->agent.value()) : -1, x->priority, x->entered_queue,
-        x->excluded.valid() ? int64_t(x->excluded.value()) : -1, x->excluded_until);
+    out += fmt::format("x {} {} agent={} prio={} queued={} last={} excluded={}@{}\n", id,
+                       InteractionStateName(x->state),
+                       x->agent.valid() ? int64_t(x->agent.value()) : -1, x->priority,
+                       x->entered_queue,
+                       x->last_attempted.valid() ? int64_t(x->last_attempted.value()) : -1,
+                       x->excluded.valid() ? int64_t(x->excluded.value()) : -1, x->excluded_until);
   }
   return out;
 }

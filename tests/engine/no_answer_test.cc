@@ -32,6 +32,7 @@ TEST_CASE("an unanswered offer returns to the queue with its queue time, last at
   CHECK(back.reason == RequeueReason::kNoAnswer);
   CHECK(back.now == At(17));
   CHECK(e.Interaction(1).entered_queue == At(2));
+  CHECK(e.Interaction(1).last_attempted == AgentId(0));
 }
 
 TEST_CASE("the missing agent gets the no-answer status, which holds in all its workgroups") {

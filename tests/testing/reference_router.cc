@@ -338,6 +338,7 @@ void ReferenceRouter::Release(Interaction& x) {
 
 void ReferenceRouter::Requeue(Interaction& x, RequeueReason reason, bool exclude) {
   const AgentId a = x.agent;
+  x.last_attempted = a;
   x.alert_pending = false;
   Release(x);
   x.excluded = AgentId();

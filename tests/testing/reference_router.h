@@ -87,6 +87,7 @@ class ReferenceRouter {
     // Tier boundaries passed: counted on entering the queue, then one more
     // each time a boundary's timer fires.
     int static_tier = 0;
+    AgentId last_attempted;
     AgentId excluded;
     Time excluded_until;
   };

@@ -278,6 +278,7 @@ absl::StatusOr<InteractionView> ReferenceRouter::GetInteraction(InteractionId id
                          .agent = x.agent,
                          .entered_system = x.entered_system,
                          .entered_queue = x.entered_queue,
+                         .last_attempted = x.last_attempted,
                          .excluded = x.excluded,
                          .excluded_until = x.excluded_until};
 }
