@@ -88,6 +88,10 @@ struct Arrive {
   std::vector<SkillRequirement> requirements;
   // Tiers for this interaction; empty means the workgroup's.
   std::vector<TierConfig> tiers;
+  // Preferred (sticky, last) agent: for `preferred_window` from arrival only
+  // this agent is eligible; afterwards everyone is. Invalid: none.
+  AgentId preferred_agent;
+  Duration preferred_window;
 };
 
 // The alerted agent answers. FailedPrecondition unless the interaction is

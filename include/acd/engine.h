@@ -14,8 +14,9 @@
 // no-answer delay (which ends when the delay's timer fires); an activated
 // member of x's workgroup; has capacity for x's media (used percent + the
 // media's percent <= 100, and fewer than its max assign); meets every skill
-// requirement; is inside x's current tier; and is not the agent x is
-// excluded from after a no-answer or reject.
+// requirement; is inside x's current tier; is not the agent x is excluded
+// from after a no-answer or reject; and, inside x's preferred-agent window,
+// is x's preferred agent (the window closes when its timer fires).
 //
 //   * An interaction that becomes routable (arrives, returns to the queue,
 //     widens to a new tier, its exclusion ends) is offered to the eligible
@@ -58,7 +59,8 @@
 // interaction without wrap-up or its last wrap-up ends.
 //
 // Timers due at the same moment fire by kind (alert timeout, wrap-up end,
-// no-answer delay end, exclusion end, tier boundary), then by target id.
+// no-answer delay end, exclusion end, tier boundary, preferred-agent window
+// end), then by target id.
 //
 // Example:
 //
@@ -117,6 +119,9 @@ struct InteractionView {
   // `excluded_until` (or until offered to someone else).
   AgentId excluded;
   Time excluded_until;
+  // Until `preferred_until`, only `preferred_agent` may take it.
+  AgentId preferred_agent;
+  Time preferred_until;
 };
 
 // A snapshot of one agent.

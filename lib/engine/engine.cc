@@ -104,7 +104,9 @@ absl::StatusOr<InteractionView> Engine::Impl::GetInteraction(InteractionId id) c
                          .entered_queue = x.entered_queue,
                          .last_attempted = x.last_attempted,
                          .excluded = x.excluded,
-                         .excluded_until = x.excluded_until};
+                         .excluded_until = x.excluded_until,
+                         .preferred_agent = x.preferred_agent,
+                         .preferred_until = x.preferred_until};
 }
 
 absl::StatusOr<AgentView> Engine::Impl::GetAgent(AgentId id) const {
@@ -193,6 +195,15 @@ absl::Status Engine::Impl::CheckArrive(const Arrive& c) const {
   }
   if (!c.tiers.empty()) {
     ACD_RETURN_IF_ERROR(internal::ValidateTiers(c.tiers, absl::StrCat(where(), ": tiers")));
+  }
+  if (c.preferred_agent.valid()) {
+    if (c.preferred_agent.value() >= agents_.size()) {
+      return absl::NotFoundError(
+          absl::StrCat(where(), ": preferred agent ", c.preferred_agent.value(), " is unknown"));
+    }
+    if (c.preferred_window < Duration::Zero()) {
+      return absl::InvalidArgumentError(absl::StrCat(where(), ": preferred window is negative"));
+    }
   }
   if (index_.contains(c.interaction)) {
     return absl::AlreadyExistsError(absl::StrCat(where(), ": already in the engine"));
@@ -298,6 +309,12 @@ absl::Status Engine::Impl::Handle(const Arrive& c) {
   x.group = group;
   x.entered_system = now_;
   x.entered_queue = now_;
+  if (c.preferred_agent.valid() && c.preferred_window > Duration::Zero()) {
+    x.preferred_agent = c.preferred_agent;
+    x.preferred_until = now_ + c.preferred_window;
+    x.preference_open = true;
+    timers_.Schedule(x.preferred_until, TimerKind::kPreferenceEnd, x.id.value());
+  }
   ++workgroups_[c.workgroup.value()].counters.entered;
   EnterQueue(x);
   ReportInteraction(x, AgentId());

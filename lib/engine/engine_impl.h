@@ -58,6 +58,8 @@ struct AgentState {
   std::vector<bool> active;
   // Whether the agent is marked ready in its workgroups' bitmaps.
   bool ready = false;
+  // Slots of waiting interactions inside their window for this agent.
+  std::vector<uint32_t> preferred;
   // Since log-in, for the open-source agent orders.
   int64_t answered = 0;
   Duration talk_time;
@@ -90,6 +92,15 @@ struct InteractionRecord {
   AgentId last_attempted;
   AgentId excluded;
   Time excluded_until;
+  // While `reserved`, the preferred-agent window is open: the interaction
+  // waits outside its group, in its workgroup's and its agent's reserved
+  // lists, at these positions.
+  AgentId preferred_agent;
+  Time preferred_until;
+  bool preference_open = false;
+  bool reserved = false;
+  uint32_t reserved_position = 0;
+  uint32_t preferred_position = 0;
 };
 
 // Order inside a bucket: higher order key, then earlier in queue, then lower
@@ -137,6 +148,8 @@ struct WorkgroupState {
   // round robin; -1 before the first.
   int64_t last_offered = -1;
   std::vector<uint32_t> nonempty_groups;
+  // Slots of its waiting interactions inside a preferred-agent window.
+  std::vector<uint32_t> reserved;
   // Bit i: member i (Center::workgroup_model(wg).members[i]) is ready.
   std::vector<uint64_t> ready;
   WorkgroupCounters counters;
@@ -207,6 +220,10 @@ class Engine::Impl {
   uint32_t ScheduleTierBoundary(InteractionRecord& x);
   void LeaveQueue(InteractionRecord& x);
   void MoveBucket(InteractionRecord& x, uint32_t bucket);
+  // Files a waiting interaction in its group, or, inside its preferred-agent
+  // window, in the reserved lists; and takes it out again.
+  void File(InteractionRecord& x);
+  void Unfile(InteractionRecord& x);
   void Offer(InteractionRecord& x, AgentId agent);
   void Connect(InteractionRecord& x);
   // Takes x off its agent: its share (unless already given back while held)

@@ -103,6 +103,7 @@ void Engine::Impl::RouteInteraction(InteractionRecord& x) {
     for (uint64_t bits = wg.ready[word]; bits != 0; bits &= bits - 1) {
       const int64_t index = static_cast<int64_t>(word * 64) + std::countr_zero(bits);
       const AgentId agent = members[index];
+      if (x.preference_open && agent != x.preferred_agent) continue;
       if (x.excluded == agent && now_ < x.excluded_until) continue;
       if (!HasCapacity(agent, x.workgroup, x.media) || !Admits(agent, group, tier)) continue;
       const AgentState& a = agents_[agent.value()];
@@ -200,6 +201,23 @@ void Engine::Impl::FillAgent(AgentId agent) {
         }
       }
     }
+    // Interactions inside their preferred-agent window for this agent.
+    for (uint32_t slot : a.preferred) {
+      InteractionRecord& x = slab_[slot];
+      const int m = center_.MembershipIndex(agent, x.workgroup);
+      if (m < 0 || !a.active[m] || !HasCapacity(agent, x.workgroup, x.media)) continue;
+      if (x.excluded == agent && now_ < x.excluded_until) continue;
+      Group& group = groups_[x.group];
+      if (!Admits(agent, group, PositionOf(group, x.bucket))) continue;
+      const InteractionWeights& weights = center_.workgroup(x.workgroup).interaction_weights;
+      const double skill = weights.skill != 0 ? SkillScore(model.skills, group.requirements) : 0;
+      const double score = InteractionScore(weights, skill, x.priority, now_ - x.entered_queue,
+                                            now_ - x.entered_system);
+      if (!loses(x, score)) {
+        best = &x;
+        best_score = score;
+      }
+    }
     if (best == nullptr) return;
     Offer(*best, agent);
   }
@@ -217,6 +235,9 @@ void Engine::Impl::Rebalance(const std::vector<WorkgroupId>& workgroups) {
           order.emplace_back(slab_[slot].entered_queue, slab_[slot].id);
         }
       }
+    }
+    for (uint32_t slot : workgroups_[wg.value()].reserved) {
+      order.emplace_back(slab_[slot].entered_queue, slab_[slot].id);
     }
   }
   std::sort(order.begin(), order.end());

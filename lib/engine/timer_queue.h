@@ -26,6 +26,7 @@ enum class TimerKind : uint8_t {
   kDelayEnd,       // target: agent; its no-answer delay is over
   kExclusionEnd,   // target: interaction; its excluded agent may have it again
   kTierBoundary,   // target: interaction; its static tier changes
+  kPreferenceEnd,  // target: interaction; its preferred-agent window closes
 };
 
 struct Timer {

@@ -101,21 +101,72 @@ uint32_t Engine::Impl::GroupFor(const Arrive& c) {
 void Engine::Impl::EnterQueue(InteractionRecord& x) {
   x.state = InteractionState::kWaiting;
   x.agent = AgentId();
-  Group& group = groups_[x.group];
   const InteractionWeights& w = center_.workgroup(x.workgroup).interaction_weights;
   const auto seconds = [](Time t) { return static_cast<double>(t.microseconds()) / 1e6; };
   x.order_key = x.priority * w.priority - seconds(x.entered_queue) * w.time_in_queue -
                 seconds(x.entered_system) * w.time_in_system;
-  const uint32_t bucket = ScheduleTierBoundary(x);
-  x.bucket = bucket;
+  x.bucket = ScheduleTierBoundary(x);
+  File(x);
+  ++workgroups_[x.workgroup.value()].counters.waiting;
+}
+
+namespace {
+
+// Appends `slot` to `list`, recording where.
+void AddToList(std::vector<uint32_t>& list, uint32_t slot, uint32_t& position) {
+  position = static_cast<uint32_t>(list.size());
+  list.push_back(slot);
+}
+
+// Removes the slot at `position` by moving the last one there.
+template <typename PositionOf>
+void RemoveFromList(std::vector<uint32_t>& list, uint32_t position, PositionOf position_of) {
+  list[position] = list.back();
+  position_of(list[position]) = position;
+  list.pop_back();
+}
+
+}  // namespace
+
+void Engine::Impl::File(InteractionRecord& x) {
+  const uint32_t slot = SlotOf(x);
+  if (x.preference_open) {
+    x.reserved = true;
+    AddToList(workgroups_[x.workgroup.value()].reserved, slot, x.reserved_position);
+    AddToList(agents_[x.preferred_agent.value()].preferred, slot, x.preferred_position);
+    return;
+  }
+  x.reserved = false;
+  Group& group = groups_[x.group];
   BucketOrder order{slab_};
-  group.buckets[bucket].Push(SlotOf(x), order);
+  group.buckets[x.bucket].Push(slot, order);
   if (group.waiting++ == 0) {
     auto& list = workgroups_[x.workgroup.value()].nonempty_groups;
     group.nonempty_position = static_cast<int64_t>(list.size());
     list.push_back(x.group);
   }
-  ++workgroups_[x.workgroup.value()].counters.waiting;
+}
+
+void Engine::Impl::Unfile(InteractionRecord& x) {
+  if (x.reserved) {
+    RemoveFromList(workgroups_[x.workgroup.value()].reserved, x.reserved_position,
+                   [this](uint32_t s) -> uint32_t& { return slab_[s].reserved_position; });
+    RemoveFromList(agents_[x.preferred_agent.value()].preferred, x.preferred_position,
+                   [this](uint32_t s) -> uint32_t& { return slab_[s].preferred_position; });
+    x.reserved = false;
+    return;
+  }
+  Group& group = groups_[x.group];
+  BucketOrder order{slab_};
+  group.buckets[x.bucket].Remove(SlotOf(x), order);
+  if (--group.waiting == 0) {
+    auto& list = workgroups_[x.workgroup.value()].nonempty_groups;
+    const size_t at = static_cast<size_t>(group.nonempty_position);
+    list[at] = list.back();
+    groups_[list[at]].nonempty_position = static_cast<int64_t>(at);
+    list.pop_back();
+    group.nonempty_position = -1;
+  }
 }
 
 uint32_t Engine::Impl::ScheduleTierBoundary(InteractionRecord& x) {
@@ -135,22 +186,16 @@ uint32_t Engine::Impl::ScheduleTierBoundary(InteractionRecord& x) {
 }
 
 void Engine::Impl::LeaveQueue(InteractionRecord& x) {
-  Group& group = groups_[x.group];
-  BucketOrder order{slab_};
-  group.buckets[x.bucket].Remove(SlotOf(x), order);
+  Unfile(x);
   x.tier_due = Time::Infinite();
-  if (--group.waiting == 0) {
-    auto& list = workgroups_[x.workgroup.value()].nonempty_groups;
-    const size_t at = static_cast<size_t>(group.nonempty_position);
-    list[at] = list.back();
-    groups_[list[at]].nonempty_position = static_cast<int64_t>(at);
-    list.pop_back();
-    group.nonempty_position = -1;
-  }
   --workgroups_[x.workgroup.value()].counters.waiting;
 }
 
 void Engine::Impl::MoveBucket(InteractionRecord& x, uint32_t bucket) {
+  if (x.reserved) {
+    x.bucket = bucket;
+    return;
+  }
   Group& group = groups_[x.group];
   BucketOrder order{slab_};
   group.buckets[x.bucket].Remove(SlotOf(x), order);
@@ -349,6 +394,8 @@ bool Engine::Impl::TimerLive(const Timer& timer) const {
       return x->excluded.valid() && x->excluded_until == timer.due;
     case TimerKind::kTierBoundary:
       return x->state == InteractionState::kWaiting && x->tier_due == timer.due;
+    case TimerKind::kPreferenceEnd:
+      return x->preference_open && x->preferred_until == timer.due;
     case TimerKind::kDelayEnd:
       break;
   }
@@ -384,6 +431,17 @@ void Engine::Impl::Fire(const Timer& timer) {
       ScheduleTierBoundary(x);
       MoveBucket(x, x.bucket + 1);
       RouteInteraction(x);
+      return;
+    }
+    case TimerKind::kPreferenceEnd: {
+      InteractionRecord& x = Record(InteractionId(timer.target));
+      const bool waiting = x.state == InteractionState::kWaiting;
+      if (waiting) Unfile(x);
+      x.preference_open = false;
+      if (waiting) {
+        File(x);
+        RouteInteraction(x);
+      }
       return;
     }
   }

@@ -78,6 +78,9 @@ std::string State(const Router& r, const CenterConfig& center, uint64_t max_id) 
                        x->entered_queue,
                        x->last_attempted.valid() ? int64_t(x->last_attempted.value()) : -1,
                        x->excluded.valid() ? int64_t(x->excluded.value()) : -1, x->excluded_until);
+    out += fmt::format("  prefers={}@{}\n",
+                       x->preferred_agent.valid() ? int64_t(x->preferred_agent.value()) : -1,
+                       x->preferred_until);
   }
   return out;
 }

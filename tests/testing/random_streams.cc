@@ -137,6 +137,10 @@ Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint6
       if (pick.OneIn(5))
         arrive.tiers = {{.threshold = 60, .duration = Seconds(5)},
                         {.threshold = 20, .duration = Seconds(10)}};
+      if (pick.OneIn(4)) {
+        arrive.preferred_agent = AgentId(pick.Below(agents));
+        arrive.preferred_window = Seconds(pick.Of({0, 5, 10, 30}));
+      }
       if (pick.OneIn(50)) arrive.priority = 1001;  // invalid
       return arrive;
     }
@@ -179,9 +183,11 @@ std::string Describe(const Command& command) {
             fmt::format(" [skill {} prof {}..{} desire>={} w {}/{}]", r.skill, r.min_proficiency,
                         r.max_proficiency, r.min_desire, r.proficiency_weight, r.desire_weight);
       }
-      return fmt::format("{} Arrive id={} workgroup={} media={} priority={} tiers={}{}", c.now,
-                         c.interaction, c.workgroup, MediaName(c.media), c.priority, c.tiers.size(),
-                         reqs);
+      return fmt::format(
+          "{} Arrive id={} workgroup={} media={} priority={} tiers={} prefers={}/{}{}", c.now,
+          c.interaction, c.workgroup, MediaName(c.media), c.priority, c.tiers.size(),
+          c.preferred_agent.valid() ? int64_t(c.preferred_agent.value()) : -1, c.preferred_window,
+          reqs);
     }
     std::string operator()(const Accept& c) const {
       return fmt::format("{} Accept id={}", c.now, c.interaction);

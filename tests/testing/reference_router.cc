@@ -11,7 +11,7 @@ namespace acd::testing {
 namespace {
 
 // Timer kinds, in the engine's documented firing order.
-enum Kind { kAlert = 0, kWrapUp = 1, kDelay = 2, kExclusion = 3, kTier = 4 };
+enum Kind { kAlert = 0, kWrapUp = 1, kDelay = 2, kExclusion = 3, kTier = 4, kPreference = 5 };
 
 double Seconds(Duration d) { return static_cast<double>(d.microseconds()) / 1e6; }
 
@@ -180,6 +180,7 @@ bool ReferenceRouter::Eligible(AgentId a, const Interaction& x, Position p) cons
   const MediaUtilization u = UtilizationOf(a, x.workgroup, x.media);
   if (used + u.percent > 100 || same_media >= u.max_assign) return false;
   if (x.excluded == a && now_ < x.excluded_until) return false;
+  if (x.preference_open && a != x.preferred_agent) return false;
   if (p.mode == Position::kAny) return true;
   if (!HasSkills(a, x)) return false;
   return p.mode == Position::kNoTiers || Above(a, x, x.tiers[p.tier].threshold);
@@ -425,6 +426,7 @@ std::vector<ReferenceRouter::Pending> ReferenceRouter::AllPending() const {
     if (x.state == InteractionState::kWaiting && x.tier_due != Time::Infinite()) {
       all.push_back({x.tier_due, kTier, id});
     }
+    if (x.preference_open) all.push_back({x.preferred_until, kPreference, id});
   }
   for (size_t a = 0; a < agents_.size(); ++a) {
     if (agents_[a].delay_pending) all.push_back({agents_[a].blocked_until, kDelay, a});
@@ -465,6 +467,12 @@ void ReferenceRouter::Fire(const Pending& p) {
       const int passed = x.static_tier + 1;
       EnterQueue(x);  // recomputes the next boundary; x is already waiting
       x.static_tier = passed;
+      Route(x.id);
+      return;
+    }
+    case kPreference: {
+      Interaction& x = interactions_.at(p.target);
+      x.preference_open = false;
       Route(x.id);
       return;
     }

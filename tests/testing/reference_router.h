@@ -88,6 +88,9 @@ class ReferenceRouter {
     // each time a boundary's timer fires.
     int static_tier = 0;
     AgentId last_attempted;
+    AgentId preferred_agent;
+    Time preferred_until;
+    bool preference_open = false;
     AgentId excluded;
     Time excluded_until;
   };

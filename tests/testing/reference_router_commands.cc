@@ -119,6 +119,10 @@ absl::Status ReferenceRouter::Do(const Arrive& c) {
       return absl::InvalidArgumentError("tiers");
     }
   }
+  if (c.preferred_agent.valid()) {
+    if (c.preferred_agent.value() >= agents_.size()) return absl::NotFoundError("agent");
+    if (c.preferred_window < Duration::Zero()) return absl::InvalidArgumentError("window");
+  }
   if (interactions_.count(c.interaction.value()) > 0) return absl::AlreadyExistsError("id");
   Interaction& x = interactions_[c.interaction.value()];
   x.id = c.interaction;
@@ -129,6 +133,11 @@ absl::Status ReferenceRouter::Do(const Arrive& c) {
   x.tiers = c.tiers.empty() ? config_.workgroups[c.workgroup.value()].tiers : c.tiers;
   x.entered_system = now_;
   x.entered_queue = now_;
+  if (c.preferred_agent.valid() && c.preferred_window > Duration::Zero()) {
+    x.preferred_agent = c.preferred_agent;
+    x.preferred_until = now_ + c.preferred_window;
+    x.preference_open = true;
+  }
   ++counters_[c.workgroup.value()].entered;
   EnterQueue(x);
   Emit(x, AgentId());
@@ -280,7 +289,9 @@ absl::StatusOr<InteractionView> ReferenceRouter::GetInteraction(InteractionId id
                          .entered_queue = x.entered_queue,
                          .last_attempted = x.last_attempted,
                          .excluded = x.excluded,
-                         .excluded_until = x.excluded_until};
+                         .excluded_until = x.excluded_until,
+                         .preferred_agent = x.preferred_agent,
+                         .preferred_until = x.preferred_until};
 }
 
 absl::StatusOr<AgentView> ReferenceRouter::GetAgent(AgentId id) const {
