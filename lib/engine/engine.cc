@@ -66,7 +66,11 @@ absl::Status Engine::Impl::Apply(const Command& command) {
   ACD_RETURN_IF_ERROR(AdvanceTo(CommandTime(command)));
   ReentrancyGuard guard(this);
   ACD_RETURN_IF_ERROR(guard.status());
-  return std::visit([this](const auto& c) { return Handle(c); }, command);
+  absl::Status status = std::visit([this](const auto& c) { return Handle(c); }, command);
+#ifdef ACD_ENGINE_CHECKS
+  CheckInvariants();
+#endif
+  return status;
 }
 
 absl::Status Engine::Impl::AdvanceTo(Time now) {
@@ -80,6 +84,9 @@ absl::Status Engine::Impl::AdvanceTo(Time now) {
     if (!TimerLive(*timer)) continue;
     now_ = timer->due;
     Fire(*timer);
+#ifdef ACD_ENGINE_CHECKS
+    CheckInvariants();
+#endif
   }
   now_ = now;
   return absl::OkStatus();

@@ -252,6 +252,12 @@ class Engine::Impl {
   // Routes the waiting interactions of `workgroups` again, oldest first.
   void Rebalance(const std::vector<WorkgroupId>& workgroups);
 
+  // ---- invariants.cc ----
+  // DESIGN 3.10, checked after every command and timer in builds with
+  // ACD_ENGINE_CHECKS (debug and sanitizer builds): aborts with the broken
+  // invariant. Costs a pass over all state.
+  void CheckInvariants() const;
+
   // ---- reporting ----
   AgentActivity ActivityOf(const AgentState& a) const;
   void ReportInteraction(const InteractionRecord& x, AgentId agent,
