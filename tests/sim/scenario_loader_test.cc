@@ -101,7 +101,35 @@ TEST_CASE("a distribution with impossible parameters names its line and field pa
         "positive and at most 1e9 seconds");
   CHECK(ErrorOf(Variant("handle_time { exponential { mean_s: 180 } }", "handle_time { }")) ==
         "bad.txtpb:8:3: contact_types[0].handle_time: no distribution kind is set (constant_s, "
-        "exponential)");
+        "exponential, erlang, gamma, lognormal, uniform, triangular, empirical)");
+  CHECK(ErrorOf(Variant("exponential { mean_s: 180 }", "erlang { k: 0 mean_s: 180 }")) ==
+        "bad.txtpb:8:26: contact_types[0].handle_time.erlang.k: 0 phases is outside 1..1000");
+  CHECK(ErrorOf(Variant("exponential { mean_s: 180 }", "gamma { shape: -1 mean_s: 180 }")) ==
+        "bad.txtpb:8:25: contact_types[0].handle_time.gamma.shape: shape -1 must be in (0, 1e6]");
+  CHECK(ErrorOf(Variant("exponential { mean_s: 180 }", "lognormal { mean_s: 180 sd_s: -2 }"))
+            .rfind("bad.txtpb:8:41: contact_types[0].handle_time.lognormal.sd_s: ", 0) == 0);
+  CHECK(ErrorOf(Variant("exponential { mean_s: 180 }", "uniform { min_s: 9 max_s: 3 }")) ==
+        "bad.txtpb:8:17: contact_types[0].handle_time.uniform: needs 0 <= min_s <= max_s, got 9 "
+        "and 3");
+  CHECK(
+      ErrorOf(Variant("exponential { mean_s: 180 }", "triangular { min_s: 1 mode_s: 9 max_s: 5 }"))
+          .rfind("bad.txtpb:8:17: contact_types[0].handle_time.triangular: needs", 0) == 0);
+  CHECK(ErrorOf(Variant("exponential { mean_s: 180 }", "empirical { }")) ==
+        "bad.txtpb:8:17: contact_types[0].handle_time.empirical: needs at least one value");
+}
+
+TEST_CASE("every distribution kind loads from a scenario") {
+  for (const char* kind :
+       {"constant_s: 30", "exponential { mean_s: 30 }", "erlang { k: 3 mean_s: 30 }",
+        "gamma { shape: 0.5 mean_s: 30 }", "lognormal { mean_s: 30 sd_s: 10 }",
+        "uniform { min_s: 10 max_s: 50 }", "triangular { min_s: 10 mode_s: 20 max_s: 60 }",
+        "empirical { values_s: [10, 20, 60] }"}) {
+    INFO(kind);
+    absl::StatusOr<Scenario> s =
+        LoadScenario("t.txtpb", Variant("exponential { mean_s: 180 }", kind));
+    REQUIRE_MESSAGE(s.ok(), s.status().ToString());
+    CHECK(s->contact_types[0].handle_time.mean_s() == doctest::Approx(30));
+  }
 }
 
 TEST_CASE("run-shape errors name their field") {
