@@ -234,7 +234,8 @@ class Replication : public Observer {
                                        .interaction = InteractionId(id),
                                        .workgroup = WorkgroupId(ct.workgroup),
                                        .media = ct.media,
-                                       .priority = ct.priority}));
+                                       .priority = ct.priority,
+                                       .requirements = ct.requirements}));
     // Still waiting after the engine's decision: no agent was free.
     if (call.counted && call.state == CallState::kWaiting) ++result_.contact_types[type].waited;
     // Patience runs until the customer is connected, ringing included.

@@ -27,6 +27,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "acd/commands.h"
 #include "acd/config.h"
 #include "acd/media.h"
 #include "acd/time.h"
@@ -47,6 +48,8 @@ struct ContactType {
   int workgroup = 0;
   MediaType media = MediaType::kCall;
   int priority = 50;
+  // Skill requirements, with skills numbered as in center.skills.
+  std::vector<SkillRequirement> requirements;
   double rate_per_hour = 0;
   Distribution handle_time;
   // Unset: the customer never abandons.

@@ -1,6 +1,7 @@
 // Scenario text -> validated Scenario. The only file of the simulator that
 // sees the generated protobuf classes of scenario.proto.
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <utility>
@@ -134,7 +135,42 @@ absl::Status ExpandAgentGroups(const proto::Scenario& m, const TextProtoFile& fi
     if (group.count() < 1 || group.count() > 1'000'000) {
       return file.Error(where + ".count", absl::StrCat(group.count(), " is outside 1..1000000"));
     }
-    AgentConfig prototype{.name = "", .auto_answer = group.auto_answer()};
+    AgentConfig prototype{.name = "",
+                          .auto_answer = group.auto_answer(),
+                          .cost = group.cost(),
+                          .attribute1 = group.attribute1(),
+                          .attribute2 = group.attribute2(),
+                          .attribute3 = group.attribute3()};
+    for (int k = 0; k < group.skills_size(); ++k) {
+      const proto::SkillLevel& level = group.skills(k);
+      const std::string at = absl::StrCat(where, ".skills[", k, "]");
+      const auto& names = scenario.center.skills;
+      if (std::find(names.begin(), names.end(), level.skill()) == names.end()) {
+        return file.Error(at + ".skill", absl::StrCat("unknown skill \"", level.skill(), "\""));
+      }
+      if (level.proficiency() < 1 || level.proficiency() > 100 || level.desire() < 1 ||
+          level.desire() > 100) {
+        return file.Error(at, "proficiency and desire must be 1..100");
+      }
+      prototype.skills.push_back(
+          {.skill = level.skill(), .proficiency = level.proficiency(), .desire = level.desire()});
+    }
+    for (int u = 0; u < group.utilization_size(); ++u) {
+      const proto::MediaUtilization& m = group.utilization(u);
+      std::optional<MediaType> media = MediaFromProto(m.media());
+      if (!media)
+        return file.Error(absl::StrCat(where, ".utilization[", u, "].media"), "unknown media");
+      prototype.utilization.push_back({.media = *media,
+                                       .percent = m.has_percent() ? m.percent() : 100,
+                                       .max_assign = m.has_max_assign() ? m.max_assign() : 1});
+    }
+    for (int i = 0; i < group.auto_answer_media_size(); ++i) {
+      std::optional<MediaType> media = MediaFromProto(group.auto_answer_media(i));
+      if (!media) {
+        return file.Error(absl::StrCat(where, ".auto_answer_media[", i, "]"), "unknown media");
+      }
+      prototype.auto_answer_media.push_back(*media);
+    }
     absl::flat_hash_set<std::string> member_of;
     for (int w = 0; w < group.workgroups_size(); ++w) {
       const proto::Membership& membership = group.workgroups(w);
@@ -205,6 +241,35 @@ absl::Status ConvertContactTypes(const proto::Scenario& m, const TextProtoFile& 
       }
       out.priority = ct.priority();
     }
+    for (int r = 0; r < ct.requirements_size(); ++r) {
+      const proto::Requirement& req = ct.requirements(r);
+      const std::string at = absl::StrCat(where, ".requirements[", r, "]");
+      int skill = -1;
+      for (size_t k = 0; k < scenario.center.skills.size(); ++k) {
+        if (scenario.center.skills[k] == req.skill()) skill = static_cast<int>(k);
+      }
+      if (skill < 0) {
+        return file.Error(at + ".skill", absl::StrCat("unknown skill \"", req.skill(), "\""));
+      }
+      SkillRequirement out_req{
+          .skill = SkillId(static_cast<uint32_t>(skill)),
+          .min_proficiency = req.has_min_proficiency() ? req.min_proficiency() : 1,
+          .max_proficiency = req.has_max_proficiency() ? req.max_proficiency() : 100,
+          .min_desire = req.min_desire(),
+          .proficiency_weight = req.has_proficiency_weight() ? req.proficiency_weight() : 1.0,
+          .desire_weight = req.desire_weight()};
+      if (out_req.min_proficiency < 1 || out_req.min_proficiency > out_req.max_proficiency ||
+          out_req.max_proficiency > 100 || out_req.min_desire < 0 || out_req.min_desire > 100) {
+        return file.Error(at,
+                          "needs 1 <= min_proficiency <= max_proficiency <= 100 and "
+                          "min_desire 0..100");
+      }
+      if (!std::isfinite(out_req.proficiency_weight) || !std::isfinite(out_req.desire_weight) ||
+          out_req.proficiency_weight + out_req.desire_weight == 0) {
+        return file.Error(at, "weights must be finite with a non-zero sum");
+      }
+      out.requirements.push_back(out_req);
+    }
     if (!ct.arrivals().has_poisson()) {
       return file.Error(where + ".arrivals", "no arrival process is set (poisson)");
     }
@@ -262,11 +327,10 @@ absl::StatusOr<Scenario> Convert(const proto::Scenario& m, const TextProtoFile& 
   ACD_RETURN_IF_ERROR(ExpandAgentGroups(m, file, scenario));
   ACD_RETURN_IF_ERROR(ConvertContactTypes(m, file, scenario));
   ACD_RETURN_IF_ERROR(ConvertRunShape(m, file, scenario));
-  // Whatever the engine still rejects is a scenario error too.
-  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Create(scenario.center);
-  if (!engine.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(file.filename(), ": center: ", engine.status().message()));
+  // Whatever the engine still rejects (an agent group's unknown skill, say)
+  // is a scenario error too.
+  if (absl::Status valid = ValidateCenterConfig(scenario.center); !valid.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat(file.filename(), ": center: ", valid.message()));
   }
   return scenario;
 }

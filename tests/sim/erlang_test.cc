@@ -151,5 +151,79 @@ TEST_CASE("Erlang A case A2: 55 agents, patience 120 s, and its three identities
   CHECK(occupancy * 55 == doctest::Approx(lambda * (1 - p_abandon) * aht_s).epsilon(0.01));
 }
 
+// Two call types of 180 calls per 30 minutes each (AHT 240 s), needing
+// skills "a" and "b"; `agents` lists the agent groups.
+Report TwoSkills(const std::string& agents) {
+  const std::string text = fmt::format(R"(
+center {{ skills: ["a", "b"] workgroups {{ name: "Q" }} }}
+{}
+contact_types {{
+  name: "type1" workgroup: "Q" requirements {{ skill: "a" }}
+  arrivals {{ poisson {{ rate_per_hour: 360 }} }}
+  handle_time {{ exponential {{ mean_s: 240 }} }}
+}}
+contact_types {{
+  name: "type2" workgroup: "Q" requirements {{ skill: "b" }}
+  arrivals {{ poisson {{ rate_per_hour: 360 }} }}
+  handle_time {{ exponential {{ mean_s: 240 }} }}
+}}
+horizon_s: 1000000
+warmup_s: 20000
+replications: 10
+)",
+                                       agents);
+  absl::StatusOr<Scenario> scenario = LoadScenario("two.txtpb", text);
+  REQUIRE_MESSAGE(scenario.ok(), scenario.status().ToString());
+  std::vector<ReplicationResult> results;
+  for (int r = 0; r < scenario->replications; ++r) {
+    absl::StatusOr<ReplicationResult> result = RunReplication(*scenario, r);
+    REQUIRE(result.ok());
+    results.push_back(*std::move(result));
+  }
+  return BuildReport(*scenario, results);
+}
+
+// The pass rule on one contact type's KPI.
+void ExpectType(const Report& report, size_t type, const std::string& key, double exact,
+                double tolerance, bool relative = false) {
+  Report view = report;
+  view.total = report.contact_types[type].second;
+  MESSAGE(report.contact_types[type].first);
+  Expect(view, key, exact, tolerance, relative);
+}
+
+TEST_CASE("two skills, one group with both and one FCFS order: every type is Erlang C C3") {
+  const Report report = TwoSkills(R"(agent_groups {
+  name: "both" count: 55 workgroups { workgroup: "Q" }
+  skills { skill: "a" proficiency: 50 desire: 50 }
+  skills { skill: "b" proficiency: 50 desire: 50 }
+})");
+  for (size_t type : {0, 1}) {
+    ExpectType(report, type, "p_wait", 0.238701, 0.003);
+    ExpectType(report, type, "service_level_ans", 0.866796, 0.003);
+    ExpectType(report, type, "asa_s", 8.1840, 0.03, /*relative=*/true);
+  }
+  Expect(report, "p_wait", 0.238701, 0.003);
+  Expect(report, "service_level_ans", 0.866796, 0.003);
+  Expect(report, "asa_s", 8.1840, 0.03, /*relative=*/true);
+}
+
+TEST_CASE("two skills with specialists: each type is its own Erlang C system") {
+  const Report report = TwoSkills(R"(agent_groups {
+  name: "a-only" count: 27 workgroups { workgroup: "Q" }
+  skills { skill: "a" proficiency: 50 desire: 50 }
+}
+agent_groups {
+  name: "b-only" count: 28 workgroups { workgroup: "Q" }
+  skills { skill: "b" proficiency: 50 desire: 50 }
+})");
+  ExpectType(report, 0, "p_wait", 0.449763, 0.003);
+  ExpectType(report, 0, "service_level_ans", 0.649724, 0.003);
+  ExpectType(report, 0, "asa_s", 35.9811, 0.03, /*relative=*/true);
+  ExpectType(report, 1, "p_wait", 0.333139, 0.003);
+  ExpectType(report, 1, "service_level_ans", 0.761296, 0.003);
+  ExpectType(report, 1, "asa_s", 19.9883, 0.03, /*relative=*/true);
+}
+
 }  // namespace
 }  // namespace acd::sim
