@@ -35,6 +35,7 @@ struct Call {
   uint32_t generation = 0;
   int type = 0;
   bool counted = false;  // arrived inside the measured window
+  int interval = 0;      // the reporting interval it arrived in
   uint32_t offers = 0;   // offers made so far (an answer must match the latest)
   Time arrival;
   Time connected;
@@ -77,6 +78,14 @@ class Replication : public Observer {
     result_.workgroups.resize(scenario.center.workgroups.size());
     for (Tally& wg : result_.workgroups) wg.busy_s = wg.staffed_s = 0;
     result_.total.busy_s = result_.total.staffed_s = 0;
+    const int64_t interval_us = scenario.interval.microseconds();
+    intervals_ =
+        static_cast<int>((scenario.horizon.microseconds() + interval_us - 1) / interval_us);
+    type_intervals_.assign(types, std::vector<Tally>(intervals_));
+    Tally timed;
+    timed.busy_s = timed.staffed_s = 0;
+    result_.workgroup_intervals.assign(scenario.center.workgroups.size(),
+                                       std::vector<Tally>(intervals_, timed));
   }
 
   absl::StatusOr<ReplicationResult> Run() {
@@ -118,6 +127,13 @@ class Replication : public Observer {
       t.window_s = window_s;
       result_.workgroups[scenario_.contact_types[k].workgroup].AddContacts(t);
       result_.total.AddContacts(t);
+      auto& intervals = result_.workgroup_intervals[scenario_.contact_types[k].workgroup];
+      for (int i = 0; i < intervals_; ++i) intervals[i].AddContacts(type_intervals_[k][i]);
+    }
+    // Each interval's share of the measured window.
+    for (auto& intervals : result_.workgroup_intervals) {
+      for (Tally& t : intervals) t.window_s = 0;
+      Split(window_start_, horizon_, [&](int i, double s) { intervals[i].window_s += s; });
     }
     return std::move(result_);
   }
@@ -140,7 +156,6 @@ class Replication : public Observer {
 
   void OnInteraction(const InteractionEvent& event) override {
     Call& call = CallOf(event.interaction);
-    Tally& tally = result_.contact_types[call.type];
     const Duration waited = event.now - call.arrival;
     switch (event.state) {
       case InteractionState::kConnected:
@@ -148,24 +163,27 @@ class Replication : public Observer {
         call.connected = event.now;
         events_.Push(event.now + call.handle, static_cast<int32_t>(EventKind::kHangUp),
                      {EventKind::kHangUp, event.interaction.value()});
-        if (!call.counted) return;
-        ++tally.answered;
-        tally.wait_answered_s += ToSeconds(waited);
-        if (waited <= scenario_.service_level) ++tally.answered_within;
+        Count(call, [&](Tally& t) {
+          ++t.answered;
+          t.wait_answered_s += ToSeconds(waited);
+          if (waited <= scenario_.service_level) ++t.answered_within;
+        });
         return;
       case InteractionState::kAbandoned:
         if (call.state == CallState::kWaiting) ChangeQueue(call.type, -1, event.now);
+        Count(call, [&](Tally& t) {
+          ++t.abandoned;
+          t.wait_abandoned_s += ToSeconds(waited);
+          if (waited <= scenario_.service_level) ++t.abandoned_within;
+        });
         Release(call);
-        if (!call.counted) return;
-        ++tally.abandoned;
-        tally.wait_abandoned_s += ToSeconds(waited);
-        if (waited <= scenario_.service_level) ++tally.abandoned_within;
         return;
       case InteractionState::kCompleted:
+        Count(call, [&](Tally& t) {
+          ++t.handled;
+          t.handle_s += ToSeconds(event.now - call.connected);
+        });
         Release(call);
-        if (!call.counted) return;
-        ++tally.handled;
-        tally.handle_s += ToSeconds(event.now - call.connected);
         return;
       case InteractionState::kWrapUp:
         call.state = CallState::kEnded;
@@ -224,12 +242,13 @@ class Replication : public Observer {
     call.offers = 0;
     call.type = static_cast<int>(type);
     call.counted = now >= window_start_;
+    call.interval = IntervalOf(now);
     call.arrival = now;
     call.handle = ct.handle_time.Sample(handle_rng_[type]);
     call.patience.reset();
     if (ct.patience) call.patience = ct.patience->Sample(patience_rng_[type]);
     const uint64_t id = (uint64_t{call.generation} << 32) | slot;
-    if (call.counted) ++result_.contact_types[type].offered;
+    Count(call, [](Tally& t) { ++t.offered; });
     ACD_RETURN_IF_ERROR(Command(Arrive{.now = now,
                                        .interaction = InteractionId(id),
                                        .workgroup = WorkgroupId(ct.workgroup),
@@ -237,7 +256,7 @@ class Replication : public Observer {
                                        .priority = ct.priority,
                                        .requirements = ct.requirements}));
     // Still waiting after the engine's decision: no agent was free.
-    if (call.counted && call.state == CallState::kWaiting) ++result_.contact_types[type].waited;
+    if (call.state == CallState::kWaiting) Count(call, [](Tally& t) { ++t.waited; });
     // Patience runs until the customer is connected, ringing included.
     if (call.patience) {
       events_.Push(now + *call.patience, static_cast<int32_t>(EventKind::kAbandon),
@@ -246,10 +265,54 @@ class Replication : public Observer {
     return absl::OkStatus();
   }
 
+  // The next arrival of a piecewise-constant Poisson process: one unit
+  // exponential, spent across intervals at each one's rate.
   void ScheduleArrival(size_t type, Time now) {
-    const double mean_gap_s = 3600.0 / scenario_.contact_types[type].rate_per_hour;
-    const Duration gap = Distribution::Exponential(mean_gap_s).Sample(arrival_rng_[type]);
-    events_.Push(now + gap, static_cast<int32_t>(EventKind::kArrival), {EventKind::kArrival, type});
+    const std::vector<double>& rates = scenario_.contact_types[type].rates_per_hour;
+    double budget = Distribution::Exponential(1.0).SampleSeconds(arrival_rng_[type]);
+    Time t = now;
+    while (t < horizon_) {
+      const int64_t k = t.microseconds() / scenario_.interval.microseconds();
+      const bool last = k >= static_cast<int64_t>(rates.size()) - 1;
+      const double rate_per_s = rates[last ? rates.size() - 1 : k] / 3600.0;
+      const Time end = last ? Time::Infinite() : Time() + scenario_.interval * (k + 1);
+      if (rate_per_s > 0 && (last || budget <= rate_per_s * ToSeconds(end - t))) {
+        events_.Push(t + SecondsF(budget / rate_per_s), static_cast<int32_t>(EventKind::kArrival),
+                     {EventKind::kArrival, type});
+        return;
+      }
+      if (last) return;  // a zero rate from here on: no more arrivals
+      budget -= rate_per_s * ToSeconds(end - t);
+      t = end;
+    }
+  }
+
+  // ---- Intervals ------------------------------------------------------------
+
+  int IntervalOf(Time t) const {
+    const int64_t k = t.microseconds() / scenario_.interval.microseconds();
+    return static_cast<int>(std::min<int64_t>(k, intervals_ - 1));
+  }
+
+  // Calls fn(interval, seconds) for each interval that [from, to) overlaps.
+  template <typename F>
+  void Split(Time from, Time to, F fn) const {
+    while (from < to) {
+      const int k = IntervalOf(from);
+      const Time end =
+          k + 1 < intervals_ ? std::min(to, Time() + scenario_.interval * (k + 1)) : to;
+      fn(k, ToSeconds(end - from));
+      from = end;
+    }
+  }
+
+  // Applies `count` to the tallies of the call's contact type, overall and
+  // for its interval, if it arrived inside the measured window.
+  template <typename F>
+  void Count(const Call& call, F count) {
+    if (!call.counted) return;
+    count(result_.contact_types[call.type]);
+    count(type_intervals_[call.type][call.interval]);
   }
 
   // ---- Calls ----------------------------------------------------------------
@@ -284,7 +347,11 @@ class Replication : public Observer {
     QueueTrack& q = queues_[type];
     const Time from = std::max(q.since, window_start_);
     const Time to = std::min(now, horizon_);
-    if (to > from) result_.contact_types[type].queue_integral_s += q.waiting * ToSeconds(to - from);
+    if (to > from && q.waiting > 0) {
+      result_.contact_types[type].queue_integral_s += q.waiting * ToSeconds(to - from);
+      Split(from, to,
+            [&](int i, double s) { type_intervals_[type][i].queue_integral_s += q.waiting * s; });
+    }
     q.since = now;
     q.waiting += delta;
   }
@@ -299,13 +366,16 @@ class Replication : public Observer {
     agent.since = now;
     if (to <= from || agent.activity == AgentActivity::kLoggedOut) return;
     const double seconds = ToSeconds(to - from);
-    result_.total.staffed_s += seconds;
-    for (int wg : agent.active_workgroups) result_.workgroups[wg].staffed_s += seconds;
     const bool busy =
         agent.activity == AgentActivity::kBusy || agent.activity == AgentActivity::kWrapUp;
-    if (!busy) return;
-    result_.total.busy_s += seconds;
-    if (agent.workgroup >= 0) result_.workgroups[agent.workgroup].busy_s += seconds;
+    result_.total.staffed_s += seconds;
+    if (busy) result_.total.busy_s += seconds;
+    for (int wg : agent.active_workgroups) result_.workgroups[wg].staffed_s += seconds;
+    if (busy && agent.workgroup >= 0) result_.workgroups[agent.workgroup].busy_s += seconds;
+    Split(from, to, [&](int i, double s) {
+      for (int wg : agent.active_workgroups) result_.workgroup_intervals[wg][i].staffed_s += s;
+      if (busy && agent.workgroup >= 0) result_.workgroup_intervals[agent.workgroup][i].busy_s += s;
+    });
   }
 
   std::optional<int> WorkgroupIndex(const std::string& name) const {
@@ -335,6 +405,9 @@ class Replication : public Observer {
   std::vector<uint32_t> free_slots_;
   std::vector<AgentTrack> agents_;
   std::vector<QueueTrack> queues_;
+  int intervals_ = 1;
+  // Per contact type and interval: contacts by their arrival interval.
+  std::vector<std::vector<Tally>> type_intervals_;
   std::vector<Mrg32k3a> arrival_rng_, handle_rng_, patience_rng_, answer_rng_;
   ReplicationResult result_;
 };

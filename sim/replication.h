@@ -42,6 +42,9 @@ struct ReplicationResult {
   std::vector<Tally> workgroups;
   // The whole center.
   Tally total;
+  // Per workgroup, per reporting interval from time 0: contacts by the
+  // interval they arrived in, agent and queue time by when it passed.
+  std::vector<std::vector<Tally>> workgroup_intervals;
   // Simulation events processed (including engine timers).
   int64_t events = 0;
 };

@@ -100,6 +100,19 @@ Report BuildReport(const Scenario& scenario, const std::vector<ReplicationResult
         SummarizeSlice(
             results, [w](const ReplicationResult& r) -> const Tally& { return r.workgroups[w]; }));
   }
+  report.interval_s = ToSeconds(scenario.interval);
+  for (size_t w = 0; w < scenario.center.workgroups.size(); ++w) {
+    std::vector<KpiSummaries> intervals;
+    const size_t n = results.empty() ? 0 : results[0].workgroup_intervals[w].size();
+    for (size_t i = 0; i < n; ++i) {
+      intervals.push_back(
+          SummarizeSlice(results, [w, i](const ReplicationResult& r) -> const Tally& {
+            return r.workgroup_intervals[w][i];
+          }));
+    }
+    report.workgroup_intervals.emplace_back(scenario.center.workgroups[w].name,
+                                            std::move(intervals));
+  }
   for (size_t k = 0; k < scenario.contact_types.size(); ++k) {
     report.contact_types.emplace_back(
         scenario.contact_types[k].name,
@@ -122,7 +135,22 @@ std::string FormatJson(const Report& report) {
   AppendKpis(out, report.total, "  ");
   out += ",\n";
   AppendGroup(out, "workgroups", report.workgroups, /*last=*/false);
-  AppendGroup(out, "contact_types", report.contact_types, /*last=*/true);
+  AppendGroup(out, "contact_types", report.contact_types, /*last=*/false);
+  out += fmt::format("  \"interval_s\": {},\n", JsonNumber(report.interval_s));
+  out += "  \"intervals\": {";
+  for (size_t w = 0; w < report.workgroup_intervals.size(); ++w) {
+    const auto& [name, intervals] = report.workgroup_intervals[w];
+    out += fmt::format("\n    {}: [", JsonString(name));
+    for (size_t i = 0; i < intervals.size(); ++i) {
+      out +=
+          fmt::format("\n      {{\"start_s\": {}, \"kpis\": ", JsonNumber(i * report.interval_s));
+      AppendKpis(out, intervals[i], "      ");
+      out += i + 1 < intervals.size() ? "}," : "}";
+    }
+    out += intervals.empty() ? "]" : "\n    ]";
+    if (w + 1 < report.workgroup_intervals.size()) out += ",";
+  }
+  out += report.workgroup_intervals.empty() ? "}\n" : "\n  }\n";
   out += "}\n";
   return out;
 }

@@ -7,7 +7,8 @@
 //
 //   {"scenario": "...", "seed": 12345, "replications": 10, "service_level_s": 20,
 //    "total": {"offered": {"mean": 3598.2, "ci95": 21.7}, ...},
-//    "workgroups": {"Support": {...}}, "contact_types": {"Calls": {...}}}
+//    "workgroups": {"Support": {...}}, "contact_types": {"Calls": {...}},
+//    "intervals": {"Support": [{"start_s": 0, "offered": {...}, ...}, ...]}}
 //
 // A KPI with no value (a ratio whose denominator was always zero; occupancy
 // of a contact type) is `null` in JSON and "-" in the table. The writers are
@@ -41,6 +42,9 @@ struct Report {
   KpiSummaries total;
   std::vector<std::pair<std::string, KpiSummaries>> workgroups;
   std::vector<std::pair<std::string, KpiSummaries>> contact_types;
+  // Per workgroup, one entry per reporting interval of `interval_s` from 0.
+  double interval_s = 0;
+  std::vector<std::pair<std::string, std::vector<KpiSummaries>>> workgroup_intervals;
 };
 
 // Summarizes per-replication results (in replication order).

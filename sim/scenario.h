@@ -50,7 +50,9 @@ struct ContactType {
   int priority = 50;
   // Skill requirements, with skills numbered as in center.skills.
   std::vector<SkillRequirement> requirements;
-  double rate_per_hour = 0;
+  // Arrivals per hour in each interval from time 0; the last holds after
+  // the list ends (one entry: a constant rate).
+  std::vector<double> rates_per_hour;
   Distribution handle_time;
   // Unset: the customer never abandons.
   std::optional<Distribution> patience;
@@ -69,6 +71,8 @@ struct Scenario {
   int replications = 10;
   uint64_t seed = 12345;
   Duration service_level;
+  // Reporting and arrival-rate interval.
+  Duration interval = Seconds(1800);
 };
 
 // Parses and validates a scenario; `filename` labels errors.

@@ -273,12 +273,33 @@ absl::Status ConvertContactTypes(const proto::Scenario& m, const TextProtoFile& 
     if (!ct.arrivals().has_poisson()) {
       return file.Error(where + ".arrivals", "no arrival process is set (poisson)");
     }
-    const double rate = ct.arrivals().poisson().rate_per_hour();
-    if (!(InRange(rate, 0, 1e9) && rate > 0)) {
-      return file.Error(where + ".arrivals.poisson.rate_per_hour",
-                        absl::StrCat(rate, " must be positive and at most 1e9"));
+    const proto::Poisson& poisson = ct.arrivals().poisson();
+    if (poisson.rates_per_hour().empty()) {
+      const double rate = poisson.rate_per_hour();
+      if (!(InRange(rate, 0, 1e9) && rate > 0)) {
+        return file.Error(where + ".arrivals.poisson.rate_per_hour",
+                          absl::StrCat(rate, " must be positive and at most 1e9"));
+      }
+      out.rates_per_hour = {rate};
+    } else {
+      if (poisson.rate_per_hour() != 0) {
+        return file.Error(where + ".arrivals.poisson",
+                          "set rate_per_hour or rates_per_hour, not both");
+      }
+      bool any = false;
+      for (int i = 0; i < poisson.rates_per_hour_size(); ++i) {
+        const double rate = poisson.rates_per_hour(i);
+        if (!InRange(rate, 0, 1e9)) {
+          return file.Error(absl::StrCat(where, ".arrivals.poisson.rates_per_hour[", i, "]"),
+                            absl::StrCat(rate, " is outside 0..1e9"));
+        }
+        any = any || rate > 0;
+      }
+      if (!any) {
+        return file.Error(where + ".arrivals.poisson.rates_per_hour", "are all zero");
+      }
+      out.rates_per_hour.assign(poisson.rates_per_hour().begin(), poisson.rates_per_hour().end());
     }
-    out.rate_per_hour = rate;
     if (!ct.has_handle_time()) return file.Error(where + ".handle_time", "is required");
     ACD_ASSIGN_OR_RETURN(out.handle_time,
                          ConvertDistribution(ct.handle_time(), file, where + ".handle_time"));
@@ -314,6 +335,12 @@ absl::Status ConvertRunShape(const proto::Scenario& m, const TextProtoFile& file
     return file.Error("service_level_s", absl::StrCat(sl, " is outside 0..1e9 seconds"));
   }
   scenario.service_level = SecondsF(sl);
+  if (m.interval_s() != 0) {
+    if (!(InRange(m.interval_s(), 1, kMaxSeconds))) {
+      return file.Error("interval_s", absl::StrCat(m.interval_s(), " must be in [1, 1e9] seconds"));
+    }
+    scenario.interval = SecondsF(m.interval_s());
+  }
   return absl::OkStatus();
 }
 

@@ -98,5 +98,54 @@ TEST_CASE("another seed gives other numbers") {
   CHECK(a != b);
 }
 
+constexpr char kPeaks[] = R"(name: "peaks"
+center { workgroups { name: "Q" } }
+agent_groups { name: "a" count: 20 workgroups { workgroup: "Q" } }
+contact_types {
+  name: "calls" workgroup: "Q"
+  # Quiet, a peak of 720 an hour, quiet again, then 60 an hour to the end.
+  arrivals { poisson { rates_per_hour: [0, 720, 0, 60] } }
+  handle_time { exponential { mean_s: 60 } }
+}
+horizon_s: 9000
+interval_s: 1800
+replications: 20
+)";
+
+TEST_CASE("arrivals follow the rate of each interval, and intervals add up to the total") {
+  absl::StatusOr<Scenario> scenario = LoadScenario("peaks.txtpb", kPeaks);
+  REQUIRE_MESSAGE(scenario.ok(), scenario.status().ToString());
+  absl::StatusOr<Report> report = RunScenario(*scenario);
+  REQUIRE(report.ok());
+  REQUIRE(report->workgroup_intervals.size() == 1);
+  const std::vector<KpiSummaries>& intervals = report->workgroup_intervals[0].second;
+  REQUIRE(intervals.size() == 5);
+  // Expected per interval: 0, 360, 0, 30, 30 (the last rate holds).
+  CHECK(Mean(intervals[0], "offered") == 0);
+  CHECK(Mean(intervals[1], "offered") == doctest::Approx(360).epsilon(0.05));
+  CHECK(Mean(intervals[2], "offered") == 0);
+  CHECK(Mean(intervals[3], "offered") == doctest::Approx(30).epsilon(0.25));
+  CHECK(Mean(intervals[4], "offered") == doctest::Approx(30).epsilon(0.25));
+  double sum = 0;
+  for (const KpiSummaries& kpis : intervals) sum += Mean(kpis, "offered");
+  CHECK(sum == doctest::Approx(Mean(report->total, "offered")));
+  // The peak keeps agents busier than the quiet tail.
+  CHECK(Mean(intervals[1], "occupancy") > Mean(intervals[4], "occupancy"));
+  const std::string json = FormatJson(*report);
+  CHECK(json.find("\"intervals\": {\n    \"Q\": [\n      {\"start_s\": 0, \"kpis\": {") !=
+        std::string::npos);
+}
+
+TEST_CASE("rate lists are checked: not both forms, not all zero") {
+  std::string both = kPeaks;
+  both.replace(both.find("rates_per_hour"), 0, "rate_per_hour: 5 ");
+  CHECK(std::string(LoadScenario("b.txtpb", both).status().message())
+            .find("set rate_per_hour or rates_per_hour, not both") != std::string::npos);
+  std::string zeros = kPeaks;
+  zeros.replace(zeros.find("[0, 720, 0, 60]"), 15, "[0, 0]");
+  CHECK(std::string(LoadScenario("z.txtpb", zeros).status().message())
+            .find("rates_per_hour: are all zero") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace acd::sim
