@@ -1,6 +1,6 @@
 // acdsim: the command-line simulator.
 //
-//   acdsim run [SCENARIO] [--replications N] [--seed S] [--json FILE]
+//   acdsim run [SCENARIO] [--replications N] [--seed S] [--threads T] [--json FILE]
 //
 // Runs a scenario (the shipped default when none is given) through the acd
 // engine and prints its KPIs per workgroup. Exit status: 0 on success, 1 when
@@ -26,7 +26,7 @@ namespace {
 constexpr char kUsage[] = R"(acdsim: simulate a contact center through the acd routing engine.
 
 Usage:
-  acdsim run [SCENARIO] [--replications N] [--seed S] [--json FILE]
+  acdsim run [SCENARIO] [--replications N] [--seed S] [--threads T] [--json FILE]
   acdsim --help
 
 Commands:
@@ -45,6 +45,8 @@ Flags (for run; "--flag value" and "--flag=value" both work):
   --seed S           Seed of every random stream (0..2^64-1); overrides the
                      scenario's `seed`. Same scenario and seed, same results,
                      byte for byte.
+  --threads T        Run replications on T threads (1..256, default 1). The
+                     results are byte-identical for every T.
   --json FILE        Also write the KPIs as JSON to FILE ("-" for standard
                      output): {"total": {...}, "workgroups": {"<name>": {...}},
                      "contact_types": {...}}, each KPI as {"mean": x, "ci95": h}.
@@ -83,7 +85,8 @@ std::optional<int> ParseRunArgs(const std::vector<std::string>& argv, Args& args
     if (eq != std::string::npos) {
       value = arg.substr(eq + 1);
       arg = arg.substr(0, eq);
-    } else if (arg == "--replications" || arg == "--seed" || arg == "--json") {
+    } else if (arg == "--replications" || arg == "--seed" || arg == "--json" ||
+               arg == "--threads") {
       if (i + 1 >= argv.size()) return UsageError(fmt::format("{} needs a value", arg));
       value = argv[++i];
     }
@@ -99,6 +102,12 @@ std::optional<int> ParseRunArgs(const std::vector<std::string>& argv, Args& args
         return UsageError(fmt::format("--seed: '{}' is not an integer in 0..2^64-1", value));
       }
       args.options.seed = seed;
+    } else if (arg == "--threads") {
+      int threads = 0;
+      if (!absl::SimpleAtoi(value, &threads) || threads < 1 || threads > 256) {
+        return UsageError(fmt::format("--threads: '{}' is not a count in 1..256", value));
+      }
+      args.options.threads = threads;
     } else if (arg == "--json") {
       if (value.empty()) return UsageError("--json needs a file name");
       args.json = value;

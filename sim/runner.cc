@@ -1,5 +1,9 @@
 #include "sim/runner.h"
 
+#include <algorithm>
+#include <atomic>
+#include <optional>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -17,11 +21,36 @@ absl::StatusOr<Report> RunScenario(Scenario scenario, const RunOptions& options)
     }
     scenario.replications = *options.replications;
   }
+  if (options.threads < 1 || options.threads > 256) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("threads: ", options.threads, " is outside 1..256"));
+  }
   if (options.seed) scenario.seed = *options.seed;
+
+  // Replication r always lands in slot r, so the report is the same however
+  // the replications are shared out among threads.
+  const int n = scenario.replications;
+  std::vector<std::optional<absl::StatusOr<ReplicationResult>>> slots(n);
+  // The next replication to run. Relaxed: it only hands out distinct
+  // indexes; each result is published by the thread join below.
+  std::atomic<int> next{0};
+  auto work = [&] {
+    for (int r = next.fetch_add(1, std::memory_order_relaxed); r < n;
+         r = next.fetch_add(1, std::memory_order_relaxed)) {
+      slots[r] = RunReplication(scenario, r);
+      if (options.on_replication_done) options.on_replication_done();
+    }
+  };
+  const int threads = std::min(options.threads, n);
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& thread : pool) thread.join();
+
   std::vector<ReplicationResult> results;
-  results.reserve(scenario.replications);
-  for (int r = 0; r < scenario.replications; ++r) {
-    ACD_ASSIGN_OR_RETURN(ReplicationResult result, RunReplication(scenario, r));
+  results.reserve(n);
+  for (int r = 0; r < n; ++r) {
+    ACD_ASSIGN_OR_RETURN(ReplicationResult result, std::move(*slots[r]));
     results.push_back(std::move(result));
   }
   return BuildReport(scenario, results);

@@ -7,12 +7,17 @@
 //   fmt::print("{}", acd::sim::FormatTable(*report));
 //
 // Replication r always uses substream r of every random stream, so a run of
-// replications 0..R-1 gives the same report however it is executed.
+// replications 0..R-1 gives the same report however it is executed: in one
+// thread or several, in one process or split across many.
+//
+// Thread safety: RunScenario may be called from any thread; with
+// `threads` > 1 it starts and joins its own worker threads.
 
 #ifndef ACD_SIM_RUNNER_H_
 #define ACD_SIM_RUNNER_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 
 #include "absl/status/statusor.h"
@@ -26,6 +31,12 @@ struct RunOptions {
   std::optional<int> replications;
   // Overrides the scenario's seed.
   std::optional<uint64_t> seed;
+  // Replications run in parallel on this many threads (1..256). The report
+  // is byte-identical for every count.
+  int threads = 1;
+  // Called after each replication, from the thread that ran it (for a
+  // progress display). Must be thread-safe.
+  std::function<void()> on_replication_done;
 };
 
 // InvalidArgument for an option out of range; Internal if the engine rejects

@@ -20,6 +20,16 @@ execute_process(COMMAND "${CMAKE_COMMAND}" -E compare_files "${WORK_DIR}/a.json"
 if(same EQUAL 0)
   message(FATAL_ERROR "runs with different seeds wrote the same JSON")
 endif()
+# Any thread count, same bytes.
+execute_process(COMMAND "${ACDSIM}" run --replications 4 --seed 777 --threads 3
+                        --json "${WORK_DIR}/threads.json"
+                RESULT_VARIABLE rc OUTPUT_QUIET)
+execute_process(COMMAND "${CMAKE_COMMAND}" -E compare_files "${WORK_DIR}/a.json"
+                        "${WORK_DIR}/threads.json"
+                RESULT_VARIABLE same)
+if(NOT rc EQUAL 0 OR NOT same EQUAL 0)
+  message(FATAL_ERROR "three threads wrote different JSON from one (exit ${rc})")
+endif()
 file(READ "${WORK_DIR}/a.json" json)
 foreach(key offered answered abandoned p_wait asa_s service_level_ans service_level_off occupancy)
   if(NOT json MATCHES "\"${key}\": {\"mean\": [0-9.e+-]+, \"ci95\": [0-9.e+-]+}")

@@ -90,6 +90,16 @@ TEST_CASE("the same scenario and seed give byte-identical JSON") {
   CHECK(FormatJson(RunTwoQueues()) == FormatJson(RunTwoQueues()));
 }
 
+TEST_CASE("any number of threads gives the same report, byte for byte") {
+  absl::StatusOr<Scenario> scenario = LoadScenario("two.txtpb", kTwoQueues);
+  REQUIRE(scenario.ok());
+  const std::string one = FormatJson(*RunScenario(*scenario, {.threads = 1}));
+  CHECK(FormatJson(*RunScenario(*scenario, {.threads = 2})) == one);
+  CHECK(FormatJson(*RunScenario(*scenario, {.threads = 3})) == one);
+  CHECK(RunScenario(*scenario, {.threads = 0}).status().code() ==
+        absl::StatusCode::kInvalidArgument);
+}
+
 TEST_CASE("another seed gives other numbers") {
   absl::StatusOr<Scenario> scenario = LoadScenario("two.txtpb", kTwoQueues);
   REQUIRE(scenario.ok());
