@@ -7,6 +7,7 @@
 // the scenario cannot be loaded or run, 2 for a bad command line.
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <string>
@@ -27,6 +28,7 @@ constexpr char kUsage[] = R"(acdsim: simulate a contact center through the acd r
 
 Usage:
   acdsim run [SCENARIO] [--replications N] [--seed S] [--threads T] [--json FILE]
+             [--csv DIR]
   acdsim --help
 
 Commands:
@@ -50,6 +52,9 @@ Flags (for run; "--flag value" and "--flag=value" both work):
   --json FILE        Also write the KPIs as JSON to FILE ("-" for standard
                      output): {"total": {...}, "workgroups": {"<name>": {...}},
                      "contact_types": {...}}, each KPI as {"mean": x, "ci95": h}.
+  --csv DIR          Also write DIR/intervals.csv (DIR is created if
+                     needed): one row per workgroup and reporting interval,
+                     with every KPI's mean and 95 % half-width.
   -h, --help         Show this help.
 
 Exit status: 0 on success, 1 if the scenario cannot be read, is invalid or
@@ -60,6 +65,7 @@ struct Args {
   std::optional<std::string> scenario;
   acd::sim::RunOptions options;
   std::optional<std::string> json;
+  std::optional<std::string> csv;
 };
 
 int UsageError(const std::string& message) {
@@ -86,7 +92,7 @@ std::optional<int> ParseRunArgs(const std::vector<std::string>& argv, Args& args
       value = arg.substr(eq + 1);
       arg = arg.substr(0, eq);
     } else if (arg == "--replications" || arg == "--seed" || arg == "--json" ||
-               arg == "--threads") {
+               arg == "--threads" || arg == "--csv") {
       if (i + 1 >= argv.size()) return UsageError(fmt::format("{} needs a value", arg));
       value = argv[++i];
     }
@@ -108,6 +114,9 @@ std::optional<int> ParseRunArgs(const std::vector<std::string>& argv, Args& args
         return UsageError(fmt::format("--threads: '{}' is not a count in 1..256", value));
       }
       args.options.threads = threads;
+    } else if (arg == "--csv") {
+      if (value.empty()) return UsageError("--csv needs a directory");
+      args.csv = value;
     } else if (arg == "--json") {
       if (value.empty()) return UsageError("--json needs a file name");
       args.json = value;
@@ -145,6 +154,18 @@ int Run(const Args& args) {
         fmt::print(stderr, "acdsim: {}: cannot write the JSON report\n", *args.json);
         return 1;
       }
+    }
+  }
+  if (args.csv) {
+    std::error_code error;
+    std::filesystem::create_directories(*args.csv, error);
+    const std::string path = (std::filesystem::path(*args.csv) / "intervals.csv").string();
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << acd::sim::FormatIntervalCsv(*report);
+    out.close();
+    if (error || !out) {
+      fmt::print(stderr, "acdsim: {}: cannot write the CSV report\n", path);
+      return 1;
     }
   }
   return 0;

@@ -155,6 +155,31 @@ std::string FormatJson(const Report& report) {
   return out;
 }
 
+std::string FormatIntervalCsv(const Report& report) {
+  const auto defs = Kpis();
+  std::string out = "workgroup,start_s";
+  for (const KpiDefinition& kpi : defs) out += fmt::format(",{}_mean,{}_ci95", kpi.key, kpi.key);
+  out += "\n";
+  // A CSV field: quoted when it holds a comma, quote or line break.
+  const auto field = [](const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string quoted = "\"";
+    for (char c : s) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
+  };
+  const auto number = [](double x) { return std::isfinite(x) ? fmt::format("{}", x) : ""; };
+  for (const auto& [name, intervals] : report.workgroup_intervals) {
+    for (size_t i = 0; i < intervals.size(); ++i) {
+      out += fmt::format("{},{}", field(name), number(i * report.interval_s));
+      for (size_t k = 0; k < defs.size(); ++k) {
+        out += fmt::format(",{},{}", number(intervals[i][k].mean), number(intervals[i][k].ci95));
+      }
+      out += "\n";
+    }
+  }
+  return out;
+}
+
 std::string FormatTable(const Report& report) {
   std::vector<std::string> headers = {"KPI (mean ± 95% CI)"};
   std::vector<const KpiSummaries*> columns;

@@ -53,6 +53,10 @@ Report BuildReport(const Scenario& scenario, const std::vector<ReplicationResult
 std::string FormatTable(const Report& report);
 std::string FormatJson(const Report& report);
 
+// One CSV row per workgroup and reporting interval: workgroup, start_s,
+// then <kpi>_mean and <kpi>_ci95 for every KPI (empty when it has no value).
+std::string FormatIntervalCsv(const Report& report);
+
 }  // namespace acd::sim
 
 #endif  // ACD_SIM_REPORT_H_

@@ -146,6 +146,19 @@ TEST_CASE("arrivals follow the rate of each interval, and intervals add up to th
         std::string::npos);
 }
 
+TEST_CASE("the interval CSV has a header and one row per workgroup and interval") {
+  absl::StatusOr<Scenario> scenario = LoadScenario("two.txtpb", kTwoQueues);
+  REQUIRE(scenario.ok());
+  const Report report = *RunScenario(*scenario);
+  const std::string csv = FormatIntervalCsv(report);
+  CHECK(csv.rfind("workgroup,start_s,offered_mean,offered_ci95,", 0) == 0);
+  size_t rows = 0;
+  for (char c : csv) rows += c == '\n';
+  // 36,000 s in 30-minute intervals is 20 intervals, for each of 2 workgroups.
+  CHECK(rows == 1 + 2 * 20);
+  CHECK(csv.find("\nSupport,1800,") != std::string::npos);
+}
+
 TEST_CASE("rate lists are checked: not both forms, not all zero") {
   std::string both = kPeaks;
   both.replace(both.find("rates_per_hour"), 0, "rate_per_hour: 5 ");
