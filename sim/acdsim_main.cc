@@ -28,7 +28,7 @@ constexpr char kUsage[] = R"(acdsim: simulate a contact center through the acd r
 
 Usage:
   acdsim run [SCENARIO] [--replications N] [--seed S] [--threads T] [--json FILE]
-             [--csv DIR]
+             [--csv DIR] [--trace FILE]
   acdsim --help
 
 Commands:
@@ -55,6 +55,9 @@ Flags (for run; "--flag value" and "--flag=value" both work):
   --csv DIR          Also write DIR/intervals.csv (DIR is created if
                      needed): one row per workgroup and reporting interval,
                      with every KPI's mean and 95 % half-width.
+  --trace FILE       Also write replication 0's event trace to FILE as JSON
+                     Lines: time, event, contact, contact type, workgroup,
+                     agent, and details (see sim/trace.h).
   -h, --help         Show this help.
 
 Exit status: 0 on success, 1 if the scenario cannot be read, is invalid or
@@ -66,6 +69,7 @@ struct Args {
   acd::sim::RunOptions options;
   std::optional<std::string> json;
   std::optional<std::string> csv;
+  std::optional<std::string> trace;
 };
 
 int UsageError(const std::string& message) {
@@ -92,7 +96,7 @@ std::optional<int> ParseRunArgs(const std::vector<std::string>& argv, Args& args
       value = arg.substr(eq + 1);
       arg = arg.substr(0, eq);
     } else if (arg == "--replications" || arg == "--seed" || arg == "--json" ||
-               arg == "--threads" || arg == "--csv") {
+               arg == "--threads" || arg == "--csv" || arg == "--trace") {
       if (i + 1 >= argv.size()) return UsageError(fmt::format("{} needs a value", arg));
       value = argv[++i];
     }
@@ -114,6 +118,9 @@ std::optional<int> ParseRunArgs(const std::vector<std::string>& argv, Args& args
         return UsageError(fmt::format("--threads: '{}' is not a count in 1..256", value));
       }
       args.options.threads = threads;
+    } else if (arg == "--trace") {
+      if (value.empty()) return UsageError("--trace needs a file name");
+      args.trace = value;
     } else if (arg == "--csv") {
       if (value.empty()) return UsageError("--csv needs a directory");
       args.csv = value;
@@ -136,7 +143,10 @@ int Run(const Args& args) {
     fmt::print(stderr, "acdsim: {}\n", scenario.status().message());
     return 1;
   }
-  absl::StatusOr<acd::sim::Report> report = acd::sim::RunScenario(*scenario, args.options);
+  std::string trace;
+  acd::sim::RunOptions options = args.options;
+  if (args.trace) options.trace = &trace;
+  absl::StatusOr<acd::sim::Report> report = acd::sim::RunScenario(*scenario, options);
   if (!report.ok()) {
     fmt::print(stderr, "acdsim: {}\n", report.status().message());
     return 1;
@@ -154,6 +164,15 @@ int Run(const Args& args) {
         fmt::print(stderr, "acdsim: {}: cannot write the JSON report\n", *args.json);
         return 1;
       }
+    }
+  }
+  if (args.trace) {
+    std::ofstream out(*args.trace, std::ios::binary | std::ios::trunc);
+    out << trace;
+    out.close();
+    if (!out) {
+      fmt::print(stderr, "acdsim: {}: cannot write the trace\n", *args.trace);
+      return 1;
     }
   }
   if (args.csv) {

@@ -11,6 +11,7 @@
 #include "acd/status_macros.h"
 #include "sim/event_queue.h"
 #include "sim/mrg32k3a.h"
+#include "sim/trace.h"
 
 namespace acd::sim {
 namespace {
@@ -34,6 +35,7 @@ struct Call {
   CallState state = CallState::kFree;
   uint32_t generation = 0;
   int type = 0;
+  uint64_t number = 0;   // 1, 2, ... in arrival order (for the trace)
   bool counted = false;  // arrived inside the measured window
   int interval = 0;      // the reporting interval it arrived in
   uint32_t offers = 0;   // offers made so far (an answer must match the latest)
@@ -59,10 +61,11 @@ struct AgentTrack {
 
 class Replication : public Observer {
  public:
-  Replication(const Scenario& scenario, int replication)
+  Replication(const Scenario& scenario, int replication, std::string* trace)
       : scenario_(scenario),
         window_start_(Time() + scenario.warmup),
         horizon_(Time() + scenario.horizon) {
+    if (trace != nullptr) trace_.emplace(trace);
     const auto seed = Mrg32k3a::SeedFromInteger(scenario.seed);
     const uint64_t types = scenario.contact_types.size();
     for (uint64_t k = 0; k < types; ++k) {
@@ -146,6 +149,7 @@ class Replication : public Observer {
     call.state = CallState::kAlerting;
     ++call.offers;
     agents_[offer.agent.value()].workgroup = static_cast<int>(offer.workgroup.value());
+    TraceContact(offer.now, "offer", call, offer.agent);
     if (offer.auto_answered) return;
     const int group = agents_[offer.agent.value()].group;
     Duration delay = Duration::Zero();
@@ -157,6 +161,13 @@ class Replication : public Observer {
   void OnInteraction(const InteractionEvent& event) override {
     Call& call = CallOf(event.interaction);
     const Duration waited = event.now - call.arrival;
+    if (trace_ && event.state != InteractionState::kAlerting) {
+      const bool requeued = event.reason != RequeueReason::kNone;
+      TraceContact(event.now,
+                   event.state == InteractionState::kWaiting ? (requeued ? "requeued" : "arrival")
+                                                             : InteractionStateName(event.state),
+                   call, event.agent, requeued ? RequeueReasonName(event.reason) : "");
+    }
     switch (event.state) {
       case InteractionState::kConnected:
         call.state = CallState::kConnected;
@@ -201,6 +212,10 @@ class Replication : public Observer {
 
   void OnAgent(const AgentEvent& event) override {
     const size_t a = event.agent.value();
+    if (trace_) {
+      trace_->Agent(event.now, scenario_.center.agents[a].name, AgentActivityName(event.activity),
+                    StatusName(event.status));
+    }
     Account(a, event.now);
     agents_[a].activity = event.activity;
     if (event.activity == AgentActivity::kIdle || event.activity == AgentActivity::kLoggedOut) {
@@ -241,6 +256,7 @@ class Replication : public Observer {
     call.state = CallState::kWaiting;
     call.offers = 0;
     call.type = static_cast<int>(type);
+    call.number = ++arrivals_;
     call.counted = now >= window_start_;
     call.interval = IntervalOf(now);
     call.arrival = now;
@@ -285,6 +301,25 @@ class Replication : public Observer {
       budget -= rate_per_s * ToSeconds(end - t);
       t = end;
     }
+  }
+
+  // ---- Trace -----------------------------------------------------------------
+
+  void TraceContact(Time now, absl::string_view event, const Call& call, AgentId agent,
+                    absl::string_view reason = {}) {
+    if (!trace_) return;
+    const ContactType& ct = scenario_.contact_types[call.type];
+    trace_->Contact(now, event, call.number, ct.name,
+                    scenario_.center.workgroups[ct.workgroup].name,
+                    agent.valid() ? absl::string_view(scenario_.center.agents[agent.value()].name)
+                                  : absl::string_view(),
+                    reason);
+  }
+
+  absl::string_view StatusName(StatusId status) const {
+    const auto& statuses =
+        scenario_.center.statuses.empty() ? default_statuses_ : scenario_.center.statuses;
+    return status.valid() ? absl::string_view(statuses[status.value()].name) : "";
   }
 
   // ---- Intervals ------------------------------------------------------------
@@ -405,6 +440,9 @@ class Replication : public Observer {
   std::vector<uint32_t> free_slots_;
   std::vector<AgentTrack> agents_;
   std::vector<QueueTrack> queues_;
+  std::optional<TraceWriter> trace_;
+  const std::vector<StatusConfig> default_statuses_ = DefaultStatuses();
+  uint64_t arrivals_ = 0;
   int intervals_ = 1;
   // Per contact type and interval: contacts by their arrival interval.
   std::vector<std::vector<Tally>> type_intervals_;
@@ -414,8 +452,9 @@ class Replication : public Observer {
 
 }  // namespace
 
-absl::StatusOr<ReplicationResult> RunReplication(const Scenario& scenario, int replication) {
-  Replication run(scenario, replication);
+absl::StatusOr<ReplicationResult> RunReplication(const Scenario& scenario, int replication,
+                                                 std::string* trace) {
+  Replication run(scenario, replication, trace);
   return run.Run();
 }
 

@@ -26,6 +26,7 @@
 #define ACD_SIM_REPLICATION_H_
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -50,7 +51,9 @@ struct ReplicationResult {
 };
 
 // Internal if the engine rejects a command the simulator believed valid.
-absl::StatusOr<ReplicationResult> RunReplication(const Scenario& scenario, int replication);
+// With `trace`, appends the replication's event trace there (sim/trace.h).
+absl::StatusOr<ReplicationResult> RunReplication(const Scenario& scenario, int replication,
+                                                 std::string* trace = nullptr);
 
 }  // namespace acd::sim
 

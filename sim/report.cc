@@ -5,6 +5,7 @@
 
 #include "acd/format.h"
 #include "fmt/format.h"
+#include "sim/json.h"
 #include "sim/tally.h"
 
 namespace acd::sim {
@@ -19,25 +20,6 @@ KpiSummaries SummarizeSlice(const std::vector<ReplicationResult>& results,
     out.push_back(Summarize(observations));
   }
   return out;
-}
-
-// Shortest representation that reads back exactly; null for NaN.
-std::string JsonNumber(double x) { return std::isfinite(x) ? fmt::format("{}", x) : "null"; }
-
-// JSON string literal (names come from scenario files).
-std::string JsonString(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20) {
-      out += fmt::format("\\u{:04x}", c);
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
 }
 
 void AppendKpis(std::string& out, const KpiSummaries& kpis, const char* indent) {
@@ -55,7 +37,7 @@ void AppendGroup(std::string& out, const char* key,
                  const std::vector<std::pair<std::string, KpiSummaries>>& group, bool last) {
   out += fmt::format("  \"{}\": {{", key);
   for (size_t i = 0; i < group.size(); ++i) {
-    out += fmt::format("\n    {}: ", JsonString(group[i].first));
+    out += fmt::format("\n    {}: ", JsonQuote(group[i].first));
     AppendKpis(out, group[i].second, "    ");
     if (i + 1 < group.size()) out += ",";
   }
@@ -125,7 +107,7 @@ Report BuildReport(const Scenario& scenario, const std::vector<ReplicationResult
 
 std::string FormatJson(const Report& report) {
   std::string out = "{\n";
-  out += fmt::format("  \"scenario\": {},\n", JsonString(report.scenario));
+  out += fmt::format("  \"scenario\": {},\n", JsonQuote(report.scenario));
   out += fmt::format("  \"seed\": {},\n", report.seed);
   out += fmt::format("  \"replications\": {},\n", report.replications);
   out += fmt::format("  \"service_level_s\": {},\n", JsonNumber(report.service_level_s));
@@ -140,7 +122,7 @@ std::string FormatJson(const Report& report) {
   out += "  \"intervals\": {";
   for (size_t w = 0; w < report.workgroup_intervals.size(); ++w) {
     const auto& [name, intervals] = report.workgroup_intervals[w];
-    out += fmt::format("\n    {}: [", JsonString(name));
+    out += fmt::format("\n    {}: [", JsonQuote(name));
     for (size_t i = 0; i < intervals.size(); ++i) {
       out +=
           fmt::format("\n      {{\"start_s\": {}, \"kpis\": ", JsonNumber(i * report.interval_s));

@@ -37,7 +37,7 @@ absl::StatusOr<Report> RunScenario(Scenario scenario, const RunOptions& options)
   auto work = [&] {
     for (int r = next.fetch_add(1, std::memory_order_relaxed); r < n;
          r = next.fetch_add(1, std::memory_order_relaxed)) {
-      slots[r] = RunReplication(scenario, r);
+      slots[r] = RunReplication(scenario, r, r == 0 ? options.trace : nullptr);
       if (options.on_replication_done) options.on_replication_done();
     }
   };

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
 
 #include "absl/status/statusor.h"
 #include "sim/report.h"
@@ -37,6 +38,8 @@ struct RunOptions {
   // Called after each replication, from the thread that ran it (for a
   // progress display). Must be thread-safe.
   std::function<void()> on_replication_done;
+  // Receives replication 0's event trace as JSON Lines (sim/trace.h).
+  std::string* trace = nullptr;
 };
 
 // InvalidArgument for an option out of range; Internal if the engine rejects

@@ -37,7 +37,7 @@ expect_failure(2 "^acdsim: --replications: 'many' is not a count" run --replicat
 expect_failure(2 "^acdsim: unknown command 'walk'" walk)
 
 execute_process(COMMAND "${ACDSIM}" --help RESULT_VARIABLE rc OUTPUT_VARIABLE out)
-foreach(flag --replications --seed --threads --json --csv SCENARIO)
+foreach(flag --replications --seed --threads --json --csv --trace SCENARIO)
   if(NOT rc EQUAL 0 OR NOT out MATCHES "${flag}")
     message(FATAL_ERROR "acdsim --help (exit ${rc}) does not explain ${flag}")
   endif()

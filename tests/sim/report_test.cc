@@ -1,6 +1,8 @@
 #include "sim/report.h"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "doctest/doctest.h"
 #include "sim/runner.h"
@@ -157,6 +159,32 @@ TEST_CASE("the interval CSV has a header and one row per workgroup and interval"
   // 36,000 s in 30-minute intervals is 20 intervals, for each of 2 workgroups.
   CHECK(rows == 1 + 2 * 20);
   CHECK(csv.find("\nSupport,1800,") != std::string::npos);
+}
+
+TEST_CASE("the trace follows a contact from arrival to completion and changes no result") {
+  absl::StatusOr<Scenario> scenario = LoadScenario("two.txtpb", kTwoQueues);
+  REQUIRE(scenario.ok());
+  std::string trace;
+  const std::string with = FormatJson(*RunScenario(*scenario, {.threads = 2, .trace = &trace}));
+  CHECK(with == FormatJson(*RunScenario(*scenario)));
+  // Contact 1's events, in order.
+  std::vector<std::string> events;
+  size_t start = 0;
+  while (start < trace.size()) {
+    const size_t end = trace.find('\n', start);
+    const std::string line = trace.substr(start, end - start);
+    REQUIRE(line.front() == '{');
+    REQUIRE(line.back() == '}');
+    if (line.find("\"contact\": 1,") != std::string::npos) {
+      const size_t at = line.find("\"event\": \"") + 10;
+      events.push_back(line.substr(at, line.find('"', at) - at));
+    }
+    start = end + 1;
+  }
+  REQUIRE(events.size() >= 3);
+  CHECK(events.front() == "arrival");
+  CHECK(std::find(events.begin(), events.end(), "offer") != events.end());
+  CHECK((events.back() == "completed" || events.back() == "abandoned"));
 }
 
 TEST_CASE("rate lists are checked: not both forms, not all zero") {
