@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <optional>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -30,14 +29,21 @@ absl::StatusOr<Report> RunScenario(Scenario scenario, const RunOptions& options)
   // Replication r always lands in slot r, so the report is the same however
   // the replications are shared out among threads.
   const int n = scenario.replications;
-  std::vector<std::optional<absl::StatusOr<ReplicationResult>>> slots(n);
+  std::vector<ReplicationResult> results(n);
+  std::vector<absl::Status> errors(n);
   // The next replication to run. Relaxed: it only hands out distinct
   // indexes; each result is published by the thread join below.
   std::atomic<int> next{0};
   auto work = [&] {
     for (int r = next.fetch_add(1, std::memory_order_relaxed); r < n;
          r = next.fetch_add(1, std::memory_order_relaxed)) {
-      slots[r] = RunReplication(scenario, r, r == 0 ? options.trace : nullptr);
+      absl::StatusOr<ReplicationResult> result =
+          RunReplication(scenario, r, r == 0 ? options.trace : nullptr);
+      if (result.ok()) {
+        results[r] = *std::move(result);
+      } else {
+        errors[r] = result.status();
+      }
       if (options.on_replication_done) options.on_replication_done();
     }
   };
@@ -47,12 +53,7 @@ absl::StatusOr<Report> RunScenario(Scenario scenario, const RunOptions& options)
   work();
   for (std::thread& thread : pool) thread.join();
 
-  std::vector<ReplicationResult> results;
-  results.reserve(n);
-  for (int r = 0; r < n; ++r) {
-    ACD_ASSIGN_OR_RETURN(ReplicationResult result, std::move(*slots[r]));
-    results.push_back(std::move(result));
-  }
+  for (const absl::Status& error : errors) ACD_RETURN_IF_ERROR(error);
   return BuildReport(scenario, results);
 }
 
