@@ -1,11 +1,16 @@
 // acdsim: the command-line simulator.
 //
 //   acdsim run [SCENARIO] [--replications N] [--seed S] [--threads T] [--json FILE]
+//              [--csv DIR] [--trace FILE]
 //
 // Runs a scenario (the shipped default when none is given) through the acd
 // engine and prints its KPIs per workgroup. Exit status: 0 on success, 1 when
 // the scenario cannot be loaded or run, 2 for a bad command line.
 
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -19,6 +24,7 @@
 #include "acd/format.h"
 #include "fmt/format.h"
 #include "sim/default_scenario.h"
+#include "sim/progress.h"
 #include "sim/runner.h"
 #include "sim/scenario.h"
 
@@ -59,6 +65,9 @@ Flags (for run; "--flag value" and "--flag=value" both work):
                      Lines: time, event, contact, contact type, workgroup,
                      agent, and details (see sim/trace.h).
   -h, --help         Show this help.
+
+On a terminal, a progress line with an estimate of the time left is shown on
+standard error once a run has taken more than a second.
 
 Exit status: 0 on success, 1 if the scenario cannot be read, is invalid or
 fails to run, 2 for a bad command line.
@@ -146,7 +155,24 @@ int Run(const Args& args) {
   std::string trace;
   acd::sim::RunOptions options = args.options;
   if (args.trace) options.trace = &trace;
+  // A progress line on a terminal, once the run has taken a second.
+  const int total = options.replications.value_or(scenario->replications);
+  const auto start = std::chrono::steady_clock::now();
+  std::atomic<int> done{0};
+  std::atomic<bool> shown{false};
+  if (isatty(STDERR_FILENO)) {
+    options.on_replication_done = [&] {
+      // Relaxed: the count only feeds a display; each call prints once.
+      const int finished = done.fetch_add(1, std::memory_order_relaxed) + 1;
+      const double elapsed =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      if (elapsed < 1.0) return;
+      shown.store(true, std::memory_order_relaxed);
+      fmt::print(stderr, "\r{}", acd::sim::ProgressLine(finished, total, elapsed));
+    };
+  }
   absl::StatusOr<acd::sim::Report> report = acd::sim::RunScenario(*scenario, options);
+  if (shown.load(std::memory_order_relaxed)) fmt::print(stderr, "\n");
   if (!report.ok()) {
     fmt::print(stderr, "acdsim: {}\n", report.status().message());
     return 1;

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "doctest/doctest.h"
+#include "sim/progress.h"
 
 namespace acd::sim {
 namespace {
@@ -36,6 +37,12 @@ TEST_CASE("NaN observations are left out and one observation has no interval") {
   CHECK(s.mean == 2.0);
   CHECK(std::isnan(s.ci95));
   CHECK(std::isnan(Summarize({nan}).mean));
+}
+
+TEST_CASE("the progress line shows a bar, the count and an estimate of the time left") {
+  CHECK(ProgressLine(5, 20, 2.0) == "[#####---------------] 5/20 replications, about 6 s left");
+  CHECK(ProgressLine(20, 20, 9.0) == "[####################] 20/20 replications");
+  CHECK(ProgressLine(0, 3, 0.5) == "[--------------------] 0/3 replications");
 }
 
 }  // namespace
