@@ -16,15 +16,27 @@
 namespace acd::sim {
 namespace {
 
-// Same-time order of simulator events (engine timers go before all of them).
-enum class EventKind : int32_t { kHangUp = 1, kAnswer = 2, kAbandon = 3, kArrival = 4 };
+// Simulator events, listed in their same-time order (engine timers go
+// before all of them).
+enum class EventKind : int32_t {
+  kShiftStart,    // target: agent
+  kHangUp,        // target: interaction
+  kEndWrapUp,     // target: agent
+  kAnswer,        // target: interaction; `offer` it answers
+  kReject,        // target: interaction; `offer` it declines
+  kAbandon,       // target: interaction
+  kArrival,       // target: contact type
+  kAgentReturns,  // target: agent, back from the no-answer status
+  kBreakEnd,      // target: agent; `status` of the break
+  kBreakStart,    // target: agent; `status` of the break
+  kShiftEnd,      // target: agent
+};
 
 struct EventPayload {
   EventKind kind;
-  // kArrival: the contact type; otherwise the contact's interaction id.
   uint64_t target;
-  // kAnswer: which offer of the contact it answers.
   uint32_t offer = 0;
+  StatusId status;
 };
 
 enum class CallState : uint8_t { kFree, kWaiting, kAlerting, kConnected, kEnded };
@@ -52,6 +64,10 @@ struct QueueTrack {
 
 struct AgentTrack {
   AgentActivity activity = AgentActivity::kLoggedOut;
+  bool logged_in = false;
+  StatusId status;
+  // Interactions in wrap-up with this agent.
+  int wrapping = 0;
   Time since;
   // Workgroup of the interaction the agent holds, or -1.
   int workgroup = -1;
@@ -73,8 +89,10 @@ class Replication : public Observer {
       handle_rng_.push_back(Mrg32k3a::Stream(seed, 3 * k + 1, replication));
       patience_rng_.push_back(Mrg32k3a::Stream(seed, 3 * k + 2, replication));
     }
-    for (uint64_t g = 0; g < scenario.agent_groups.size(); ++g) {
+    const uint64_t groups = scenario.agent_groups.size();
+    for (uint64_t g = 0; g < groups; ++g) {
       answer_rng_.push_back(Mrg32k3a::Stream(seed, 3 * types + g, replication));
+      behaviour_rng_.push_back(Mrg32k3a::Stream(seed, 3 * types + groups + g, replication));
     }
     result_.contact_types.resize(types);
     queues_.resize(types);
@@ -101,9 +119,8 @@ class Replication : public Observer {
         if (m.active) agents_[a].active_workgroups.push_back(*WorkgroupIndex(m.workgroup));
       }
     }
-    for (size_t a = 0; a < agents_.size(); ++a) {
-      ACD_RETURN_IF_ERROR(Command(LogIn{.now = Time(), .agent = AgentId(a)}));
-    }
+    available_ = *engine_->FindStatus(scenario_.center.available_status);
+    ACD_RETURN_IF_ERROR(ScheduleShifts());
     for (size_t k = 0; k < scenario_.contact_types.size(); ++k) ScheduleArrival(k, Time());
 
     while (true) {
@@ -117,6 +134,16 @@ class Replication : public Observer {
       if (next_event > horizon_) break;
       auto event = events_.Pop();
       ++result_.events;
+      // Agents who all decline at once, with no answer delay, would pass a
+      // contact around forever without time moving: stop with a clear error.
+      same_time_events_ = event.time == last_event_time_ ? same_time_events_ + 1 : 0;
+      last_event_time_ = event.time;
+      if (same_time_events_ > kMaxEventsAtOneTime) {
+        return absl::FailedPreconditionError(absl::StrCat(
+            "simulator: no progress at t = ", ToSeconds(event.time),
+            " s (over a million events at one moment; do agents that decline every offer "
+            "have an answer delay?)"));
+      }
       ACD_RETURN_IF_ERROR(Handle(event.time, event.payload));
     }
     ACD_RETURN_IF_ERROR(Check(engine_->AdvanceTo(horizon_)));
@@ -153,9 +180,19 @@ class Replication : public Observer {
     if (offer.auto_answered) return;
     const int group = agents_[offer.agent.value()].group;
     Duration delay = Duration::Zero();
-    if (group >= 0) delay = scenario_.agent_groups[group].answer_delay.Sample(answer_rng_[group]);
-    events_.Push(offer.now + delay, static_cast<int32_t>(EventKind::kAnswer),
-                 {EventKind::kAnswer, offer.interaction.value(), call.offers});
+    EventKind response = EventKind::kAnswer;
+    if (group >= 0) {
+      const AgentGroup& g = scenario_.agent_groups[group];
+      delay = g.answer_delay.Sample(answer_rng_[group]);
+      // Drawn only when the group can miss or decline, so that other
+      // scenarios' streams stay as they were.
+      if (g.no_answer_probability + g.reject_probability > 0) {
+        const double u = behaviour_rng_[group].NextDouble();
+        if (u < g.no_answer_probability) return;  // let it ring out
+        if (u < g.no_answer_probability + g.reject_probability) response = EventKind::kReject;
+      }
+    }
+    Push(offer.now + delay, {response, offer.interaction.value(), call.offers});
   }
 
   void OnInteraction(const InteractionEvent& event) override {
@@ -172,8 +209,7 @@ class Replication : public Observer {
       case InteractionState::kConnected:
         call.state = CallState::kConnected;
         call.connected = event.now;
-        events_.Push(event.now + call.handle, static_cast<int32_t>(EventKind::kHangUp),
-                     {EventKind::kHangUp, event.interaction.value()});
+        Push(event.now + call.handle, {EventKind::kHangUp, event.interaction.value()});
         Count(call, [&](Tally& t) {
           ++t.answered;
           t.wait_answered_s += ToSeconds(waited);
@@ -190,19 +226,37 @@ class Replication : public Observer {
         Release(call);
         return;
       case InteractionState::kCompleted:
+        if (call.state == CallState::kEnded) --agents_[event.agent.value()].wrapping;
         Count(call, [&](Tally& t) {
           ++t.handled;
           t.handle_s += ToSeconds(event.now - call.connected);
         });
         Release(call);
         return;
-      case InteractionState::kWrapUp:
+      case InteractionState::kWrapUp: {
         call.state = CallState::kEnded;
+        AgentTrack& agent = agents_[event.agent.value()];
+        ++agent.wrapping;
+        if (agent.group >= 0 && scenario_.agent_groups[agent.group].wrap_up) {
+          const Duration length =
+              scenario_.agent_groups[agent.group].wrap_up->Sample(behaviour_rng_[agent.group]);
+          Push(event.now + length, {EventKind::kEndWrapUp, event.agent.value()});
+        }
         return;
+      }
       case InteractionState::kWaiting:
         // On arrival, and again when an offer goes unanswered or is declined.
         call.state = CallState::kWaiting;
         ChangeQueue(call.type, +1, event.now);
+        if (event.reason == RequeueReason::kNoAnswer) {
+          Count(call, [](Tally& t) { ++t.no_answers; });
+          const int group = agents_[event.agent.value()].group;
+          const Duration away =
+              group >= 0 ? scenario_.agent_groups[group].not_ready_after_no_answer.Sample(
+                               behaviour_rng_[group])
+                         : Seconds(30);
+          Push(event.now + away, {EventKind::kAgentReturns, event.agent.value()});
+        }
         return;
       case InteractionState::kAlerting:
       case InteractionState::kHeld:  // the simulator does not hold yet
@@ -218,6 +272,7 @@ class Replication : public Observer {
     }
     Account(a, event.now);
     agents_[a].activity = event.activity;
+    agents_[a].status = event.status;
     if (event.activity == AgentActivity::kIdle || event.activity == AgentActivity::kLoggedOut) {
       agents_[a].workgroup = -1;
     }
@@ -244,6 +299,68 @@ class Replication : public Observer {
           return absl::OkStatus();
         }
         return Command(Disconnect{.now = now, .interaction = InteractionId(event.target)});
+      case EventKind::kReject:
+        if (!Live(event.target, CallState::kAlerting) ||
+            calls_[static_cast<uint32_t>(event.target)].offers != event.offer) {
+          return absl::OkStatus();
+        }
+        return Command(Reject{.now = now, .interaction = InteractionId(event.target)});
+      default:
+        return HandleAgentEvent(now, event);
+    }
+    return absl::OkStatus();
+  }
+
+  // Shifts, breaks, returns from the no-answer status, ends of wrap-up.
+  absl::Status HandleAgentEvent(Time now, const EventPayload& event) {
+    AgentTrack& agent = agents_[event.target];
+    const AgentId id(static_cast<AgentId::rep_type>(event.target));
+    switch (event.kind) {
+      case EventKind::kShiftStart:
+        agent.logged_in = true;
+        return Command(LogIn{.now = now, .agent = id});
+      case EventKind::kShiftEnd:
+        agent.logged_in = false;
+        return Command(LogOut{.now = now, .agent = id});
+      case EventKind::kBreakStart:
+        if (!agent.logged_in) return absl::OkStatus();
+        return Command(SetStatus{.now = now, .agent = id, .status = event.status});
+      case EventKind::kBreakEnd:
+        if (!agent.logged_in || agent.status != event.status) return absl::OkStatus();
+        return Command(SetStatus{.now = now, .agent = id, .status = available_});
+      case EventKind::kAgentReturns: {
+        if (!agent.logged_in || !agent.status.valid()) return absl::OkStatus();
+        const StatusConfig& status = engine_->config().statuses[agent.status.value()];
+        if (!(status.dnd && status.system)) return absl::OkStatus();
+        return Command(SetStatus{.now = now, .agent = id, .status = available_});
+      }
+      case EventKind::kEndWrapUp:
+        if (!agent.logged_in || agent.wrapping == 0) return absl::OkStatus();
+        return Command(EndWrapUp{.now = now, .agent = id});
+      default:
+        return absl::InternalError("simulator: unexpected event");
+    }
+  }
+
+  // Logs in agents without shifts at time zero, and schedules the shifts
+  // and breaks of the others.
+  absl::Status ScheduleShifts() {
+    for (size_t a = 0; a < agents_.size(); ++a) {
+      const int group = agents_[a].group;
+      if (group < 0 || scenario_.agent_groups[group].shifts.empty()) {
+        agents_[a].logged_in = true;
+        ACD_RETURN_IF_ERROR(Command(LogIn{.now = Time(), .agent = AgentId(a)}));
+        continue;
+      }
+      for (const Shift& shift : scenario_.agent_groups[group].shifts) {
+        Push(shift.start, {EventKind::kShiftStart, a});
+        Push(shift.end, {EventKind::kShiftEnd, a});
+        for (const Break& br : shift.breaks) {
+          ACD_ASSIGN_OR_RETURN(const StatusId status, engine_->FindStatus(br.status));
+          Push(br.start, {EventKind::kBreakStart, a, 0, status});
+          Push(br.end, {EventKind::kBreakEnd, a, 0, status});
+        }
+      }
     }
     return absl::OkStatus();
   }
@@ -275,8 +392,7 @@ class Replication : public Observer {
     if (call.state == CallState::kWaiting) Count(call, [](Tally& t) { ++t.waited; });
     // Patience runs until the customer is connected, ringing included.
     if (call.patience) {
-      events_.Push(now + *call.patience, static_cast<int32_t>(EventKind::kAbandon),
-                   {EventKind::kAbandon, id});
+      Push(now + *call.patience, {EventKind::kAbandon, id});
     }
     return absl::OkStatus();
   }
@@ -293,14 +409,17 @@ class Replication : public Observer {
       const double rate_per_s = rates[last ? rates.size() - 1 : k] / 3600.0;
       const Time end = last ? Time::Infinite() : Time() + scenario_.interval * (k + 1);
       if (rate_per_s > 0 && (last || budget <= rate_per_s * ToSeconds(end - t))) {
-        events_.Push(t + SecondsF(budget / rate_per_s), static_cast<int32_t>(EventKind::kArrival),
-                     {EventKind::kArrival, type});
+        Push(t + SecondsF(budget / rate_per_s), {EventKind::kArrival, type});
         return;
       }
       if (last) return;  // a zero rate from here on: no more arrivals
       budget -= rate_per_s * ToSeconds(end - t);
       t = end;
     }
+  }
+
+  void Push(Time time, EventPayload payload) {
+    events_.Push(time, static_cast<int32_t>(payload.kind), payload);
   }
 
   // ---- Trace -----------------------------------------------------------------
@@ -441,12 +560,16 @@ class Replication : public Observer {
   std::vector<AgentTrack> agents_;
   std::vector<QueueTrack> queues_;
   std::optional<TraceWriter> trace_;
+  static constexpr int64_t kMaxEventsAtOneTime = 1'000'000;
+  Time last_event_time_ = Time::Infinite();
+  int64_t same_time_events_ = 0;
   const std::vector<StatusConfig> default_statuses_ = DefaultStatuses();
   uint64_t arrivals_ = 0;
   int intervals_ = 1;
   // Per contact type and interval: contacts by their arrival interval.
   std::vector<std::vector<Tally>> type_intervals_;
-  std::vector<Mrg32k3a> arrival_rng_, handle_rng_, patience_rng_, answer_rng_;
+  std::vector<Mrg32k3a> arrival_rng_, handle_rng_, patience_rng_, answer_rng_, behaviour_rng_;
+  StatusId available_;
   ReplicationResult result_;
 };
 

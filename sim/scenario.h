@@ -35,11 +35,32 @@
 
 namespace acd::sim {
 
+struct Break {
+  Time start;
+  Time end;
+  std::string status;
+};
+
+struct Shift {
+  Time start;
+  Time end;
+  std::vector<Break> breaks;
+};
+
 struct AgentGroup {
   std::string name;
   int count = 0;
   // Time from an offer to the agent's answer.
   Distribution answer_delay;
+  // Per offer: the chance it rings out, and the chance it is declined.
+  double no_answer_probability = 0;
+  double reject_probability = 0;
+  // How long after a no-answer status the agent makes itself available.
+  Distribution not_ready_after_no_answer = Distribution::Constant(30);
+  // After-call work length; unset: the workgroup's wrap-up time.
+  std::optional<Distribution> wrap_up;
+  // In time order, not overlapping. Empty: logged in throughout.
+  std::vector<Shift> shifts;
 };
 
 struct ContactType {

@@ -118,6 +118,88 @@ absl::StatusOr<Distribution> ConvertDistribution(const proto::Distribution& m,
                     "lognormal, uniform, triangular, empirical)");
 }
 
+// Answer behaviour and shifts of one agent group.
+absl::Status ConvertBehaviour(const proto::AgentGroup& group, const TextProtoFile& file,
+                              const std::string& where, const Scenario& scenario, AgentGroup& out) {
+  const double p_miss = group.no_answer_probability();
+  const double p_reject = group.reject_probability();
+  if (!InRange(p_miss, 0, 1)) {
+    return file.Error(where + ".no_answer_probability", absl::StrCat(p_miss, " is outside 0..1"));
+  }
+  if (!InRange(p_reject, 0, 1) || p_miss + p_reject > 1) {
+    return file.Error(where + ".reject_probability",
+                      absl::StrCat(p_reject,
+                                   " is outside 0..1 or, with the no-answer "
+                                   "probability, above 1"));
+  }
+  out.no_answer_probability = p_miss;
+  out.reject_probability = p_reject;
+  if (group.has_not_ready_after_no_answer()) {
+    ACD_ASSIGN_OR_RETURN(out.not_ready_after_no_answer,
+                         ConvertDistribution(group.not_ready_after_no_answer(), file,
+                                             where + ".not_ready_after_no_answer"));
+  }
+  if (group.has_wrap_up()) {
+    ACD_ASSIGN_OR_RETURN(out.wrap_up,
+                         ConvertDistribution(group.wrap_up(), file, where + ".wrap_up"));
+  }
+  const std::vector<StatusConfig> defaults = DefaultStatuses();
+  const std::vector<StatusConfig>& statuses =
+      scenario.center.statuses.empty() ? defaults : scenario.center.statuses;
+  for (int s = 0; s < group.shifts_size(); ++s) {
+    const proto::Shift& shift = group.shifts(s);
+    const std::string at = absl::StrCat(where, ".shifts[", s, "]");
+    if (!InRange(shift.start_s(), 0, kMaxSeconds) || !InRange(shift.end_s(), 0, kMaxSeconds) ||
+        shift.start_s() >= shift.end_s()) {
+      return file.Error(at, absl::StrCat("needs 0 <= start_s < end_s, got ", shift.start_s(),
+                                         " and ", shift.end_s()));
+    }
+    const int days = shift.repeat_days() == 0 ? 1 : shift.repeat_days();
+    if (days < 1 || days > 3660) {
+      return file.Error(at + ".repeat_days", absl::StrCat(days, " is outside 1..3660"));
+    }
+    std::vector<Break> breaks;
+    for (int b = 0; b < shift.breaks_size(); ++b) {
+      const proto::Break& br = shift.breaks(b);
+      const std::string bat = absl::StrCat(at, ".breaks[", b, "]");
+      if (!(br.start_s() >= shift.start_s() && br.duration_s() > 0 &&
+            br.start_s() + br.duration_s() <= shift.end_s())) {
+        return file.Error(bat, "must start and end inside its shift, with a positive duration");
+      }
+      const std::string status = br.status().empty() ? "At Lunch" : br.status();
+      auto found = std::find_if(statuses.begin(), statuses.end(),
+                                [&](const StatusConfig& c) { return c.name == status; });
+      if (found == statuses.end()) {
+        return file.Error(bat + ".status", absl::StrCat("unknown status \"", status, "\""));
+      }
+      if (found->acd_available) {
+        return file.Error(bat + ".status", absl::StrCat("\"", status, "\" is acd_available"));
+      }
+      breaks.push_back({.start = Time() + SecondsF(br.start_s()),
+                        .end = Time() + SecondsF(br.start_s() + br.duration_s()),
+                        .status = status});
+    }
+    for (int d = 0; d < days; ++d) {
+      const Duration offset = Seconds(86400) * d;
+      Shift day{.start = Time() + SecondsF(shift.start_s()) + offset,
+                .end = Time() + SecondsF(shift.end_s()) + offset};
+      for (const Break& br : breaks) {
+        day.breaks.push_back(
+            {.start = br.start + offset, .end = br.end + offset, .status = br.status});
+      }
+      out.shifts.push_back(std::move(day));
+    }
+  }
+  std::sort(out.shifts.begin(), out.shifts.end(),
+            [](const Shift& a, const Shift& b) { return a.start < b.start; });
+  for (size_t s = 1; s < out.shifts.size(); ++s) {
+    if (out.shifts[s].start < out.shifts[s - 1].end) {
+      return file.Error(where + ".shifts", "shifts overlap");
+    }
+  }
+  return absl::OkStatus();
+}
+
 // Appends each agent group's agents to `scenario.center.agents`.
 absl::Status ExpandAgentGroups(const proto::Scenario& m, const TextProtoFile& file,
                                Scenario& scenario) {
@@ -195,6 +277,7 @@ absl::Status ExpandAgentGroups(const proto::Scenario& m, const TextProtoFile& fi
       ACD_ASSIGN_OR_RETURN(out.answer_delay, ConvertDistribution(group.answer_delay(), file,
                                                                  where + ".answer_delay"));
     }
+    ACD_RETURN_IF_ERROR(ConvertBehaviour(group, file, where, scenario, out));
     for (int k = 1; k <= group.count(); ++k) {
       AgentConfig agent = prototype;
       agent.name = absl::StrCat(group.name(), "-", k);

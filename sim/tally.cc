@@ -15,6 +15,7 @@ constexpr KpiDefinition kKpis[] = {
     {"abandoned", "abandoned", 1, [](const Tally& t) { return double(t.abandoned); }},
     {"waiting_at_end", "waiting at end", 1,
      [](const Tally& t) { return double(t.offered - t.answered - t.abandoned); }},
+    {"no_answers", "no-answers", 1, [](const Tally& t) { return double(t.no_answers); }},
     {"p_wait", "P(wait > 0)", 4, [](const Tally& t) { return Ratio(t.waited, t.offered); }},
     {"asa_s", "ASA (s)", 2, [](const Tally& t) { return Ratio(t.wait_answered_s, t.answered); }},
     {"aht_s", "AHT (s)", 1, [](const Tally& t) { return Ratio(t.handle_s, t.handled); }},
@@ -42,6 +43,7 @@ void Tally::AddContacts(const Tally& other) {
   answered_within += other.answered_within;
   abandoned_within += other.abandoned_within;
   waited += other.waited;
+  no_answers += other.no_answers;
   wait_answered_s += other.wait_answered_s;
   wait_abandoned_s += other.wait_abandoned_s;
   queue_integral_s += other.queue_integral_s;

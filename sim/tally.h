@@ -10,6 +10,7 @@
 //   answered           contacts connected to an agent before the horizon
 //   abandoned          contacts whose customer hung up before being connected
 //   waiting_at_end     contacts neither answered nor abandoned at the horizon
+//   no_answers         offers that rang out (RONA)
 //   p_wait             share of offered contacts that found no agent free
 //   asa_s              mean time from arrival to connection, over answered
 //   aht_s              mean time from connection to the end of wrap-up
@@ -40,6 +41,7 @@ struct Tally {
   int64_t answered_within = 0;
   int64_t abandoned_within = 0;
   int64_t waited = 0;
+  int64_t no_answers = 0;
   double wait_answered_s = 0;
   double wait_abandoned_s = 0;
   // Integral of the number of contacts waiting over the measured window, in

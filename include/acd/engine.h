@@ -54,8 +54,9 @@
 //
 // Wrap-up: when a connected interaction ends in a workgroup with wrap-up
 // time, the agent takes the wrap-up status until the time passes or it ends
-// wrap-up; then it returns to the available status (unless it chose another
-// status meanwhile). Its available time restarts when it finishes an
+// wrap-up; then it returns to the status it had when the wrap-up began (so
+// an agent who chose "At Lunch" during a call goes to lunch), unless it chose
+// another status during the wrap-up. Its available time restarts when it finishes an
 // interaction without wrap-up or its last wrap-up ends.
 //
 // Timers due at the same moment fire by kind (alert timeout, wrap-up end,

@@ -60,6 +60,8 @@ struct AgentState {
   bool ready = false;
   // Slots of waiting interactions inside their window for this agent.
   std::vector<uint32_t> preferred;
+  // The status to take again when the last wrap-up ends.
+  StatusId status_after_wrap_up;
   // Since log-in, for the open-source agent orders.
   int64_t answered = 0;
   Duration talk_time;

@@ -348,6 +348,9 @@ void Engine::Impl::EndConnected(InteractionRecord& x) {
   timers_.Schedule(x.wrap_up_due, TimerKind::kWrapUpEnd, x.id.value());
   a.wrapping.push_back(x.id);
   ReportInteraction(x, agent);
+  // Remember the status to return to: the one the agent had (or chose during
+  // the interaction), unless it is already in after-call work.
+  if (!center_.status(a.status).acw) a.status_after_wrap_up = a.status;
   SetAgentStatus(agent, center_.workgroup_model(wg).wrap_up_status);
 }
 
@@ -364,7 +367,8 @@ void Engine::Impl::FinishWrapUp(AgentId agent, InteractionId id) {
   Complete(Record(id));
   a.available_since = now_;
   if (a.wrapping.empty() && a.logged_in && center_.status(a.status).acw) {
-    SetAgentStatus(agent, center_.available_status());
+    SetAgentStatus(agent, a.status_after_wrap_up.valid() ? a.status_after_wrap_up
+                                                         : center_.available_status());
   } else {
     ReportAgent(agent);
   }

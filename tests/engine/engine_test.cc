@@ -218,6 +218,23 @@ TEST_CASE("an agent who ends wrap-up early is free at once and its timer is gone
   CHECK(e->NextDeadline() == Time::Infinite());
 }
 
+TEST_CASE("an agent who chose a break during a call takes it once wrap-up ends") {
+  CenterConfig center = SimpleCenter(1);
+  center.workgroups[0].wrap_up = Seconds(30);
+  EngineUnderTest e(center);
+  const StatusId lunch = *e->FindStatus("At Lunch");
+  e.Do(LogIn{.now = At(0), .agent = AgentId(0)});
+  e.Do(Call(1, 0));
+  e.Do(Accept{.now = At(1), .interaction = InteractionId(1)});
+  e.Do(SetStatus{.now = At(2), .agent = AgentId(0), .status = lunch});
+  e.Do(Disconnect{.now = At(10), .interaction = InteractionId(1)});
+  CHECK(e.Agent(0).status == *e->FindStatus("Follow Up"));
+  REQUIRE(e->AdvanceTo(At(40)).ok());
+  CHECK(e.Agent(0).status == lunch);
+  e.Do(Call(2, 41));
+  CHECK(e.Interaction(2).state == InteractionState::kWaiting);
+}
+
 TEST_CASE("an auto-answer agent is connected as soon as it is offered") {
   CenterConfig center = SimpleCenter(1);
   center.agents[0].auto_answer = true;

@@ -393,7 +393,9 @@ void ReferenceRouter::EndConnected(Interaction& x) {
   x.wrap_due = now_ + wg.wrap_up;
   agents_[a.value()].wrapping.push_back(x.id);
   Emit(x, a);
-  agents_[a.value()].status = StatusId(IndexOfStatus(config_, wg.wrap_up_status));
+  Agent& agent = agents_[a.value()];
+  if (!config_.statuses[agent.status.value()].acw) agent.return_status = agent.status;
+  agent.status = StatusId(IndexOfStatus(config_, wg.wrap_up_status));
 }
 
 void ReferenceRouter::Complete(Interaction& x) {
@@ -409,7 +411,7 @@ void ReferenceRouter::FinishWrapUp(AgentId a, InteractionId id) {
   Complete(interactions_.at(id.value()));
   agent.available_since = now_;
   if (agent.wrapping.empty() && agent.logged_in && config_.statuses[agent.status.value()].acw) {
-    agent.status = available_status_;
+    agent.status = agent.return_status.valid() ? agent.return_status : available_status_;
   }
 }
 

@@ -62,6 +62,7 @@ class ReferenceRouter {
     std::vector<InteractionId> wrapping;
     int64_t answered = 0;
     Duration talk_time;
+    StatusId return_status;  // taken again when wrap-up ends
   };
   struct Interaction {
     InteractionId id;

@@ -1,0 +1,156 @@
+// Agent behaviour and schedules in scenarios: no-answers, rejects, wrap-up
+// lengths, shifts and breaks.
+
+#include <string>
+
+#include "doctest/doctest.h"
+#include "fmt/format.h"
+#include "sim/runner.h"
+#include "sim/scenario.h"
+#include "sim/tally.h"
+
+namespace acd::sim {
+namespace {
+
+double Mean(const KpiSummaries& kpis, const std::string& key) {
+  const auto defs = Kpis();
+  for (size_t i = 0; i < defs.size(); ++i) {
+    if (key == defs[i].key) return kpis[i].mean;
+  }
+  FAIL("no KPI " << key);
+  return 0;
+}
+
+// One workgroup "Q" (wrap-up up to 60 s), calls of `handle` at `rate` an
+// hour, and the given agent groups.
+Report Run(const std::string& groups, const std::string& handle = "exponential { mean_s: 60 }",
+           const std::string& extra = "", std::string* trace = nullptr) {
+  const std::string text = fmt::format(R"(
+center {{ workgroups {{ name: "Q" wrap_up_s: 60 }} }}
+{}
+contact_types {{
+  name: "calls" workgroup: "Q"
+  arrivals {{ poisson {{ rate_per_hour: 300 }} }}
+  handle_time {{ {} }}
+  {}
+}}
+horizon_s: 14400
+interval_s: 1800
+replications: 4
+)",
+                                       groups, handle, extra);
+  absl::StatusOr<Scenario> scenario = LoadScenario("b.txtpb", text);
+  REQUIRE_MESSAGE(scenario.ok(), scenario.status().ToString());
+  absl::StatusOr<Report> report = RunScenario(*scenario, {.trace = trace});
+  REQUIRE_MESSAGE(report.ok(), report.status().ToString());
+  return *report;
+}
+
+TEST_CASE("agents who let half their offers ring out cause about one no-answer per answer") {
+  const Report report = Run(R"(agent_groups {
+  name: "a" count: 10 workgroups { workgroup: "Q" } no_answer_probability: 0.5
+  not_ready_after_no_answer { constant_s: 5 }
+})");
+  const double answered = Mean(report.total, "answered");
+  CHECK(answered > 0);
+  CHECK(Mean(report.total, "no_answers") == doctest::Approx(answered).epsilon(0.1));
+}
+
+TEST_CASE("declined offers go to another agent") {
+  std::string trace;
+  const Report report = Run(R"(agent_groups {
+  name: "picky" count: 5 workgroups { workgroup: "Q" } reject_probability: 1
+  answer_delay { constant_s: 2 }
+}
+agent_groups { name: "willing" count: 10 workgroups { workgroup: "Q" } })",
+                            "exponential { mean_s: 60 }", "", &trace);
+  CHECK(trace.find("\"reason\": \"rejected\"") != std::string::npos);
+  // Every call is answered, and only by the willing.
+  CHECK(Mean(report.total, "answered") + Mean(report.total, "waiting_at_end") ==
+        doctest::Approx(Mean(report.total, "offered")));
+  CHECK(trace.find("\"event\": \"connected\"") != std::string::npos);
+  CHECK(trace.find("\"event\": \"connected\", \"contact\": 1, \"contact_type\": \"calls\", "
+                   "\"workgroup\": \"Q\", \"agent\": \"picky") == std::string::npos);
+}
+
+TEST_CASE("a wrap-up distribution sets the length of after-call work") {
+  const Report report = Run(R"(agent_groups {
+  name: "a" count: 10 workgroups { workgroup: "Q" } wrap_up { constant_s: 20 }
+})",
+                            "constant_s: 100");
+  CHECK(Mean(report.total, "aht_s") == doctest::Approx(120.0));
+}
+
+TEST_CASE("agents answer only inside their shift") {
+  // Shift 3600..7200 s; callers wait at most 60 s.
+  const Report report = Run(R"(agent_groups {
+  name: "a" count: 10 workgroups { workgroup: "Q" }
+  shifts { start_s: 3600 end_s: 7200 }
+})",
+                            "exponential { mean_s: 60 }", "patience { constant_s: 60 }");
+  const auto& intervals = report.workgroup_intervals[0].second;
+  CHECK(Mean(intervals[0], "answered") == 0);
+  CHECK(Mean(intervals[0], "abandoned") == doctest::Approx(Mean(intervals[0], "offered")));
+  CHECK(Mean(intervals[2], "answered") > 100);
+  CHECK(Mean(intervals[5], "answered") == 0);
+}
+
+TEST_CASE("a break keeps its agents from offers for its length") {
+  const Report report = Run(R"(agent_groups {
+  name: "a" count: 10 workgroups { workgroup: "Q" }
+  shifts { start_s: 0 end_s: 14400 breaks { start_s: 1800 duration_s: 1800 status: "At Lunch" } }
+})",
+                            "exponential { mean_s: 60 }", "patience { constant_s: 30 }");
+  const auto& intervals = report.workgroup_intervals[0].second;
+  CHECK(Mean(intervals[0], "answered") > 100);
+  // Only callers who arrive in the break's last 30 s reach an agent, when it
+  // ends: about 2.5 of the interval's 150.
+  CHECK(Mean(intervals[1], "answered") < 10);
+  CHECK(Mean(intervals[2], "answered") > 100);
+}
+
+TEST_CASE("agents who all decline at once stop the run with an error instead of looping") {
+  const std::string text = R"(center { workgroups { name: "Q" } }
+agent_groups { name: "picky" count: 2 workgroups { workgroup: "Q" } reject_probability: 1 }
+contact_types { name: "c" workgroup: "Q" arrivals { poisson { rate_per_hour: 60 } }
+  handle_time { constant_s: 1 } }
+horizon_s: 3600
+replications: 1
+)";
+  absl::StatusOr<Scenario> scenario = LoadScenario("loop.txtpb", text);
+  REQUIRE(scenario.ok());
+  absl::Status status = RunScenario(*scenario).status();
+  CHECK(status.code() == absl::StatusCode::kFailedPrecondition);
+  CHECK(std::string(status.message()).find("no progress") != std::string::npos);
+}
+
+std::string ErrorOf(const std::string& group) {
+  const std::string text = fmt::format(R"(center {{ workgroups {{ name: "Q" }} }}
+agent_groups {{ name: "a" count: 1 workgroups {{ workgroup: "Q" }} {} }}
+contact_types {{ name: "c" workgroup: "Q" arrivals {{ poisson {{ rate_per_hour: 1 }} }}
+  handle_time {{ constant_s: 1 }} }}
+horizon_s: 100
+)",
+                                       group);
+  return std::string(LoadScenario("e.txtpb", text).status().message());
+}
+
+TEST_CASE("behaviour and schedule errors name their field") {
+  CHECK(ErrorOf("no_answer_probability: 1.5").find("agent_groups[0].no_answer_probability: 1.5") !=
+        std::string::npos);
+  CHECK(ErrorOf("no_answer_probability: 0.6 reject_probability: 0.6")
+            .find("agent_groups[0].reject_probability") != std::string::npos);
+  CHECK(ErrorOf("shifts { start_s: 10 end_s: 5 }").find("agent_groups[0].shifts[0]: needs") !=
+        std::string::npos);
+  CHECK(ErrorOf("shifts { start_s: 0 end_s: 50 } shifts { start_s: 40 end_s: 90 }")
+            .find("shifts overlap") != std::string::npos);
+  CHECK(ErrorOf("shifts { start_s: 0 end_s: 50 breaks { start_s: 40 duration_s: 20 } }")
+            .find("agent_groups[0].shifts[0].breaks[0]: must start and end inside") !=
+        std::string::npos);
+  CHECK(ErrorOf("shifts { start_s: 0 end_s: 50 breaks { start_s: 10 duration_s: 5 status: "
+                "\"Siesta\" } }")
+            .find("unknown status \"Siesta\"") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace acd::sim
