@@ -3,7 +3,9 @@
 
 #include "doctest/doctest.h"
 #include "sim/default_scenario.h"
+#include "sim/runner.h"
 #include "sim/scenario.h"
+#include "sim/tally.h"
 
 namespace acd::sim {
 namespace {
@@ -60,6 +62,35 @@ TEST_CASE("every shipped scenario parses") {
     ++count;
   }
   CHECK(count >= 1);
+}
+
+TEST_CASE("every shipped scenario runs, and per workgroup its contacts add up") {
+  const char* root = std::getenv("ACD_SOURCE_DIR");
+  const std::filesystem::path dir =
+      std::filesystem::path(root != nullptr ? root : ".") / "scenarios";
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".txtpb") continue;
+    INFO(entry.path().string());
+    absl::StatusOr<Scenario> scenario = LoadScenarioFile(entry.path().string());
+    REQUIRE(scenario.ok());
+    absl::StatusOr<Report> report = RunScenario(*scenario, {.replications = 2});
+    REQUIRE_MESSAGE(report.ok(), report.status().ToString());
+    for (const auto& [name, kpis] : report->workgroups) {
+      INFO(name);
+      const auto value = [&](const char* key) {
+        const auto defs = Kpis();
+        for (size_t i = 0; i < defs.size(); ++i) {
+          if (std::string(key) == defs[i].key) return kpis[i].mean;
+        }
+        return -1.0;
+      };
+      CHECK(value("offered") > 0);
+      CHECK(value("offered") ==
+            doctest::Approx(value("answered") + value("abandoned") + value("waiting_at_end")));
+      CHECK(value("occupancy") > 0);
+      CHECK(value("occupancy") <= 1.0);
+    }
+  }
 }
 
 TEST_CASE("the compiled-in default scenario parses") {
