@@ -1,6 +1,9 @@
 // Simulator throughput through the full engine on the Erlang A system A2
 // (55 agents, 720 calls an hour, AHT 240 s, patience 120 s).
 
+#include <cstdlib>
+#include <string>
+
 #include "benchmark/benchmark.h"
 #include "sim/replication.h"
 #include "sim/scenario.h"
@@ -36,6 +39,31 @@ void BM_Sim_A2(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_Sim_A2)->Unit(benchmark::kMillisecond);
+
+// The shipped full-day scenario (225 agents, shifts, five contact types), one
+// replication per iteration.
+void BM_Sim_FullDay(benchmark::State& state) {
+  const char* root = std::getenv("ACD_SOURCE_DIR");
+  const std::string path = std::string(root != nullptr ? root : ".") + "/scenarios/full_day.txtpb";
+  absl::StatusOr<Scenario> scenario = LoadScenarioFile(path);
+  if (!scenario.ok()) {
+    state.SkipWithError("scenarios/full_day.txtpb not found: run from the source tree");
+    return;
+  }
+  int replication = 0;
+  int64_t calls = 0, events = 0;
+  for (auto _ : state) {
+    auto result = RunReplication(*scenario, replication++);
+    if (!result.ok()) state.SkipWithError("replication failed");
+    calls += result->total.offered;
+    events += result->events;
+  }
+  state.counters["calls_per_s"] =
+      benchmark::Counter(static_cast<double>(calls), benchmark::Counter::kIsRate);
+  state.counters["events_per_s"] =
+      benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_Sim_FullDay)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace acd::sim
