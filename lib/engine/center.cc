@@ -243,6 +243,18 @@ absl::Status Center::BuildAgents() {
 
     ACD_RETURN_IF_ERROR(
         CheckUtilization(agent.utilization, where + ".utilization", model.utilization));
+    for (WorkgroupId wg : model.workgroups) {
+      const auto& members = workgroup_models_[wg.value()].members;
+      model.member_index.push_back(static_cast<uint32_t>(
+          std::lower_bound(members.begin(), members.end(), AgentId(static_cast<uint32_t>(a))) -
+          members.begin()));
+      for (const Utilization& u : workgroup_models_[wg.value()].utilization) {
+        model.takes_zero_percent = model.takes_zero_percent || u.percent == 0;
+      }
+    }
+    for (const auto& u : model.utilization) {
+      model.takes_zero_percent = model.takes_zero_percent || (u && u->percent == 0);
+    }
     for (double v : {agent.cost, agent.attribute1, agent.attribute2, agent.attribute3}) {
       ACD_RETURN_IF_ERROR(CheckFinite(v, where + ".cost"));
     }

@@ -51,6 +51,11 @@ struct AgentModel {
   // Memberships, ascending by workgroup, with their configured activation.
   std::vector<WorkgroupId> workgroups;
   std::vector<bool> initially_active;
+  // The agent's position in each of those workgroups' member lists.
+  std::vector<uint32_t> member_index;
+  // Some media takes 0 % of this agent, so even a fully used agent may take
+  // more.
+  bool takes_zero_percent = false;
   // Indexed by SkillId.
   std::vector<SkillValue> skills;
   std::array<std::optional<Utilization>, kMediaTypeCount> utilization;
@@ -73,9 +78,7 @@ class Center {
   int skill_count() const { return static_cast<int>(config_.skills.size()); }
 
   const StatusConfig& status(StatusId id) const { return config_.statuses[id.value()]; }
-  const WorkgroupConfig& workgroup(WorkgroupId id) const {
-    return config_.workgroups[id.value()];
-  }
+  const WorkgroupConfig& workgroup(WorkgroupId id) const { return config_.workgroups[id.value()]; }
   const WorkgroupModel& workgroup_model(WorkgroupId id) const {
     return workgroup_models_[id.value()];
   }

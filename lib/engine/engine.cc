@@ -356,6 +356,7 @@ absl::Status Engine::Impl::Handle(const Hold& c) {
     a.used_percent -= x->percent;
     --a.count[internal::MediaIndex(x->media)];
     x->exempt = true;
+    UpdateReady(x->agent);
   }
   ReportInteraction(*x, x->agent);
   ReportAgent(x->agent);
@@ -372,6 +373,7 @@ absl::Status Engine::Impl::Handle(const Resume& c) {
     a.used_percent += x->percent;
     ++a.count[internal::MediaIndex(x->media)];
     x->exempt = false;
+    UpdateReady(x->agent);
   }
   ReportInteraction(*x, x->agent);
   ReportAgent(x->agent);

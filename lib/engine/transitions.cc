@@ -205,13 +205,15 @@ void Engine::Impl::MoveBucket(InteractionRecord& x, uint32_t bucket) {
 
 // ---- Readiness ----------------------------------------------------------------------
 
+// The bitmaps hold agents ready for work with some room left: an agent at
+// 100 % can take nothing (unless some media takes 0 %), so an interaction
+// looking for an agent passes it over without a look.
 void Engine::Impl::UpdateReady(AgentId agent) {
   AgentState& a = agents_[agent.value()];
-  const bool ready = ReadyForWork(a);
   const auto& model = center_.agent_model(agent);
+  const bool ready = ReadyForWork(a) && (a.used_percent < 100 || model.takes_zero_percent);
   for (size_t m = 0; m < model.workgroups.size(); ++m) {
-    const auto& members = center_.workgroup_model(model.workgroups[m]).members;
-    const size_t i = std::lower_bound(members.begin(), members.end(), agent) - members.begin();
+    const uint32_t i = model.member_index[m];
     uint64_t& word = workgroups_[model.workgroups[m].value()].ready[i / 64];
     const uint64_t bit = uint64_t{1} << (i % 64);
     if (ready && a.active[m]) {
@@ -244,6 +246,7 @@ void Engine::Impl::Offer(InteractionRecord& x, AgentId agent) {
   a.used_percent += u.percent;
   ++a.count[MediaIndex(x.media)];
   a.held.push_back(x.id);
+  UpdateReady(agent);
   const bool auto_answer = center_.agent_model(agent).auto_answer[MediaIndex(x.media)];
   if (observer_ != nullptr) {
     observer_->OnOffer({.now = now_,
@@ -282,6 +285,7 @@ void Engine::Impl::ReleaseCapacity(InteractionRecord& x) {
   }
   x.exempt = false;
   a.held.erase(std::find(a.held.begin(), a.held.end(), x.id));
+  UpdateReady(x.agent);
   x.percent = 0;
 }
 
