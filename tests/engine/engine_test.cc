@@ -19,6 +19,21 @@ Arrive Call(uint64_t id, int64_t at_s, WorkgroupId wg = kSupport, int priority =
       .now = At(at_s), .interaction = InteractionId(id), .workgroup = wg, .priority = priority};
 }
 
+// One agent (a0) logged in at 0 in a workgroup with `wrap_up_s` of wrap-up,
+// who answers interaction 1 at 0 and ends it at `end_s`.
+void InWrapUpFrom(EngineUnderTest& e, int64_t end_s) {
+  e.Do(LogIn{.now = At(0), .agent = AgentId(0)});
+  e.Do(Call(1, 0));
+  e.Do(Accept{.now = At(0), .interaction = InteractionId(1)});
+  e.Do(Disconnect{.now = At(end_s), .interaction = InteractionId(1)});
+}
+
+CenterConfig WithWrapUp(int64_t wrap_up_s) {
+  CenterConfig center = SimpleCenter(1);
+  center.workgroups[0].wrap_up = Seconds(wrap_up_s);
+  return center;
+}
+
 TEST_CASE("an available agent is offered an arriving interaction at once") {
   EngineUnderTest e(SimpleCenter(1));
   e.Do(LogIn{.now = At(0), .agent = AgentId(0)});
@@ -187,13 +202,8 @@ TEST_CASE("wrap-up holds the agent until its timer fires, and NextDeadline shows
 }
 
 TEST_CASE("a command later than a pending timer fires the timer first") {
-  CenterConfig center = SimpleCenter(1);
-  center.workgroups[0].wrap_up = Seconds(10);
-  EngineUnderTest e(center);
-  e.Do(LogIn{.now = At(0), .agent = AgentId(0)});
-  e.Do(Call(1, 0));
-  e.Do(Accept{.now = At(0), .interaction = InteractionId(1)});
-  e.Do(Disconnect{.now = At(5), .interaction = InteractionId(1)});
+  EngineUnderTest e(WithWrapUp(10));
+  InWrapUpFrom(e, 5);
   e.observer.Clear();
   e.Do(Call(2, 50));
   // The wrap-up ended at 15 s, before the arrival at 50 s was applied.
@@ -205,13 +215,8 @@ TEST_CASE("a command later than a pending timer fires the timer first") {
 }
 
 TEST_CASE("an agent who ends wrap-up early is free at once and its timer is gone") {
-  CenterConfig center = SimpleCenter(1);
-  center.workgroups[0].wrap_up = Seconds(60);
-  EngineUnderTest e(center);
-  e.Do(LogIn{.now = At(0), .agent = AgentId(0)});
-  e.Do(Call(1, 0));
-  e.Do(Accept{.now = At(0), .interaction = InteractionId(1)});
-  e.Do(Disconnect{.now = At(5), .interaction = InteractionId(1)});
+  EngineUnderTest e(WithWrapUp(60));
+  InWrapUpFrom(e, 5);
   e.Do(EndWrapUp{.now = At(8), .agent = AgentId(0)});
   CHECK(e.Agent(0).activity == AgentActivity::kIdle);
   CHECK(e.Agent(0).available_since == At(8));
@@ -248,13 +253,8 @@ TEST_CASE("an auto-answer agent is connected as soon as it is offered") {
 }
 
 TEST_CASE("logging out during wrap-up completes the interaction") {
-  CenterConfig center = SimpleCenter(1);
-  center.workgroups[0].wrap_up = Seconds(60);
-  EngineUnderTest e(center);
-  e.Do(LogIn{.now = At(0), .agent = AgentId(0)});
-  e.Do(Call(1, 0));
-  e.Do(Accept{.now = At(0), .interaction = InteractionId(1)});
-  e.Do(Disconnect{.now = At(5), .interaction = InteractionId(1)});
+  EngineUnderTest e(WithWrapUp(60));
+  InWrapUpFrom(e, 5);
   e.Do(LogOut{.now = At(6), .agent = AgentId(0)});
   CHECK(e.Agent(0).activity == AgentActivity::kLoggedOut);
   CHECK(e->live_interactions() == 0);
