@@ -11,6 +11,7 @@
 #include "acd/status_macros.h"
 #include "sim/event_queue.h"
 #include "sim/mrg32k3a.h"
+#include "sim/poisson.h"
 #include "sim/trace.h"
 
 namespace acd::sim {
@@ -96,6 +97,8 @@ class Replication : public Observer {
     }
     result_.contact_types.resize(types);
     queues_.resize(types);
+    next_listed_.assign(types, 0);
+    pending_listed_.assign(types, 0);
     result_.workgroups.resize(scenario.center.workgroups.size());
     for (Tally& wg : result_.workgroups) wg.busy_s = wg.staffed_s = 0;
     result_.total.busy_s = result_.total.staffed_s = 0;
@@ -366,8 +369,11 @@ class Replication : public Observer {
   }
 
   absl::Status Arrival(size_t type, Time now) {
-    ScheduleArrival(type, now);
     const ContactType& ct = scenario_.contact_types[type];
+    // A listed or traced arrival may bring its own handle time and patience.
+    const ContactType::Listed* entry =
+        ct.listed.empty() ? nullptr : &ct.listed[pending_listed_[type]];
+    ScheduleArrival(type, now);
     const uint32_t slot = AllocateSlot();
     Call& call = calls_[slot];
     call.state = CallState::kWaiting;
@@ -380,6 +386,8 @@ class Replication : public Observer {
     call.handle = ct.handle_time.Sample(handle_rng_[type]);
     call.patience.reset();
     if (ct.patience) call.patience = ct.patience->Sample(patience_rng_[type]);
+    if (entry != nullptr && entry->handle) call.handle = *entry->handle;
+    if (entry != nullptr && entry->patience) call.patience = *entry->patience;
     const uint64_t id = (uint64_t{call.generation} << 32) | slot;
     Count(call, [](Tally& t) { ++t.offered; });
     ACD_RETURN_IF_ERROR(Command(Arrive{.now = now,
@@ -397,25 +405,22 @@ class Replication : public Observer {
     return absl::OkStatus();
   }
 
-  // The next arrival of a piecewise-constant Poisson process: one unit
-  // exponential, spent across intervals at each one's rate.
+  // Schedules the contact type's next arrival: the next listed one, or the
+  // next of its Poisson process (sim/poisson.h).
   void ScheduleArrival(size_t type, Time now) {
-    const std::vector<double>& rates = scenario_.contact_types[type].rates_per_hour;
-    double budget = Distribution::Exponential(1.0).SampleSeconds(arrival_rng_[type]);
-    Time t = now;
-    while (t < horizon_) {
-      const int64_t k = t.microseconds() / scenario_.interval.microseconds();
-      const bool last = k >= static_cast<int64_t>(rates.size()) - 1;
-      const double rate_per_s = rates[last ? rates.size() - 1 : k] / 3600.0;
-      const Time end = last ? Time::Infinite() : Time() + scenario_.interval * (k + 1);
-      if (rate_per_s > 0 && (last || budget <= rate_per_s * ToSeconds(end - t))) {
-        Push(t + SecondsF(budget / rate_per_s), {EventKind::kArrival, type});
-        return;
+    const ContactType& ct = scenario_.contact_types[type];
+    if (!ct.listed.empty()) {
+      size_t& next = next_listed_[type];
+      if (next < ct.listed.size()) {
+        pending_listed_[type] = next;
+        Push(ct.listed[next++].time, {EventKind::kArrival, type});
       }
-      if (last) return;  // a zero rate from here on: no more arrivals
-      budget -= rate_per_s * ToSeconds(end - t);
-      t = end;
+      return;
     }
+    const std::optional<Time> next =
+        NextPoissonArrival(ct.rates_per_hour, scenario_.interval, now, horizon_,
+                           Distribution::Exponential(1.0).SampleSeconds(arrival_rng_[type]));
+    if (next) Push(*next, {EventKind::kArrival, type});
   }
 
   void Push(Time time, EventPayload payload) {
@@ -559,6 +564,9 @@ class Replication : public Observer {
   std::vector<uint32_t> free_slots_;
   std::vector<AgentTrack> agents_;
   std::vector<QueueTrack> queues_;
+  // Per contact type with listed arrivals: the next to schedule, and the one
+  // whose arrival event is pending.
+  std::vector<size_t> next_listed_, pending_listed_;
   std::optional<TraceWriter> trace_;
   static constexpr int64_t kMaxEventsAtOneTime = 1'000'000;
   Time last_event_time_ = Time::Infinite();

@@ -72,8 +72,16 @@ struct ContactType {
   // Skill requirements, with skills numbered as in center.skills.
   std::vector<SkillRequirement> requirements;
   // Arrivals per hour in each interval from time 0; the last holds after
-  // the list ends (one entry: a constant rate).
+  // the list ends (one entry: a constant rate). Empty when `listed` is used.
   std::vector<double> rates_per_hour;
+  // Arrivals at given times (a list or a trace file), in time order, with
+  // the handle times and patience the trace gives.
+  struct Listed {
+    Time time;
+    std::optional<Duration> handle;
+    std::optional<Duration> patience;
+  };
+  std::vector<Listed> listed;
   Distribution handle_time;
   // Unset: the customer never abandons.
   std::optional<Distribution> patience;

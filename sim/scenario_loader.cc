@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <string>
 #include <utility>
 
@@ -14,6 +15,7 @@
 #include "acd/proto/scenario.pb.h"
 #include "acd/status_macros.h"
 #include "acd/text_proto.h"
+#include "sim/arrival_trace.h"
 #include "sim/scenario.h"
 
 namespace acd::sim {
@@ -293,6 +295,84 @@ absl::Status ExpandAgentGroups(const proto::Scenario& m, const TextProtoFile& fi
   return absl::OkStatus();
 }
 
+// Poisson rates, listed times or a trace file, into `out`.
+absl::Status ConvertArrivals(const proto::Scenario& m, const proto::Arrivals& arrivals,
+                             const TextProtoFile& file, const std::string& where,
+                             ContactType& out) {
+  switch (arrivals.kind_case()) {
+    case proto::Arrivals::kPoisson: {
+      const proto::Poisson& poisson = arrivals.poisson();
+      if (poisson.rates_per_hour().empty()) {
+        const double rate = poisson.rate_per_hour();
+        if (!(InRange(rate, 0, 1e9) && rate > 0)) {
+          return file.Error(where + ".poisson.rate_per_hour",
+                            absl::StrCat(rate, " must be positive and at most 1e9"));
+        }
+        out.rates_per_hour = {rate};
+        return absl::OkStatus();
+      }
+      if (poisson.rate_per_hour() != 0) {
+        return file.Error(where + ".poisson", "set rate_per_hour or rates_per_hour, not both");
+      }
+      bool any = false;
+      for (int i = 0; i < poisson.rates_per_hour_size(); ++i) {
+        const double rate = poisson.rates_per_hour(i);
+        if (!InRange(rate, 0, 1e9)) {
+          return file.Error(absl::StrCat(where, ".poisson.rates_per_hour[", i, "]"),
+                            absl::StrCat(rate, " is outside 0..1e9"));
+        }
+        any = any || rate > 0;
+      }
+      if (!any) return file.Error(where + ".poisson.rates_per_hour", "are all zero");
+      out.rates_per_hour.assign(poisson.rates_per_hour().begin(), poisson.rates_per_hour().end());
+      return absl::OkStatus();
+    }
+    case proto::Arrivals::kListed: {
+      const auto& times = arrivals.listed().times_s();
+      if (times.empty()) return file.Error(where + ".listed.times_s", "at least one is required");
+      for (int i = 0; i < times.size(); ++i) {
+        if (!InRange(times[i], 0, kMaxSeconds)) {
+          return file.Error(absl::StrCat(where, ".listed.times_s[", i, "]"),
+                            absl::StrCat(times[i], " is outside 0..1e9 seconds"));
+        }
+        out.listed.push_back({.time = Time() + SecondsF(times[i])});
+      }
+      break;
+    }
+    case proto::Arrivals::kTrace: {
+      std::filesystem::path path = arrivals.trace().path();
+      if (path.empty()) return file.Error(where + ".trace.path", "is required");
+      if (path.is_relative()) path = std::filesystem::path(file.filename()).parent_path() / path;
+      absl::StatusOr<std::vector<TraceRow>> rows = ReadArrivalTrace(path.string());
+      if (!rows.ok()) {
+        return absl::InvalidArgumentError(absl::StrCat(file.Where(where + ".trace.path"), ": ",
+                                                       where,
+                                                       ".trace.path: ", rows.status().message()));
+      }
+      for (const TraceRow& row : *rows) {
+        bool known = false;
+        for (const proto::ContactType& other : m.contact_types()) {
+          known = known || other.name() == row.contact_type;
+        }
+        if (!known) {
+          return file.Error(
+              where + ".trace.path",
+              absl::StrCat(path.string(), ": unknown contact type \"", row.contact_type, "\""));
+        }
+        if (row.contact_type != out.name) continue;
+        out.listed.push_back({.time = row.time, .handle = row.handle, .patience = row.patience});
+      }
+      break;
+    }
+    case proto::Arrivals::KIND_NOT_SET:
+      return file.Error(where, "no arrival process is set (poisson, listed, trace)");
+  }
+  std::stable_sort(
+      out.listed.begin(), out.listed.end(),
+      [](const ContactType::Listed& a, const ContactType::Listed& b) { return a.time < b.time; });
+  return absl::OkStatus();
+}
+
 absl::Status ConvertContactTypes(const proto::Scenario& m, const TextProtoFile& file,
                                  Scenario& scenario) {
   if (m.contact_types().empty()) return file.Error("contact_types", "at least one is required");
@@ -353,36 +433,7 @@ absl::Status ConvertContactTypes(const proto::Scenario& m, const TextProtoFile& 
       }
       out.requirements.push_back(out_req);
     }
-    if (!ct.arrivals().has_poisson()) {
-      return file.Error(where + ".arrivals", "no arrival process is set (poisson)");
-    }
-    const proto::Poisson& poisson = ct.arrivals().poisson();
-    if (poisson.rates_per_hour().empty()) {
-      const double rate = poisson.rate_per_hour();
-      if (!(InRange(rate, 0, 1e9) && rate > 0)) {
-        return file.Error(where + ".arrivals.poisson.rate_per_hour",
-                          absl::StrCat(rate, " must be positive and at most 1e9"));
-      }
-      out.rates_per_hour = {rate};
-    } else {
-      if (poisson.rate_per_hour() != 0) {
-        return file.Error(where + ".arrivals.poisson",
-                          "set rate_per_hour or rates_per_hour, not both");
-      }
-      bool any = false;
-      for (int i = 0; i < poisson.rates_per_hour_size(); ++i) {
-        const double rate = poisson.rates_per_hour(i);
-        if (!InRange(rate, 0, 1e9)) {
-          return file.Error(absl::StrCat(where, ".arrivals.poisson.rates_per_hour[", i, "]"),
-                            absl::StrCat(rate, " is outside 0..1e9"));
-        }
-        any = any || rate > 0;
-      }
-      if (!any) {
-        return file.Error(where + ".arrivals.poisson.rates_per_hour", "are all zero");
-      }
-      out.rates_per_hour.assign(poisson.rates_per_hour().begin(), poisson.rates_per_hour().end());
-    }
+    ACD_RETURN_IF_ERROR(ConvertArrivals(m, ct.arrivals(), file, where + ".arrivals", out));
     if (!ct.has_handle_time()) return file.Error(where + ".handle_time", "is required");
     ACD_ASSIGN_OR_RETURN(out.handle_time,
                          ConvertDistribution(ct.handle_time(), file, where + ".handle_time"));

@@ -1,10 +1,14 @@
 // Agent behaviour and schedules in scenarios: no-answers, rejects, wrap-up
 // lengths, shifts and breaks.
 
+#include <filesystem>
+#include <fstream>
 #include <string>
+#include <vector>
 
 #include "doctest/doctest.h"
 #include "fmt/format.h"
+#include "sim/arrival_trace.h"
 #include "sim/runner.h"
 #include "sim/scenario.h"
 #include "sim/tally.h"
@@ -122,6 +126,75 @@ replications: 1
   absl::Status status = RunScenario(*scenario).status();
   CHECK(status.code() == absl::StatusCode::kFailedPrecondition);
   CHECK(std::string(status.message()).find("no progress") != std::string::npos);
+}
+
+TEST_CASE("listed arrivals come at their times in every replication") {
+  const std::string text = R"(center { workgroups { name: "Q" } }
+agent_groups { name: "a" count: 1 workgroups { workgroup: "Q" } }
+contact_types { name: "c" workgroup: "Q" arrivals { listed { times_s: [30, 10, 20] } }
+  handle_time { constant_s: 5 } }
+horizon_s: 100
+replications: 3
+)";
+  absl::StatusOr<Scenario> scenario = LoadScenario("l.txtpb", text);
+  REQUIRE(scenario.ok());
+  REQUIRE(scenario->contact_types[0].listed.size() == 3);
+  CHECK(scenario->contact_types[0].listed[0].time == Time() + Seconds(10));
+  const Report report = *RunScenario(*scenario);
+  CHECK(report.total[0].mean == 3);  // offered
+  CHECK(report.total[0].ci95 == 0);
+  CHECK(Mean(report.total, "answered") == 3);
+}
+
+TEST_CASE("a trace file replays arrivals with their own handle times and patience") {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "acd_trace_test";
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream out(dir / "day.csv");
+    out << "time_s,contact_type,handle_time_s,patience_s\n"
+           "# a comment\n"
+           "5,calls,100,\n"
+           "7,chats,,\n"
+           "9,calls,200,1\n";
+  }
+  const std::string scenario_text = R"(center { workgroups { name: "Q" } }
+agent_groups { name: "a" count: 1 workgroups { workgroup: "Q" } }
+contact_types { name: "calls" workgroup: "Q" arrivals { trace { path: "day.csv" } }
+  handle_time { constant_s: 5 } }
+contact_types { name: "chats" workgroup: "Q" arrivals { poisson { rate_per_hour: 1 } }
+  handle_time { constant_s: 5 } }
+horizon_s: 1000
+replications: 2
+)";
+  // The path is taken from the scenario file's folder.
+  absl::StatusOr<Scenario> scenario = LoadScenario((dir / "s.txtpb").string(), scenario_text);
+  REQUIRE_MESSAGE(scenario.ok(), scenario.status().ToString());
+  const auto& listed = scenario->contact_types[0].listed;
+  REQUIRE(listed.size() == 2);
+  CHECK(listed[0].time == Time() + Seconds(5));
+  CHECK(*listed[0].handle == Seconds(100));
+  CHECK_FALSE(listed[0].patience.has_value());
+  CHECK(*listed[1].patience == Seconds(1));
+  const Report report = *RunScenario(*scenario);
+  // The second call arrives while the only agent talks and gives up after 1 s.
+  CHECK(report.contact_types[0].second[0].mean == 2);  // offered
+  CHECK(Mean(report.contact_types[0].second, "abandoned") == 1);
+  CHECK(Mean(report.contact_types[0].second, "aht_s") == 100);
+}
+
+TEST_CASE("trace file errors name the file and line") {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "acd_trace_test";
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream out(dir / "bad.csv");
+    out << "5,calls\n6,calls,fast\n";
+  }
+  absl::StatusOr<std::vector<TraceRow>> rows = ReadArrivalTrace((dir / "bad.csv").string());
+  CHECK(std::string(rows.status().message()).find("bad.csv:2: handle time \"fast\"") !=
+        std::string::npos);
+  CHECK(std::string(ParseArrivalTrace("t.csv", "1,calls\n2,calls,1,2,3\n").status().message()) ==
+        "t.csv:2: expected time_s,contact_type[,handle_time_s[,patience_s]], got 5 fields");
+  CHECK(ReadArrivalTrace("/nonexistent/x.csv").status().code() == absl::StatusCode::kNotFound);
 }
 
 std::string ErrorOf(const std::string& group) {

@@ -1,0 +1,88 @@
+#include "sim/arrival_trace.h"
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+
+namespace acd::sim {
+namespace {
+
+constexpr double kMaxSeconds = 1e9;
+
+// An optional non-negative number of seconds; empty means none.
+absl::StatusOr<std::optional<Duration>> OptionalSeconds(absl::string_view field,
+                                                        absl::string_view what,
+                                                        const std::string& where) {
+  field = absl::StripAsciiWhitespace(field);
+  if (field.empty()) return std::optional<Duration>();
+  double seconds = 0;
+  if (!absl::SimpleAtod(field, &seconds) || !std::isfinite(seconds) || seconds < 0 ||
+      seconds > kMaxSeconds) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(where, ": ", what, " \"", field, "\" is not a number of seconds in 0..1e9"));
+  }
+  return std::optional<Duration>(SecondsF(seconds));
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<TraceRow>> ParseArrivalTrace(absl::string_view filename,
+                                                        absl::string_view text) {
+  std::vector<TraceRow> rows;
+  int line_number = 0;
+  for (absl::string_view line : absl::StrSplit(text, '\n')) {
+    ++line_number;
+    line = absl::StripAsciiWhitespace(line);
+    if (line.empty() || line.front() == '#') continue;
+    const std::string where = absl::StrCat(filename, ":", line_number);
+    std::vector<absl::string_view> fields = absl::StrSplit(line, ',');
+    double time = 0;
+    if (!absl::SimpleAtod(absl::StripAsciiWhitespace(fields[0]), &time)) {
+      if (rows.empty() && line_number == 1) continue;  // a header
+      return absl::InvalidArgumentError(
+          absl::StrCat(where, ": time \"", fields[0], "\" is not a number"));
+    }
+    if (!std::isfinite(time) || time < 0 || time > kMaxSeconds) {
+      return absl::InvalidArgumentError(absl::StrCat(where, ": time ", time, " is outside 0..1e9"));
+    }
+    if (fields.size() < 2 || fields.size() > 4) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(where, ": expected time_s,contact_type[,handle_time_s[,patience_s]], got ",
+                       fields.size(), " fields"));
+    }
+    TraceRow row{.time = Time() + SecondsF(time),
+                 .contact_type = std::string(absl::StripAsciiWhitespace(fields[1]))};
+    if (row.contact_type.empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(where, ": the contact type is empty"));
+    }
+    if (fields.size() > 2) {
+      absl::StatusOr<std::optional<Duration>> handle =
+          OptionalSeconds(fields[2], "handle time", where);
+      if (!handle.ok()) return handle.status();
+      row.handle = *handle;
+    }
+    if (fields.size() > 3) {
+      absl::StatusOr<std::optional<Duration>> patience =
+          OptionalSeconds(fields[3], "patience", where);
+      if (!patience.ok()) return patience.status();
+      row.patience = *patience;
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+absl::StatusOr<std::vector<TraceRow>> ReadArrivalTrace(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open file"));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return ParseArrivalTrace(path, text.str());
+}
+
+}  // namespace acd::sim
