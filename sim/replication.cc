@@ -54,6 +54,7 @@ struct Call {
   uint32_t offers = 0;   // offers made so far (an answer must match the latest)
   Time arrival;
   Time connected;
+  Time disconnected;  // when its wrap-up began
   Duration handle;
   std::optional<Duration> patience;
 };
@@ -119,7 +120,10 @@ class Replication : public Observer {
     for (size_t a = 0; a < agents_.size(); ++a) {
       agents_[a].group = scenario_.agent_group[a];
       for (const MembershipConfig& m : scenario_.center.agents[a].workgroups) {
-        if (m.active) agents_[a].active_workgroups.push_back(*WorkgroupIndex(m.workgroup));
+        if (m.active) {
+          agents_[a].active_workgroups.push_back(
+              static_cast<int>(engine_->FindWorkgroup(m.workgroup)->value()));
+        }
       }
     }
     available_ = *engine_->FindStatus(scenario_.center.available_status);
@@ -228,16 +232,22 @@ class Replication : public Observer {
         });
         Release(call);
         return;
-      case InteractionState::kCompleted:
-        if (call.state == CallState::kEnded) --agents_[event.agent.value()].wrapping;
+      case InteractionState::kCompleted: {
+        const bool wrapped = call.state == CallState::kEnded;
+        if (wrapped) --agents_[event.agent.value()].wrapping;
+        const Time talk_end = wrapped ? call.disconnected : event.now;
         Count(call, [&](Tally& t) {
           ++t.handled;
           t.handle_s += ToSeconds(event.now - call.connected);
+          t.talk_s += ToSeconds(talk_end - call.connected);
+          t.wrap_up_s += ToSeconds(event.now - talk_end);
         });
         Release(call);
         return;
+      }
       case InteractionState::kWrapUp: {
         call.state = CallState::kEnded;
+        call.disconnected = event.now;
         AgentTrack& agent = agents_[event.agent.value()];
         ++agent.wrapping;
         if (agent.group >= 0 && scenario_.agent_groups[agent.group].wrap_up) {
@@ -535,14 +545,6 @@ class Replication : public Observer {
       for (int wg : agent.active_workgroups) result_.workgroup_intervals[wg][i].staffed_s += s;
       if (busy && agent.workgroup >= 0) result_.workgroup_intervals[agent.workgroup][i].busy_s += s;
     });
-  }
-
-  std::optional<int> WorkgroupIndex(const std::string& name) const {
-    const auto& wgs = scenario_.center.workgroups;
-    for (size_t i = 0; i < wgs.size(); ++i) {
-      if (wgs[i].name == name) return static_cast<int>(i);
-    }
-    return std::nullopt;
   }
 
   // ---- Engine ---------------------------------------------------------------

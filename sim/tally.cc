@@ -19,6 +19,8 @@ constexpr KpiDefinition kKpis[] = {
     {"p_wait", "P(wait > 0)", 4, [](const Tally& t) { return Ratio(t.waited, t.offered); }},
     {"asa_s", "ASA (s)", 2, [](const Tally& t) { return Ratio(t.wait_answered_s, t.answered); }},
     {"aht_s", "AHT (s)", 1, [](const Tally& t) { return Ratio(t.handle_s, t.handled); }},
+    {"talk_s", "talk (s)", 1, [](const Tally& t) { return Ratio(t.talk_s, t.handled); }},
+    {"wrap_up_s", "wrap-up (s)", 1, [](const Tally& t) { return Ratio(t.wrap_up_s, t.handled); }},
     {"abandon_time_s", "abandon time (s)", 2,
      [](const Tally& t) { return Ratio(t.wait_abandoned_s, t.abandoned); }},
     {"queue_length", "queue length", 3,
@@ -49,6 +51,8 @@ void Tally::AddContacts(const Tally& other) {
   queue_integral_s += other.queue_integral_s;
   handled += other.handled;
   handle_s += other.handle_s;
+  talk_s += other.talk_s;
+  wrap_up_s += other.wrap_up_s;
 }
 
 std::span<const KpiDefinition> Kpis() { return kKpis; }

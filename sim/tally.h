@@ -14,6 +14,8 @@
 //   p_wait             share of offered contacts that found no agent free
 //   asa_s              mean time from arrival to connection, over answered
 //   aht_s              mean time from connection to the end of wrap-up
+//   talk_s             its connected part (including hold)
+//   wrap_up_s          its after-call work part
 //   abandon_time_s     mean time from arrival to hanging up, over abandoned
 //   queue_length       time-average number of contacts waiting for an agent
 //                      (not yet offered) during the measured window
@@ -50,6 +52,9 @@ struct Tally {
   double window_s = 0;
   int64_t handled = 0;
   double handle_s = 0;
+  // The two parts of handle_s: connected, and after-call work.
+  double talk_s = 0;
+  double wrap_up_s = 0;
   // Agent seconds inside the measured window; NaN when not measured (for a
   // contact type).
   double busy_s = std::numeric_limits<double>::quiet_NaN();

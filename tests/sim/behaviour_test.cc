@@ -83,6 +83,8 @@ TEST_CASE("a wrap-up distribution sets the length of after-call work") {
 })",
                             "constant_s: 100");
   CHECK(Mean(report.total, "aht_s") == doctest::Approx(120.0));
+  CHECK(Mean(report.total, "talk_s") == doctest::Approx(100.0));
+  CHECK(Mean(report.total, "wrap_up_s") == doctest::Approx(20.0));
 }
 
 TEST_CASE("agents answer only inside their shift") {
