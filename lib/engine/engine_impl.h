@@ -56,8 +56,6 @@ struct AgentState {
   bool delay_pending = false;
   // Activation per membership (Center::agent_model(a).workgroups order).
   std::vector<bool> active;
-  // Whether the agent is marked ready in its workgroups' bitmaps.
-  bool ready = false;
   // Slots of waiting interactions inside their window for this agent.
   std::vector<uint32_t> preferred;
   // The status to take again when the last wrap-up ends.

@@ -209,7 +209,7 @@ void Engine::Impl::MoveBucket(InteractionRecord& x, uint32_t bucket) {
 // 100 % can take nothing (unless some media takes 0 %), so an interaction
 // looking for an agent passes it over without a look.
 void Engine::Impl::UpdateReady(AgentId agent) {
-  AgentState& a = agents_[agent.value()];
+  const AgentState& a = agents_[agent.value()];
   const auto& model = center_.agent_model(agent);
   const bool ready = ReadyForWork(a) && (a.used_percent < 100 || model.takes_zero_percent);
   for (size_t m = 0; m < model.workgroups.size(); ++m) {
@@ -222,7 +222,6 @@ void Engine::Impl::UpdateReady(AgentId agent) {
       word &= ~bit;
     }
   }
-  a.ready = ready;
 }
 
 // ---- Transitions ------------------------------------------------------------------
