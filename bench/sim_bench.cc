@@ -23,13 +23,17 @@ contact_types {
 horizon_s: 500000
 )";
 
-void BM_Sim_A2(benchmark::State& state) {
-  const Scenario scenario = *LoadScenario("a2", kA2);
+// One replication of `scenario` per iteration; reports calls and events per
+// second.
+void RunReplications(benchmark::State& state, const Scenario& scenario) {
   int replication = 0;
   int64_t calls = 0, events = 0;
   for (auto _ : state) {
     auto result = RunReplication(scenario, replication++);
-    if (!result.ok()) state.SkipWithError("replication failed");
+    if (!result.ok()) {
+      state.SkipWithError("replication failed");
+      break;
+    }
     calls += result->total.offered;
     events += result->events;
   }
@@ -38,10 +42,11 @@ void BM_Sim_A2(benchmark::State& state) {
   state.counters["events_per_s"] =
       benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
 }
+
+void BM_Sim_A2(benchmark::State& state) { RunReplications(state, *LoadScenario("a2", kA2)); }
 BENCHMARK(BM_Sim_A2)->Unit(benchmark::kMillisecond);
 
-// The shipped full-day scenario (225 agents, shifts, five contact types), one
-// replication per iteration.
+// The shipped full-day scenario (225 agents, shifts, five contact types).
 void BM_Sim_FullDay(benchmark::State& state) {
   const char* root = std::getenv("ACD_SOURCE_DIR");
   const std::string path = std::string(root != nullptr ? root : ".") + "/scenarios/full_day.txtpb";
@@ -50,18 +55,7 @@ void BM_Sim_FullDay(benchmark::State& state) {
     state.SkipWithError("scenarios/full_day.txtpb not found: run from the source tree");
     return;
   }
-  int replication = 0;
-  int64_t calls = 0, events = 0;
-  for (auto _ : state) {
-    auto result = RunReplication(*scenario, replication++);
-    if (!result.ok()) state.SkipWithError("replication failed");
-    calls += result->total.offered;
-    events += result->events;
-  }
-  state.counters["calls_per_s"] =
-      benchmark::Counter(static_cast<double>(calls), benchmark::Counter::kIsRate);
-  state.counters["events_per_s"] =
-      benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+  RunReplications(state, *scenario);
 }
 BENCHMARK(BM_Sim_FullDay)->Unit(benchmark::kMillisecond);
 
