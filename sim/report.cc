@@ -65,6 +65,14 @@ std::string Pad(const std::string& s, size_t width) {
 
 }  // namespace
 
+const Summary* FindKpi(const KpiSummaries& kpis, absl::string_view key) {
+  const auto defs = Kpis();
+  for (size_t i = 0; i < defs.size() && i < kpis.size(); ++i) {
+    if (key == defs[i].key) return &kpis[i];
+  }
+  return nullptr;
+}
+
 Report BuildReport(const Scenario& scenario, const std::vector<ReplicationResult>& results) {
   Report report;
   report.scenario = scenario.name;

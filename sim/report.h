@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "sim/replication.h"
 #include "sim/scenario.h"
 #include "sim/statistics.h"
@@ -46,6 +47,9 @@ struct Report {
   double interval_s = 0;
   std::vector<std::pair<std::string, std::vector<KpiSummaries>>> workgroup_intervals;
 };
+
+// The summary of the KPI whose JSON key is `key` (see Kpis()), or nullptr.
+const Summary* FindKpi(const KpiSummaries& kpis, absl::string_view key);
 
 // Summarizes per-replication results (in replication order).
 Report BuildReport(const Scenario& scenario, const std::vector<ReplicationResult>& results);

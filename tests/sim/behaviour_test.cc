@@ -11,19 +11,12 @@
 #include "sim/arrival_trace.h"
 #include "sim/runner.h"
 #include "sim/scenario.h"
-#include "sim/tally.h"
+#include "tests/testing/kpis.h"
 
 namespace acd::sim {
 namespace {
 
-double Mean(const KpiSummaries& kpis, const std::string& key) {
-  const auto defs = Kpis();
-  for (size_t i = 0; i < defs.size(); ++i) {
-    if (key == defs[i].key) return kpis[i].mean;
-  }
-  FAIL("no KPI " << key);
-  return 0;
-}
+using testing::Mean;
 
 // One workgroup "Q" (wrap-up up to 60 s), calls of `handle` at `rate` an
 // hour, and the given agent groups.

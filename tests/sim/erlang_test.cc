@@ -13,6 +13,7 @@
 #include "sim/report.h"
 #include "sim/scenario.h"
 #include "sim/tally.h"
+#include "tests/testing/kpis.h"
 
 namespace acd::sim {
 namespace {
@@ -75,12 +76,7 @@ Run Simulate(const System& system) {
 }
 
 const Summary& Kpi(const Report& report, const std::string& key) {
-  const auto defs = Kpis();
-  for (size_t i = 0; i < defs.size(); ++i) {
-    if (key == defs[i].key) return report.total[i];
-  }
-  FAIL("no KPI " << key);
-  return report.total[0];
+  return testing::Kpi(report.total, key);
 }
 
 // The oracle's pass rule; `tolerance` is absolute, or relative to `exact`

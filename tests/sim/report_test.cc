@@ -8,6 +8,7 @@
 #include "sim/runner.h"
 #include "sim/scenario.h"
 #include "sim/tally.h"
+#include "tests/testing/kpis.h"
 
 namespace acd::sim {
 namespace {
@@ -40,14 +41,7 @@ Report RunTwoQueues() {
   return *report;
 }
 
-double Mean(const KpiSummaries& kpis, const std::string& key) {
-  const auto defs = Kpis();
-  for (size_t i = 0; i < defs.size(); ++i) {
-    if (key == defs[i].key) return kpis[i].mean;
-  }
-  FAIL("no KPI " << key);
-  return 0;
-}
+using testing::Mean;
 
 TEST_CASE("offered contacts are answered, abandoned or still waiting, per workgroup and total") {
   Report report = RunTwoQueues();

@@ -5,7 +5,7 @@
 #include "sim/default_scenario.h"
 #include "sim/runner.h"
 #include "sim/scenario.h"
-#include "sim/tally.h"
+#include "tests/testing/kpis.h"
 
 namespace acd::sim {
 namespace {
@@ -77,13 +77,7 @@ TEST_CASE("every shipped scenario runs, and per workgroup its contacts add up") 
     REQUIRE_MESSAGE(report.ok(), report.status().ToString());
     for (const auto& [name, kpis] : report->workgroups) {
       INFO(name);
-      const auto value = [&](const char* key) {
-        const auto defs = Kpis();
-        for (size_t i = 0; i < defs.size(); ++i) {
-          if (std::string(key) == defs[i].key) return kpis[i].mean;
-        }
-        return -1.0;
-      };
+      const auto value = [&](const char* key) { return testing::Mean(kpis, key); };
       CHECK(value("offered") > 0);
       CHECK(value("offered") ==
             doctest::Approx(value("answered") + value("abandoned") + value("waiting_at_end")));
