@@ -239,15 +239,8 @@ absl::Status ExpandAgentGroups(const proto::Scenario& m, const TextProtoFile& fi
       prototype.skills.push_back(
           {.skill = level.skill(), .proficiency = level.proficiency(), .desire = level.desire()});
     }
-    for (int u = 0; u < group.utilization_size(); ++u) {
-      const proto::MediaUtilization& m = group.utilization(u);
-      std::optional<MediaType> media = MediaFromProto(m.media());
-      if (!media)
-        return file.Error(absl::StrCat(where, ".utilization[", u, "].media"), "unknown media");
-      prototype.utilization.push_back({.media = *media,
-                                       .percent = m.has_percent() ? m.percent() : 100,
-                                       .max_assign = m.has_max_assign() ? m.max_assign() : 1});
-    }
+    ACD_ASSIGN_OR_RETURN(prototype.utilization,
+                         UtilizationFromProto(group.utilization(), file, where + ".utilization"));
     for (int i = 0; i < group.auto_answer_media_size(); ++i) {
       std::optional<MediaType> media = MediaFromProto(group.auto_answer_media(i));
       if (!media) {

@@ -20,6 +20,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -27,10 +28,16 @@
 #include "acd/media.h"
 #include "acd/text_proto.h"
 
+namespace google::protobuf {
+template <typename T>
+class RepeatedPtrField;
+}  // namespace google::protobuf
+
 namespace acd {
 
 namespace proto {
 class CenterConfig;
+class MediaUtilization;
 }  // namespace proto
 
 // Parses `text`; `filename` only labels errors.
@@ -45,6 +52,13 @@ absl::StatusOr<CenterConfig> LoadCenterConfigFile(const std::string& path);
 absl::StatusOr<CenterConfig> CenterConfigFromProto(const proto::CenterConfig& message,
                                                    const TextProtoFile& file,
                                                    absl::string_view path);
+
+// Per-media utilization entries as the center schema writes them (unset
+// percent 100, unset max assign 1); InvalidArgument at `path`[i].media for an
+// unknown media. For loaders of formats that reuse the message (scenarios).
+absl::StatusOr<std::vector<MediaUtilization>> UtilizationFromProto(
+    const google::protobuf::RepeatedPtrField<proto::MediaUtilization>& entries,
+    const TextProtoFile& file, absl::string_view path);
 
 // The MediaType of a value of the proto enum acd.proto.Media
 // (MEDIA_UNSPECIFIED reads as a call), or nullopt for an unknown value.

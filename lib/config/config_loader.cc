@@ -41,21 +41,6 @@ std::vector<SkillLevel> ToSkills(const google::protobuf::RepeatedPtrField<proto:
   return out;
 }
 
-absl::StatusOr<std::vector<MediaUtilization>> ToUtilization(
-    const google::protobuf::RepeatedPtrField<proto::MediaUtilization>& in,
-    const TextProtoFile& file, const std::string& where) {
-  std::vector<MediaUtilization> out;
-  for (int i = 0; i < in.size(); ++i) {
-    MediaUtilization u;
-    ACD_ASSIGN_OR_RETURN(u.media,
-                         ToMedia(in[i].media(), file, absl::StrCat(where, "[", i, "].media")));
-    if (in[i].has_percent()) u.percent = in[i].percent();
-    if (in[i].has_max_assign()) u.max_assign = in[i].max_assign();
-    out.push_back(u);
-  }
-  return out;
-}
-
 absl::StatusOr<WorkgroupConfig> ToWorkgroup(const proto::Workgroup& m, const TextProtoFile& file,
                                             const std::string& where) {
   WorkgroupConfig wg{.name = m.name()};
@@ -67,7 +52,7 @@ absl::StatusOr<WorkgroupConfig> ToWorkgroup(const proto::Workgroup& m, const Tex
   if (!m.wrap_up_status().empty()) wg.wrap_up_status = m.wrap_up_status();
   wg.skills = ToSkills(m.skills());
   ACD_ASSIGN_OR_RETURN(wg.utilization,
-                       ToUtilization(m.utilization(), file, where + ".utilization"));
+                       UtilizationFromProto(m.utilization(), file, where + ".utilization"));
   wg.exempt_held = m.exempt_held();
   const proto::InteractionWeights& iw = m.interaction_weights();
   wg.interaction_weights = {.skill = iw.skill(),
@@ -131,7 +116,7 @@ absl::StatusOr<AgentConfig> ToAgent(const proto::Agent& m, const TextProtoFile& 
                                 .active = membership.has_active() ? membership.active() : true});
   }
   ACD_ASSIGN_OR_RETURN(agent.utilization,
-                       ToUtilization(m.utilization(), file, where + ".utilization"));
+                       UtilizationFromProto(m.utilization(), file, where + ".utilization"));
   for (int i = 0; i < m.auto_answer_media_size(); ++i) {
     ACD_ASSIGN_OR_RETURN(
         MediaType media,
@@ -163,6 +148,21 @@ absl::Status Locate(const absl::Status& status, const TextProtoFile& file,
 }
 
 }  // namespace
+
+absl::StatusOr<std::vector<MediaUtilization>> UtilizationFromProto(
+    const google::protobuf::RepeatedPtrField<proto::MediaUtilization>& entries,
+    const TextProtoFile& file, absl::string_view path) {
+  std::vector<MediaUtilization> out;
+  for (int i = 0; i < entries.size(); ++i) {
+    MediaUtilization u;
+    ACD_ASSIGN_OR_RETURN(u.media,
+                         ToMedia(entries[i].media(), file, absl::StrCat(path, "[", i, "].media")));
+    if (entries[i].has_percent()) u.percent = entries[i].percent();
+    if (entries[i].has_max_assign()) u.max_assign = entries[i].max_assign();
+    out.push_back(u);
+  }
+  return out;
+}
 
 std::optional<MediaType> MediaFromProto(int value) {
   switch (value) {
