@@ -272,7 +272,11 @@ class Replication : public Observer {
         }
         return;
       case InteractionState::kAlerting:
-      case InteractionState::kHeld:  // the simulator does not hold yet
+      // The simulator does not hold, transfer or place callbacks yet.
+      case InteractionState::kHeld:
+      case InteractionState::kSnoozed:
+      case InteractionState::kTransferred:
+      case InteractionState::kFailed:
         return;
     }
   }

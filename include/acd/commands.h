@@ -76,7 +76,10 @@ struct SetActivation {
 };
 
 // A new interaction enters the workgroup's queue. The id is the caller's and
-// must not be in use (AlreadyExists otherwise).
+// must not be in use (AlreadyExists otherwise). If the workgroup has a queue
+// capacity, its queue is full and no agent can take the interaction at
+// once, the arrival is refused with ResourceExhausted (blocked) and changes
+// nothing.
 struct Arrive {
   Time now;
   InteractionId interaction;
@@ -92,6 +95,10 @@ struct Arrive {
   // this agent is eligible; afterwards everyone is. Invalid: none.
   AgentId preferred_agent;
   Duration preferred_window;
+  // Work items: when the work is due. An interaction whose connected part
+  // ends by then counts as completed on time (WorkgroupCounters). Infinite:
+  // none.
+  Time due = Time::Infinite();
 };
 
 // The alerted agent answers. FailedPrecondition unless the interaction is
@@ -125,7 +132,9 @@ struct Resume {
 // The interaction ends, whoever hung up. Waiting: the customer abandons.
 // Alerting: the offer is revoked and the customer abandons. Connected: the
 // interaction completes and its agent enters wrap-up (if the workgroup has
-// any); so does a held one. FailedPrecondition if it is already in wrap-up.
+// any); so does a held one. Snoozed (a callback request): the request is
+// withdrawn and counts as abandoned. FailedPrecondition if it is already in
+// wrap-up.
 struct Disconnect {
   Time now;
   InteractionId interaction;
@@ -138,8 +147,99 @@ struct EndWrapUp {
   AgentId agent;
 };
 
+// Blind transfer of a waiting, connected or held interaction, to exactly
+// one of a workgroup or an agent. The agent it was with (if any) is free of
+// it at once, without wrap-up, and its available time restarts.
+//
+//   * To a workgroup: the interaction leaves its workgroup (kTransferred
+//     there; the old workgroup counts it transferred out, the new one
+//     entered) and waits in the new one: its queue clock and tiers restart
+//     from now, its time in system is kept, its priority becomes the new
+//     workgroup's transfer priority if one is set, its requirements and own
+//     tiers are kept, any preferred-agent window, exclusion and last
+//     attempted agent are cleared. ResourceExhausted if it would have to
+//     wait in a full queue (the transferring agent still counts as holding
+//     it for that check). The same workgroup is allowed: it re-queues.
+//   * To an agent: offered to that agent directly (alerting there, reason
+//     kTransferred), whatever its membership, skills or status, provided
+//     it is logged in, not in a dnd status and has capacity for the media
+//     under the interaction's workgroup (FailedPrecondition otherwise, and
+//     for the agent it is already with). The workgroup is unchanged; a
+//     no-answer returns it to that workgroup's queue as usual.
+// A work item or generic object once transferred has no pickup time limit
+// any more. FailedPrecondition unless waiting, connected or held.
+struct Transfer {
+  Time now;
+  InteractionId interaction;
+  WorkgroupId workgroup;
+  AgentId agent;
+};
+
+// What the agent reports after working a callback request (DESIGN 3.8).
+enum class CallbackOutcome : uint8_t {
+  kComplete,       // reached the customer: ends like a disconnect
+  kAttemptFailed,  // cannot be completed: ends as failed, after any wrap-up
+  // Try again later: the request leaves the agent (free at once, without
+  // wrap-up) and is snoozed for the workgroup's retry interval, then waits
+  // again with its queue clock and tiers restarted; on the workgroup's
+  // maximum attempt it ends as failed instead (after any wrap-up).
+  kRetryLater,
+};
+
+// The agent reports the outcome of a connected (or held) callback. Every
+// report counts one attempt. FailedPrecondition unless the interaction is a
+// callback and connected or held.
+struct ReportCallback {
+  Time now;
+  InteractionId interaction;
+  CallbackOutcome outcome = CallbackOutcome::kComplete;
+};
+
+// Sets an interaction's priority (0..1000). A waiting one takes its new
+// place at once, keeping its queue time, tier clock and tier, and may be
+// offered in the same command; otherwise the new priority counts when it
+// next waits. FailedPrecondition once it has ended (wrap-up).
+struct SetPriority {
+  Time now;
+  InteractionId interaction;
+  int priority = 50;
+};
+
+// Live reconfiguration of one agent: replaces its whole configuration
+// (skills, memberships and their activation, utilization, auto-answer,
+// cost, attributes); the name must stay. Validated as Engine::Create would
+// (InvalidArgument naming the field). Takes effect at once: what the agent
+// holds stays with it (even above its new capacity, or in a workgroup it
+// left); it then takes what it now may, and the waiting interactions of
+// its old and new workgroups are routed again, oldest in queue first.
+// Waiting interactions keep their queue time, tier clock and priority.
+// Costs a pass over the whole center: meant for administration, not for
+// every call.
+struct UpdateAgent {
+  Time now;
+  AgentId agent;
+  AgentConfig config;
+};
+
+// Live reconfiguration of one workgroup: replaces its configuration
+// (weights, tiers, utilization, timeouts, wrap-up, no-answer policy,
+// capacity, ...); the name must stay. Validated as Engine::Create would.
+// Waiting interactions of the workgroup are re-filed at once: their order
+// follows the new weights, those without their own tiers take the new
+// tiers counted from when they entered the queue, and the in-queue timeout
+// is re-armed from the same moment; then all are routed again, oldest
+// first. Interactions alerting, connected, held or in wrap-up keep the
+// alert timeout, wrap-up and hold exemption they started with. Costs a pass
+// over the whole center.
+struct UpdateWorkgroup {
+  Time now;
+  WorkgroupId workgroup;
+  WorkgroupConfig config;
+};
+
 using Command = std::variant<LogIn, LogOut, SetStatus, SetActivation, Arrive, Accept, Reject, Hold,
-                             Resume, Disconnect, EndWrapUp>;
+                             Resume, Disconnect, EndWrapUp, Transfer, ReportCallback, SetPriority,
+                             UpdateAgent, UpdateWorkgroup>;
 
 // The `now` any command carries.
 inline Time CommandTime(const Command& command) {

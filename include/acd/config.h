@@ -171,6 +171,24 @@ struct WorkgroupConfig {
   std::vector<TierConfig> tiers;
   AfterLastTier after_last_tier = AfterLastTier::kWaitForever;
   NoAnswerConfig no_answer;
+  // An interaction transferred into this workgroup takes this priority
+  // (0..1000); -1 (the default) keeps its own.
+  int transfer_priority = -1;
+  // In-queue timeout: an interaction that has waited this long in this
+  // workgroup's queue (counted from entering it) moves to
+  // `overflow_workgroup`. Zero (the default) means never; when set,
+  // `overflow_workgroup` must name another workgroup.
+  Duration queue_timeout = Duration::Zero();
+  std::string overflow_workgroup;
+  // The most interactions that may wait in the queue; an arrival or transfer
+  // that would have to wait beyond it is refused (ResourceExhausted). -1
+  // (the default) means unlimited; 0 means nothing waits (Erlang B).
+  int queue_capacity = -1;
+  // Callbacks (media kCallback): Retry Later snoozes the request for
+  // `callback_retry_interval` (default 10 min, > 0); the attempt that
+  // reaches `callback_max_attempts` (default 3, >= 1) ends it as failed.
+  Duration callback_retry_interval = Seconds(600);
+  int callback_max_attempts = 3;
 };
 
 // An agent's membership in one workgroup.

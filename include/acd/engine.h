@@ -123,6 +123,14 @@ struct InteractionView {
   // Until `preferred_until`, only `preferred_agent` may take it.
   AgentId preferred_agent;
   Time preferred_until;
+  // Work items: when the work is due; Time::Infinite() when not set.
+  Time due = Time::Infinite();
+  // Callbacks: outcomes reported so far (ReportCallback), and while
+  // snoozed, when it waits again.
+  int attempts = 0;
+  Time snoozed_until = Time::Infinite();
+  // It was transferred at least once (a work item's pickup limit is off).
+  bool transferred = false;
 };
 
 // A snapshot of one agent.
@@ -146,12 +154,21 @@ struct AgentView {
   std::vector<std::pair<WorkgroupId, bool>> memberships;
 };
 
-// Running totals for one workgroup since the engine was created.
+// Running totals for one workgroup since the engine was created. Every
+// interaction that entered (arrived, or was transferred or overflowed in)
+// is live, completed, abandoned, failed or transferred out.
 struct WorkgroupCounters {
   int64_t entered = 0;
   int64_t answered = 0;
   int64_t abandoned = 0;
   int64_t completed = 0;
+  // Callbacks that ended failed.
+  int64_t failed = 0;
+  // Moved to another workgroup by a transfer or the in-queue timeout.
+  int64_t transferred_out = 0;
+  // Interactions with a due time whose connected part ended by it, or after.
+  int64_t completed_on_time = 0;
+  int64_t completed_late = 0;
   // Interactions waiting in queue right now.
   int64_t waiting = 0;
 };

@@ -33,6 +33,16 @@ enum class InteractionState : uint8_t {
   kWrapUp,     // ended; its agent is in after-call work
   kCompleted,  // ended and wrapped up
   kAbandoned,  // the customer left before being connected
+  // A callback request set aside by Retry Later until its snooze ends; it
+  // holds no agent and is not routed meanwhile.
+  kSnoozed,
+  // Left this workgroup for another (blind transfer or in-queue timeout);
+  // reported for the workgroup it left, and followed at once by its
+  // kWaiting in the new one.
+  kTransferred,
+  // A callback request that ended without reaching the customer (Attempt
+  // Failed, or Retry Later on the last allowed attempt), after any wrap-up.
+  kFailed,
 };
 
 absl::string_view InteractionStateName(InteractionState state);
@@ -47,12 +57,17 @@ struct OfferEvent {
   bool auto_answered = false;
 };
 
-// Why an interaction went back to waiting after alerting.
+// Why an interaction entered a state other than by the plain path (arrive,
+// offer, answer, end): mostly why it went back to waiting.
 enum class RequeueReason : uint8_t {
-  kNone,            // not a return to the queue
+  kNone,            // the plain path
   kNoAnswer,        // the alert timed out (RONA)
   kRejected,        // the agent declined
   kAgentLoggedOut,  // the agent logged out while it rang
+  kPickupTimeout,   // a work item or generic object was not picked up in time
+  kTransferred,     // a blind transfer (to a workgroup, or alerting at an agent)
+  kOverflow,        // the workgroup's in-queue timeout moved it
+  kRetryLater,      // a callback snoozed (kSnoozed), or its snooze ended (kWaiting)
 };
 
 absl::string_view RequeueReasonName(RequeueReason reason);

@@ -99,6 +99,17 @@ absl::StatusOr<WorkgroupConfig> ToWorkgroup(const proto::Workgroup& m, const Tex
     ACD_ASSIGN_OR_RETURN(wg.no_answer.exclusion,
                          ToDuration(na.exclusion_s(), file, where + ".no_answer"));
   }
+  if (m.has_transfer_priority()) wg.transfer_priority = m.transfer_priority();
+  ACD_ASSIGN_OR_RETURN(wg.queue_timeout,
+                       ToDuration(m.queue_timeout_s(), file, where + ".queue_timeout_s"));
+  wg.overflow_workgroup = m.overflow_workgroup();
+  if (m.has_queue_capacity()) wg.queue_capacity = m.queue_capacity();
+  if (m.has_callback_retry_interval_s()) {
+    ACD_ASSIGN_OR_RETURN(
+        wg.callback_retry_interval,
+        ToDuration(m.callback_retry_interval_s(), file, where + ".callback_retry_interval_s"));
+  }
+  if (m.has_callback_max_attempts()) wg.callback_max_attempts = m.callback_max_attempts();
   return wg;
 }
 

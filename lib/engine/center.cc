@@ -177,6 +177,38 @@ absl::Status Center::BuildWorkgroups() {
       return Invalid(where + ".agent_weights.available_interval_s", "must be positive");
     }
     ACD_RETURN_IF_ERROR(ValidateTiers(wg.tiers, where + ".tiers"));
+    if (wg.transfer_priority < -1 || wg.transfer_priority > 1000) {
+      return Invalid(where + ".transfer_priority",
+                     absl::StrCat(wg.transfer_priority, " is outside 0..1000 (or -1 to keep)"));
+    }
+    if (wg.queue_timeout < Duration::Zero()) {
+      return Invalid(where + ".queue_timeout", "is negative");
+    }
+    if (wg.queue_timeout > Duration::Zero() || !wg.overflow_workgroup.empty()) {
+      model.overflow = FindWorkgroup(wg.overflow_workgroup);
+      if (!model.overflow.valid()) {
+        return Invalid(where + ".overflow_workgroup",
+                       absl::StrCat("unknown workgroup \"", wg.overflow_workgroup,
+                                    "\" (a queue timeout needs an overflow workgroup)"));
+      }
+      if (model.overflow == WorkgroupId(static_cast<uint32_t>(i))) {
+        return Invalid(where + ".overflow_workgroup", "is the workgroup itself");
+      }
+      if (wg.queue_timeout == Duration::Zero()) {
+        return Invalid(where + ".queue_timeout", "must be positive with an overflow workgroup");
+      }
+    }
+    if (wg.queue_capacity < -1) {
+      return Invalid(where + ".queue_capacity",
+                     absl::StrCat(wg.queue_capacity, " is negative (-1 means unlimited)"));
+    }
+    if (wg.callback_retry_interval <= Duration::Zero()) {
+      return Invalid(where + ".callback_retry_interval", "must be positive");
+    }
+    if (wg.callback_max_attempts < 1 || wg.callback_max_attempts > 100) {
+      return Invalid(where + ".callback_max_attempts",
+                     absl::StrCat(wg.callback_max_attempts, " is outside 1..100"));
+    }
   }
   return absl::OkStatus();
 }

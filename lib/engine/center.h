@@ -27,6 +27,12 @@ namespace acd::internal {
 
 inline int MediaIndex(MediaType media) { return static_cast<int>(media); }
 
+// Work items and generic objects: the alert timeout is a pickup time limit,
+// whose expiry re-routes the item without penalizing the agent.
+inline bool HasPickupLimit(MediaType media) {
+  return media == MediaType::kWorkItem || media == MediaType::kGeneric;
+}
+
 struct Utilization {
   int percent = 100;
   int max_assign = 1;
@@ -42,6 +48,8 @@ struct SkillValue {
 struct WorkgroupModel {
   StatusId wrap_up_status;
   StatusId no_answer_status;
+  // Where the in-queue timeout moves interactions; invalid without one.
+  WorkgroupId overflow;
   std::array<Utilization, kMediaTypeCount> utilization;
   // All members, active or not, ascending.
   std::vector<AgentId> members;

@@ -113,7 +113,11 @@ absl::StatusOr<InteractionView> Engine::Impl::GetInteraction(InteractionId id) c
                          .excluded = x.excluded,
                          .excluded_until = x.excluded_until,
                          .preferred_agent = x.preferred_agent,
-                         .preferred_until = x.preferred_until};
+                         .preferred_until = x.preferred_until,
+                         .due = x.due,
+                         .attempts = x.attempts,
+                         .snoozed_until = x.snooze_due,
+                         .transferred = x.transferred};
 }
 
 absl::StatusOr<AgentView> Engine::Impl::GetAgent(AgentId id) const {
@@ -308,18 +312,30 @@ absl::Status Engine::Impl::Handle(const SetActivation& c) {
 
 absl::Status Engine::Impl::Handle(const Arrive& c) {
   ACD_RETURN_IF_ERROR(CheckArrive(c));
-  const uint32_t group = GroupFor(c);
+  const uint32_t group = GroupFor(c.workgroup, c.media, c.requirements,
+                                  c.tiers.empty() ? center_.workgroup(c.workgroup).tiers : c.tiers);
   InteractionRecord& x = slab_[NewRecord(c.interaction)];
   x.workgroup = c.workgroup;
   x.media = c.media;
   x.priority = c.priority;
   x.group = group;
+  x.own_tiers = !c.tiers.empty();
+  x.due = c.due;
   x.entered_system = now_;
   x.entered_queue = now_;
   if (c.preferred_agent.valid() && c.preferred_window > Duration::Zero()) {
     x.preferred_agent = c.preferred_agent;
     x.preferred_until = now_ + c.preferred_window;
     x.preference_open = true;
+  }
+  if (Refused(x, c.workgroup, /*leaving=*/0)) {
+    DeleteRecord(x);
+    return absl::ResourceExhaustedError(
+        absl::StrCat("interaction ", c.interaction.value(), ": the queue of workgroup ",
+                     center_.workgroup(c.workgroup).name, " is full (capacity ",
+                     center_.workgroup(c.workgroup).queue_capacity, ")"));
+  }
+  if (x.preference_open) {
     timers_.Schedule(x.preferred_until, TimerKind::kPreferenceEnd, x.id.value());
   }
   ++workgroups_[c.workgroup.value()].counters.entered;
@@ -339,10 +355,7 @@ absl::Status Engine::Impl::Handle(const Accept& c) {
 absl::Status Engine::Impl::Handle(const Reject& c) {
   ACD_ASSIGN_OR_RETURN(InteractionRecord * x, Find(c.interaction));
   if (x->state != InteractionState::kAlerting) return WrongState(*x, "alerting");
-  const AgentId agent = x->agent;
-  Requeue(*x, RequeueReason::kRejected, /*exclude=*/true);
-  RouteInteraction(*x);
-  FillAgent(agent);
+  ReturnToQueue(*x, RequeueReason::kRejected);
   return absl::OkStatus();
 }
 
@@ -400,8 +413,12 @@ absl::Status Engine::Impl::Handle(const Disconnect& c) {
     case InteractionState::kHeld:
       EndConnected(*x);
       return absl::OkStatus();
+    case InteractionState::kSnoozed:
+      x->snooze_due = Time::Infinite();
+      Abandon(*x);
+      return absl::OkStatus();
     default:
-      return WrongState(*x, "waiting, alerting, connected or held");
+      return WrongState(*x, "waiting, alerting, connected, held or snoozed");
   }
 }
 

@@ -101,6 +101,17 @@ struct InteractionRecord {
   bool reserved = false;
   uint32_t reserved_position = 0;
   uint32_t preferred_position = 0;
+  // Its tiers are its own (Arrive::tiers), not its workgroup's.
+  bool own_tiers = false;
+  // Transferred at least once: a work item's pickup limit no longer applies.
+  bool transferred = false;
+  // Callbacks: outcomes reported; ends as kFailed rather than kCompleted.
+  int attempts = 0;
+  bool failed = false;
+  Time due = Time::Infinite();
+  Time snooze_due = Time::Infinite();
+  // When the workgroup's in-queue timeout moves it; Infinite when none.
+  Time overflow_due = Time::Infinite();
 };
 
 // Order inside a bucket: higher order key, then earlier in queue, then lower
@@ -144,9 +155,10 @@ struct TierPosition {
 };
 
 struct WorkgroupState {
-  // Member index of the last agent offered one of its interactions, for
-  // round robin; -1 before the first.
-  int64_t last_offered = -1;
+  // The last agent offered one of its interactions through the queue, for
+  // round robin; invalid before the first. (An agent, not a member index,
+  // so that it survives changes of membership.)
+  AgentId last_offered;
   std::vector<uint32_t> nonempty_groups;
   // Slots of its waiting interactions inside a preferred-agent window.
   std::vector<uint32_t> reserved;
@@ -204,6 +216,18 @@ class Engine::Impl {
   absl::Status Handle(const Resume& c);
   absl::Status Handle(const Disconnect& c);
   absl::Status Handle(const EndWrapUp& c);
+  absl::Status Handle(const Transfer& c);
+  absl::Status Handle(const ReportCallback& c);
+  absl::Status Handle(const SetPriority& c);
+  absl::Status Handle(const UpdateAgent& c);
+  absl::Status Handle(const UpdateWorkgroup& c);
+  // Takes a validated center in place of the current one and brings the
+  // indexes up to date: readiness, and the waiting interactions of
+  // `refile` re-filed under their workgroup's new rules.
+  void Reconfigure(internal::Center center, const std::vector<WorkgroupId>& refile);
+  // Whether `x`, about to wait in `wg` (where `leaving` of the waiting ones
+  // is x itself), would find the queue full and no agent to take it now.
+  bool Refused(const InteractionRecord& x, WorkgroupId wg, int leaving);
 
   // ---- transitions.cc ----
   InteractionRecord& Record(InteractionId id) { return slab_[index_.find(id)->second]; }
@@ -213,10 +237,21 @@ class Engine::Impl {
   }
   uint32_t NewRecord(InteractionId id);
   void DeleteRecord(InteractionRecord& x);
-  uint32_t GroupFor(const Arrive& c);
+  uint32_t GroupFor(WorkgroupId wg, MediaType media,
+                    const std::vector<SkillRequirement>& requirements,
+                    const std::vector<TierConfig>& tiers);
+  // The group x belongs in within `wg`: same media and requirements, its own
+  // tiers or the workgroup's.
+  uint32_t GroupIn(const InteractionRecord& x, WorkgroupId wg);
   void EnterQueue(InteractionRecord& x);
-  // Schedules x's next tier boundary after now (if any) and returns how many
-  // boundaries x has passed: its static tier.
+  // Order key, static tier and the queue's timers (tier boundary, in-queue
+  // timeout) of a waiting x, from its queue time.
+  void Key(InteractionRecord& x);
+  // How many tier boundaries x has passed by now (its static tier), and the
+  // next one (Infinite if none).
+  uint32_t StaticTier(const InteractionRecord& x, Time& next) const;
+  // Schedules x's next tier boundary after now (if any) and returns its
+  // static tier.
   uint32_t ScheduleTierBoundary(InteractionRecord& x);
   void LeaveQueue(InteractionRecord& x);
   void MoveBucket(InteractionRecord& x, uint32_t bucket);
@@ -224,13 +259,24 @@ class Engine::Impl {
   // window, in the reserved lists; and takes it out again.
   void File(InteractionRecord& x);
   void Unfile(InteractionRecord& x);
-  void Offer(InteractionRecord& x, AgentId agent);
+  // Offers x (waiting, or being transferred) to `agent`. A direct offer (a
+  // transfer to the agent) reports `reason` and leaves round robin alone.
+  void Offer(InteractionRecord& x, AgentId agent, bool direct = false,
+             RequeueReason reason = RequeueReason::kNone);
   void Connect(InteractionRecord& x);
   // Takes x off its agent: its share (unless already given back while held)
   // and its place among the agent's interactions.
   void ReleaseCapacity(InteractionRecord& x);
   void Requeue(InteractionRecord& x, RequeueReason reason, bool exclude);
   void NoAnswer(InteractionRecord& x);
+  // A reject or a missed pickup: back to the queue, agent excluded.
+  void ReturnToQueue(InteractionRecord& x, RequeueReason reason);
+  // Takes a connected or held x off its agent without wrap-up (transfer,
+  // retry later); returns the agent.
+  AgentId Detach(InteractionRecord& x);
+  // Moves x (taken off its agent or its queue) to wait in `wg`.
+  void MoveToWorkgroup(InteractionRecord& x, WorkgroupId wg, RequeueReason reason, AgentId from);
+  void Snooze(InteractionRecord& x);
   void Abandon(InteractionRecord& x);
   void EndConnected(InteractionRecord& x);
   void Complete(InteractionRecord& x);
@@ -238,6 +284,8 @@ class Engine::Impl {
   void SetAgentStatus(AgentId agent, StatusId status);
   void ClearExclusion(InteractionRecord& x);
   void UpdateReady(AgentId agent);
+  // Rebuilds every workgroup's ready bitmap (after a reconfiguration).
+  void RebuildReady();
   bool TimerLive(const Timer& timer) const;
   void Fire(const Timer& timer);
 
@@ -247,6 +295,8 @@ class Engine::Impl {
   bool ReadyForWork(const AgentState& a) const;
   bool HasCapacity(AgentId agent, WorkgroupId wg, MediaType media) const;
   bool Admits(AgentId agent, const Group& group, TierPosition tier) const;
+  // The agent a waiting x would be offered to now; invalid if none.
+  AgentId ChooseAgent(const InteractionRecord& x);
   void RouteInteraction(InteractionRecord& x);
   void FillAgent(AgentId agent);
   // Routes the waiting interactions of `workgroups` again, oldest first.

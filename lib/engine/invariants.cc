@@ -45,15 +45,21 @@ void Engine::Impl::CheckInvariants() const {
         ACD_CHECK(std::count(a.wrapping.begin(), a.wrapping.end(), x.id) == 1);
         break;
       }
+      case InteractionState::kSnoozed:
+        ACD_CHECK(!x.agent.valid());
+        ACD_CHECK(x.snooze_due != Time::Infinite());
+        break;
       case InteractionState::kCompleted:
       case InteractionState::kAbandoned:
+      case InteractionState::kTransferred:
+      case InteractionState::kFailed:
         ACD_CHECK(false && "an ended interaction is still in the index");
     }
   }
   for (size_t w = 0; w < workgroups_.size(); ++w) {
     const WorkgroupCounters& c = workgroups_[w].counters;
     ACD_CHECK(c.waiting == waiting[w]);
-    ACD_CHECK(c.entered == live[w] + c.completed + c.abandoned);
+    ACD_CHECK(c.entered == live[w] + c.completed + c.abandoned + c.failed + c.transferred_out);
   }
   // Capacity bookkeeping: what each agent is charged is what it holds.
   for (size_t a = 0; a < agents_.size(); ++a) {

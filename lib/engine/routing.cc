@@ -86,6 +86,11 @@ bool Engine::Impl::Admits(AgentId agent, const Group& group, TierPosition tier) 
 
 void Engine::Impl::RouteInteraction(InteractionRecord& x) {
   if (x.state != InteractionState::kWaiting) return;
+  const AgentId best = ChooseAgent(x);
+  if (best.valid()) Offer(x, best);
+}
+
+AgentId Engine::Impl::ChooseAgent(const InteractionRecord& x) {
   Group& group = groups_[x.group];
   const TierPosition tier = PositionOf(group, x.bucket);
   const WorkgroupConfig& config = center_.workgroup(x.workgroup);
@@ -93,6 +98,13 @@ void Engine::Impl::RouteInteraction(InteractionRecord& x) {
   const auto& members = center_.workgroup_model(x.workgroup).members;
   const internal::WorkgroupState& wg = workgroups_[x.workgroup.value()];
   const int64_t n = static_cast<int64_t>(members.size());
+  // Round robin: the member index of the last agent offered one, or of the
+  // member before where it would stand if it is no longer a member.
+  int64_t last = -1;
+  if (wg.last_offered.valid()) {
+    const auto at = std::lower_bound(members.begin(), members.end(), wg.last_offered);
+    last = (at - members.begin()) - (at != members.end() && *at == wg.last_offered ? 0 : 1);
+  }
   AgentId best;
   double best_score = 0;
   Time best_since;
@@ -124,7 +136,7 @@ void Engine::Impl::RouteInteraction(InteractionRecord& x) {
           break;
         case AgentOrder::kRoundRobin:
           // The first member after the last one offered, cyclically.
-          score = -static_cast<double>((index - wg.last_offered - 1 + n) % n);
+          score = -static_cast<double>((index - last - 1 + n) % n);
           break;
       }
       if (!best.valid() || score > best_score ||
@@ -135,7 +147,7 @@ void Engine::Impl::RouteInteraction(InteractionRecord& x) {
       }
     }
   }
-  if (best.valid()) Offer(x, best);
+  return best;
 }
 
 void Engine::Impl::FillAgent(AgentId agent) {

@@ -27,6 +27,8 @@ enum class TimerKind : uint8_t {
   kExclusionEnd,   // target: interaction; its excluded agent may have it again
   kTierBoundary,   // target: interaction; its static tier changes
   kPreferenceEnd,  // target: interaction; its preferred-agent window closes
+  kSnoozeEnd,      // target: interaction; a snoozed callback waits again
+  kQueueTimeout,   // target: interaction; it overflows to another workgroup
 };
 
 struct Timer {

@@ -12,6 +12,7 @@ namespace acd {
 
 using internal::BucketOrder;
 using internal::Group;
+using internal::HasPickupLimit;
 using internal::kNoSlot;
 using internal::MediaIndex;
 using internal::Utilization;
@@ -46,9 +47,11 @@ void Engine::Impl::DeleteRecord(InteractionRecord& x) {
 
 namespace {
 
-uint64_t GroupHash(const Arrive& c, const std::vector<TierConfig>& tiers) {
-  uint64_t h = absl::HashOf(c.workgroup.value(), static_cast<int>(c.media));
-  for (const SkillRequirement& r : c.requirements) {
+uint64_t GroupHash(WorkgroupId wg, MediaType media,
+                   const std::vector<SkillRequirement>& requirements,
+                   const std::vector<TierConfig>& tiers) {
+  uint64_t h = absl::HashOf(wg.value(), static_cast<int>(media));
+  for (const SkillRequirement& r : requirements) {
     h = absl::HashOf(h, r.skill.value(), r.min_proficiency, r.max_proficiency, r.min_desire,
                      r.proficiency_weight, r.desire_weight);
   }
@@ -77,23 +80,30 @@ bool SameTiers(const std::vector<TierConfig>& a, const std::vector<TierConfig>& 
 
 }  // namespace
 
-uint32_t Engine::Impl::GroupFor(const Arrive& c) {
-  const std::vector<TierConfig>& tiers =
-      c.tiers.empty() ? center_.workgroup(c.workgroup).tiers : c.tiers;
-  std::vector<uint32_t>& candidates = groups_by_hash_[GroupHash(c, tiers)];
+uint32_t Engine::Impl::GroupFor(WorkgroupId wg, MediaType media,
+                                const std::vector<SkillRequirement>& requirements,
+                                const std::vector<TierConfig>& tiers) {
+  std::vector<uint32_t>& candidates = groups_by_hash_[GroupHash(wg, media, requirements, tiers)];
   for (uint32_t g : candidates) {
     const Group& group = groups_[g];
-    if (group.workgroup == c.workgroup && group.media == c.media &&
-        SameRequirements(group.requirements, c.requirements) && SameTiers(group.tiers, tiers)) {
+    if (group.workgroup == wg && group.media == media &&
+        SameRequirements(group.requirements, requirements) && SameTiers(group.tiers, tiers)) {
       return g;
     }
   }
-  Group group{
-      .workgroup = c.workgroup, .media = c.media, .requirements = c.requirements, .tiers = tiers};
+  // Built (copying the requirements and tiers) before groups_ may grow:
+  // they may be another group's.
+  Group group{.workgroup = wg, .media = media, .requirements = requirements, .tiers = tiers};
   group.buckets.resize(tiers.size() + 1);
   groups_.push_back(std::move(group));
   candidates.push_back(static_cast<uint32_t>(groups_.size() - 1));
   return static_cast<uint32_t>(groups_.size() - 1);
+}
+
+uint32_t Engine::Impl::GroupIn(const InteractionRecord& x, WorkgroupId wg) {
+  const Group& group = groups_[x.group];
+  return GroupFor(wg, x.media, group.requirements,
+                  x.own_tiers ? group.tiers : center_.workgroup(wg).tiers);
 }
 
 // ---- The waiting index ------------------------------------------------------------
@@ -101,13 +111,25 @@ uint32_t Engine::Impl::GroupFor(const Arrive& c) {
 void Engine::Impl::EnterQueue(InteractionRecord& x) {
   x.state = InteractionState::kWaiting;
   x.agent = AgentId();
-  const InteractionWeights& w = center_.workgroup(x.workgroup).interaction_weights;
+  Key(x);
+  File(x);
+  ++workgroups_[x.workgroup.value()].counters.waiting;
+}
+
+void Engine::Impl::Key(InteractionRecord& x) {
+  const WorkgroupConfig& config = center_.workgroup(x.workgroup);
+  const InteractionWeights& w = config.interaction_weights;
   const auto seconds = [](Time t) { return static_cast<double>(t.microseconds()) / 1e6; };
   x.order_key = x.priority * w.priority - seconds(x.entered_queue) * w.time_in_queue -
                 seconds(x.entered_system) * w.time_in_system;
   x.bucket = ScheduleTierBoundary(x);
-  File(x);
-  ++workgroups_[x.workgroup.value()].counters.waiting;
+  // Back in the queue after its timeout passed (a no-answer, say): it
+  // overflows when the timer fires, at the next AdvanceTo or command.
+  x.overflow_due = Time::Infinite();
+  if (config.queue_timeout > Duration::Zero()) {
+    x.overflow_due = std::max(now_, x.entered_queue + config.queue_timeout);
+    timers_.Schedule(x.overflow_due, TimerKind::kQueueTimeout, x.id.value());
+  }
 }
 
 namespace {
@@ -169,15 +191,14 @@ void Engine::Impl::Unfile(InteractionRecord& x) {
   }
 }
 
-uint32_t Engine::Impl::ScheduleTierBoundary(InteractionRecord& x) {
+uint32_t Engine::Impl::StaticTier(const InteractionRecord& x, Time& next) const {
   uint32_t passed = 0;
   Time boundary = x.entered_queue;
-  x.tier_due = Time::Infinite();
+  next = Time::Infinite();
   for (const TierConfig& tier : groups_[x.group].tiers) {
     boundary += tier.duration;
     if (boundary > now_) {
-      x.tier_due = boundary;
-      timers_.Schedule(boundary, TimerKind::kTierBoundary, x.id.value());
+      next = boundary;
       break;
     }
     ++passed;
@@ -185,9 +206,18 @@ uint32_t Engine::Impl::ScheduleTierBoundary(InteractionRecord& x) {
   return passed;
 }
 
+uint32_t Engine::Impl::ScheduleTierBoundary(InteractionRecord& x) {
+  const uint32_t passed = StaticTier(x, x.tier_due);
+  if (x.tier_due != Time::Infinite()) {
+    timers_.Schedule(x.tier_due, TimerKind::kTierBoundary, x.id.value());
+  }
+  return passed;
+}
+
 void Engine::Impl::LeaveQueue(InteractionRecord& x) {
   Unfile(x);
   x.tier_due = Time::Infinite();
+  x.overflow_due = Time::Infinite();
   --workgroups_[x.workgroup.value()].counters.waiting;
 }
 
@@ -224,6 +254,14 @@ void Engine::Impl::UpdateReady(AgentId agent) {
   }
 }
 
+void Engine::Impl::RebuildReady() {
+  for (int w = 0; w < center_.workgroup_count(); ++w) {
+    const size_t members = center_.workgroup_model(WorkgroupId(w)).members.size();
+    workgroups_[w].ready.assign((members + 63) / 64, 0);
+  }
+  for (int a = 0; a < center_.agent_count(); ++a) UpdateReady(AgentId(a));
+}
+
 // ---- Transitions ------------------------------------------------------------------
 
 void Engine::Impl::ClearExclusion(InteractionRecord& x) {
@@ -231,11 +269,9 @@ void Engine::Impl::ClearExclusion(InteractionRecord& x) {
   x.excluded_until = Time();
 }
 
-void Engine::Impl::Offer(InteractionRecord& x, AgentId agent) {
-  LeaveQueue(x);
-  const auto& members = center_.workgroup_model(x.workgroup).members;
-  workgroups_[x.workgroup.value()].last_offered =
-      std::lower_bound(members.begin(), members.end(), agent) - members.begin();
+void Engine::Impl::Offer(InteractionRecord& x, AgentId agent, bool direct, RequeueReason reason) {
+  if (x.state == InteractionState::kWaiting) LeaveQueue(x);
+  if (!direct) workgroups_[x.workgroup.value()].last_offered = agent;
   if (x.excluded.valid() && x.excluded != agent) ClearExclusion(x);
   AgentState& a = agents_[agent.value()];
   const Utilization u = center_.UtilizationFor(agent, x.workgroup, x.media);
@@ -254,13 +290,16 @@ void Engine::Impl::Offer(InteractionRecord& x, AgentId agent) {
                         .workgroup = x.workgroup,
                         .auto_answered = auto_answer});
   }
-  ReportInteraction(x, agent);
+  ReportInteraction(x, agent, reason);
   if (auto_answer) {
     Connect(x);
     return;
   }
-  x.alert_due = now_ + center_.workgroup(x.workgroup).alert_timeout;
-  timers_.Schedule(x.alert_due, TimerKind::kAlertTimeout, x.id.value());
+  // A work item transferred is being handled: it rings until picked up.
+  if (!(x.transferred && HasPickupLimit(x.media))) {
+    x.alert_due = now_ + center_.workgroup(x.workgroup).alert_timeout;
+    timers_.Schedule(x.alert_due, TimerKind::kAlertTimeout, x.id.value());
+  }
   ReportAgent(agent);
 }
 
@@ -324,6 +363,54 @@ void Engine::Impl::NoAnswer(InteractionRecord& x) {
   FillAgent(agent);
 }
 
+void Engine::Impl::ReturnToQueue(InteractionRecord& x, RequeueReason reason) {
+  const AgentId agent = x.agent;
+  Requeue(x, reason, /*exclude=*/true);
+  RouteInteraction(x);
+  FillAgent(agent);
+}
+
+AgentId Engine::Impl::Detach(InteractionRecord& x) {
+  const AgentId agent = x.agent;
+  AgentState& a = agents_[agent.value()];
+  ReleaseCapacity(x);
+  a.talk_time += now_ - x.connected_at;
+  a.available_since = now_;
+  x.agent = AgentId();
+  return agent;
+}
+
+void Engine::Impl::MoveToWorkgroup(InteractionRecord& x, WorkgroupId wg, RequeueReason reason,
+                                   AgentId from) {
+  x.state = InteractionState::kTransferred;
+  ++workgroups_[x.workgroup.value()].counters.transferred_out;
+  ReportInteraction(x, from, reason);
+  x.group = GroupIn(x, wg);
+  x.workgroup = wg;
+  ++workgroups_[wg.value()].counters.entered;
+  const int transfer_priority = center_.workgroup(wg).transfer_priority;
+  if (reason == RequeueReason::kTransferred && transfer_priority >= 0) {
+    x.priority = transfer_priority;
+  }
+  x.entered_queue = now_;
+  x.preference_open = false;
+  x.last_attempted = AgentId();
+  ClearExclusion(x);
+  EnterQueue(x);
+  ReportInteraction(x, AgentId(), reason);
+}
+
+void Engine::Impl::Snooze(InteractionRecord& x) {
+  const AgentId agent = Detach(x);
+  ClearExclusion(x);
+  x.state = InteractionState::kSnoozed;
+  x.snooze_due = now_ + center_.workgroup(x.workgroup).callback_retry_interval;
+  timers_.Schedule(x.snooze_due, TimerKind::kSnoozeEnd, x.id.value());
+  ReportInteraction(x, agent, RequeueReason::kRetryLater);
+  ReportAgent(agent);
+  FillAgent(agent);
+}
+
 void Engine::Impl::Abandon(InteractionRecord& x) {
   x.state = InteractionState::kAbandoned;
   ClearExclusion(x);
@@ -339,6 +426,10 @@ void Engine::Impl::EndConnected(InteractionRecord& x) {
   const Duration wrap_up = center_.workgroup(wg).wrap_up;
   AgentState& a = agents_[agent.value()];
   a.talk_time += now_ - x.connected_at;
+  if (x.due != Time::Infinite()) {
+    ++(now_ <= x.due ? workgroups_[wg.value()].counters.completed_on_time
+                     : workgroups_[wg.value()].counters.completed_late);
+  }
   if (wrap_up == Duration::Zero()) {
     Complete(x);
     a.available_since = now_;
@@ -358,8 +449,9 @@ void Engine::Impl::EndConnected(InteractionRecord& x) {
 }
 
 void Engine::Impl::Complete(InteractionRecord& x) {
-  x.state = InteractionState::kCompleted;
-  ++workgroups_[x.workgroup.value()].counters.completed;
+  x.state = x.failed ? InteractionState::kFailed : InteractionState::kCompleted;
+  WorkgroupCounters& counters = workgroups_[x.workgroup.value()].counters;
+  ++(x.failed ? counters.failed : counters.completed);
   ReportInteraction(x, x.agent);
   DeleteRecord(x);
 }
@@ -403,6 +495,10 @@ bool Engine::Impl::TimerLive(const Timer& timer) const {
       return x->state == InteractionState::kWaiting && x->tier_due == timer.due;
     case TimerKind::kPreferenceEnd:
       return x->preference_open && x->preferred_until == timer.due;
+    case TimerKind::kSnoozeEnd:
+      return x->state == InteractionState::kSnoozed && x->snooze_due == timer.due;
+    case TimerKind::kQueueTimeout:
+      return x->state == InteractionState::kWaiting && x->overflow_due == timer.due;
     case TimerKind::kDelayEnd:
       break;
   }
@@ -411,9 +507,36 @@ bool Engine::Impl::TimerLive(const Timer& timer) const {
 
 void Engine::Impl::Fire(const Timer& timer) {
   switch (timer.kind) {
-    case TimerKind::kAlertTimeout:
-      NoAnswer(Record(InteractionId(timer.target)));
+    case TimerKind::kAlertTimeout: {
+      InteractionRecord& x = Record(InteractionId(timer.target));
+      if (HasPickupLimit(x.media)) {
+        ReturnToQueue(x, RequeueReason::kPickupTimeout);
+      } else {
+        NoAnswer(x);
+      }
       return;
+    }
+    case TimerKind::kSnoozeEnd: {
+      InteractionRecord& x = Record(InteractionId(timer.target));
+      x.snooze_due = Time::Infinite();
+      x.entered_queue = now_;
+      EnterQueue(x);
+      ReportInteraction(x, AgentId(), RequeueReason::kRetryLater);
+      RouteInteraction(x);
+      return;
+    }
+    case TimerKind::kQueueTimeout: {
+      InteractionRecord& x = Record(InteractionId(timer.target));
+      const WorkgroupId overflow = center_.workgroup_model(x.workgroup).overflow;
+      if (Refused(x, overflow, /*leaving=*/0)) {
+        x.overflow_due = Time::Infinite();  // the overflow is full: it stays
+        return;
+      }
+      LeaveQueue(x);
+      MoveToWorkgroup(x, overflow, RequeueReason::kOverflow, AgentId());
+      RouteInteraction(x);
+      return;
+    }
     case TimerKind::kWrapUpEnd: {
       const AgentId agent = Record(InteractionId(timer.target)).agent;
       FinishWrapUp(agent, InteractionId(timer.target));

@@ -55,6 +55,12 @@ absl::string_view InteractionStateName(InteractionState state) {
       return "completed";
     case InteractionState::kAbandoned:
       return "abandoned";
+    case InteractionState::kSnoozed:
+      return "snoozed";
+    case InteractionState::kTransferred:
+      return "transferred";
+    case InteractionState::kFailed:
+      return "failed";
   }
   return "unknown";
 }
@@ -69,6 +75,14 @@ absl::string_view RequeueReasonName(RequeueReason reason) {
       return "rejected";
     case RequeueReason::kAgentLoggedOut:
       return "agent_logged_out";
+    case RequeueReason::kPickupTimeout:
+      return "pickup_timeout";
+    case RequeueReason::kTransferred:
+      return "transferred";
+    case RequeueReason::kOverflow:
+      return "overflow";
+    case RequeueReason::kRetryLater:
+      return "retry_later";
   }
   return "unknown";
 }

@@ -66,8 +66,9 @@ std::string State(const Router& r, const CenterConfig& center, uint64_t max_id) 
   }
   for (size_t w = 0; w < center.workgroups.size(); ++w) {
     const WorkgroupCounters c = *r.GetWorkgroupCounters(WorkgroupId(w));
-    out += fmt::format("wg {} {} {} {} {} {}\n", w, c.entered, c.answered, c.abandoned, c.completed,
-                       c.waiting);
+    out += fmt::format("wg {} {} {} {} {} {} failed={} out={} on_time={}/{}\n", w, c.entered,
+                       c.answered, c.abandoned, c.completed, c.waiting, c.failed, c.transferred_out,
+                       c.completed_on_time, c.completed_late);
   }
   for (uint64_t id = 1; id <= max_id; ++id) {
     auto x = r.GetInteraction(InteractionId(id));
@@ -78,9 +79,10 @@ std::string State(const Router& r, const CenterConfig& center, uint64_t max_id) 
                        x->entered_queue,
                        x->last_attempted.valid() ? int64_t(x->last_attempted.value()) : -1,
                        x->excluded.valid() ? int64_t(x->excluded.value()) : -1, x->excluded_until);
-    out += fmt::format("  prefers={}@{}\n",
+    out += fmt::format("  prefers={}@{} wg={} due={} attempts={} snoozed={} transferred={}\n",
                        x->preferred_agent.valid() ? int64_t(x->preferred_agent.value()) : -1,
-                       x->preferred_until);
+                       x->preferred_until, x->workgroup, x->due.microseconds(), x->attempts,
+                       x->snoozed_until.microseconds(), x->transferred);
   }
   return out;
 }
@@ -102,9 +104,18 @@ std::vector<Step> MakeStream(Chooser& pick, const CenterConfig& center) {
   return steps;
 }
 
+// The kinds of event counted in the coverage report; each must occur.
+constexpr const char* kEventKinds[] = {" offer ",          "no_answer",         "rejected",
+                                       "agent_logged_out", " abandoned",        " completed",
+                                       " wrap_up",         " connected",        " held",
+                                       " snoozed",         "reason=retry_late", " failed",
+                                       "transferred",      "overflow",          "pickup_timeout"};
+
 // What the streams exercised, so that the test shows it compared real work.
 struct Coverage {
   int64_t accepted_commands = 0;
+  // By Command alternative.
+  std::map<size_t, int64_t> accepted;
   std::map<std::string, int64_t> events;
 };
 
@@ -118,7 +129,8 @@ std::string Compare(const CenterConfig& center, const std::vector<Step>& steps,
   EventLog engine_log, reference_log;
   (*engine)->SetObserver(&engine_log);
   reference.SetObserver(&reference_log);
-  const CenterConfig& full = (*engine)->config();  // with default statuses
+  // With default statuses; a copy, as reconfiguration replaces the engine's.
+  const CenterConfig full = (*engine)->config();
   uint64_t max_id = 0;
   for (size_t i = 0; i < steps.size(); ++i) {
     const Step& step = steps[i];
@@ -162,12 +174,14 @@ std::string Compare(const CenterConfig& center, const std::vector<Step>& steps,
     }
     const std::string broken = reference.CheckInvariants();
     if (!broken.empty()) return fmt::format("step {} ({}): {}", i, what, broken);
-    if (coverage != nullptr) coverage->accepted_commands += se.ok() && !step.advance;
+    if (coverage != nullptr && se.ok() && !step.advance) {
+      ++coverage->accepted_commands;
+      ++coverage->accepted[step.command.index()];
+    }
   }
   if (coverage != nullptr) {
     for (const std::string& line : engine_log.lines) {
-      for (const char* kind : {" offer ", "no_answer", "rejected", "agent_logged_out", " abandoned",
-                               " completed", " wrap_up", " connected", " held"}) {
+      for (const char* kind : kEventKinds) {
         if (line.find(kind) != std::string::npos) ++coverage->events[kind];
       }
     }
@@ -215,15 +229,20 @@ TEST_CASE("the engine and the reference router make identical decisions on rando
         seed, seed, difference, minimal.size(), steps.size(), repro, Compare(center, minimal)));
     break;
   }
-  MESSAGE(fmt::format("{} streams of {} steps compared; {} commands accepted; events: {}", compared,
-                      kStepsPerStream, coverage.accepted_commands,
-                      fmt::join(coverage.events, ", ")));
+  MESSAGE(fmt::format(
+      "{} streams of {} steps compared; {} commands accepted (by alternative: {}); events: {}",
+      compared, kStepsPerStream, coverage.accepted_commands, fmt::join(coverage.accepted, ", "),
+      fmt::join(coverage.events, ", ")));
   // Every kind of decision and outcome was exercised.
   if (only < 0) {
-    for (const char* kind : {" offer ", "no_answer", "rejected", "agent_logged_out", " abandoned",
-                             " completed", " wrap_up", " connected", " held"}) {
+    for (const char* kind : kEventKinds) {
       INFO(kind);
       CHECK(coverage.events[kind] > 0);
+    }
+    // Every command was accepted somewhere.
+    for (size_t c = 0; c < std::variant_size_v<Command>; ++c) {
+      INFO("command alternative ", c);
+      CHECK(coverage.accepted[c] > 0);
     }
   }
 }

@@ -41,14 +41,8 @@ std::vector<SkillLevel> RandomSkills(Chooser& pick, int skills, int min_desire) 
   return out;
 }
 
-}  // namespace
-
-CenterConfig RandomCenter(Chooser& pick) {
-  CenterConfig center;
-  const int skills = pick.Below(5);
-  for (int s = 0; s < skills; ++s) center.skills.push_back(fmt::format("s{}", s));
-  const int workgroups = 1 + pick.Below(3);
-  for (int w = 0; w < workgroups; ++w) {
+WorkgroupConfig RandomWorkgroup(Chooser& pick, int w, int workgroups, int skills) {
+  {
     WorkgroupConfig wg{.name = fmt::format("wg{}", w)};
     wg.alert_timeout = Seconds(pick.Of({7, 10, 15}));
     wg.wrap_up = Seconds(pick.Of({0, 0, 5, 10}));
@@ -73,10 +67,21 @@ CenterConfig RandomCenter(Chooser& pick) {
                     .delay = Seconds(pick.Of({0, 0, 5})),
                     .priority_bump = pick.Of({0, 0, 10}),
                     .exclusion = Seconds(pick.Of({0, 10, 30}))};
-    center.workgroups.push_back(wg);
+    wg.transfer_priority = pick.Of({-1, -1, 0, 100});
+    if (workgroups > 1 && pick.OneIn(3)) {
+      wg.queue_timeout = Seconds(pick.Of({5, 10, 20}));
+      wg.overflow_workgroup =
+          fmt::format("wg{}", (w + 1 + pick.Below(workgroups - 1)) % workgroups);
+    }
+    wg.queue_capacity = pick.Of({-1, -1, -1, 0, 1, 2});
+    wg.callback_retry_interval = Seconds(pick.Of({5, 20}));
+    wg.callback_max_attempts = pick.Of({1, 2, 3});
+    return wg;
   }
-  const int agents = 1 + pick.Below(6);
-  for (int a = 0; a < agents; ++a) {
+}
+
+AgentConfig RandomAgent(Chooser& pick, int a, int workgroups, int skills) {
+  {
     AgentConfig agent{.name = fmt::format("a{}", a)};
     for (int w = 0; w < workgroups; ++w) {
       if (pick.Below(4) > 0) {
@@ -89,8 +94,23 @@ CenterConfig RandomCenter(Chooser& pick) {
     if (pick.OneIn(6)) agent.auto_answer_media.push_back(MediaType::kChat);
     agent.cost = pick.Of({0.0, 1.0, 2.0});
     agent.attribute1 = pick.Of({0.0, 1.0, 5.0});
-    center.agents.push_back(agent);
+    return agent;
   }
+}
+
+}  // namespace
+
+CenterConfig RandomCenter(Chooser& pick) {
+  CenterConfig center;
+  const int skills = pick.Below(5);
+  for (int s = 0; s < skills; ++s) center.skills.push_back(fmt::format("s{}", s));
+  const int workgroups = 1 + pick.Below(3);
+  for (int w = 0; w < workgroups; ++w) {
+    center.workgroups.push_back(RandomWorkgroup(pick, w, workgroups, skills));
+  }
+  const int agents = 1 + pick.Below(6);
+  for (int a = 0; a < agents; ++a)
+    center.agents.push_back(RandomAgent(pick, a, workgroups, skills));
   return center;
 }
 
@@ -102,7 +122,7 @@ Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint6
   const AgentId agent(pick.OneIn(40) ? agents : pick.Below(agents));
   const InteractionId some(1 + pick.Below(static_cast<int>(next_id) + (pick.OneIn(30) ? 1 : 0)));
   const int statuses = center.statuses.empty() ? 10 : static_cast<int>(center.statuses.size());
-  switch (pick.Below(14)) {
+  switch (pick.Below(24)) {
     case 0:
       return LogIn{.now = now,
                    .agent = agent,
@@ -119,11 +139,13 @@ Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint6
     case 4:
     case 5:
     case 6: {
-      Arrive arrive{.now = now,
-                    .interaction = InteractionId(next_id),
-                    .workgroup = WorkgroupId(pick.Below(workgroups)),
-                    .media = pick.Of({MediaType::kCall, MediaType::kChat, MediaType::kEmail}),
-                    .priority = pick.Of({0, 40, 50, 50, 60, 1000})};
+      Arrive arrive{
+          .now = now,
+          .interaction = InteractionId(next_id),
+          .workgroup = WorkgroupId(pick.Below(workgroups)),
+          .media = pick.Of({MediaType::kCall, MediaType::kCall, MediaType::kChat, MediaType::kEmail,
+                            MediaType::kCallback, MediaType::kWorkItem}),
+          .priority = pick.Of({0, 40, 50, 50, 60, 1000})};
       const int requirements = skills == 0 ? 0 : pick.Below(3);
       for (int r = 0; r < requirements; ++r) {
         const auto [pw, dw] = pick.Of<std::pair<double, double>>({{1, 0}, {1, 1}, {2, 1}, {0, 1}});
@@ -142,10 +164,44 @@ Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint6
         arrive.preferred_window = Seconds(pick.Of({0, 5, 10, 30}));
       }
       if (pick.OneIn(50)) arrive.priority = 1001;  // invalid
+      if (pick.OneIn(4)) arrive.due = now + Seconds(pick.Of({5, 20, 60}));
       return arrive;
+    }
+    case 14:
+    case 15:
+      return Transfer{.now = now,
+                      .interaction = some,
+                      .workgroup = WorkgroupId(pick.Below(workgroups + (pick.OneIn(30) ? 1 : 0))),
+                      .agent = pick.OneIn(30) ? agent : AgentId()};
+    case 16:
+      return Transfer{.now = now, .interaction = some, .agent = agent};
+    case 17:
+    case 23:
+      return ReportCallback{
+          .now = now,
+          .interaction = some,
+          .outcome = pick.Of({CallbackOutcome::kComplete, CallbackOutcome::kAttemptFailed,
+                              CallbackOutcome::kRetryLater, CallbackOutcome::kRetryLater})};
+    case 18:
+      return SetPriority{.now = now, .interaction = some, .priority = pick.Of({0, 50, 90, 1001})};
+    case 19: {
+      const int a = pick.Below(agents);
+      AgentConfig config = RandomAgent(pick, a, workgroups, skills);
+      if (pick.OneIn(10)) config.name = "renamed";                                // invalid
+      if (pick.OneIn(10)) config.workgroups.push_back({.workgroup = "nowhere"});  // invalid
+      return UpdateAgent{.now = now, .agent = AgentId(a), .config = std::move(config)};
+    }
+    case 20: {
+      const int w = pick.Below(workgroups);
+      WorkgroupConfig config = RandomWorkgroup(pick, w, workgroups, skills);
+      if (pick.OneIn(10)) config.alert_timeout = Seconds(5);  // invalid
+      if (pick.OneIn(10)) config.name = "renamed";            // invalid
+      return UpdateWorkgroup{.now = now, .workgroup = WorkgroupId(w), .config = std::move(config)};
     }
     case 7:
     case 8:
+    case 21:
+    case 22:
       return Accept{.now = now, .interaction = some};
     case 9:
       return Reject{.now = now, .interaction = some};
@@ -206,6 +262,37 @@ std::string Describe(const Command& command) {
     }
     std::string operator()(const EndWrapUp& c) const {
       return fmt::format("{} EndWrapUp agent={}", c.now, c.agent);
+    }
+    std::string operator()(const Transfer& c) const {
+      return fmt::format("{} Transfer id={} workgroup={} agent={}", c.now, c.interaction,
+                         c.workgroup.valid() ? int64_t(c.workgroup.value()) : -1,
+                         c.agent.valid() ? int64_t(c.agent.value()) : -1);
+    }
+    std::string operator()(const ReportCallback& c) const {
+      return fmt::format("{} ReportCallback id={} outcome={}", c.now, c.interaction,
+                         static_cast<int>(c.outcome));
+    }
+    std::string operator()(const SetPriority& c) const {
+      return fmt::format("{} SetPriority id={} priority={}", c.now, c.interaction, c.priority);
+    }
+    std::string operator()(const UpdateAgent& c) const {
+      std::string memberships, skills;
+      for (const MembershipConfig& m : c.config.workgroups) {
+        memberships += fmt::format(" {}:{}", m.workgroup, m.active);
+      }
+      for (const SkillLevel& l : c.config.skills) {
+        skills += fmt::format(" {}={}/{}", l.skill, l.proficiency, l.desire);
+      }
+      return fmt::format("{} UpdateAgent agent={} name={} in[{}] skills[{}] utilization={}", c.now,
+                         c.agent, c.config.name, memberships, skills, c.config.utilization.size());
+    }
+    std::string operator()(const UpdateWorkgroup& c) const {
+      return fmt::format(
+          "{} UpdateWorkgroup workgroup={} name={} tiers={} capacity={} timeout={}->{} "
+          "weights={}/{}/{}",
+          c.now, c.workgroup, c.config.name, c.config.tiers.size(), c.config.queue_capacity,
+          c.config.queue_timeout, c.config.overflow_workgroup, c.config.interaction_weights.skill,
+          c.config.interaction_weights.priority, c.config.interaction_weights.time_in_queue);
     }
   };
   return std::visit(Visitor{}, command);

@@ -11,7 +11,18 @@ namespace acd::testing {
 namespace {
 
 // Timer kinds, in the engine's documented firing order.
-enum Kind { kAlert = 0, kWrapUp = 1, kDelay = 2, kExclusion = 3, kTier = 4, kPreference = 5 };
+enum Kind {
+  kAlert = 0,
+  kWrapUp = 1,
+  kDelay = 2,
+  kExclusion = 3,
+  kTier = 4,
+  kPreference = 5,
+  kSnooze = 6,
+  kOverflow = 7,
+};
+
+bool PickupLimited(MediaType m) { return m == MediaType::kWorkItem || m == MediaType::kGeneric; }
 
 double Seconds(Duration d) { return static_cast<double>(d.microseconds()) / 1e6; }
 
@@ -45,7 +56,7 @@ ReferenceRouter::ReferenceRouter(const CenterConfig& config) : config_(config) {
     }
   }
   counters_.resize(config_.workgroups.size());
-  last_offered_.assign(config_.workgroups.size(), -1);
+  last_offered_.assign(config_.workgroups.size(), AgentId());
 }
 
 int64_t ReferenceRouter::MemberIndex(AgentId a, WorkgroupId wg) const {
@@ -215,7 +226,14 @@ void ReferenceRouter::Route(InteractionId id) {
         break;
       case AgentOrder::kRoundRobin: {
         const int64_t n = MemberCount(x.workgroup);
-        const int64_t last = last_offered_[x.workgroup.value()];
+        // The last agent's member index, or the one before where it would
+        // stand if it has left the workgroup.
+        const AgentId previous = last_offered_[x.workgroup.value()];
+        int64_t last = -1;
+        if (previous.valid()) {
+          last = MemberIndex(previous, x.workgroup) -
+                 (agents_[previous.value()].active.count(x.workgroup.value()) ? 0 : 1);
+        }
         score = -static_cast<double>((MemberIndex(a, x.workgroup) - last - 1 + n) % n);
         break;
       }
@@ -279,6 +297,17 @@ void ReferenceRouter::Emit(const Interaction& x, AgentId agent, RequeueReason re
 void ReferenceRouter::EnterQueue(Interaction& x) {
   x.state = InteractionState::kWaiting;
   x.agent = AgentId();
+  Tiers(x);
+  ArmOverflow(x);
+}
+
+void ReferenceRouter::ArmOverflow(Interaction& x) {
+  const Duration timeout = config_.workgroups[x.workgroup.value()].queue_timeout;
+  x.overflow_due =
+      timeout > Duration::Zero() ? std::max(now_, x.entered_queue + timeout) : Time::Infinite();
+}
+
+void ReferenceRouter::Tiers(Interaction& x) {
   x.tier_due = Time::Infinite();
   x.static_tier = 0;
   Time boundary = x.entered_queue;
@@ -292,13 +321,15 @@ void ReferenceRouter::EnterQueue(Interaction& x) {
   }
 }
 
-void ReferenceRouter::Offer(Interaction& x, AgentId a) {
-  last_offered_[x.workgroup.value()] = MemberIndex(a, x.workgroup);
+void ReferenceRouter::Offer(Interaction& x, AgentId a, bool direct, RequeueReason reason) {
+  if (!direct) last_offered_[x.workgroup.value()] = a;
   x.tier_due = Time::Infinite();
+  x.overflow_due = Time::Infinite();
   if (x.excluded.valid() && x.excluded != a) x.excluded = AgentId(), x.excluded_until = Time();
   x.state = InteractionState::kAlerting;
   x.agent = a;
   x.percent = UtilizationOf(a, x.workgroup, x.media).percent;
+  x.max_assign = UtilizationOf(a, x.workgroup, x.media).max_assign;
   agents_[a.value()].held.push_back(x.id);
   const AgentConfig& ac = config_.agents[a.value()];
   const bool auto_answer =
@@ -311,11 +342,12 @@ void ReferenceRouter::Offer(Interaction& x, AgentId a) {
                         .workgroup = x.workgroup,
                         .auto_answered = auto_answer});
   }
-  Emit(x, a);
+  Emit(x, a, reason);
   if (auto_answer) {
     Connect(x);
     return;
   }
+  if (x.transferred && PickupLimited(x.media)) return;  // rings until picked up
   x.alert_pending = true;
   x.alert_due = now_ + config_.workgroups[x.workgroup.value()].alert_timeout;
 }
@@ -383,6 +415,13 @@ void ReferenceRouter::EndConnected(Interaction& x) {
   Release(x);
   agents_[a.value()].talk_time += now_ - x.connected_at;
   const WorkgroupConfig& wg = config_.workgroups[x.workgroup.value()];
+  if (x.due != Time::Infinite()) {
+    if (now_ <= x.due) {
+      ++counters_[x.workgroup.value()].completed_on_time;
+    } else {
+      ++counters_[x.workgroup.value()].completed_late;
+    }
+  }
   if (wg.wrap_up == Duration::Zero()) {
     Complete(x);
     agents_[a.value()].available_since = now_;
@@ -399,8 +438,12 @@ void ReferenceRouter::EndConnected(Interaction& x) {
 }
 
 void ReferenceRouter::Complete(Interaction& x) {
-  x.state = InteractionState::kCompleted;
-  ++counters_[x.workgroup.value()].completed;
+  x.state = x.failed ? InteractionState::kFailed : InteractionState::kCompleted;
+  if (x.failed) {
+    ++counters_[x.workgroup.value()].failed;
+  } else {
+    ++counters_[x.workgroup.value()].completed;
+  }
   Emit(x, x.agent);
   interactions_.erase(x.id.value());
 }
@@ -429,6 +472,10 @@ std::vector<ReferenceRouter::Pending> ReferenceRouter::AllPending() const {
       all.push_back({x.tier_due, kTier, id});
     }
     if (x.preference_open) all.push_back({x.preferred_until, kPreference, id});
+    if (x.state == InteractionState::kSnoozed) all.push_back({x.snooze_due, kSnooze, id});
+    if (x.state == InteractionState::kWaiting && x.overflow_due != Time::Infinite()) {
+      all.push_back({x.overflow_due, kOverflow, id});
+    }
   }
   for (size_t a = 0; a < agents_.size(); ++a) {
     if (agents_[a].delay_pending) all.push_back({agents_[a].blocked_until, kDelay, a});
@@ -444,9 +491,38 @@ Time ReferenceRouter::NextDeadline() const {
 
 void ReferenceRouter::Fire(const Pending& p) {
   switch (p.kind) {
-    case kAlert:
-      NoAnswer(interactions_.at(p.target));
+    case kAlert: {
+      Interaction& x = interactions_.at(p.target);
+      if (!PickupLimited(x.media)) {
+        NoAnswer(x);
+        return;
+      }
+      const AgentId a = x.agent;
+      Requeue(x, RequeueReason::kPickupTimeout, true);
+      Route(x.id);
+      Fill(a);
       return;
+    }
+    case kSnooze: {
+      Interaction& x = interactions_.at(p.target);
+      x.entered_queue = now_;
+      EnterQueue(x);
+      Emit(x, AgentId(), RequeueReason::kRetryLater);
+      Route(x.id);
+      return;
+    }
+    case kOverflow: {
+      Interaction& x = interactions_.at(p.target);
+      const WorkgroupId target(static_cast<uint32_t>(
+          IndexOfWorkgroup(config_, config_.workgroups[x.workgroup.value()].overflow_workgroup)));
+      if (Refused(x, target, 0)) {
+        x.overflow_due = Time::Infinite();
+        return;
+      }
+      Move(x, target, RequeueReason::kOverflow, AgentId());
+      Route(x.id);
+      return;
+    }
     case kWrapUp: {
       const AgentId a = interactions_.at(p.target).agent;
       FinishWrapUp(a, InteractionId(p.target));
@@ -467,7 +543,7 @@ void ReferenceRouter::Fire(const Pending& p) {
     case kTier: {
       Interaction& x = interactions_.at(p.target);
       const int passed = x.static_tier + 1;
-      EnterQueue(x);  // recomputes the next boundary; x is already waiting
+      Tiers(x);  // recomputes the next boundary
       x.static_tier = passed;
       Route(x.id);
       return;

@@ -77,6 +77,9 @@ class ReferenceRouter {
     Time entered_queue;
     Time connected_at;
     int percent = 0;
+    // The max assign its offer was checked against (the rules may change
+    // later, by reconfiguration).
+    int max_assign = 0;
     // Held with its share given back; resumed after that (which may put
     // the agent over its capacity).
     bool exempt = false;
@@ -94,6 +97,13 @@ class ReferenceRouter {
     bool preference_open = false;
     AgentId excluded;
     Time excluded_until;
+    bool own_tiers = false;
+    bool transferred = false;
+    int attempts = 0;
+    bool failed = false;
+    Time due = Time::Infinite();
+    Time snooze_due = Time::Infinite();
+    Time overflow_due = Time::Infinite();
   };
   struct Pending {
     Time due;
@@ -112,12 +122,19 @@ class ReferenceRouter {
   absl::Status Do(const SetStatus& c);
   absl::Status Do(const SetActivation& c);
   absl::Status Do(const Arrive& c);
+  // Counts, files, reports and routes a new x.
+  absl::Status Arrived(Interaction& x);
   absl::Status Do(const Accept& c);
   absl::Status Do(const Reject& c);
   absl::Status Do(const Hold& c);
   absl::Status Do(const Resume& c);
   absl::Status Do(const Disconnect& c);
   absl::Status Do(const EndWrapUp& c);
+  absl::Status Do(const Transfer& c);
+  absl::Status Do(const ReportCallback& c);
+  absl::Status Do(const SetPriority& c);
+  absl::Status Do(const UpdateAgent& c);
+  absl::Status Do(const UpdateWorkgroup& c);
 
   // Rules.
   int SkillProficiency(AgentId a, SkillId s) const;
@@ -134,10 +151,22 @@ class ReferenceRouter {
   void Route(InteractionId id);
   void Fill(AgentId a);
   void Rebalance(std::vector<WorkgroupId> workgroups);
+  // Whether x, about to wait in wg (where `leaving` of the waiting ones is
+  // x itself), finds the queue full and no eligible agent.
+  bool Refused(const Interaction& x, WorkgroupId wg, int leaving) const;
+  int64_t Waiting(WorkgroupId wg) const;
 
   // Transitions.
   void EnterQueue(Interaction& x);
-  void Offer(Interaction& x, AgentId a);
+  // Static tier and next boundary, from the queue time.
+  void Tiers(Interaction& x);
+  void ArmOverflow(Interaction& x);
+  // Moves x (off its agent or queue) to wait in wg.
+  void Move(Interaction& x, WorkgroupId wg, RequeueReason reason, AgentId from);
+  // Takes a connected or held x off its agent without wrap-up.
+  AgentId Detach(Interaction& x);
+  void Offer(Interaction& x, AgentId a, bool direct = false,
+             RequeueReason reason = RequeueReason::kNone);
   void Connect(Interaction& x);
   void Release(Interaction& x);
   void Requeue(Interaction& x, RequeueReason reason, bool exclude);
@@ -157,9 +186,9 @@ class ReferenceRouter {
   std::vector<Agent> agents_;
   std::map<uint64_t, Interaction> interactions_;
   std::vector<WorkgroupCounters> counters_;
-  // Per workgroup: the member index of the last agent offered one of its
-  // interactions (-1 before any).
-  std::vector<int64_t> last_offered_;
+  // Per workgroup: the last agent offered one of its interactions through
+  // the queue (invalid before any).
+  std::vector<AgentId> last_offered_;
 
   // The position of `a` among the members of `wg` in ascending agent id,
   // and the number of members.

@@ -124,13 +124,15 @@ absl::Status ReferenceRouter::Do(const Arrive& c) {
     if (c.preferred_window < Duration::Zero()) return absl::InvalidArgumentError("window");
   }
   if (interactions_.count(c.interaction.value()) > 0) return absl::AlreadyExistsError("id");
-  Interaction& x = interactions_[c.interaction.value()];
+  Interaction x;
   x.id = c.interaction;
   x.workgroup = c.workgroup;
   x.media = c.media;
   x.priority = c.priority;
   x.requirements = c.requirements;
+  x.own_tiers = !c.tiers.empty();
   x.tiers = c.tiers.empty() ? config_.workgroups[c.workgroup.value()].tiers : c.tiers;
+  x.due = c.due;
   x.entered_system = now_;
   x.entered_queue = now_;
   if (c.preferred_agent.valid() && c.preferred_window > Duration::Zero()) {
@@ -138,7 +140,13 @@ absl::Status ReferenceRouter::Do(const Arrive& c) {
     x.preferred_until = now_ + c.preferred_window;
     x.preference_open = true;
   }
-  ++counters_[c.workgroup.value()].entered;
+  if (Refused(x, c.workgroup, 0)) return absl::ResourceExhaustedError("queue full");
+  interactions_[x.id.value()] = x;
+  return Arrived(interactions_.at(x.id.value()));
+}
+
+absl::Status ReferenceRouter::Arrived(Interaction& x) {
+  ++counters_[x.workgroup.value()].entered;
   EnterQueue(x);
   Emit(x, AgentId());
   Route(x.id);
@@ -217,6 +225,9 @@ absl::Status ReferenceRouter::Do(const Disconnect& c) {
     case InteractionState::kHeld:
       EndConnected(x);
       return absl::OkStatus();
+    case InteractionState::kSnoozed:
+      Abandon(x);
+      return absl::OkStatus();
     default:
       return absl::FailedPreconditionError("wrap-up");
   }
@@ -260,8 +271,7 @@ std::string ReferenceRouter::CheckInvariants() const {
       if (x.exempt) continue;
       used += x.percent;
       ++count[x.media];
-      const MediaUtilization u = UtilizationOf(AgentId(a), x.workgroup, x.media);
-      limit[x.media] = std::max(limit[x.media], u.max_assign);
+      limit[x.media] = std::max(limit[x.media], x.max_assign);
     }
     for (const auto& [media, n] : count) {
       if (n > limit[media]) {
@@ -279,19 +289,24 @@ absl::StatusOr<InteractionView> ReferenceRouter::GetInteraction(InteractionId id
   auto it = interactions_.find(id.value());
   if (it == interactions_.end()) return absl::NotFoundError("interaction");
   const Interaction& x = it->second;
-  return InteractionView{.id = x.id,
-                         .workgroup = x.workgroup,
-                         .media = x.media,
-                         .priority = x.priority,
-                         .state = x.state,
-                         .agent = x.agent,
-                         .entered_system = x.entered_system,
-                         .entered_queue = x.entered_queue,
-                         .last_attempted = x.last_attempted,
-                         .excluded = x.excluded,
-                         .excluded_until = x.excluded_until,
-                         .preferred_agent = x.preferred_agent,
-                         .preferred_until = x.preferred_until};
+  return InteractionView{
+      .id = x.id,
+      .workgroup = x.workgroup,
+      .media = x.media,
+      .priority = x.priority,
+      .state = x.state,
+      .agent = x.agent,
+      .entered_system = x.entered_system,
+      .entered_queue = x.entered_queue,
+      .last_attempted = x.last_attempted,
+      .excluded = x.excluded,
+      .excluded_until = x.excluded_until,
+      .preferred_agent = x.preferred_agent,
+      .preferred_until = x.preferred_until,
+      .due = x.due,
+      .attempts = x.attempts,
+      .snoozed_until = x.state == InteractionState::kSnoozed ? x.snooze_due : Time::Infinite(),
+      .transferred = x.transferred};
 }
 
 absl::StatusOr<AgentView> ReferenceRouter::GetAgent(AgentId id) const {

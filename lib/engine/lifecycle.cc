@@ -1,0 +1,212 @@
+// The commands of the media lifecycles and of live reconfiguration: blind
+// transfer, callback outcomes, priority changes, and replacing an agent's or
+// a workgroup's configuration (acd/commands.h states their rules).
+
+#include <algorithm>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "acd/status_macros.h"
+#include "lib/engine/center.h"
+#include "lib/engine/engine_impl.h"
+
+namespace acd {
+
+using internal::Center;
+
+bool Engine::Impl::Refused(const InteractionRecord& x, WorkgroupId wg, int leaving) {
+  const int capacity = center_.workgroup(wg).queue_capacity;
+  if (capacity < 0 || workgroups_[wg.value()].counters.waiting - leaving < capacity) return false;
+  // Full: it may still enter if an agent would take it at once. Ask on a
+  // copy standing where it would wait.
+  InteractionRecord probe = x;
+  probe.state = InteractionState::kWaiting;
+  if (probe.workgroup != wg) {
+    probe.group = GroupIn(x, wg);
+    probe.workgroup = wg;
+    probe.entered_queue = now_;
+    probe.preference_open = false;
+    ClearExclusion(probe);
+  }
+  Time next;
+  probe.bucket = StaticTier(probe, next);
+  return !ChooseAgent(probe).valid();
+}
+
+absl::Status Engine::Impl::Handle(const Transfer& c) {
+  ACD_ASSIGN_OR_RETURN(InteractionRecord * x, Find(c.interaction));
+  const auto where = [&c] { return absl::StrCat("interaction ", c.interaction.value()); };
+  if (c.workgroup.valid() == c.agent.valid()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(where(), ": a transfer names exactly one of a workgroup or an agent"));
+  }
+  const InteractionState state = x->state;
+  if (state != InteractionState::kWaiting && state != InteractionState::kConnected &&
+      state != InteractionState::kHeld) {
+    return WrongState(*x, "waiting, connected or held");
+  }
+  if (c.workgroup.valid()) {
+    ACD_RETURN_IF_ERROR(CheckWorkgroup(c.workgroup));
+    const bool waiting_there = state == InteractionState::kWaiting && x->workgroup == c.workgroup;
+    if (Refused(*x, c.workgroup, waiting_there ? 1 : 0)) {
+      return absl::ResourceExhaustedError(
+          absl::StrCat(where(), ": the queue of workgroup ", center_.workgroup(c.workgroup).name,
+                       " is full (capacity ", center_.workgroup(c.workgroup).queue_capacity, ")"));
+    }
+  } else {
+    ACD_RETURN_IF_ERROR(CheckLoggedIn(c.agent));
+    const auto refuse = [&](absl::string_view why) {
+      return absl::FailedPreconditionError(absl::StrCat(where(), ": cannot transfer to agent ",
+                                                        center_.agent(c.agent).name, ": ", why));
+    };
+    if (x->agent == c.agent) return refuse("it is already with that agent");
+    if (center_.status(agents_[c.agent.value()].status).dnd) return refuse("do not disturb");
+    if (!HasCapacity(c.agent, x->workgroup, x->media)) return refuse("no capacity for its media");
+  }
+
+  AgentId from;
+  if (state == InteractionState::kWaiting) {
+    LeaveQueue(*x);
+    x->state = InteractionState::kTransferred;  // off the queue, on its way
+  } else {
+    from = Detach(*x);
+  }
+  x->transferred = true;
+  if (c.workgroup.valid()) {
+    MoveToWorkgroup(*x, c.workgroup, RequeueReason::kTransferred, from);
+    RouteInteraction(*x);
+  } else {
+    x->preference_open = false;
+    Offer(*x, c.agent, /*direct=*/true, RequeueReason::kTransferred);
+  }
+  if (from.valid()) {
+    ReportAgent(from);
+    FillAgent(from);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Engine::Impl::Handle(const ReportCallback& c) {
+  ACD_ASSIGN_OR_RETURN(InteractionRecord * x, Find(c.interaction));
+  if (x->media != MediaType::kCallback) {
+    return absl::FailedPreconditionError(absl::StrCat("interaction ", x->id.value(), ": is a ",
+                                                      MediaName(x->media), ", not a callback"));
+  }
+  if (x->state != InteractionState::kConnected && x->state != InteractionState::kHeld) {
+    return WrongState(*x, "connected or held");
+  }
+  ++x->attempts;
+  const bool last = x->attempts >= center_.workgroup(x->workgroup).callback_max_attempts;
+  switch (c.outcome) {
+    case CallbackOutcome::kComplete:
+      break;
+    case CallbackOutcome::kAttemptFailed:
+      x->failed = true;
+      break;
+    case CallbackOutcome::kRetryLater:
+      if (!last) {
+        Snooze(*x);
+        return absl::OkStatus();
+      }
+      x->failed = true;
+      break;
+  }
+  EndConnected(*x);
+  return absl::OkStatus();
+}
+
+absl::Status Engine::Impl::Handle(const SetPriority& c) {
+  ACD_ASSIGN_OR_RETURN(InteractionRecord * x, Find(c.interaction));
+  if (c.priority < 0 || c.priority > 1000) {
+    return absl::InvalidArgumentError(absl::StrCat("interaction ", x->id.value(), ": priority ",
+                                                   c.priority, " is outside 0..1000"));
+  }
+  if (x->state == InteractionState::kWrapUp) return WrongState(*x, "live");
+  x->priority = c.priority;
+  if (x->state == InteractionState::kWaiting) {
+    // Only the order key changes; the tier and timers stay as they are.
+    Unfile(*x);
+    const InteractionWeights& w = center_.workgroup(x->workgroup).interaction_weights;
+    const auto seconds = [](Time t) { return static_cast<double>(t.microseconds()) / 1e6; };
+    x->order_key = x->priority * w.priority - seconds(x->entered_queue) * w.time_in_queue -
+                   seconds(x->entered_system) * w.time_in_system;
+    File(*x);
+    RouteInteraction(*x);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Engine::Impl::Handle(const UpdateAgent& c) {
+  ACD_RETURN_IF_ERROR(CheckAgent(c.agent));
+  const std::string& name = center_.agent(c.agent).name;
+  if (c.config.name != name) {
+    return absl::InvalidArgumentError(absl::StrCat("agent ", name, ": config.name \"",
+                                                   c.config.name, "\" differs (no renaming)"));
+  }
+  CenterConfig next = center_.config();
+  next.agents[c.agent.value()] = c.config;
+  ACD_ASSIGN_OR_RETURN(Center center, Center::Build(next));
+  std::vector<WorkgroupId> affected = center_.agent_model(c.agent).workgroups;
+  // Activation as the new configuration says, one flag per new membership.
+  agents_[c.agent.value()].active = center.agent_model(c.agent).initially_active;
+  Reconfigure(std::move(center), {});
+  const auto& now_in = center_.agent_model(c.agent).workgroups;
+  affected.insert(affected.end(), now_in.begin(), now_in.end());
+  ReportAgent(c.agent);
+  FillAgent(c.agent);
+  Rebalance(affected);
+  return absl::OkStatus();
+}
+
+absl::Status Engine::Impl::Handle(const UpdateWorkgroup& c) {
+  ACD_RETURN_IF_ERROR(CheckWorkgroup(c.workgroup));
+  const std::string& name = center_.workgroup(c.workgroup).name;
+  if (c.config.name != name) {
+    return absl::InvalidArgumentError(absl::StrCat("workgroup ", name, ": config.name \"",
+                                                   c.config.name, "\" differs (no renaming)"));
+  }
+  CenterConfig next = center_.config();
+  next.workgroups[c.workgroup.value()] = c.config;
+  ACD_ASSIGN_OR_RETURN(Center center, Center::Build(next));
+  Reconfigure(std::move(center), {c.workgroup});
+  // Inherited skills may have changed for every member, and with them
+  // eligibility and tiers in all the members' workgroups.
+  std::vector<WorkgroupId> affected = {c.workgroup};
+  for (AgentId member : center_.workgroup_model(c.workgroup).members) {
+    const auto& in = center_.agent_model(member).workgroups;
+    affected.insert(affected.end(), in.begin(), in.end());
+  }
+  Rebalance(affected);
+  return absl::OkStatus();
+}
+
+void Engine::Impl::Reconfigure(Center center, const std::vector<WorkgroupId>& refile) {
+  center_ = std::move(center);
+  ++roster_version_;
+  RebuildReady();
+  for (WorkgroupId wg : refile) {
+    // Every waiting interaction of the workgroup, in a fixed order.
+    std::vector<std::pair<InteractionId, uint32_t>> waiting;
+    for (uint32_t g : workgroups_[wg.value()].nonempty_groups) {
+      for (const internal::SlotHeap& bucket : groups_[g].buckets) {
+        for (uint32_t slot : bucket.slots()) waiting.emplace_back(slab_[slot].id, slot);
+      }
+    }
+    for (uint32_t slot : workgroups_[wg.value()].reserved) {
+      waiting.emplace_back(slab_[slot].id, slot);
+    }
+    std::sort(waiting.begin(), waiting.end());
+    for (const auto& [id, slot] : waiting) {
+      InteractionRecord& x = slab_[slot];
+      Unfile(x);
+      x.group = GroupIn(x, wg);
+      Key(x);
+      File(x);
+    }
+  }
+}
+
+}  // namespace acd
