@@ -78,14 +78,18 @@ struct EngineUnderTest {
     for (size_t w = 0; w < engine->config().workgroups.size(); ++w) {
       WorkgroupCounters c = *engine->GetWorkgroupCounters(WorkgroupId(w));
       out += fmt::format(
-          "workgroup {} entered={} answered={} abandoned={} completed={} "
-          "waiting={}\n",
-          w, c.entered, c.answered, c.abandoned, c.completed, c.waiting);
+          "workgroup {} entered={} answered={} abandoned={} completed={} failed={} "
+          "transferred_out={} on_time={} late={} waiting={}\n",
+          w, c.entered, c.answered, c.abandoned, c.completed, c.failed, c.transferred_out,
+          c.completed_on_time, c.completed_late, c.waiting);
     }
     for (uint64_t id : interaction_ids) {
       auto v = engine->GetInteraction(InteractionId(id));
-      out += v.ok() ? fmt::format("interaction {} {} agent={} priority={}\n", id,
-                                  InteractionStateName(v->state), v->agent, v->priority)
+      out += v.ok() ? fmt::format(
+                          "interaction {} {} workgroup={} agent={} priority={} "
+                          "queued={} attempts={}\n",
+                          id, InteractionStateName(v->state), v->workgroup, v->agent, v->priority,
+                          v->entered_queue, v->attempts)
                     : fmt::format("interaction {} gone\n", id);
     }
     return out;
