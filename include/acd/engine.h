@@ -59,9 +59,30 @@
 // another status during the wrap-up. Its available time restarts when it finishes an
 // interaction without wrap-up or its last wrap-up ends.
 //
+// Lifecycles by media (DESIGN 3.8; each command in acd/commands.h states its
+// rules): calls, chats, emails and the rest alert, connect, hold and end as
+// above, each taking its media's utilization share. Work items and generic
+// objects treat the alert timeout as a pickup limit: on expiry they return
+// to the queue (reason kPickupTimeout) with the agent excluded but its status
+// and misses untouched, and once transferred they have no limit. A
+// callback's agent reports Complete, Attempt Failed or Retry Later
+// (ReportCallback); Retry Later snoozes it (kSnoozed) for the workgroup's
+// retry interval, after which it waits again with a fresh queue clock.
+// Transfer moves an interaction to another workgroup's queue (kTransferred
+// there, then kWaiting) or rings it directly at an agent. A workgroup's
+// in-queue timeout moves an interaction that waited that long to its
+// overflow workgroup (reason kOverflow), unless that queue is full; a queue
+// capacity refuses arrivals and transfers that would wait beyond it.
+//
+// What happens to the clocks: a no-answer, reject, pickup timeout or log-out
+// keeps the queue time (so tiers and aging continue); a transfer or overflow
+// to a workgroup restarts the queue time and tiers and keeps the time in
+// system; a snoozed callback restarts its queue time when it waits again; a
+// priority change and any reconfiguration keep both.
+//
 // Timers due at the same moment fire by kind (alert timeout, wrap-up end,
 // no-answer delay end, exclusion end, tier boundary, preferred-agent window
-// end), then by target id.
+// end, snooze end, in-queue timeout), then by target id.
 //
 // Example:
 //
@@ -213,7 +234,9 @@ class Engine {
   absl::StatusOr<StatusId> FindStatus(absl::string_view name) const;
   absl::StatusOr<SkillId> FindSkill(absl::string_view name) const;
 
-  // The validated configuration, with defaults filled in (statuses).
+  // The validated configuration, with defaults filled in (statuses), as
+  // changed by UpdateAgent and UpdateWorkgroup (which replace its contents:
+  // copy what must outlive the next command).
   const CenterConfig& config() const;
 
   // NotFound for an interaction that never arrived or has ended.
