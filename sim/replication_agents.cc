@@ -1,0 +1,94 @@
+// One replication: the agents' side (sim/replication_impl.h): log-ins and
+// log-outs by shift, breaks, returns from the no-answer status, ends of
+// wrap-up, and the accounting of agent time.
+
+#include "acd/status_macros.h"
+#include "sim/replication_impl.h"
+
+namespace acd::sim::internal {
+
+void Replication::OnAgent(const AgentEvent& event) {
+  const size_t a = event.agent.value();
+  if (trace_) {
+    trace_->Agent(event.now, scenario_.center.agents[a].name, AgentActivityName(event.activity),
+                  StatusName(event.status));
+  }
+  Account(a, event.now);
+  agents_[a].activity = event.activity;
+  agents_[a].status = event.status;
+  if (event.activity == AgentActivity::kIdle || event.activity == AgentActivity::kLoggedOut) {
+    agents_[a].workgroup = -1;
+  }
+}
+
+absl::Status Replication::HandleAgentEvent(Time now, const EventPayload& event) {
+  AgentTrack& agent = agents_[event.target];
+  const AgentId id(static_cast<AgentId::rep_type>(event.target));
+  switch (event.kind) {
+    case EventKind::kShiftStart:
+      agent.logged_in = true;
+      return Command(LogIn{.now = now, .agent = id});
+    case EventKind::kShiftEnd:
+      agent.logged_in = false;
+      return Command(LogOut{.now = now, .agent = id});
+    case EventKind::kBreakStart:
+      if (!agent.logged_in) return absl::OkStatus();
+      return Command(SetStatus{.now = now, .agent = id, .status = event.status});
+    case EventKind::kBreakEnd:
+      if (!agent.logged_in || agent.status != event.status) return absl::OkStatus();
+      return Command(SetStatus{.now = now, .agent = id, .status = available_});
+    case EventKind::kAgentReturns: {
+      if (!agent.logged_in || !agent.status.valid()) return absl::OkStatus();
+      const StatusConfig& status = engine_->config().statuses[agent.status.value()];
+      if (!(status.dnd && status.system)) return absl::OkStatus();
+      return Command(SetStatus{.now = now, .agent = id, .status = available_});
+    }
+    case EventKind::kEndWrapUp:
+      if (!agent.logged_in || agent.wrapping == 0) return absl::OkStatus();
+      return Command(EndWrapUp{.now = now, .agent = id});
+    default:
+      return absl::InternalError("simulator: unexpected event");
+  }
+}
+
+absl::Status Replication::ScheduleShifts() {
+  for (size_t a = 0; a < agents_.size(); ++a) {
+    const int group = agents_[a].group;
+    if (group < 0 || scenario_.agent_groups[group].shifts.empty()) {
+      agents_[a].logged_in = true;
+      ACD_RETURN_IF_ERROR(Command(LogIn{.now = Time(), .agent = AgentId(a)}));
+      continue;
+    }
+    for (const Shift& shift : scenario_.agent_groups[group].shifts) {
+      Push(shift.start, {EventKind::kShiftStart, a});
+      Push(shift.end, {EventKind::kShiftEnd, a});
+      for (const Break& br : shift.breaks) {
+        ACD_ASSIGN_OR_RETURN(const StatusId status, engine_->FindStatus(br.status));
+        Push(br.start, {EventKind::kBreakStart, a, 0, status});
+        Push(br.end, {EventKind::kBreakEnd, a, 0, status});
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+void Replication::Account(size_t a, Time now) {
+  AgentTrack& agent = agents_[a];
+  const Time from = std::max(agent.since, window_start_);
+  const Time to = std::min(now, horizon_);
+  agent.since = now;
+  if (to <= from || agent.activity == AgentActivity::kLoggedOut) return;
+  const double seconds = ToSeconds(to - from);
+  const bool busy =
+      agent.activity == AgentActivity::kBusy || agent.activity == AgentActivity::kWrapUp;
+  result_.total.staffed_s += seconds;
+  if (busy) result_.total.busy_s += seconds;
+  for (int wg : agent.active_workgroups) result_.workgroups[wg].staffed_s += seconds;
+  if (busy && agent.workgroup >= 0) result_.workgroups[agent.workgroup].busy_s += seconds;
+  Split(from, to, [&](int i, double s) {
+    for (int wg : agent.active_workgroups) result_.workgroup_intervals[wg][i].staffed_s += s;
+    if (busy && agent.workgroup >= 0) result_.workgroup_intervals[agent.workgroup][i].busy_s += s;
+  });
+}
+
+}  // namespace acd::sim::internal
