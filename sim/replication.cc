@@ -31,20 +31,25 @@ Replication::Replication(const Scenario& scenario, int replication, std::string*
     answer_rng_.push_back(Mrg32k3a::Stream(seed, 3 * types + g, replication));
     behaviour_rng_.push_back(Mrg32k3a::Stream(seed, 3 * types + groups + g, replication));
   }
+  for (uint64_t k = 0; k < types; ++k) {
+    contact_rng_.push_back(Mrg32k3a::Stream(seed, 3 * types + 2 * groups + k, replication));
+  }
   result_.contact_types.resize(types);
   queues_.resize(types);
+  workgroup_queues_.resize(scenario.center.workgroups.size());
   next_listed_.assign(types, 0);
   pending_listed_.assign(types, 0);
   result_.workgroups.resize(scenario.center.workgroups.size());
-  for (Tally& wg : result_.workgroups) wg.busy_s = wg.staffed_s = 0;
-  result_.total.busy_s = result_.total.staffed_s = 0;
+  const auto timed = [](Tally& t) { t.busy_s = t.staffed_s = t.ready_s = 0; };
+  for (Tally& wg : result_.workgroups) timed(wg);
+  timed(result_.total);
   const int64_t interval_us = scenario.interval.microseconds();
   intervals_ = static_cast<int>((scenario.horizon.microseconds() + interval_us - 1) / interval_us);
   type_intervals_.assign(types, std::vector<Tally>(intervals_));
-  Tally timed;
-  timed.busy_s = timed.staffed_s = 0;
+  Tally interval;
+  timed(interval);
   result_.workgroup_intervals.assign(scenario.center.workgroups.size(),
-                                     std::vector<Tally>(intervals_, timed));
+                                     std::vector<Tally>(intervals_, interval));
 }
 
 absl::StatusOr<ReplicationResult> Replication::Run() {
@@ -146,14 +151,22 @@ void Replication::OnInteraction(const InteractionEvent& event) {
   }
   switch (event.state) {
     case InteractionState::kConnected:
-      call.state = CallState::kConnected;
-      call.connected = event.now;
-      Push(event.now + call.handle, {EventKind::kHangUp, event.interaction.value()});
+      if (call.state == CallState::kHeld) {  // resumed
+        call.state = CallState::kConnected;
+        return;
+      }
+      Connected(call, event.interaction, event.now);
+      if (call.answered) return;
+      call.answered = true;
+      if (call.callback) return;  // counted by its outcome, not as answered
       Count(call, [&](Tally& t) {
         ++t.answered;
         t.wait_answered_s += ToSeconds(waited);
         if (waited <= scenario_.service_level) ++t.answered_within;
       });
+      return;
+    case InteractionState::kHeld:
+      call.state = CallState::kHeld;
       return;
     case InteractionState::kAbandoned:
       if (call.state == CallState::kWaiting) ChangeQueue(call.type, -1, event.now);
@@ -164,20 +177,29 @@ void Replication::OnInteraction(const InteractionEvent& event) {
       });
       Release(call);
       return;
-    case InteractionState::kCompleted: {
-      const bool wrapped = call.state == CallState::kEnded;
-      if (wrapped) --agents_[event.agent.value()].wrapping;
-      const Time talk_end = wrapped ? call.disconnected : event.now;
-      Count(call, [&](Tally& t) {
-        ++t.handled;
-        t.handle_s += ToSeconds(event.now - call.connected);
-        t.talk_s += ToSeconds(talk_end - call.connected);
-        t.wrap_up_s += ToSeconds(event.now - talk_end);
-      });
-      Release(call);
+    case InteractionState::kCompleted:
+    case InteractionState::kFailed:
+      if (call.callback) {
+        const bool failed = event.state == InteractionState::kFailed;
+        Count(call, [&](Tally& t) { ++(failed ? t.callbacks_failed : t.callbacks_completed); });
+      }
+      Finished(call, event);
       return;
-    }
+    case InteractionState::kSnoozed:  // the attempt did not reach the customer
+    case InteractionState::kTransferred:
+      if (event.reason == RequeueReason::kOverflow) {
+        if (call.state == CallState::kWaiting) ChangeQueue(call.type, -1, event.now);
+        call.state = CallState::kMoving;
+        return;
+      }
+      if (event.state == InteractionState::kTransferred) {
+        call.transferred = true;
+        Count(call, [](Tally& t) { ++t.transfers; });
+      }
+      Finished(call, event);
+      return;
     case InteractionState::kWrapUp: {
+      WorkDone(call, event.now);
       call.state = CallState::kEnded;
       call.disconnected = event.now;
       AgentTrack& agent = agents_[event.agent.value()];
@@ -190,7 +212,8 @@ void Replication::OnInteraction(const InteractionEvent& event) {
       return;
     }
     case InteractionState::kWaiting:
-      // On arrival, and again when an offer goes unanswered or is declined.
+      // On arrival, and again when an offer goes unanswered or is declined,
+      // after a transfer or overflow, and when a snoozed callback wakes.
       call.state = CallState::kWaiting;
       ChangeQueue(call.type, +1, event.now);
       if (event.reason == RequeueReason::kNoAnswer) {
@@ -204,13 +227,80 @@ void Replication::OnInteraction(const InteractionEvent& event) {
       }
       return;
     case InteractionState::kAlerting:
-    // The simulator does not hold, transfer or place callbacks yet.
-    case InteractionState::kHeld:
-    case InteractionState::kSnoozed:
-    case InteractionState::kTransferred:
-    case InteractionState::kFailed:
       return;
   }
+}
+
+void Replication::Connected(Call& call, InteractionId id, Time now) {
+  const ContactType& ct = scenario_.contact_types[call.type];
+  call.state = CallState::kConnected;
+  call.connected = now;
+  Duration talk = call.handle;
+  if (call.callback) {
+    call.reached = contact_rng_[call.type].NextDouble() < ct.callback->reach_probability;
+    if (!call.reached) talk = ct.callback->attempt_time.Sample(contact_rng_[call.type]);
+  } else if (call.transferred) {
+    talk = call.second_handle;
+  }
+  if (call.hold && !call.answered) {
+    Push(now + Duration::Microseconds(talk.microseconds() / 2), {EventKind::kHold, id.value()});
+    Push(now + Duration::Microseconds(talk.microseconds() / 2) + *call.hold,
+         {EventKind::kResume, id.value()});
+    talk += *call.hold;
+  }
+  Push(now + talk, {EventKind::kHangUp, id.value()});
+}
+
+void Replication::WorkDone(Call& call, Time now) {
+  if (!call.due || (call.transfer && !call.transferred)) return;
+  Count(call, [&](Tally& t) {
+    ++t.due_finished;
+    if (now <= *call.due) ++t.due_on_time;
+  });
+}
+
+void Replication::Finished(Call& call, const InteractionEvent& event) {
+  const bool wrapped = call.state == CallState::kEnded;
+  if (wrapped) --agents_[event.agent.value()].wrapping;
+  if (!wrapped && event.state == InteractionState::kCompleted) WorkDone(call, event.now);
+  const Time talk_end = wrapped ? call.disconnected : event.now;
+  Count(call, [&](Tally& t) {
+    ++t.handled;
+    t.handle_s += ToSeconds(event.now - call.connected);
+    t.talk_s += ToSeconds(talk_end - call.connected);
+    t.wrap_up_s += ToSeconds(event.now - talk_end);
+  });
+  switch (event.state) {
+    case InteractionState::kSnoozed:
+      call.state = CallState::kSnoozed;
+      return;
+    case InteractionState::kTransferred:
+      call.state = CallState::kMoving;
+      return;
+    default:
+      Release(call);
+  }
+}
+
+absl::Status Replication::HangUp(Call& call, Time now) {
+  const InteractionId id((uint64_t{call.generation} << 32) |
+                         static_cast<uint32_t>(&call - calls_.data()));
+  if (call.callback) {
+    return Command(ReportCallback{
+        .now = now,
+        .interaction = id,
+        .outcome = call.reached ? CallbackOutcome::kComplete : CallbackOutcome::kRetryLater});
+  }
+  if (call.transfer && !call.transferred) {
+    const absl::Status moved = engine_->Apply(
+        Transfer{.now = now,
+                 .interaction = id,
+                 .workgroup = WorkgroupId(scenario_.contact_types[call.type].transfer->workgroup)});
+    // A full queue refuses the transfer: the agent finishes the call instead.
+    if (moved.code() != absl::StatusCode::kResourceExhausted) return Check(moved);
+    call.transfer = false;
+  }
+  return Command(Disconnect{.now = now, .interaction = id});
 }
 
 absl::Status Replication::Handle(Time now, const EventPayload& event) {
@@ -225,9 +315,19 @@ absl::Status Replication::Handle(Time now, const EventPayload& event) {
       return Command(Accept{.now = now, .interaction = InteractionId(event.target)});
     case EventKind::kHangUp:
       if (!Live(event.target, CallState::kConnected)) return absl::OkStatus();
-      return Command(Disconnect{.now = now, .interaction = InteractionId(event.target)});
+      return HangUp(calls_[static_cast<uint32_t>(event.target)], now);
+    case EventKind::kHold:
+      if (!Live(event.target, CallState::kConnected)) return absl::OkStatus();
+      return Command(Hold{.now = now, .interaction = InteractionId(event.target)});
+    case EventKind::kResume: {
+      if (!Live(event.target, CallState::kHeld)) return absl::OkStatus();
+      const Call& call = calls_[static_cast<uint32_t>(event.target)];
+      Count(call, [&](Tally& t) { t.hold_s += ToSeconds(*call.hold); });
+      return Command(Resume{.now = now, .interaction = InteractionId(event.target)});
+    }
     case EventKind::kAbandon:
-      if (!Live(event.target, CallState::kWaiting) && !Live(event.target, CallState::kAlerting)) {
+      if ((!Live(event.target, CallState::kWaiting) && !Live(event.target, CallState::kAlerting)) ||
+          calls_[static_cast<uint32_t>(event.target)].answered) {
         return absl::OkStatus();
       }
       return Command(Disconnect{.now = now, .interaction = InteractionId(event.target)});
@@ -263,14 +363,53 @@ absl::Status Replication::Arrival(size_t type, Time now) {
   if (ct.patience) call.patience = ct.patience->Sample(patience_rng_[type]);
   if (entry != nullptr && entry->handle) call.handle = *entry->handle;
   if (entry != nullptr && entry->patience) call.patience = *entry->patience;
+  // The contact's own choices, drawn whether or not they come into play, so
+  // that the stream stays aligned across staffing and routing variants.
+  Mrg32k3a& rng = contact_rng_[type];
+  call.callback = call.reached = call.answered = call.transfer = call.transferred = false;
+  call.hold.reset();
+  call.due.reset();
+  bool accepts_callback = false;
+  if (ct.callback) accepts_callback = rng.NextDouble() < ct.callback->accept_probability;
+  if (ct.transfer) {
+    call.transfer = rng.NextDouble() < ct.transfer->fraction;
+    call.second_handle = ct.transfer->handle_time.Sample(rng);
+  }
+  if (ct.hold_probability > 0) {
+    const bool holds = rng.NextDouble() < ct.hold_probability;
+    const Duration length = ct.hold_time.Sample(rng);
+    if (holds) call.hold = length;
+  }
+  if (ct.due) call.due = now + ct.due->Sample(rng);
   const uint64_t id = (uint64_t{call.generation} << 32) | slot;
   Count(call, [](Tally& t) { ++t.offered; });
-  ACD_RETURN_IF_ERROR(Command(Arrive{.now = now,
-                                     .interaction = InteractionId(id),
-                                     .workgroup = WorkgroupId(ct.workgroup),
-                                     .media = ct.media,
-                                     .priority = ct.priority,
-                                     .requirements = ct.requirements}));
+  Arrive arrive{.now = now,
+                .interaction = InteractionId(id),
+                .workgroup = WorkgroupId(ct.workgroup),
+                .media = ct.media,
+                .priority = ct.priority,
+                .requirements = ct.requirements,
+                .due = call.due.value_or(Time::Infinite())};
+  // A caller finding enough contacts ahead may take a callback instead.
+  if (accepts_callback &&
+      engine_->GetWorkgroupCounters(arrive.workgroup)->waiting >= ct.callback->queue_threshold) {
+    call.callback = true;
+    call.patience.reset();
+    arrive.media = MediaType::kCallback;
+    arrive.workgroup = WorkgroupId(ct.callback->workgroup);
+  }
+  const absl::Status arrived = engine_->Apply(arrive);
+  if (arrived.code() == absl::StatusCode::kResourceExhausted) {  // the queue is full
+    TraceContact(now, "blocked", call, AgentId());
+    Count(call, [](Tally& t) { ++t.blocked; });
+    Release(call);
+    return absl::OkStatus();
+  }
+  ACD_RETURN_IF_ERROR(Check(arrived));
+  if (call.callback) {
+    Count(call, [](Tally& t) { ++t.callbacks_requested; });
+    return absl::OkStatus();
+  }
   // Still waiting after the engine's decision: no agent was free.
   if (call.state == CallState::kWaiting) Count(call, [](Tally& t) { ++t.waited; });
   // Patience runs until the customer is connected, ringing included.
@@ -307,16 +446,31 @@ void Replication::TraceContact(Time now, absl::string_view event, const Call& ca
 }
 
 void Replication::ChangeQueue(size_t type, int delta, Time now) {
-  QueueTrack& q = queues_[type];
-  const Time from = std::max(q.since, window_start_);
+  const int wg = scenario_.contact_types[type].workgroup;
+  Credit(queues_[type], result_.contact_types[type], &type_intervals_[type], true, now);
+  Credit(workgroup_queues_[wg], result_.workgroups[wg], &result_.workgroup_intervals[wg], false,
+         now);
+  Credit(total_queue_, result_.total, nullptr, false, now);
+  queues_[type].waiting += delta;
+  workgroup_queues_[wg].waiting += delta;
+  total_queue_.waiting += delta;
+}
+
+void Replication::Credit(QueueTrack& track, Tally& whole, std::vector<Tally>* intervals,
+                         bool integral, Time now) {
+  const Time from = std::max(track.since, window_start_);
   const Time to = std::min(now, horizon_);
-  if (to > from && q.waiting > 0) {
-    result_.contact_types[type].queue_integral_s += q.waiting * ToSeconds(to - from);
-    Split(from, to,
-          [&](int i, double s) { type_intervals_[type][i].queue_integral_s += q.waiting * s; });
-  }
-  q.since = now;
-  q.waiting += delta;
+  track.since = now;
+  if (to <= from || track.waiting == 0) return;
+  const double level = static_cast<double>(track.waiting);
+  whole.max_queue = std::max(whole.max_queue, level);
+  if (integral) whole.queue_integral_s += level * ToSeconds(to - from);
+  if (intervals == nullptr) return;
+  Split(from, to, [&](int i, double s) {
+    Tally& t = (*intervals)[i];
+    t.max_queue = std::max(t.max_queue, level);
+    if (integral) t.queue_integral_s += level * s;
+  });
 }
 
 }  // namespace internal

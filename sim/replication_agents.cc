@@ -81,12 +81,22 @@ void Replication::Account(size_t a, Time now) {
   const double seconds = ToSeconds(to - from);
   const bool busy =
       agent.activity == AgentActivity::kBusy || agent.activity == AgentActivity::kWrapUp;
+  // Idle and taking work: the rest of "occupancy"'s denominator.
+  const bool ready = agent.activity == AgentActivity::kIdle && agent.status.valid() &&
+                     engine_->config().statuses[agent.status.value()].acd_available;
   result_.total.staffed_s += seconds;
   if (busy) result_.total.busy_s += seconds;
-  for (int wg : agent.active_workgroups) result_.workgroups[wg].staffed_s += seconds;
+  if (ready) result_.total.ready_s += seconds;
+  for (int wg : agent.active_workgroups) {
+    result_.workgroups[wg].staffed_s += seconds;
+    if (ready) result_.workgroups[wg].ready_s += seconds;
+  }
   if (busy && agent.workgroup >= 0) result_.workgroups[agent.workgroup].busy_s += seconds;
   Split(from, to, [&](int i, double s) {
-    for (int wg : agent.active_workgroups) result_.workgroup_intervals[wg][i].staffed_s += s;
+    for (int wg : agent.active_workgroups) {
+      result_.workgroup_intervals[wg][i].staffed_s += s;
+      if (ready) result_.workgroup_intervals[wg][i].ready_s += s;
+    }
     if (busy && agent.workgroup >= 0) result_.workgroup_intervals[agent.workgroup][i].busy_s += s;
   });
 }

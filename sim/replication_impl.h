@@ -37,6 +37,8 @@ enum class EventKind : int32_t {
   kBreakEnd,      // target: agent; `status` of the break
   kBreakStart,    // target: agent; `status` of the break
   kShiftEnd,      // target: agent
+  kHold,          // target: interaction
+  kResume,        // target: interaction
 };
 
 struct EventPayload {
@@ -46,7 +48,16 @@ struct EventPayload {
   StatusId status;
 };
 
-enum class CallState : uint8_t { kFree, kWaiting, kAlerting, kConnected, kEnded };
+enum class CallState : uint8_t {
+  kFree,
+  kWaiting,
+  kAlerting,
+  kConnected,
+  kHeld,
+  kEnded,  // in wrap-up
+  kSnoozed,
+  kMoving,  // between leaving one workgroup and waiting in the next
+};
 
 // A live contact. Its interaction id is (generation << 32 | slot), so a slot
 // can be reused while stale events for its previous occupant are recognised.
@@ -63,8 +74,23 @@ struct Call {
   Time disconnected;  // when its wrap-up began
   Duration handle;
   std::optional<Duration> patience;
+  // A callback request (accepted instead of waiting), and whether the
+  // current attempt reaches the customer.
+  bool callback = false;
+  bool reached = false;
+  // Connected once: later legs (a transfer, a callback attempt) are not
+  // answered again, and patience no longer applies.
+  bool answered = false;
+  // Its first leg ends in a transfer; it is on its second leg.
+  bool transfer = false;
+  bool transferred = false;
+  Duration second_handle;
+  // Put on hold once, halfway through the first leg.
+  std::optional<Duration> hold;
+  std::optional<Time> due;
 };
 
+// A number of waiting contacts and since when it holds.
 struct QueueTrack {
   int64_t waiting = 0;
   Time since;
@@ -184,9 +210,22 @@ class Replication : public Observer {
     return call.generation == static_cast<uint32_t>(id >> 32) && call.state == state;
   }
 
-  // Credits the queue-length integral of contact type `type` up to `now`,
-  // clipped to the window, then changes its count of waiting contacts.
+  // Credits the queue length of contact type `type`, its workgroup and the
+  // whole center up to `now`, clipped to the window (integral for the type,
+  // maximum for all three), then changes their counts of waiting contacts.
   void ChangeQueue(size_t type, int delta, Time now);
+  // Credits one track's current level from its last change to `now`.
+  void Credit(QueueTrack& track, Tally& whole, std::vector<Tally>* intervals, bool integral,
+              Time now);
+
+  // Contact events beyond arrival and answer.
+  absl::Status HangUp(Call& call, Time now);
+  void Connected(Call& call, InteractionId id, Time now);
+  // Counts a leg the agent finished (handled, handle, talk and wrap-up time)
+  // and releases the call when it has ended.
+  void Finished(Call& call, const InteractionEvent& event);
+  // The end of the connected part of the work: due-time accounting.
+  void WorkDone(Call& call, Time now);
 
   // ---- Agents ---------------------------------------------------------------
 
@@ -211,7 +250,8 @@ class Replication : public Observer {
   std::vector<Call> calls_;
   std::vector<uint32_t> free_slots_;
   std::vector<AgentTrack> agents_;
-  std::vector<QueueTrack> queues_;
+  std::vector<QueueTrack> queues_, workgroup_queues_;
+  QueueTrack total_queue_;
   // Per contact type with listed arrivals: the next to schedule, and the one
   // whose arrival event is pending.
   std::vector<size_t> next_listed_, pending_listed_;
@@ -225,6 +265,8 @@ class Replication : public Observer {
   // Per contact type and interval: contacts by their arrival interval.
   std::vector<std::vector<Tally>> type_intervals_;
   std::vector<Mrg32k3a> arrival_rng_, handle_rng_, patience_rng_, answer_rng_, behaviour_rng_;
+  // Per contact type: callback, transfer, hold and due draws.
+  std::vector<Mrg32k3a> contact_rng_;
   StatusId available_;
   ReplicationResult result_;
 };

@@ -185,6 +185,15 @@ std::string FormatTable(const Report& report) {
   std::vector<std::vector<std::string>> rows;
   const auto defs = Kpis();
   for (size_t i = 0; i < defs.size(); ++i) {
+    // A feature's rows (blocked, callbacks, ...) only where the scenario
+    // uses it: all zero or undefined everywhere, they are left out.
+    if (defs[i].optional) {
+      bool used = false;
+      for (const KpiSummaries* column : columns) {
+        used = used || (std::isfinite((*column)[i].mean) && (*column)[i].mean != 0);
+      }
+      if (!used) continue;
+    }
     std::vector<std::string> row = {defs[i].label};
     for (const KpiSummaries* column : columns) row.push_back(Cell((*column)[i], defs[i].decimals));
     rows.push_back(std::move(row));

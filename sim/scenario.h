@@ -85,6 +85,25 @@ struct ContactType {
   Distribution handle_time;
   // Unset: the customer never abandons.
   std::optional<Distribution> patience;
+  // Callback offers (scenario.proto CallbackOffer); workgroup as an index.
+  struct Callback {
+    int queue_threshold = 0;
+    double accept_probability = 0;
+    int workgroup = 0;
+    double reach_probability = 1;
+    Distribution attempt_time = Distribution::Constant(30);
+  };
+  std::optional<Callback> callback;
+  struct Transfer {
+    double fraction = 0;
+    int workgroup = 0;
+    Distribution handle_time;
+  };
+  std::optional<Transfer> transfer;
+  // Time from arrival to due (work items).
+  std::optional<Distribution> due;
+  double hold_probability = 0;
+  Distribution hold_time;
 };
 
 struct Scenario {

@@ -366,6 +366,78 @@ absl::Status ConvertArrivals(const proto::Scenario& m, const proto::Arrivals& ar
   return absl::OkStatus();
 }
 
+// A probability field: InvalidArgument unless 0..1.
+absl::Status CheckProbability(double p, const TextProtoFile& file, const std::string& where) {
+  if (!InRange(p, 0, 1)) return file.Error(where, absl::StrCat(p, " is outside 0..1"));
+  return absl::OkStatus();
+}
+
+// Callback offers, transfers, due times and holds.
+absl::Status ConvertContactOptions(const proto::ContactType& ct,
+                                   const absl::flat_hash_map<std::string, int>& workgroups,
+                                   const TextProtoFile& file, const std::string& where,
+                                   ContactType& out) {
+  const auto workgroup = [&](const std::string& name,
+                             const std::string& at) -> absl::StatusOr<int> {
+    auto it = workgroups.find(name);
+    if (it == workgroups.end()) {
+      return file.Error(at, absl::StrCat("unknown workgroup \"", name, "\""));
+    }
+    return it->second;
+  };
+  if (ct.has_callback()) {
+    const proto::CallbackOffer& cb = ct.callback();
+    const std::string at = where + ".callback";
+    ContactType::Callback callback;
+    if (cb.queue_threshold() < 0) {
+      return file.Error(at + ".queue_threshold",
+                        absl::StrCat(cb.queue_threshold(), " is negative"));
+    }
+    callback.queue_threshold = cb.queue_threshold();
+    ACD_RETURN_IF_ERROR(
+        CheckProbability(cb.accept_probability(), file, at + ".accept_probability"));
+    callback.accept_probability = cb.accept_probability();
+    callback.workgroup = out.workgroup;
+    if (!cb.workgroup().empty()) {
+      ACD_ASSIGN_OR_RETURN(callback.workgroup, workgroup(cb.workgroup(), at + ".workgroup"));
+    }
+    if (cb.has_reach_probability()) {
+      ACD_RETURN_IF_ERROR(
+          CheckProbability(cb.reach_probability(), file, at + ".reach_probability"));
+      callback.reach_probability = cb.reach_probability();
+    }
+    if (cb.has_attempt_time()) {
+      ACD_ASSIGN_OR_RETURN(callback.attempt_time,
+                           ConvertDistribution(cb.attempt_time(), file, at + ".attempt_time"));
+    }
+    out.callback = callback;
+  }
+  if (ct.has_transfer()) {
+    const proto::TransferLeg& t = ct.transfer();
+    const std::string at = where + ".transfer";
+    ContactType::Transfer transfer;
+    ACD_RETURN_IF_ERROR(CheckProbability(t.fraction(), file, at + ".fraction"));
+    transfer.fraction = t.fraction();
+    if (t.workgroup().empty()) return file.Error(at + ".workgroup", "is required");
+    ACD_ASSIGN_OR_RETURN(transfer.workgroup, workgroup(t.workgroup(), at + ".workgroup"));
+    if (!t.has_handle_time()) return file.Error(at + ".handle_time", "is required");
+    ACD_ASSIGN_OR_RETURN(transfer.handle_time,
+                         ConvertDistribution(t.handle_time(), file, at + ".handle_time"));
+    out.transfer = transfer;
+  }
+  if (ct.has_due()) {
+    ACD_ASSIGN_OR_RETURN(out.due, ConvertDistribution(ct.due(), file, where + ".due"));
+  }
+  ACD_RETURN_IF_ERROR(CheckProbability(ct.hold_probability(), file, where + ".hold_probability"));
+  out.hold_probability = ct.hold_probability();
+  if (out.hold_probability > 0) {
+    if (!ct.has_hold_time()) return file.Error(where + ".hold_time", "is required with holds");
+    ACD_ASSIGN_OR_RETURN(out.hold_time,
+                         ConvertDistribution(ct.hold_time(), file, where + ".hold_time"));
+  }
+  return absl::OkStatus();
+}
+
 absl::Status ConvertContactTypes(const proto::Scenario& m, const TextProtoFile& file,
                                  Scenario& scenario) {
   if (m.contact_types().empty()) return file.Error("contact_types", "at least one is required");
@@ -434,6 +506,7 @@ absl::Status ConvertContactTypes(const proto::Scenario& m, const TextProtoFile& 
       ACD_ASSIGN_OR_RETURN(out.patience,
                            ConvertDistribution(ct.patience(), file, where + ".patience"));
     }
+    ACD_RETURN_IF_ERROR(ConvertContactOptions(ct, workgroups, file, where, out));
     scenario.contact_types.push_back(std::move(out));
   }
   return absl::OkStatus();

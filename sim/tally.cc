@@ -13,18 +13,30 @@ constexpr KpiDefinition kKpis[] = {
     {"offered", "offered", 1, [](const Tally& t) { return double(t.offered); }},
     {"answered", "answered", 1, [](const Tally& t) { return double(t.answered); }},
     {"abandoned", "abandoned", 1, [](const Tally& t) { return double(t.abandoned); }},
+    {"blocked", "blocked", 1, [](const Tally& t) { return double(t.blocked); }, true},
+    {"callbacks_requested", "callbacks requested", 1,
+     [](const Tally& t) { return double(t.callbacks_requested); }, true},
+    {"callbacks_completed", "callbacks completed", 1,
+     [](const Tally& t) { return double(t.callbacks_completed); }, true},
+    {"callbacks_failed", "callbacks failed", 1,
+     [](const Tally& t) { return double(t.callbacks_failed); }, true},
     {"waiting_at_end", "waiting at end", 1,
-     [](const Tally& t) { return double(t.offered - t.answered - t.abandoned); }},
-    {"no_answers", "no-answers", 1, [](const Tally& t) { return double(t.no_answers); }},
+     [](const Tally& t) {
+       return double(t.offered - t.answered - t.abandoned - t.blocked - t.callbacks_requested);
+     }},
+    {"transfers", "transfers", 1, [](const Tally& t) { return double(t.transfers); }, true},
+    {"no_answers", "no-answers", 1, [](const Tally& t) { return double(t.no_answers); }, true},
     {"p_wait", "P(wait > 0)", 4, [](const Tally& t) { return Ratio(t.waited, t.offered); }},
     {"asa_s", "ASA (s)", 2, [](const Tally& t) { return Ratio(t.wait_answered_s, t.answered); }},
     {"aht_s", "AHT (s)", 1, [](const Tally& t) { return Ratio(t.handle_s, t.handled); }},
     {"talk_s", "talk (s)", 1, [](const Tally& t) { return Ratio(t.talk_s, t.handled); }},
+    {"hold_s", "hold (s)", 1, [](const Tally& t) { return Ratio(t.hold_s, t.handled); }, true},
     {"wrap_up_s", "wrap-up (s)", 1, [](const Tally& t) { return Ratio(t.wrap_up_s, t.handled); }},
     {"abandon_time_s", "abandon time (s)", 2,
      [](const Tally& t) { return Ratio(t.wait_abandoned_s, t.abandoned); }},
     {"queue_length", "queue length", 3,
      [](const Tally& t) { return Ratio(t.queue_integral_s, t.window_s); }},
+    {"max_queue", "max queue", 1, [](const Tally& t) { return t.max_queue; }},
     {"abandon_rate", "abandon rate", 4,
      [](const Tally& t) { return Ratio(t.abandoned, t.offered); }},
     {"service_level_ans", "SL (answered)", 4,
@@ -32,8 +44,14 @@ constexpr KpiDefinition kKpis[] = {
     {"service_level_off", "SL (offered)", 4,
      [](const Tally& t) { return Ratio(t.answered_within, t.offered); }},
     {"service_level_g1", "SL (offered - short abandons)", 4,
-     [](const Tally& t) { return Ratio(t.answered_within, t.offered - t.abandoned_within); }},
-    {"occupancy", "occupancy", 4, [](const Tally& t) { return Ratio(t.busy_s, t.staffed_s); }},
+     [](const Tally& t) {
+       return Ratio(t.answered_within, t.offered - t.abandoned_within - t.blocked);
+     }},
+    {"on_time", "on time", 4, [](const Tally& t) { return Ratio(t.due_on_time, t.due_finished); },
+     true},
+    {"occupancy", "occupancy", 4,
+     [](const Tally& t) { return Ratio(t.busy_s, t.busy_s + t.ready_s); }},
+    {"utilization", "utilization", 4, [](const Tally& t) { return Ratio(t.busy_s, t.staffed_s); }},
 };
 
 }  // namespace
@@ -46,6 +64,14 @@ void Tally::AddContacts(const Tally& other) {
   abandoned_within += other.abandoned_within;
   waited += other.waited;
   no_answers += other.no_answers;
+  blocked += other.blocked;
+  callbacks_requested += other.callbacks_requested;
+  callbacks_completed += other.callbacks_completed;
+  callbacks_failed += other.callbacks_failed;
+  transfers += other.transfers;
+  due_finished += other.due_finished;
+  due_on_time += other.due_on_time;
+  hold_s += other.hold_s;
   wait_answered_s += other.wait_answered_s;
   wait_abandoned_s += other.wait_abandoned_s;
   queue_integral_s += other.queue_integral_s;

@@ -9,23 +9,41 @@
 //   offered            contacts that arrived
 //   answered           contacts connected to an agent before the horizon
 //   abandoned          contacts whose customer hung up before being connected
-//   waiting_at_end     contacts neither answered nor abandoned at the horizon
+//   blocked            contacts refused because the queue was full
+//   callbacks_requested  callers who accepted a callback offer instead of
+//                      waiting (their callback is counted below, not as
+//                      answered)
+//   callbacks_completed, callbacks_failed
+//                      callback requests that reached the customer, or ended
+//                      failed (attempt limit)
+//   waiting_at_end     offered - answered - abandoned - blocked -
+//                      callbacks requested: still waiting at the horizon
+//   transfers          contacts blind-transferred to another workgroup
+//                      (counted under the contact type they started as)
 //   no_answers         offers that rang out (RONA)
 //   p_wait             share of offered contacts that found no agent free
 //   asa_s              mean time from arrival to connection, over answered
-//   aht_s              mean time from connection to the end of wrap-up
+//   aht_s              mean time from connection to the end of wrap-up, per
+//                      handled leg (a transferred contact has two)
 //   talk_s             its connected part (including hold)
+//   hold_s             time on hold, per handled leg
 //   wrap_up_s          its after-call work part
 //   abandon_time_s     mean time from arrival to hanging up, over abandoned
 //   queue_length       time-average number of contacts waiting for an agent
 //                      (not yet offered) during the measured window
+//   max_queue          the most contacts waiting at once in the window
 //   abandon_rate       abandoned / offered
 //   service_level_ans  answered within the threshold / answered
 //   service_level_off  answered within the threshold / offered
 //   service_level_g1   answered within the threshold /
-//                      (offered - abandoned within the threshold)
-//   occupancy          agent time busy or in wrap-up / agent time logged in,
-//                      for the agents of the workgroup (whole center in total)
+//                      (offered - abandoned within the threshold - blocked)
+//   on_time            work finished by its due time / work with a due time
+//                      that was finished
+//   occupancy          agent time busy or in wrap-up / that time plus time
+//                      idle in an acd_available status, for the agents of
+//                      the workgroup (whole center in total)
+//   utilization        agent time busy or in wrap-up / agent time logged in
+//                      (not-ready time included)
 
 #ifndef ACD_SIM_TALLY_H_
 #define ACD_SIM_TALLY_H_
@@ -44,6 +62,16 @@ struct Tally {
   int64_t abandoned_within = 0;
   int64_t waited = 0;
   int64_t no_answers = 0;
+  int64_t blocked = 0;
+  int64_t callbacks_requested = 0;
+  int64_t callbacks_completed = 0;
+  int64_t callbacks_failed = 0;
+  int64_t transfers = 0;
+  int64_t due_finished = 0;
+  int64_t due_on_time = 0;
+  double hold_s = 0;
+  // Not additive: each slice tracks its own.
+  double max_queue = 0;
   double wait_answered_s = 0;
   double wait_abandoned_s = 0;
   // Integral of the number of contacts waiting over the measured window, in
@@ -59,9 +87,11 @@ struct Tally {
   // contact type).
   double busy_s = std::numeric_limits<double>::quiet_NaN();
   double staffed_s = std::numeric_limits<double>::quiet_NaN();
+  // Idle in an acd_available status.
+  double ready_s = std::numeric_limits<double>::quiet_NaN();
 
-  // Adds the counts of `other`; busy and staffed time are left alone, since
-  // they belong to agents, not contacts.
+  // Adds the counts of `other`; agent time is left alone, since it belongs
+  // to agents, not contacts, and so is max_queue, which does not add.
   void AddContacts(const Tally& other);
 };
 
@@ -70,6 +100,9 @@ struct KpiDefinition {
   const char* label;  // table row
   int decimals;       // shown in the table
   double (*value)(const Tally&);
+  // A feature's KPI (blocking, callbacks, ...): the table leaves it out when
+  // it is zero or undefined in every column; JSON and CSV always have it.
+  bool optional = false;
 };
 
 // Every KPI, in report order.
