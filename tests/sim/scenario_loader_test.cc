@@ -80,7 +80,8 @@ TEST_CASE("every shipped scenario runs, and per workgroup its contacts add up") 
       const auto value = [&](const char* key) { return testing::Mean(kpis, key); };
       CHECK(value("offered") > 0);
       CHECK(value("offered") ==
-            doctest::Approx(value("answered") + value("abandoned") + value("waiting_at_end")));
+            doctest::Approx(value("answered") + value("abandoned") + value("blocked") +
+                            value("callbacks_requested") + value("waiting_at_end")));
       CHECK(value("occupancy") > 0);
       CHECK(value("occupancy") <= 1.0);
     }
