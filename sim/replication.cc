@@ -216,6 +216,9 @@ void Replication::OnInteraction(const InteractionEvent& event) {
       // after a transfer or overflow, and when a snoozed callback wakes.
       call.state = CallState::kWaiting;
       ChangeQueue(call.type, +1, event.now);
+      // A work item not picked up rang out too, but costs its agent nothing.
+      if (event.reason == RequeueReason::kPickupTimeout)
+        Count(call, [](Tally& t) { ++t.no_answers; });
       if (event.reason == RequeueReason::kNoAnswer) {
         Count(call, [](Tally& t) { ++t.no_answers; });
         const int group = agents_[event.agent.value()].group;

@@ -20,7 +20,8 @@
 //                      callbacks requested: still waiting at the horizon
 //   transfers          contacts blind-transferred to another workgroup
 //                      (counted under the contact type they started as)
-//   no_answers         offers that rang out (RONA)
+//   no_answers         offers that rang out (RONA, and work items not picked
+//                      up within their pickup limit)
 //   p_wait             share of offered contacts that found no agent free
 //   asa_s              mean time from arrival to connection, over answered
 //   aht_s              mean time from connection to the end of wrap-up, per
