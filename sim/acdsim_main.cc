@@ -58,8 +58,9 @@ Flags (for run; "--flag value" and "--flag=value" both work):
   --json FILE        Also write the KPIs as JSON to FILE ("-" for standard
                      output): {"total": {...}, "workgroups": {"<name>": {...}},
                      "contact_types": {...}}, each KPI as {"mean": x, "ci95": h}.
-  --csv DIR          Also write DIR/intervals.csv (DIR is created if
-                     needed): one row per workgroup and reporting interval,
+  --csv DIR          Also write, in DIR (created if needed), intervals.csv
+                     (one row per workgroup and reporting interval),
+                     contact_type_intervals.csv and total_intervals.csv,
                      with every KPI's mean and 95 % half-width.
   --trace FILE       Also write replication 0's event trace to FILE as JSON
                      Lines: time, event, contact, contact type, workgroup,
@@ -204,13 +205,19 @@ int Run(const Args& args) {
   if (args.csv) {
     std::error_code error;
     std::filesystem::create_directories(*args.csv, error);
-    const std::string path = (std::filesystem::path(*args.csv) / "intervals.csv").string();
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << acd::sim::FormatIntervalCsv(*report);
-    out.close();
-    if (error || !out) {
-      fmt::print(stderr, "acdsim: {}: cannot write the CSV report\n", path);
-      return 1;
+    using acd::sim::IntervalSlice;
+    for (const auto& [file, slice] :
+         {std::pair{"intervals.csv", IntervalSlice::kWorkgroups},
+          std::pair{"contact_type_intervals.csv", IntervalSlice::kContactTypes},
+          std::pair{"total_intervals.csv", IntervalSlice::kTotal}}) {
+      const std::string path = (std::filesystem::path(*args.csv) / file).string();
+      std::ofstream out(path, std::ios::binary | std::ios::trunc);
+      out << acd::sim::FormatIntervalCsv(*report, slice);
+      out.close();
+      if (error || !out) {
+        fmt::print(stderr, "acdsim: {}: cannot write the CSV report\n", path);
+        return 1;
+      }
     }
   }
   return 0;

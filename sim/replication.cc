@@ -50,6 +50,7 @@ Replication::Replication(const Scenario& scenario, int replication, std::string*
   timed(interval);
   result_.workgroup_intervals.assign(scenario.center.workgroups.size(),
                                      std::vector<Tally>(intervals_, interval));
+  result_.total_intervals.assign(intervals_, interval);
 }
 
 absl::StatusOr<ReplicationResult> Replication::Run() {
@@ -104,13 +105,20 @@ absl::StatusOr<ReplicationResult> Replication::Run() {
     result_.workgroups[scenario_.contact_types[k].workgroup].AddContacts(t);
     result_.total.AddContacts(t);
     auto& intervals = result_.workgroup_intervals[scenario_.contact_types[k].workgroup];
-    for (int i = 0; i < intervals_; ++i) intervals[i].AddContacts(type_intervals_[k][i]);
+    for (int i = 0; i < intervals_; ++i) {
+      intervals[i].AddContacts(type_intervals_[k][i]);
+      result_.total_intervals[i].AddContacts(type_intervals_[k][i]);
+    }
   }
+  result_.contact_type_intervals = std::move(type_intervals_);
   // Each interval's share of the measured window.
-  for (auto& intervals : result_.workgroup_intervals) {
+  const auto windows = [&](std::vector<Tally>& intervals) {
     for (Tally& t : intervals) t.window_s = 0;
     Split(window_start_, horizon_, [&](int i, double s) { intervals[i].window_s += s; });
-  }
+  };
+  for (auto& intervals : result_.workgroup_intervals) windows(intervals);
+  for (auto& intervals : result_.contact_type_intervals) windows(intervals);
+  windows(result_.total_intervals);
   return std::move(result_);
 }
 
@@ -453,7 +461,7 @@ void Replication::ChangeQueue(size_t type, int delta, Time now) {
   Credit(queues_[type], result_.contact_types[type], &type_intervals_[type], true, now);
   Credit(workgroup_queues_[wg], result_.workgroups[wg], &result_.workgroup_intervals[wg], false,
          now);
-  Credit(total_queue_, result_.total, nullptr, false, now);
+  Credit(total_queue_, result_.total, &result_.total_intervals, false, now);
   queues_[type].waiting += delta;
   workgroup_queues_[wg].waiting += delta;
   total_queue_.waiting += delta;

@@ -46,6 +46,10 @@ struct ReplicationResult {
   // Per workgroup, per reporting interval from time 0: contacts by the
   // interval they arrived in, agent and queue time by when it passed.
   std::vector<std::vector<Tally>> workgroup_intervals;
+  // The same per contact type (contacts and queue only) and for the whole
+  // center.
+  std::vector<std::vector<Tally>> contact_type_intervals;
+  std::vector<Tally> total_intervals;
   // Simulation events processed (including engine timers).
   int64_t events = 0;
 };

@@ -98,6 +98,10 @@ void Replication::Account(size_t a, Time now) {
       if (ready) result_.workgroup_intervals[wg][i].ready_s += s;
     }
     if (busy && agent.workgroup >= 0) result_.workgroup_intervals[agent.workgroup][i].busy_s += s;
+    Tally& total = result_.total_intervals[i];
+    total.staffed_s += s;
+    if (busy) total.busy_s += s;
+    if (ready) total.ready_s += s;
   });
 }
 

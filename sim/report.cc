@@ -91,18 +91,33 @@ Report BuildReport(const Scenario& scenario, const std::vector<ReplicationResult
             results, [w](const ReplicationResult& r) -> const Tally& { return r.workgroups[w]; }));
   }
   report.interval_s = ToSeconds(scenario.interval);
+  // One KPI summary per interval of the slice that `of` picks.
+  const auto intervals =
+      [&](const std::function<const std::vector<Tally>&(const ReplicationResult&)>& of) {
+        std::vector<KpiSummaries> out;
+        const size_t n = results.empty() ? 0 : of(results[0]).size();
+        for (size_t i = 0; i < n; ++i) {
+          out.push_back(SummarizeSlice(
+              results, [&of, i](const ReplicationResult& r) -> const Tally& { return of(r)[i]; }));
+        }
+        return out;
+      };
   for (size_t w = 0; w < scenario.center.workgroups.size(); ++w) {
-    std::vector<KpiSummaries> intervals;
-    const size_t n = results.empty() ? 0 : results[0].workgroup_intervals[w].size();
-    for (size_t i = 0; i < n; ++i) {
-      intervals.push_back(
-          SummarizeSlice(results, [w, i](const ReplicationResult& r) -> const Tally& {
-            return r.workgroup_intervals[w][i];
-          }));
-    }
-    report.workgroup_intervals.emplace_back(scenario.center.workgroups[w].name,
-                                            std::move(intervals));
+    report.workgroup_intervals.emplace_back(
+        scenario.center.workgroups[w].name,
+        intervals([w](const ReplicationResult& r) -> const std::vector<Tally>& {
+          return r.workgroup_intervals[w];
+        }));
   }
+  for (size_t k = 0; k < scenario.contact_types.size(); ++k) {
+    report.contact_type_intervals.emplace_back(
+        scenario.contact_types[k].name,
+        intervals([k](const ReplicationResult& r) -> const std::vector<Tally>& {
+          return r.contact_type_intervals[k];
+        }));
+  }
+  report.total_intervals = intervals(
+      [](const ReplicationResult& r) -> const std::vector<Tally>& { return r.total_intervals; });
   for (size_t k = 0; k < scenario.contact_types.size(); ++k) {
     report.contact_types.emplace_back(
         scenario.contact_types[k].name,
@@ -127,27 +142,50 @@ std::string FormatJson(const Report& report) {
   AppendGroup(out, "workgroups", report.workgroups, /*last=*/false);
   AppendGroup(out, "contact_types", report.contact_types, /*last=*/false);
   out += fmt::format("  \"interval_s\": {},\n", JsonNumber(report.interval_s));
-  out += "  \"intervals\": {";
-  for (size_t w = 0; w < report.workgroup_intervals.size(); ++w) {
-    const auto& [name, intervals] = report.workgroup_intervals[w];
-    out += fmt::format("\n    {}: [", JsonQuote(name));
+  // [{"start_s": 0, "kpis": {...}}, ...] at `indent`.
+  const auto append_intervals = [&](const std::vector<KpiSummaries>& intervals,
+                                    const std::string& indent) {
+    out += "[";
     for (size_t i = 0; i < intervals.size(); ++i) {
-      out +=
-          fmt::format("\n      {{\"start_s\": {}, \"kpis\": ", JsonNumber(i * report.interval_s));
-      AppendKpis(out, intervals[i], "      ");
+      out += fmt::format("\n{}  {{\"start_s\": {}, \"kpis\": ", indent,
+                         JsonNumber(i * report.interval_s));
+      AppendKpis(out, intervals[i], (indent + "  ").c_str());
       out += i + 1 < intervals.size() ? "}," : "}";
     }
-    out += intervals.empty() ? "]" : "\n    ]";
-    if (w + 1 < report.workgroup_intervals.size()) out += ",";
-  }
-  out += report.workgroup_intervals.empty() ? "}\n" : "\n  }\n";
-  out += "}\n";
+    out += intervals.empty() ? "]" : "\n" + indent + "]";
+  };
+  const auto append_named = [&](const char* key, const auto& slices) {
+    out += fmt::format("  \"{}\": {{", key);
+    for (size_t w = 0; w < slices.size(); ++w) {
+      out += fmt::format("\n    {}: ", JsonQuote(slices[w].first));
+      append_intervals(slices[w].second, "    ");
+      if (w + 1 < slices.size()) out += ",";
+    }
+    out += slices.empty() ? "},\n" : "\n  },\n";
+  };
+  append_named("intervals", report.workgroup_intervals);
+  append_named("contact_type_intervals", report.contact_type_intervals);
+  out += "  \"total_intervals\": ";
+  append_intervals(report.total_intervals, "  ");
+  out += "\n}\n";
   return out;
 }
 
-std::string FormatIntervalCsv(const Report& report) {
+std::string FormatIntervalCsv(const Report& report, IntervalSlice slice) {
   const auto defs = Kpis();
-  std::string out = "workgroup,start_s";
+  std::vector<std::pair<std::string, std::vector<KpiSummaries>>> total;
+  const std::vector<std::pair<std::string, std::vector<KpiSummaries>>>* rows =
+      &report.workgroup_intervals;
+  const char* first = "workgroup";
+  if (slice == IntervalSlice::kContactTypes) {
+    rows = &report.contact_type_intervals;
+    first = "contact_type";
+  } else if (slice == IntervalSlice::kTotal) {
+    total.emplace_back("total", report.total_intervals);
+    rows = &total;
+    first = "total";
+  }
+  std::string out = fmt::format("{},start_s", first);
   for (const KpiDefinition& kpi : defs) out += fmt::format(",{}_mean,{}_ci95", kpi.key, kpi.key);
   out += "\n";
   // A CSV field: quoted when it holds a comma, quote or line break.
@@ -158,7 +196,7 @@ std::string FormatIntervalCsv(const Report& report) {
     return quoted + "\"";
   };
   const auto number = [](double x) { return std::isfinite(x) ? fmt::format("{}", x) : ""; };
-  for (const auto& [name, intervals] : report.workgroup_intervals) {
+  for (const auto& [name, intervals] : *rows) {
     for (size_t i = 0; i < intervals.size(); ++i) {
       out += fmt::format("{},{}", field(name), number(i * report.interval_s));
       for (size_t k = 0; k < defs.size(); ++k) {

@@ -8,7 +8,8 @@
 //   {"scenario": "...", "seed": 12345, "replications": 10, "service_level_s": 20,
 //    "total": {"offered": {"mean": 3598.2, "ci95": 21.7}, ...},
 //    "workgroups": {"Support": {...}}, "contact_types": {"Calls": {...}},
-//    "intervals": {"Support": [{"start_s": 0, "offered": {...}, ...}, ...]}}
+//    "intervals": {"Support": [{"start_s": 0, "kpis": {"offered": {...}, ...}}, ...]},
+//    "contact_type_intervals": {"Calls": [...]}, "total_intervals": [...]}
 //
 // A KPI with no value (a ratio whose denominator was always zero; occupancy
 // of a contact type) is `null` in JSON and "-" in the table. The writers are
@@ -46,7 +47,12 @@ struct Report {
   // Per workgroup, one entry per reporting interval of `interval_s` from 0.
   double interval_s = 0;
   std::vector<std::pair<std::string, std::vector<KpiSummaries>>> workgroup_intervals;
+  std::vector<std::pair<std::string, std::vector<KpiSummaries>>> contact_type_intervals;
+  std::vector<KpiSummaries> total_intervals;
 };
+
+// Which slice of the center a CSV of intervals is about.
+enum class IntervalSlice { kWorkgroups, kContactTypes, kTotal };
 
 // The summary of the KPI whose JSON key is `key` (see Kpis()), or nullptr.
 const Summary* FindKpi(const KpiSummaries& kpis, absl::string_view key);
@@ -57,9 +63,12 @@ Report BuildReport(const Scenario& scenario, const std::vector<ReplicationResult
 std::string FormatTable(const Report& report);
 std::string FormatJson(const Report& report);
 
-// One CSV row per workgroup and reporting interval: workgroup, start_s,
-// then <kpi>_mean and <kpi>_ci95 for every KPI (empty when it has no value).
-std::string FormatIntervalCsv(const Report& report);
+// One CSV row per workgroup (or contact type, or the total) and reporting
+// interval: its name ("total" for the total), start_s, then <kpi>_mean and
+// <kpi>_ci95 for every KPI (empty when it has no value). The first header
+// names the slice: workgroup, contact_type or total.
+std::string FormatIntervalCsv(const Report& report,
+                              IntervalSlice slice = IntervalSlice::kWorkgroups);
 
 }  // namespace acd::sim
 

@@ -153,6 +153,37 @@ TEST_CASE("the interval CSV has a header and one row per workgroup and interval"
   // 36,000 s in 30-minute intervals is 20 intervals, for each of 2 workgroups.
   CHECK(rows == 1 + 2 * 20);
   CHECK(csv.find("\nSupport,1800,") != std::string::npos);
+  // The same per contact type, and for the whole center.
+  const std::string types = FormatIntervalCsv(report, IntervalSlice::kContactTypes);
+  CHECK(types.rfind("contact_type,start_s,offered_mean,", 0) == 0);
+  const std::string total = FormatIntervalCsv(report, IntervalSlice::kTotal);
+  CHECK(total.rfind("total,start_s,offered_mean,", 0) == 0);
+  CHECK(total.find("\ntotal,1800,") != std::string::npos);
+}
+
+TEST_CASE("contact-type and total intervals add up to the run's totals") {
+  absl::StatusOr<Scenario> scenario = LoadScenario("two.txtpb", kTwoQueues);
+  REQUIRE(scenario.ok());
+  const Report report = *RunScenario(*scenario);
+  REQUIRE(report.contact_type_intervals.size() == report.contact_types.size());
+  for (const char* key : {"offered", "answered", "abandoned"}) {
+    INFO(key);
+    double by_type = 0, total = 0;
+    for (const auto& [name, intervals] : report.contact_type_intervals) {
+      for (const KpiSummaries& kpis : intervals) by_type += Mean(kpis, key);
+    }
+    for (const KpiSummaries& kpis : report.total_intervals) total += Mean(kpis, key);
+    CHECK(by_type == doctest::Approx(Mean(report.total, key)));
+    CHECK(total == doctest::Approx(Mean(report.total, key)));
+  }
+  // Agent time is in the total's intervals too.
+  for (const KpiSummaries& kpis : report.total_intervals) {
+    CHECK(Mean(kpis, "occupancy") > 0);
+    CHECK(Mean(kpis, "occupancy") <= 1);
+  }
+  const std::string json = FormatJson(report);
+  CHECK(json.find("\"contact_type_intervals\": {") != std::string::npos);
+  CHECK(json.find("\"total_intervals\": [") != std::string::npos);
 }
 
 TEST_CASE("the trace follows a contact from arrival to completion and changes no result") {
