@@ -36,6 +36,7 @@ Replication::Replication(const Scenario& scenario, int replication, std::string*
   }
   result_.contact_types.resize(types);
   queues_.resize(types);
+  last_agent_.assign(types, AgentId());
   workgroup_queues_.resize(scenario.center.workgroups.size());
   next_listed_.assign(types, 0);
   pending_listed_.assign(types, 0);
@@ -166,6 +167,7 @@ void Replication::OnInteraction(const InteractionEvent& event) {
       Connected(call, event.interaction, event.now);
       if (call.answered) return;
       call.answered = true;
+      last_agent_[call.type] = event.agent;
       if (call.callback) return;  // counted by its outcome, not as answered
       Count(call, [&](Tally& t) {
         ++t.answered;
@@ -392,6 +394,7 @@ absl::Status Replication::Arrival(size_t type, Time now) {
     if (holds) call.hold = length;
   }
   if (ct.due) call.due = now + ct.due->Sample(rng);
+  const bool returning = ct.preferred_fraction > 0 && rng.NextDouble() < ct.preferred_fraction;
   const uint64_t id = (uint64_t{call.generation} << 32) | slot;
   Count(call, [](Tally& t) { ++t.offered; });
   Arrive arrive{.now = now,
@@ -401,6 +404,10 @@ absl::Status Replication::Arrival(size_t type, Time now) {
                 .priority = ct.priority,
                 .requirements = ct.requirements,
                 .due = call.due.value_or(Time::Infinite())};
+  if (returning && last_agent_[type].valid()) {
+    arrive.preferred_agent = last_agent_[type];
+    arrive.preferred_window = ct.preferred_window;
+  }
   // A caller finding enough contacts ahead may take a callback instead.
   if (accepts_callback &&
       engine_->GetWorkgroupCounters(arrive.workgroup)->waiting >= ct.callback->queue_threshold) {

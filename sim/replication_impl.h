@@ -265,8 +265,10 @@ class Replication : public Observer {
   // Per contact type and interval: contacts by their arrival interval.
   std::vector<std::vector<Tally>> type_intervals_;
   std::vector<Mrg32k3a> arrival_rng_, handle_rng_, patience_rng_, answer_rng_, behaviour_rng_;
-  // Per contact type: callback, transfer, hold and due draws.
+  // Per contact type: callback, transfer, hold, due and preference draws.
   std::vector<Mrg32k3a> contact_rng_;
+  // Per contact type: the agent that answered its latest contact.
+  std::vector<AgentId> last_agent_;
   StatusId available_;
   ReplicationResult result_;
 };

@@ -104,6 +104,9 @@ struct ContactType {
   std::optional<Distribution> due;
   double hold_probability = 0;
   Distribution hold_time;
+  // Share of contacts preferring the last agent, and for how long.
+  double preferred_fraction = 0;
+  Duration preferred_window;
 };
 
 struct Scenario {

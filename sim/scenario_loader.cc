@@ -435,6 +435,16 @@ absl::Status ConvertContactOptions(const proto::ContactType& ct,
     ACD_ASSIGN_OR_RETURN(out.hold_time,
                          ConvertDistribution(ct.hold_time(), file, where + ".hold_time"));
   }
+  if (ct.has_preferred_agent()) {
+    const std::string at = where + ".preferred_agent";
+    ACD_RETURN_IF_ERROR(CheckProbability(ct.preferred_agent().fraction(), file, at + ".fraction"));
+    out.preferred_fraction = ct.preferred_agent().fraction();
+    const double window = ct.preferred_agent().window_s();
+    if (!(InRange(window, 0, kMaxSeconds) && window > 0)) {
+      return file.Error(at + ".window_s", absl::StrCat(window, " must be in (0, 1e9] seconds"));
+    }
+    out.preferred_window = SecondsF(window);
+  }
   return absl::OkStatus();
 }
 

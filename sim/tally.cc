@@ -13,6 +13,8 @@ constexpr KpiDefinition kKpis[] = {
     {"offered", "offered", 1, [](const Tally& t) { return double(t.offered); }},
     {"answered", "answered", 1, [](const Tally& t) { return double(t.answered); }},
     {"abandoned", "abandoned", 1, [](const Tally& t) { return double(t.abandoned); }},
+    {"abandoned_within", "abandoned within SL time", 1,
+     [](const Tally& t) { return double(t.abandoned_within); }},
     {"blocked", "blocked", 1, [](const Tally& t) { return double(t.blocked); }, true},
     {"callbacks_requested", "callbacks requested", 1,
      [](const Tally& t) { return double(t.callbacks_requested); }, true},

@@ -9,6 +9,7 @@
 //   offered            contacts that arrived
 //   answered           contacts connected to an agent before the horizon
 //   abandoned          contacts whose customer hung up before being connected
+//   abandoned_within   abandoned within the service-level threshold
 //   blocked            contacts refused because the queue was full
 //   callbacks_requested  callers who accepted a callback offer instead of
 //                      waiting (their callback is counted below, not as

@@ -3,6 +3,7 @@
 // in-queue overflow; and the errors their fields give.
 
 #include <cmath>
+#include <map>
 #include <string>
 
 #include "doctest/doctest.h"
@@ -78,14 +79,14 @@ warmup_s: 1800
 replications: 6
 )";
 
-std::string Scenario(const std::string& contact_type) {
+std::string WithCenter(const std::string& contact_type) {
   return std::string(kCenter) + contact_type;
 }
 
 TEST_CASE(
     "callers offered a callback in a long queue become callback requests, reached or "
     "failed") {
-  const Report report = Run(Scenario(R"(
+  const Report report = Run(WithCenter(R"(
 contact_types {
   name: "calls" workgroup: "Q"
   arrivals { poisson { rate_per_hour: 110 } }
@@ -109,7 +110,7 @@ contact_types {
 TEST_CASE(
     "a share of answered contacts is transferred and handled again in the other "
     "workgroup") {
-  const Report report = Run(Scenario(R"(
+  const Report report = Run(WithCenter(R"(
 contact_types {
   name: "calls" workgroup: "Q"
   arrivals { poisson { rate_per_hour: 60 } }
@@ -127,7 +128,7 @@ contact_types {
 }
 
 TEST_CASE("a contact put on hold adds its hold time to the talk") {
-  const Report report = Run(Scenario(R"(
+  const Report report = Run(WithCenter(R"(
 contact_types {
   name: "calls" workgroup: "Q"
   arrivals { poisson { rate_per_hour: 40 } }
@@ -142,7 +143,7 @@ contact_types {
 
 TEST_CASE("work items finish on time when staffing keeps up, and late when it does not") {
   const auto on_time = [](int rate) {
-    return Mean(Run(Scenario(fmt::format(R"(
+    return Mean(Run(WithCenter(fmt::format(R"(
 contact_types {{
   name: "items" workgroup: "Q" media: MEDIA_WORK_ITEM
   arrivals {{ poisson {{ rate_per_hour: {} }} }}
@@ -150,7 +151,7 @@ contact_types {{
   due {{ constant_s: 1800 }}
 }}
 )",
-                                         rate)))
+                                           rate)))
                     .total,
                 "on_time");
   };
@@ -185,7 +186,7 @@ replications: 4
 
 TEST_CASE("lifecycle fields are checked and their errors name the field") {
   const auto error = [](const std::string& contact_type) {
-    return std::string(LoadScenario("bad.txtpb", Scenario(contact_type)).status().message());
+    return std::string(LoadScenario("bad.txtpb", WithCenter(contact_type)).status().message());
   };
   constexpr char kHead[] = R"(
 contact_types {
@@ -226,6 +227,48 @@ horizon_s: 3600
   INFO(message);
   CHECK(message.rfind("bad.txtpb:", 0) == 0);
   CHECK(message.find("tiers[1].threshold") != std::string::npos);
+}
+
+TEST_CASE("returning customers wait for their last agent within the window") {
+  // How many offers each agent received in replication 0.
+  const auto offers_per_agent = [](double fraction) {
+    const std::string text = fmt::format(R"(
+center {{ workgroups {{ name: "Q" }} }}
+agent_groups {{ name: "a" count: 5 workgroups {{ workgroup: "Q" }} }}
+contact_types {{
+  name: "calls" workgroup: "Q"
+  arrivals {{ poisson {{ rate_per_hour: 20 }} }}
+  handle_time {{ constant_s: 60 }}
+  preferred_agent {{ fraction: {} window_s: 100000 }}
+}}
+horizon_s: 36000
+replications: 1
+)",
+                                         fraction);
+    absl::StatusOr<Scenario> scenario = LoadScenario("p.txtpb", text);
+    REQUIRE_MESSAGE(scenario.ok(), scenario.status().ToString());
+    std::string trace;
+    REQUIRE(RunScenario(*scenario, {.trace = &trace}).ok());
+    std::map<std::string, int> offers;
+    const std::string offer = "\"event\": \"offer\"", agent = "\"agent\": \"";
+    for (size_t at = trace.find(offer); at != std::string::npos; at = trace.find(offer, at + 1)) {
+      const size_t name = trace.find(agent, at) + agent.size();
+      ++offers[trace.substr(name, trace.find('"', name) - name)];
+    }
+    return offers;
+  };
+  // Everyone returns to the same agent: after the first call, one agent
+  // takes them all (the others stay idle while it is free again in time).
+  const std::map<std::string, int> sticky = offers_per_agent(1);
+  int most = 0, all = 0;
+  for (const auto& [agent, n] : sticky) {
+    most = std::max(most, n);
+    all += n;
+  }
+  CHECK(all > 100);
+  CHECK(most == all);
+  // Nobody returning: the longest-idle rule spreads the work over all five.
+  CHECK(offers_per_agent(0).size() == 5);
 }
 
 }  // namespace
