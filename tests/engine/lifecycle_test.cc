@@ -77,7 +77,7 @@ TEST_CASE(
   CHECK(e->live_interactions() == 0);
 }
 
-TEST_CASE("a callback reported complete completes; attempt failed fails it at once") {
+TEST_CASE("a callback reported complete completes, and attempt failed fails it") {
   EngineUnderTest e(CallbackCenter());
   e.Do(LogIn{.now = At(0), .agent = kA0});
   e.Do(Arrive{.now = At(1), .interaction = kX, .workgroup = kFirst, .media = MediaType::kCallback});
@@ -156,7 +156,7 @@ TEST_CASE("a call not answered in time sets the agent not answering, unlike a wo
   CHECK(e.Agent(0).status != available);
 }
 
-TEST_CASE("after a transfer a work item has no pickup limit; before, it has") {
+TEST_CASE("after a transfer a work item has no pickup limit, before it has one") {
   EngineUnderTest e(SimpleCenter(2));
   e.Do(LogIn{.now = At(0), .agent = kA0});
   e.Do(Arrive{.now = At(1), .interaction = kX, .workgroup = kFirst, .media = MediaType::kWorkItem});

@@ -171,7 +171,7 @@ TEST_CASE("an inherited workgroup skill counts unless the agent's own level over
   CHECK(e.Interaction(2).state == InteractionState::kWaiting);  // a1's own 20 overrides
 }
 
-TEST_CASE("deactivating stops offers; activating hands the agent waiting work at once") {
+TEST_CASE("deactivating stops offers, and activating hands the agent waiting work at once") {
   EngineUnderTest e(SkilledCenter({{}}));
   LogInAll(e, 1);
   e.Do(SetActivation{.now = At(1), .agent = AgentId(0), .workgroup = kWg, .active = false});
