@@ -36,8 +36,10 @@ class RepeatedPtrField;
 namespace acd {
 
 namespace proto {
+class Agent;
 class CenterConfig;
 class MediaUtilization;
+class Workgroup;
 }  // namespace proto
 
 // Parses `text`; `filename` only labels errors.
@@ -52,6 +54,16 @@ absl::StatusOr<CenterConfig> LoadCenterConfigFile(const std::string& path);
 absl::StatusOr<CenterConfig> CenterConfigFromProto(const proto::CenterConfig& message,
                                                    const TextProtoFile& file,
                                                    absl::string_view path);
+
+// One workgroup's or agent's message at `path` of `file`, converted without
+// the checks of ValidateCenterConfig (which need the whole center; the
+// engine's UpdateWorkgroup and UpdateAgent run them). For formats that carry
+// one (the command journal).
+absl::StatusOr<WorkgroupConfig> WorkgroupConfigFromProto(const proto::Workgroup& message,
+                                                         const TextProtoFile& file,
+                                                         absl::string_view path);
+absl::StatusOr<AgentConfig> AgentConfigFromProto(const proto::Agent& message,
+                                                 const TextProtoFile& file, absl::string_view path);
 
 // Per-media utilization entries as the center schema writes them (unset
 // percent 100, unset max assign 1); InvalidArgument at `path`[i].media for an

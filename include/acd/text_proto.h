@@ -50,6 +50,9 @@ class TextProtoFile {
   // Reads the file at `path` and parses it; NotFound if it cannot be read.
   static absl::StatusOr<TextProtoFile> ParseFile(const std::string& path,
                                                  google::protobuf::Message& message);
+  // A source without positions (a binary record, say): errors read
+  // "<name>: <path>: <message>".
+  static TextProtoFile Unlocated(absl::string_view name);
 
   TextProtoFile(TextProtoFile&&) noexcept;
   TextProtoFile& operator=(TextProtoFile&&) noexcept;

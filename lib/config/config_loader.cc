@@ -232,6 +232,18 @@ absl::StatusOr<CenterConfig> CenterConfigFromProto(const proto::CenterConfig& me
   return config;
 }
 
+absl::StatusOr<WorkgroupConfig> WorkgroupConfigFromProto(const proto::Workgroup& message,
+                                                         const TextProtoFile& file,
+                                                         absl::string_view path) {
+  return ToWorkgroup(message, file, std::string(path));
+}
+
+absl::StatusOr<AgentConfig> AgentConfigFromProto(const proto::Agent& message,
+                                                 const TextProtoFile& file,
+                                                 absl::string_view path) {
+  return ToAgent(message, file, std::string(path));
+}
+
 absl::StatusOr<CenterConfig> LoadCenterConfig(absl::string_view filename, absl::string_view text) {
   proto::CenterConfig message;
   ACD_ASSIGN_OR_RETURN(TextProtoFile file, TextProtoFile::Parse(filename, text, message));

@@ -88,6 +88,12 @@ TextProtoFile::~TextProtoFile() = default;
 
 const std::string& TextProtoFile::filename() const { return rep_->filename; }
 
+TextProtoFile TextProtoFile::Unlocated(absl::string_view name) {
+  auto rep = std::make_unique<Rep>();
+  rep->filename = std::string(name);
+  return TextProtoFile(std::move(rep));
+}
+
 absl::StatusOr<TextProtoFile> TextProtoFile::Parse(absl::string_view filename,
                                                    absl::string_view text, pb::Message& message) {
   auto rep = std::make_unique<Rep>();
