@@ -206,6 +206,16 @@ void Engine::Impl::Reconfigure(Center center, const std::vector<WorkgroupId>& re
       Key(x);
       File(x);
     }
+    // The rest (alerting, connected, ...) take the new tiers too, for when
+    // they wait again; in id order, so that new groups are numbered alike
+    // on every run.
+    std::vector<std::pair<InteractionId, uint32_t>> others;
+    for (const auto& [id, slot] : index_) {
+      const InteractionRecord& x = slab_[slot];
+      if (x.workgroup == wg && x.state != InteractionState::kWaiting) others.emplace_back(id, slot);
+    }
+    std::sort(others.begin(), others.end());
+    for (const auto& [id, slot] : others) slab_[slot].group = GroupIn(slab_[slot], wg);
   }
 }
 

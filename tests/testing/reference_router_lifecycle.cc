@@ -272,8 +272,9 @@ absl::Status ReferenceRouter::Do(const UpdateWorkgroup& c) {
   next.workgroups[c.workgroup.value()] = c.config;
   config_ = std::move(next);
   for (auto& [id, x] : interactions_) {
-    if (x.workgroup != c.workgroup || x.state != InteractionState::kWaiting) continue;
+    if (x.workgroup != c.workgroup) continue;
     if (!x.own_tiers) x.tiers = c.config.tiers;
+    if (x.state != InteractionState::kWaiting) continue;
     Tiers(x);
     ArmOverflow(x);
   }
