@@ -122,6 +122,8 @@
 
 namespace acd {
 
+struct EngineState;  // acd/engine_state.h
+
 // A snapshot of one live interaction.
 struct InteractionView {
   InteractionId id;
@@ -201,6 +203,12 @@ class Engine {
   // field (`agents[3].workgroups[0]: unknown workgroup "Sales"`).
   static absl::StatusOr<std::unique_ptr<Engine>> Create(const CenterConfig& config,
                                                         Time start = Time());
+
+  // The whole state (acd/engine_state.h), and an engine rebuilt from one
+  // that decides from then on exactly as the exported engine would.
+  // Restore: InvalidArgument naming the first inconsistency of `state`.
+  EngineState ExportState() const;
+  static absl::StatusOr<std::unique_ptr<Engine>> Restore(const EngineState& state);
 
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;

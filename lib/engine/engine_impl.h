@@ -186,6 +186,11 @@ class Engine::Impl {
   absl::StatusOr<AgentView> GetAgent(AgentId id) const;
   absl::StatusOr<WorkgroupCounters> GetWorkgroupCounters(WorkgroupId id) const;
 
+  // ---- snapshot.cc ----
+  EngineState ExportState() const;
+  // Into a fresh Impl built from state.center at state.now.
+  absl::Status Restore(const EngineState& state);
+
  private:
   using AgentState = internal::AgentState;
   using Group = internal::Group;

@@ -21,88 +21,18 @@
 #include "fmt/ranges.h"
 #include "tests/testing/random_streams.h"
 #include "tests/testing/reference_router.h"
+#include "tests/testing/router_views.h"
 
 namespace acd {
 namespace {
 
 using testing::Chooser;
+using testing::EventLog;
 using testing::ReferenceRouter;
+using testing::State;
+using testing::Step;
 
 constexpr int kStepsPerStream = 120;
-
-struct Step {
-  bool advance = false;  // AdvanceTo(time) instead of Apply(command)
-  Time time;
-  Command command;
-};
-
-class EventLog : public Observer {
- public:
-  void OnOffer(const OfferEvent& e) override {
-    lines.push_back(
-        fmt::format("{} offer {} to {} auto={}", e.now, e.interaction, e.agent, e.auto_answered));
-  }
-  void OnInteraction(const InteractionEvent& e) override {
-    lines.push_back(fmt::format("{} interaction {} {} agent={} reason={}", e.now, e.interaction,
-                                InteractionStateName(e.state),
-                                e.agent.valid() ? int64_t(e.agent.value()) : -1,
-                                RequeueReasonName(e.reason)));
-  }
-  std::vector<std::string> lines;
-};
-
-// Everything either router shows through its views.
-template <typename Router>
-std::string State(const Router& r, const CenterConfig& center, uint64_t max_id) {
-  std::string out = fmt::format("now={} deadline={}\n", r.now(), r.NextDeadline().microseconds());
-  for (size_t a = 0; a < center.agents.size(); ++a) {
-    const AgentView v = *r.GetAgent(AgentId(a));
-    out += fmt::format("agent {} in={} status={} {} since={} holds=[{}] used={} misses={} act=[", a,
-                       v.logged_in, v.status.valid() ? int64_t(v.status.value()) : -1,
-                       AgentActivityName(v.activity), v.available_since,
-                       fmt::join(v.interactions, ","), v.used_percent, v.misses);
-    for (const auto& [wg, active] : v.memberships) out += fmt::format("{}:{} ", wg, active);
-    out += "]\n";
-  }
-  for (size_t w = 0; w < center.workgroups.size(); ++w) {
-    const WorkgroupCounters c = *r.GetWorkgroupCounters(WorkgroupId(w));
-    out += fmt::format("wg {} {} {} {} {} {} failed={} out={} on_time={}/{}\n", w, c.entered,
-                       c.answered, c.abandoned, c.completed, c.waiting, c.failed, c.transferred_out,
-                       c.completed_on_time, c.completed_late);
-  }
-  for (uint64_t id = 1; id <= max_id; ++id) {
-    auto x = r.GetInteraction(InteractionId(id));
-    if (!x.ok()) continue;
-    out += fmt::format("x {} {} agent={} prio={} queued={} last={} excluded={}@{}\n", id,
-                       InteractionStateName(x->state),
-                       x->agent.valid() ? int64_t(x->agent.value()) : -1, x->priority,
-                       x->entered_queue,
-                       x->last_attempted.valid() ? int64_t(x->last_attempted.value()) : -1,
-                       x->excluded.valid() ? int64_t(x->excluded.value()) : -1, x->excluded_until);
-    out += fmt::format("  prefers={}@{} wg={} due={} attempts={} snoozed={} transferred={}\n",
-                       x->preferred_agent.valid() ? int64_t(x->preferred_agent.value()) : -1,
-                       x->preferred_until, x->workgroup, x->due.microseconds(), x->attempts,
-                       x->snoozed_until.microseconds(), x->transferred);
-  }
-  return out;
-}
-
-std::vector<Step> MakeStream(Chooser& pick, const CenterConfig& center) {
-  std::vector<Step> steps;
-  Time now;
-  uint64_t next_id = 1;
-  for (int i = 0; i < kStepsPerStream; ++i) {
-    now += Seconds(pick.Of({0, 0, 1, 1, 2, 3, 5, 8}));
-    if (pick.OneIn(7)) {
-      steps.push_back({.advance = true, .time = now});
-      continue;
-    }
-    Command c = testing::RandomCommand(pick, now, center, next_id);
-    if (std::holds_alternative<Arrive>(c)) ++next_id;
-    steps.push_back({.command = std::move(c)});
-  }
-  return steps;
-}
 
 // The kinds of event counted in the coverage report; each must occur.
 constexpr const char* kEventKinds[] = {" offer ",          "no_answer",         "rejected",
@@ -212,7 +142,7 @@ TEST_CASE("the engine and the reference router make identical decisions on rando
   for (int seed = only >= 0 ? only : 1; seed <= (only >= 0 ? only : streams); ++seed) {
     Chooser pick(static_cast<uint64_t>(seed));
     const CenterConfig center = testing::RandomCenter(pick);
-    const std::vector<Step> steps = MakeStream(pick, center);
+    const std::vector<Step> steps = testing::MakeStream(pick, center, kStepsPerStream);
     const std::string difference = Compare(center, steps, &coverage);
     ++compared;
     if (difference.empty()) continue;

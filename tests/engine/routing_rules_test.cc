@@ -91,8 +91,7 @@ TEST_CASE("skill score averages each requirement's weighted proficiency and desi
   e.Do(LogIn{.now = At(0), .agent = AgentId(1)});  // a1 is available longer
   e.Do(LogIn{.now = At(1), .agent = AgentId(0)});
   e.Do(Needs(1, 5,
-             {{.skill = kWindows, .proficiency_weight = 1, .desire_weight = 1},
-              {.skill = kUnix}}));
+             {{.skill = kWindows, .proficiency_weight = 1, .desire_weight = 1}, {.skill = kUnix}}));
   CHECK(e.Interaction(1).agent == AgentId(0));
 }
 
@@ -152,9 +151,11 @@ TEST_CASE("each workgroup's own interaction weights rank its interactions (unive
                        {.name = "B", .interaction_weights = {.priority = 3}}};
   center.agents = {{.name = "x", .workgroups = {{.workgroup = "A"}, {.workgroup = "B"}}}};
   EngineUnderTest e(center);
-  e.Do(Arrive{.now = At(0), .interaction = InteractionId(1), .workgroup = WorkgroupId(0),
-              .priority = 100});
-  e.Do(Arrive{.now = At(1), .interaction = InteractionId(2), .workgroup = WorkgroupId(1),
+  e.Do(Arrive{
+      .now = At(0), .interaction = InteractionId(1), .workgroup = WorkgroupId(0), .priority = 100});
+  e.Do(Arrive{.now = At(1),
+              .interaction = InteractionId(2),
+              .workgroup = WorkgroupId(1),
               .priority = 40});  // scores 120 against 100
   e.Do(LogIn{.now = At(2), .agent = AgentId(0)});
   CHECK(e.Interaction(2).agent == AgentId(0));
@@ -198,8 +199,8 @@ TEST_CASE("a priority gap is overtaken after gap times priority weight over queu
       center.workgroups[0].interaction_weights = {.priority = c.w_priority,
                                                   .time_in_queue = c.w_time};
       EngineUnderTest e(center);
-      e.Do(Needs(1, 0, {}, 50));                 // lower priority, earlier
-      e.Do(Needs(2, lead, {}, 50 + c.gap));     // higher priority, `lead` s later
+      e.Do(Needs(1, 0, {}, 50));             // lower priority, earlier
+      e.Do(Needs(2, lead, {}, 50 + c.gap));  // higher priority, `lead` s later
       e.Do(LogIn{.now = At(lead + 1), .agent = AgentId(0)});
       INFO("gap ", c.gap, " bound ", bound, " lead ", lead);
       CHECK(e.Interaction(lead > bound ? 1 : 2).state == InteractionState::kAlerting);

@@ -216,6 +216,23 @@ Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint6
   }
 }
 
+std::vector<Step> MakeStream(Chooser& pick, const CenterConfig& center, int count) {
+  std::vector<Step> steps;
+  Time now;
+  uint64_t next_id = 1;
+  for (int i = 0; i < count; ++i) {
+    now += Seconds(pick.Of({0, 0, 1, 1, 2, 3, 5, 8}));
+    if (pick.OneIn(7)) {
+      steps.push_back({.advance = true, .time = now});
+      continue;
+    }
+    Command c = RandomCommand(pick, now, center, next_id);
+    if (std::holds_alternative<Arrive>(c)) ++next_id;
+    steps.push_back({.command = std::move(c)});
+  }
+  return steps;
+}
+
 std::string Describe(const Command& command) {
   struct Visitor {
     std::string operator()(const LogIn& c) const {

@@ -47,6 +47,17 @@ Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint6
 // A one-line description of a command, for failure reports.
 std::string Describe(const Command& command);
 
+// One step of a stream: a command, or AdvanceTo(time).
+struct Step {
+  bool advance = false;
+  Time time;
+  Command command;
+};
+
+// `steps` steps of random commands (one in seven an AdvanceTo) over `center`,
+// time moving 0 to 8 s between them; arrivals take ids 1, 2, ...
+std::vector<Step> MakeStream(Chooser& pick, const CenterConfig& center, int steps);
+
 }  // namespace acd::testing
 
 #endif  // ACD_TESTS_TESTING_RANDOM_STREAMS_H_

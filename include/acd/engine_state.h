@@ -1,0 +1,115 @@
+// acd/engine_state.h: the whole state of an engine, as plain values.
+//
+// `Engine::ExportState` copies out everything an engine holds: the
+// configuration in force (as changed by UpdateAgent and UpdateWorkgroup),
+// the clock, every agent, every workgroup's running state and every live
+// interaction with its pending timers. `Engine::Restore` builds an engine
+// from such a state that makes, from then on, exactly the decisions the
+// original would have made: the snapshots of a command journal (DESIGN 3.1)
+// are this state, serialized. Indexes are not part of it; they are rebuilt.
+//
+// Example:
+//
+//   acd::EngineState state = engine->ExportState();
+//   ... write it, later read it back ...
+//   absl::StatusOr<std::unique_ptr<acd::Engine>> again = acd::Engine::Restore(state);
+//
+// Restore checks the state's shape and cross-references (ids in range, every
+// interaction held by the agent it names, states and lists agreeing) and
+// answers InvalidArgument naming the first inconsistency, so that a damaged
+// snapshot is refused rather than trusted.
+//
+// Times are the engine's; Time::Infinite() marks a timer that is not set.
+
+#ifndef ACD_ENGINE_STATE_H_
+#define ACD_ENGINE_STATE_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "acd/commands.h"
+#include "acd/config.h"
+#include "acd/engine.h"
+#include "acd/ids.h"
+#include "acd/media.h"
+#include "acd/observer.h"
+#include "acd/time.h"
+
+namespace acd {
+
+struct EngineState {
+  struct Agent {
+    bool logged_in = false;
+    StatusId status;
+    Time available_since;
+    // Alerting, connected or held, in offer order; then those in wrap-up.
+    std::vector<InteractionId> held;
+    std::vector<InteractionId> wrapping;
+    int misses = 0;
+    // The no-answer delay, while `delay_pending`.
+    Time blocked_until;
+    bool delay_pending = false;
+    // Activation per membership, in ascending workgroup order.
+    std::vector<bool> active;
+    // The status to take again when the last wrap-up ends; invalid if none.
+    StatusId status_after_wrap_up;
+    // Since log-in, for the open-source agent orders.
+    int64_t answered = 0;
+    Duration talk_time;
+  };
+
+  struct Workgroup {
+    // The last agent offered one of its interactions through the queue.
+    AgentId last_offered;
+    WorkgroupCounters counters;
+  };
+
+  struct Interaction {
+    InteractionId id;
+    WorkgroupId workgroup;
+    MediaType media = MediaType::kCall;
+    int priority = 0;
+    std::vector<SkillRequirement> requirements;
+    // Its own tiers (Arrive::tiers), when `own_tiers`.
+    bool own_tiers = false;
+    std::vector<TierConfig> tiers;
+    InteractionState state = InteractionState::kWaiting;
+    AgentId agent;
+    Time entered_system;
+    Time entered_queue;
+    Time connected_at;
+    // The share it holds of its agent, and whether it is given back (held
+    // in a workgroup that exempts held interactions).
+    int percent = 0;
+    bool exempt = false;
+    // While waiting: tier boundaries passed, and the order key within its
+    // group (see lib/engine/engine_impl.h).
+    int static_tier = 0;
+    double order_key = 0;
+    Time alert_due = Time::Infinite();
+    Time wrap_up_due = Time::Infinite();
+    Time tier_due = Time::Infinite();
+    AgentId last_attempted;
+    AgentId excluded;
+    Time excluded_until;
+    AgentId preferred_agent;
+    Time preferred_until;
+    bool preference_open = false;
+    bool transferred = false;
+    int attempts = 0;
+    bool failed = false;
+    Time due = Time::Infinite();
+    Time snooze_due = Time::Infinite();
+    Time overflow_due = Time::Infinite();
+  };
+
+  CenterConfig center;
+  Time now;
+  std::vector<Agent> agents;              // one per center.agents, in order
+  std::vector<Workgroup> workgroups;      // one per center.workgroups, in order
+  std::vector<Interaction> interactions;  // live ones, by ascending id
+};
+
+}  // namespace acd
+
+#endif  // ACD_ENGINE_STATE_H_

@@ -1,0 +1,274 @@
+// Exporting an engine's whole state and restoring an engine from it
+// (acd/engine_state.h). Indexes (groups, heaps, ready bitmaps, reserved
+// lists) and timers are rebuilt from the records; every live timer is
+// determined by a record's fields (see TimerLive), so the rebuilt queue
+// fires the same timers in the same order.
+
+#include <algorithm>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "acd/engine_state.h"
+#include "acd/status_macros.h"
+#include "lib/engine/center.h"
+#include "lib/engine/engine_impl.h"
+
+namespace acd {
+
+using internal::Center;
+using internal::MediaIndex;
+
+EngineState Engine::Impl::ExportState() const {
+  EngineState state;
+  state.center = center_.config();
+  state.now = now_;
+  for (const AgentState& a : agents_) {
+    state.agents.push_back({.logged_in = a.logged_in,
+                            .status = a.status,
+                            .available_since = a.available_since,
+                            .held = a.held,
+                            .wrapping = a.wrapping,
+                            .misses = a.misses,
+                            .blocked_until = a.blocked_until,
+                            .delay_pending = a.delay_pending,
+                            .active = a.active,
+                            .status_after_wrap_up = a.status_after_wrap_up,
+                            .answered = a.answered,
+                            .talk_time = a.talk_time});
+  }
+  for (const internal::WorkgroupState& w : workgroups_) {
+    state.workgroups.push_back({.last_offered = w.last_offered, .counters = w.counters});
+  }
+  std::vector<InteractionId> ids;
+  for (const auto& [id, slot] : index_) ids.push_back(id);
+  std::sort(ids.begin(), ids.end());
+  for (InteractionId id : ids) {
+    const InteractionRecord& x = *FindRecord(id);
+    const Group& group = groups_[x.group];
+    state.interactions.push_back(
+        {.id = x.id,
+         .workgroup = x.workgroup,
+         .media = x.media,
+         .priority = x.priority,
+         .requirements = group.requirements,
+         .own_tiers = x.own_tiers,
+         .tiers = x.own_tiers ? group.tiers : std::vector<TierConfig>(),
+         .state = x.state,
+         .agent = x.agent,
+         .entered_system = x.entered_system,
+         .entered_queue = x.entered_queue,
+         .connected_at = x.connected_at,
+         .percent = x.percent,
+         .exempt = x.exempt,
+         .static_tier = x.state == InteractionState::kWaiting ? static_cast<int>(x.bucket) : 0,
+         .order_key = x.order_key,
+         .alert_due = x.alert_due,
+         .wrap_up_due = x.wrap_up_due,
+         .tier_due = x.tier_due,
+         .last_attempted = x.last_attempted,
+         .excluded = x.excluded,
+         .excluded_until = x.excluded_until,
+         .preferred_agent = x.preferred_agent,
+         .preferred_until = x.preferred_until,
+         .preference_open = x.preference_open,
+         .transferred = x.transferred,
+         .attempts = x.attempts,
+         .failed = x.failed,
+         .due = x.due,
+         .snooze_due = x.snooze_due,
+         .overflow_due = x.overflow_due});
+  }
+  return state;
+}
+
+namespace {
+
+absl::Status Bad(absl::string_view where, absl::string_view what) {
+  return absl::InvalidArgumentError(absl::StrCat("engine state: ", where, ": ", what));
+}
+
+bool Holds(InteractionState s) {
+  return s == InteractionState::kAlerting || s == InteractionState::kConnected ||
+         s == InteractionState::kHeld;
+}
+
+}  // namespace
+
+absl::Status Engine::Impl::Restore(const EngineState& state) {
+  // Shape and references first: nothing below may index out of range.
+  if (state.agents.size() != agents_.size()) return Bad("agents", "one per configured agent");
+  if (state.workgroups.size() != workgroups_.size()) {
+    return Bad("workgroups", "one per configured workgroup");
+  }
+  const auto agent_ok = [&](AgentId a) { return a.valid() && a.value() < agents_.size(); };
+  const auto status_ok = [&](StatusId s) {
+    return s.valid() && static_cast<int>(s.value()) < center_.status_count();
+  };
+  for (size_t i = 0; i < state.interactions.size(); ++i) {
+    const EngineState::Interaction& x = state.interactions[i];
+    const std::string where = absl::StrCat("interactions[", i, "]");
+    if (!x.id.valid() || (i > 0 && !(state.interactions[i - 1].id < x.id))) {
+      return Bad(where, "ids must be valid and ascending");
+    }
+    if (!x.workgroup.valid() || x.workgroup.value() >= workgroups_.size()) {
+      return Bad(where, "unknown workgroup");
+    }
+    const Arrive shape{.interaction = x.id,
+                       .workgroup = x.workgroup,
+                       .priority = std::clamp(x.priority, 0, 1000),
+                       .requirements = x.requirements,
+                       .tiers = x.own_tiers ? x.tiers : std::vector<TierConfig>()};
+    if (absl::Status s = CheckArrive(shape); !s.ok()) return Bad(where, s.message());
+    const bool with_agent = Holds(x.state) || x.state == InteractionState::kWrapUp;
+    if (with_agent != agent_ok(x.agent)) return Bad(where, "agent does not match its state");
+    if (x.state != InteractionState::kWaiting && !with_agent &&
+        x.state != InteractionState::kSnoozed) {
+      return Bad(where, "an ended interaction is not live");
+    }
+    if ((x.excluded.valid() && !agent_ok(x.excluded)) ||
+        (x.preferred_agent.valid() && !agent_ok(x.preferred_agent)) ||
+        (x.last_attempted.valid() && !agent_ok(x.last_attempted)) ||
+        (x.preference_open && !x.preferred_agent.valid())) {
+      return Bad(where, "unknown agent");
+    }
+    const size_t tiers = (x.own_tiers ? x.tiers : center_.workgroup(x.workgroup).tiers).size();
+    if (x.percent < 0 || x.percent > 100 || x.static_tier < 0 ||
+        (x.state == InteractionState::kWaiting && x.static_tier > static_cast<int>(tiers))) {
+      return Bad(where, "value out of range");
+    }
+  }
+  for (size_t a = 0; a < state.agents.size(); ++a) {
+    const EngineState::Agent& agent = state.agents[a];
+    const std::string where = absl::StrCat("agents[", a, "]");
+    if (agent.active.size() != center_.agent_model(AgentId(a)).workgroups.size()) {
+      return Bad(where, "one activation per membership");
+    }
+    if ((agent.logged_in && !status_ok(agent.status)) ||
+        (agent.status.valid() && !status_ok(agent.status)) ||
+        (agent.status_after_wrap_up.valid() && !status_ok(agent.status_after_wrap_up))) {
+      return Bad(where, "unknown status");
+    }
+    // Every interaction it lists names it back, in a state that fits.
+    for (const auto* list : {&agent.held, &agent.wrapping}) {
+      for (InteractionId id : *list) {
+        auto it = std::lower_bound(
+            state.interactions.begin(), state.interactions.end(), id,
+            [](const EngineState::Interaction& x, InteractionId i) { return x.id < i; });
+        const bool fits =
+            it != state.interactions.end() && it->id == id && it->agent == AgentId(a) &&
+            (list == &agent.held ? Holds(it->state) : it->state == InteractionState::kWrapUp);
+        if (!fits) return Bad(where, absl::StrCat("interaction ", id.value(), " does not fit"));
+      }
+    }
+  }
+  size_t listed = 0;
+  for (const EngineState::Agent& agent : state.agents) {
+    listed += agent.held.size() + agent.wrapping.size();
+  }
+  size_t with_agents = 0;
+  for (const EngineState::Interaction& x : state.interactions) with_agents += x.agent.valid();
+  if (listed != with_agents) return Bad("agents", "an interaction is listed twice or not at all");
+
+  // Rebuild.
+  now_ = state.now;
+  for (size_t a = 0; a < agents_.size(); ++a) {
+    const EngineState::Agent& in = state.agents[a];
+    AgentState& out = agents_[a];
+    out.logged_in = in.logged_in;
+    out.status = in.status;
+    out.available_since = in.available_since;
+    out.held = in.held;
+    out.wrapping = in.wrapping;
+    out.misses = in.misses;
+    out.blocked_until = in.blocked_until;
+    out.delay_pending = in.delay_pending;
+    out.active = in.active;
+    out.status_after_wrap_up = in.status_after_wrap_up;
+    out.answered = in.answered;
+    out.talk_time = in.talk_time;
+    if (out.delay_pending) timers_.Schedule(out.blocked_until, TimerKind::kDelayEnd, a);
+  }
+  for (size_t w = 0; w < workgroups_.size(); ++w) {
+    workgroups_[w].last_offered = state.workgroups[w].last_offered;
+    workgroups_[w].counters = state.workgroups[w].counters;
+    workgroups_[w].counters.waiting = 0;  // counted again below
+  }
+  for (const EngineState::Interaction& in : state.interactions) {
+    InteractionRecord& x = slab_[NewRecord(in.id)];
+    x.workgroup = in.workgroup;
+    x.media = in.media;
+    x.priority = in.priority;
+    x.own_tiers = in.own_tiers;
+    x.group = GroupFor(in.workgroup, in.media, in.requirements,
+                       in.own_tiers ? in.tiers : center_.workgroup(in.workgroup).tiers);
+    x.state = in.state;
+    x.agent = in.agent;
+    x.entered_system = in.entered_system;
+    x.entered_queue = in.entered_queue;
+    x.connected_at = in.connected_at;
+    x.percent = in.percent;
+    x.exempt = in.exempt;
+    x.bucket = static_cast<uint32_t>(in.static_tier);
+    x.order_key = in.order_key;
+    x.alert_due = in.alert_due;
+    x.wrap_up_due = in.wrap_up_due;
+    x.tier_due = in.tier_due;
+    x.last_attempted = in.last_attempted;
+    x.excluded = in.excluded;
+    x.excluded_until = in.excluded_until;
+    x.preferred_agent = in.preferred_agent;
+    x.preferred_until = in.preferred_until;
+    x.preference_open = in.preference_open;
+    x.transferred = in.transferred;
+    x.attempts = in.attempts;
+    x.failed = in.failed;
+    x.due = in.due;
+    x.snooze_due = in.snooze_due;
+    x.overflow_due = in.overflow_due;
+    // Capacity charged to the agent.
+    if (Holds(x.state) && !x.exempt) {
+      AgentState& a = agents_[x.agent.value()];
+      a.used_percent += x.percent;
+      ++a.count[MediaIndex(x.media)];
+    }
+    if (x.state == InteractionState::kWaiting) {
+      File(x);
+      ++workgroups_[x.workgroup.value()].counters.waiting;
+    }
+    // The timers its fields stand for (TimerLive).
+    const uint64_t target = x.id.value();
+    if (x.state == InteractionState::kAlerting && x.alert_due != Time::Infinite()) {
+      timers_.Schedule(x.alert_due, TimerKind::kAlertTimeout, target);
+    }
+    if (x.state == InteractionState::kWrapUp) {
+      timers_.Schedule(x.wrap_up_due, TimerKind::kWrapUpEnd, target);
+    }
+    if (x.excluded.valid()) timers_.Schedule(x.excluded_until, TimerKind::kExclusionEnd, target);
+    if (x.state == InteractionState::kWaiting && x.tier_due != Time::Infinite()) {
+      timers_.Schedule(x.tier_due, TimerKind::kTierBoundary, target);
+    }
+    if (x.preference_open) timers_.Schedule(x.preferred_until, TimerKind::kPreferenceEnd, target);
+    if (x.state == InteractionState::kSnoozed) {
+      timers_.Schedule(x.snooze_due, TimerKind::kSnoozeEnd, target);
+    }
+    if (x.state == InteractionState::kWaiting && x.overflow_due != Time::Infinite()) {
+      timers_.Schedule(x.overflow_due, TimerKind::kQueueTimeout, target);
+    }
+  }
+  ++roster_version_;
+  RebuildReady();
+  return absl::OkStatus();
+}
+
+EngineState Engine::ExportState() const { return impl_->ExportState(); }
+
+absl::StatusOr<std::unique_ptr<Engine>> Engine::Restore(const EngineState& state) {
+  ACD_ASSIGN_OR_RETURN(Center center, Center::Build(state.center));
+  auto impl = std::make_unique<Impl>(std::move(center), state.now);
+  ACD_RETURN_IF_ERROR(impl->Restore(state));
+  return std::unique_ptr<Engine>(new Engine(std::move(impl)));
+}
+
+}  // namespace acd

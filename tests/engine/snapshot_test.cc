@@ -1,0 +1,137 @@
+// Exporting and restoring an engine (acd/engine_state.h): on random streams,
+// an engine restored from a snapshot taken after any step makes, from then
+// on, the same decisions and shows the same state as the engine that ran
+// through; a damaged state is refused.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "acd/engine.h"
+#include "acd/engine_state.h"
+#include "doctest/doctest.h"
+#include "fmt/format.h"
+#include "tests/testing/engine_fixture.h"
+#include "tests/testing/random_streams.h"
+#include "tests/testing/router_views.h"
+
+namespace acd {
+namespace {
+
+using testing::Chooser;
+using testing::EventLog;
+using testing::State;
+using testing::Step;
+
+absl::Status Run(Engine& engine, const Step& step) {
+  return step.advance ? engine.AdvanceTo(step.time) : engine.Apply(step.command);
+}
+
+uint64_t MaxId(const std::vector<Step>& steps) {
+  uint64_t max_id = 0;
+  for (const Step& s : steps) {
+    if (const auto* arrive = std::get_if<Arrive>(&s.command)) {
+      max_id = std::max(max_id, arrive->interaction.value());
+    }
+  }
+  return max_id;
+}
+
+// Runs `steps`, restoring from a snapshot after step `cut`, next to an
+// engine that runs through; "" if they agree to the end.
+std::string CompareAcrossRestore(const CenterConfig& center, const std::vector<Step>& steps,
+                                 size_t cut) {
+  auto through = std::move(Engine::Create(center)).value();
+  auto restored = std::move(Engine::Create(center)).value();
+  const uint64_t max_id = MaxId(steps);
+  EventLog through_log, restored_log;
+  through->SetObserver(&through_log);
+  for (size_t i = 0; i < steps.size(); ++i) {
+    const absl::Status a = Run(*through, steps[i]);
+    if (i <= cut) {
+      (void)Run(*restored, steps[i]);
+      if (i == cut) {
+        absl::StatusOr<std::unique_ptr<Engine>> again = Engine::Restore(restored->ExportState());
+        if (!again.ok()) return "restore failed: " + again.status().ToString();
+        restored = std::move(*again);
+        restored->SetObserver(&restored_log);
+        through_log.lines.clear();
+        const CenterConfig now_in_force = through->config();
+        if (State(*through, now_in_force, max_id) != State(*restored, now_in_force, max_id)) {
+          return fmt::format("state differs right after the restore at step {}", i);
+        }
+      }
+      continue;
+    }
+    const absl::Status b = Run(*restored, steps[i]);
+    const std::string what = steps[i].advance ? fmt::format("AdvanceTo {}", steps[i].time)
+                                              : testing::Describe(steps[i].command);
+    if (a.code() != b.code()) return fmt::format("step {} ({}): status differs", i, what);
+    if (through_log.lines != restored_log.lines) {
+      return fmt::format("step {} ({}): events differ:\n  {}\nvs\n  {}", i, what,
+                         fmt::join(through_log.lines, "\n  "),
+                         fmt::join(restored_log.lines, "\n  "));
+    }
+    const CenterConfig now_in_force = through->config();
+    if (State(*through, now_in_force, max_id) != State(*restored, now_in_force, max_id)) {
+      return fmt::format("step {} ({}): state differs", i, what);
+    }
+  }
+  return "";
+}
+
+TEST_CASE("an engine restored from a snapshot at any step decides as the one that ran through") {
+  int compared = 0;
+  for (uint64_t seed = 1; seed <= 300; ++seed) {
+    Chooser pick(seed);
+    const CenterConfig center = testing::RandomCenter(pick);
+    const std::vector<Step> steps = testing::MakeStream(pick, center, 80);
+    for (size_t cut = 0; cut < steps.size(); cut += 7) {
+      const std::string difference = CompareAcrossRestore(center, steps, cut);
+      ++compared;
+      INFO("seed ", seed, ", snapshot after step ", cut);
+      REQUIRE_MESSAGE(difference.empty(), difference);
+    }
+  }
+  MESSAGE(compared, " restores compared");
+}
+
+TEST_CASE("a damaged state is refused with what is wrong") {
+  testing::EngineUnderTest e(testing::SimpleCenter(2));
+  e.Do(LogIn{.now = testing::At(0), .agent = AgentId(0)});
+  e.Do(Arrive{.now = testing::At(1), .interaction = InteractionId(1), .workgroup = WorkgroupId(0)});
+  e.Do(Arrive{.now = testing::At(2), .interaction = InteractionId(2), .workgroup = WorkgroupId(0)});
+  const EngineState good = e->ExportState();
+  REQUIRE(Engine::Restore(good).ok());
+
+  const auto refused = [&](auto damage) {
+    EngineState state = good;
+    damage(state);
+    absl::Status status = Engine::Restore(state).status();
+    CHECK(status.code() == absl::StatusCode::kInvalidArgument);
+    return std::string(status.message());
+  };
+  CHECK(refused([](EngineState& s) { s.agents.pop_back(); }).find("agents") != std::string::npos);
+  CHECK(refused([](EngineState& s) {
+          s.interactions[0].agent = AgentId(1);
+        }).find("interaction 1 does not fit") != std::string::npos);
+  CHECK(refused([](EngineState& s) { s.agents[0].held.clear(); }).find("agents") !=
+        std::string::npos);
+  CHECK(refused([](EngineState& s) {
+          s.interactions[1].workgroup = WorkgroupId(7);
+        }).find("unknown workgroup") != std::string::npos);
+  CHECK(refused([](EngineState& s) {
+          std::swap(s.interactions[0], s.interactions[1]);
+        }).find("ascending") != std::string::npos);
+  CHECK(refused([](EngineState& s) {
+          s.interactions[1].state = InteractionState::kCompleted;
+        }).find("not live") != std::string::npos);
+  CHECK(refused([](EngineState& s) { s.agents[1].active.clear(); }).find("activation") !=
+        std::string::npos);
+  CHECK(refused([](EngineState& s) {
+          s.center.workgroups[0].alert_timeout = Seconds(1);
+        }).find("alert_timeout") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace acd

@@ -1,0 +1,73 @@
+// What the differential and snapshot tests compare between two routers (the
+// engine, the reference router, a restored engine): a one-line log of every
+// offer and interaction event, and everything their views show.
+
+#ifndef ACD_TESTS_TESTING_ROUTER_VIEWS_H_
+#define ACD_TESTS_TESTING_ROUTER_VIEWS_H_
+
+#include <string>
+#include <vector>
+
+#include "acd/config.h"
+#include "acd/engine.h"
+#include "acd/format.h"
+#include "acd/observer.h"
+#include "fmt/format.h"
+#include "fmt/ranges.h"
+
+namespace acd::testing {
+
+class EventLog : public Observer {
+ public:
+  void OnOffer(const OfferEvent& e) override {
+    lines.push_back(
+        fmt::format("{} offer {} to {} auto={}", e.now, e.interaction, e.agent, e.auto_answered));
+  }
+  void OnInteraction(const InteractionEvent& e) override {
+    lines.push_back(fmt::format("{} interaction {} {} agent={} reason={}", e.now, e.interaction,
+                                InteractionStateName(e.state),
+                                e.agent.valid() ? int64_t(e.agent.value()) : -1,
+                                RequeueReasonName(e.reason)));
+  }
+  std::vector<std::string> lines;
+};
+
+// Everything a router shows through its views, for interactions 1..max_id.
+template <typename Router>
+std::string State(const Router& r, const CenterConfig& center, uint64_t max_id) {
+  std::string out = fmt::format("now={} deadline={}\n", r.now(), r.NextDeadline().microseconds());
+  for (size_t a = 0; a < center.agents.size(); ++a) {
+    const AgentView v = *r.GetAgent(AgentId(a));
+    out += fmt::format("agent {} in={} status={} {} since={} holds=[{}] used={} misses={} act=[", a,
+                       v.logged_in, v.status.valid() ? int64_t(v.status.value()) : -1,
+                       AgentActivityName(v.activity), v.available_since,
+                       fmt::join(v.interactions, ","), v.used_percent, v.misses);
+    for (const auto& [wg, active] : v.memberships) out += fmt::format("{}:{} ", wg, active);
+    out += "]\n";
+  }
+  for (size_t w = 0; w < center.workgroups.size(); ++w) {
+    const WorkgroupCounters c = *r.GetWorkgroupCounters(WorkgroupId(w));
+    out += fmt::format("wg {} {} {} {} {} {} failed={} out={} on_time={}/{}\n", w, c.entered,
+                       c.answered, c.abandoned, c.completed, c.waiting, c.failed, c.transferred_out,
+                       c.completed_on_time, c.completed_late);
+  }
+  for (uint64_t id = 1; id <= max_id; ++id) {
+    auto x = r.GetInteraction(InteractionId(id));
+    if (!x.ok()) continue;
+    out += fmt::format("x {} {} agent={} prio={} queued={} last={} excluded={}@{}\n", id,
+                       InteractionStateName(x->state),
+                       x->agent.valid() ? int64_t(x->agent.value()) : -1, x->priority,
+                       x->entered_queue,
+                       x->last_attempted.valid() ? int64_t(x->last_attempted.value()) : -1,
+                       x->excluded.valid() ? int64_t(x->excluded.value()) : -1, x->excluded_until);
+    out += fmt::format("  prefers={}@{} wg={} due={} attempts={} snoozed={} transferred={}\n",
+                       x->preferred_agent.valid() ? int64_t(x->preferred_agent.value()) : -1,
+                       x->preferred_until, x->workgroup, x->due.microseconds(), x->attempts,
+                       x->snoozed_until.microseconds(), x->transferred);
+  }
+  return out;
+}
+
+}  // namespace acd::testing
+
+#endif  // ACD_TESTS_TESTING_ROUTER_VIEWS_H_
