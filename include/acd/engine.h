@@ -94,9 +94,11 @@
 #include "absl/strings/string_view.h"
 #include "acd/commands.h"
 #include "acd/config.h"
+#include "acd/decision.h"
 #include "acd/ids.h"
 #include "acd/media.h"
 #include "acd/observer.h"
+#include "acd/stats.h"
 #include "acd/time.h"
 
 namespace acd {
@@ -206,6 +208,48 @@ class Engine {
 
   // Interactions the engine holds (waiting, alerting, connected, wrap-up).
   int64_t live_interactions() const;
+
+  // Decision records (acd/decision.h) go to the observer before each offer
+  // while on. Default on; off saves the bookkeeping of runner-ups and
+  // filter counts. Changes no decision.
+  void SetDecisionRecords(bool on);
+  bool decision_records() const;
+
+  // ---- Queries on a waiting interaction (acd/stats.h) ----
+  // Each returns NotFound for an interaction that never arrived or has
+  // ended, and FailedPrecondition for one that is not waiting.
+
+  // Why it waits: the first reason of WaitReasonCode that applies now.
+  absl::StatusOr<WaitReason> GetWaitReason(InteractionId id) const;
+
+  // Its place in its workgroup's queue: 1 + the number of interactions
+  // waiting in the same workgroup that an agent would take before it, by
+  // InteractionScore at now without its skill term (which depends on the
+  // agent), then earlier queue entry, then lower id: the order in which
+  // the engine picks among interactions with equal skill scores.
+  // Interactions inside a preferred-agent window count too.
+  absl::StatusOr<int64_t> GetPosition(InteractionId id) const;
+
+  // PureConnect's estimate: the mean wait (queue entry to answer) of the
+  // interactions of its workgroup answered in the last 30 minutes, minus the
+  // time it has already waited, floored at zero. Zero when nothing was
+  // answered in the window.
+  absl::StatusOr<Duration> EstimateWaitPureConnect(InteractionId id) const;
+
+  // A staffing-aware estimate (DESIGN 3.9): with p = GetPosition, H the mean
+  // handle time (answer to end of wrap-up) of the workgroup's interactions
+  // completed in the last 30 minutes (since start if none; else the
+  // PureConnect estimate is returned), and c the number of interactions of
+  // its media that the agents serving it can hold at once (each agent: its
+  // max assign, bounded by 100 / percent), the wait is p * H / c. Agents
+  // serving it: members logged in, activated, in an acd_available status or
+  // in wrap-up, meeting its requirements and inside its current tier. With
+  // none, the estimate moves to the next tier boundary that admits some and
+  // adds the time until then; with none ever, Duration::Infinite().
+  absl::StatusOr<Duration> EstimateWait(InteractionId id) const;
+
+  // A workgroup's live statistics; NotFound for an unknown workgroup.
+  absl::StatusOr<WorkgroupStats> GetWorkgroupStats(WorkgroupId id) const;
 
  private:
   class Impl;

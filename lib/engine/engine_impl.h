@@ -33,6 +33,7 @@
 #include "acd/engine.h"
 #include "lib/engine/center.h"
 #include "lib/engine/slot_heap.h"
+#include "lib/engine/stats_state.h"
 #include "lib/engine/timer_queue.h"
 
 namespace acd {
@@ -152,7 +153,30 @@ struct WorkgroupState {
   std::vector<uint32_t> reserved;
   // Bit i: member i (Center::workgroup_model(wg).members[i]) is ready.
   std::vector<uint64_t> ready;
+  // Bit i, for decision records and statistics (UpdateReady keeps them):
+  // logged in; logged in with an acd_available status and no no-answer
+  // delay; activated; holding an alerting, connected or held interaction;
+  // in wrap-up and holding nothing else.
+  std::vector<uint64_t> logged_in;
+  std::vector<uint64_t> available;
+  std::vector<uint64_t> active;
+  std::vector<uint64_t> busy;
+  std::vector<uint64_t> wrapping;
   WorkgroupCounters counters;
+  WorkgroupStatsState stats;
+};
+
+// A candidate agent in RouteInteraction: higher score, then available
+// longer, then lower id.
+struct AgentChoice {
+  AgentId agent;
+  double score = 0;
+  Time since;
+  bool Beats(const AgentChoice& o) const {
+    if (score != o.score) return score > o.score;
+    if (since != o.since) return since < o.since;
+    return agent < o.agent;
+  }
 };
 
 }  // namespace internal
@@ -173,6 +197,18 @@ class Engine::Impl {
   absl::StatusOr<InteractionView> GetInteraction(InteractionId id) const;
   absl::StatusOr<AgentView> GetAgent(AgentId id) const;
   absl::StatusOr<WorkgroupCounters> GetWorkgroupCounters(WorkgroupId id) const;
+
+  void SetDecisionRecords(bool on) { decision_records_ = on; }
+  bool decision_records() const { return decision_records_; }
+
+  // ---- queries.cc ----
+  absl::StatusOr<WaitReason> GetWaitReason(InteractionId id) const;
+  absl::StatusOr<int64_t> GetPosition(InteractionId id) const;
+  absl::StatusOr<Duration> EstimateWaitPureConnect(InteractionId id) const;
+  absl::StatusOr<Duration> EstimateWait(InteractionId id) const;
+
+  // ---- stats.cc ----
+  absl::StatusOr<WorkgroupStats> GetWorkgroupStats(WorkgroupId id) const;
 
  private:
   using AgentState = internal::AgentState;
@@ -249,8 +285,55 @@ class Engine::Impl {
   bool Admits(AgentId agent, const Group& group, TierPosition tier) const;
   void RouteInteraction(InteractionRecord& x);
   void FillAgent(AgentId agent);
+  // One offer to `agent` if something matches; false if nothing does.
+  bool FillOnce(AgentId agent);
   // Routes the waiting interactions of `workgroups` again, oldest first.
   void Rebalance(const std::vector<WorkgroupId>& workgroups);
+
+  // ---- decision.cc: records (acd/decision.h) ----
+  // Records are built only when someone will read them.
+  bool Recording() const { return decision_records_ && observer_ != nullptr; }
+  // Starts decision_ for `direction`: zero counts, no runner-up.
+  void BeginDecision(DecisionDirection direction);
+  // Interaction direction: counts the members of x's workgroup that are not
+  // in its ready bitmap, by the rule that keeps them out.
+  void CountUnready(const InteractionRecord& x);
+  // Adds an ineligible agent (skills or tier) to the filter counts.
+  void CountNotAdmitted(AgentId agent, const Group& group);
+  // Agent direction: counts the interactions of `wg` inside a
+  // preferred-agent window for another agent.
+  void CountReservedForOthers(AgentId agent, WorkgroupId wg);
+  internal::TierPosition TierOf(const InteractionRecord& x);
+  ScoreTerms TermsOf(const InteractionRecord& x, AgentId agent) const;
+  // Fills the winner, runner-up, tier and tie-break and calls OnDecision.
+  // `order_keys` are the keys compared in the interaction direction.
+  void EmitAgentChoice(InteractionRecord& x, const internal::AgentChoice& best,
+                       const internal::AgentChoice* runner_up);
+  void EmitInteractionChoice(AgentId agent, InteractionRecord& best,
+                             const InteractionRecord* runner_up);
+
+  // ---- stats.cc: counters and windows for statistics and estimates ----
+  PeriodCounts& CurrentPeriod(WorkgroupId wg);
+  void CountEntered(const InteractionRecord& x);
+  void CountAnswered(const InteractionRecord& x);
+  void CountAbandoned(const InteractionRecord& x);
+  void CountCompleted(const InteractionRecord& x);
+  // Calls f(slot) for every waiting interaction of `wg`, in no set order.
+  template <typename F>
+  void ForEachWaiting(WorkgroupId wg, F f) const {
+    for (uint32_t g : workgroups_[wg.value()].nonempty_groups) {
+      for (const internal::SlotHeap& bucket : groups_[g].buckets) {
+        for (uint32_t slot : bucket.slots()) f(slot);
+      }
+    }
+    for (uint32_t slot : workgroups_[wg.value()].reserved) f(slot);
+  }
+
+  // ---- queries.cc ----
+  absl::StatusOr<const InteractionRecord*> FindWaiting(InteractionId id) const;
+  // PositionOf(x's group, bucket), for const queries.
+  internal::TierPosition TierAt(const InteractionRecord& x, uint32_t bucket) const;
+  int64_t ServingCapacity(const InteractionRecord& x, internal::TierPosition tier) const;
 
   // ---- invariants.cc ----
   // DESIGN 3.10, checked after every command and timer in builds with
@@ -281,6 +364,9 @@ class Engine::Impl {
   // for tiers.
   uint64_t roster_version_ = 0;
   mutable internal::TimerQueue timers_;
+  bool decision_records_ = true;
+  // The one record, reused for every decision: no allocation.
+  DecisionRecord decision_;
 };
 
 }  // namespace acd

@@ -93,19 +93,35 @@ void Engine::Impl::RouteInteraction(InteractionRecord& x) {
   const auto& members = center_.workgroup_model(x.workgroup).members;
   const internal::WorkgroupState& wg = workgroups_[x.workgroup.value()];
   const int64_t n = static_cast<int64_t>(members.size());
-  AgentId best;
-  double best_score = 0;
-  Time best_since;
-  // Ready members in ascending id order: a strict comparison keeps the
-  // lowest id among equals. Every order is "higher score wins"; the
-  // open-source orders use negated counters.
+  const bool record = Recording();
+  if (record) {
+    BeginDecision(DecisionDirection::kInteractionRoutable);
+    CountUnready(x);
+  }
+  DecisionFilters& filtered = decision_.filtered;
+  internal::AgentChoice best, second;
+  // Ready members in ascending id order. Every order is "higher score
+  // wins"; the open-source orders use negated counters.
   for (size_t word = 0; word < wg.ready.size(); ++word) {
     for (uint64_t bits = wg.ready[word]; bits != 0; bits &= bits - 1) {
       const int64_t index = static_cast<int64_t>(word * 64) + std::countr_zero(bits);
       const AgentId agent = members[index];
-      if (x.preference_open && agent != x.preferred_agent) continue;
-      if (x.excluded == agent && now_ < x.excluded_until) continue;
-      if (!HasCapacity(agent, x.workgroup, x.media) || !Admits(agent, group, tier)) continue;
+      if (x.preference_open && agent != x.preferred_agent) {
+        filtered.preferred_window += record;
+        continue;
+      }
+      if (x.excluded == agent && now_ < x.excluded_until) {
+        filtered.excluded += record;
+        continue;
+      }
+      if (!HasCapacity(agent, x.workgroup, x.media)) {
+        filtered.no_capacity += record;
+        continue;
+      }
+      if (!Admits(agent, group, tier)) {
+        if (record) CountNotAdmitted(agent, group);
+        continue;
+      }
       const AgentState& a = agents_[agent.value()];
       double score = 0;
       switch (config.agent_order) {
@@ -127,100 +143,185 @@ void Engine::Impl::RouteInteraction(InteractionRecord& x) {
           score = -static_cast<double>((index - wg.last_offered - 1 + n) % n);
           break;
       }
-      if (!best.valid() || score > best_score ||
-          (score == best_score && a.available_since < best_since)) {
-        best = agent;
-        best_score = score;
-        best_since = a.available_since;
+      const internal::AgentChoice candidate{agent, score, a.available_since};
+      if (!best.agent.valid() || candidate.Beats(best)) {
+        second = best;
+        best = candidate;
+      } else if (record && (!second.agent.valid() || candidate.Beats(second))) {
+        second = candidate;
       }
+      decision_.eligible += record;
     }
   }
-  if (best.valid()) Offer(x, best);
+  if (!best.agent.valid()) return;
+  if (record) EmitAgentChoice(x, best, second.agent.valid() ? &second : nullptr);
+  Offer(x, best.agent);
 }
 
 void Engine::Impl::FillAgent(AgentId agent) {
+  while (ReadyForWork(agents_[agent.value()])) {
+    if (!FillOnce(agent)) return;
+  }
+}
+
+// The best interaction for `agent`, by InteractionScore, then longest in
+// queue, then lowest id; with records on, the runner-up too.
+bool Engine::Impl::FillOnce(AgentId agent) {
   const auto& model = center_.agent_model(agent);
   const BucketOrder order{slab_};
-  while (ReadyForWork(agents_[agent.value()])) {
-    const AgentState& a = agents_[agent.value()];
-    InteractionRecord* best = nullptr;
-    double best_score = 0;
-    // Whether `x` with `score` would lose to the best so far.
-    const auto loses = [&](const InteractionRecord& x, double score) {
-      return best != nullptr && (score < best_score ||
-                                 (score == best_score && std::tie(best->entered_queue, best->id) <
-                                                             std::tie(x.entered_queue, x.id)));
-    };
-    for (size_t m = 0; m < model.workgroups.size(); ++m) {
-      if (!a.active[m]) continue;
-      const WorkgroupId wg = model.workgroups[m];
-      const InteractionWeights& weights = center_.workgroup(wg).interaction_weights;
-      // Capacity per media, worked out once per workgroup: -1 unknown.
-      std::array<int8_t, kMediaTypeCount> capacity;
-      capacity.fill(-1);
-      for (uint32_t g : workgroups_[wg.value()].nonempty_groups) {
-        Group& group = groups_[g];
-        int8_t& fits = capacity[MediaIndex(group.media)];
-        if (fits < 0) fits = HasCapacity(agent, wg, group.media) ? 1 : 0;
-        if (fits == 0) continue;
-        for (uint32_t k = 0; k < group.buckets.size(); ++k) {
-          const internal::SlotHeap& bucket = group.buckets[k];
-          if (bucket.empty()) continue;
-          // Without a skill weight the score does not depend on the agent:
-          // a bucket whose best cannot win is passed over before the
-          // (dearer) skill check. Inside a bucket, order and score agree.
-          const InteractionRecord& top = slab_[bucket.top()];
-          if (weights.skill == 0 &&
-              loses(top, InteractionScore(weights, 0, top.priority, now_ - top.entered_queue,
-                                          now_ - top.entered_system))) {
+  const AgentState& a = agents_[agent.value()];
+  const bool record = Recording();
+  if (record) BeginDecision(DecisionDirection::kAgentGainsCapacity);
+  DecisionFilters& filtered = decision_.filtered;
+  InteractionRecord* best = nullptr;
+  InteractionRecord* second = nullptr;
+  double best_score = 0, second_score = 0;
+  // Whether `x` with `score` would lose to `than` (with `than_score`).
+  const auto loses = [](const InteractionRecord* than, double than_score,
+                        const InteractionRecord& x, double score) {
+    return than != nullptr &&
+           (score < than_score || (score == than_score && std::tie(than->entered_queue, than->id) <
+                                                              std::tie(x.entered_queue, x.id)));
+  };
+  const auto consider = [&](InteractionRecord& x, double score) {
+    if (!loses(best, best_score, x, score)) {
+      second = best;
+      second_score = best_score;
+      best = &x;
+      best_score = score;
+    } else if (record && !loses(second, second_score, x, score)) {
+      second = &x;
+      second_score = score;
+    }
+  };
+  // A bucket whose best cannot win (or, with records, place second) needs
+  // no further look.
+  const auto hopeless = [&](const InteractionRecord& x, double score) {
+    return record ? loses(second, second_score, x, score) && loses(best, best_score, x, score)
+                  : loses(best, best_score, x, score);
+  };
+  const auto excluded = [&](uint32_t s) {
+    return slab_[s].excluded == agent && now_ < slab_[s].excluded_until;
+  };
+  for (size_t m = 0; m < model.workgroups.size(); ++m) {
+    const WorkgroupId wg = model.workgroups[m];
+    const internal::WorkgroupState& state = workgroups_[wg.value()];
+    if (!a.active[m]) {
+      if (record) filtered.not_activated += static_cast<int32_t>(state.counters.waiting);
+      continue;
+    }
+    if (record) CountReservedForOthers(agent, wg);
+    const InteractionWeights& weights = center_.workgroup(wg).interaction_weights;
+    // Capacity per media, worked out once per workgroup: -1 unknown.
+    std::array<int8_t, kMediaTypeCount> capacity;
+    capacity.fill(-1);
+    for (uint32_t g : state.nonempty_groups) {
+      Group& group = groups_[g];
+      int8_t& fits = capacity[MediaIndex(group.media)];
+      if (fits < 0) fits = HasCapacity(agent, wg, group.media) ? 1 : 0;
+      if (fits == 0) {
+        if (record) filtered.no_capacity += static_cast<int32_t>(group.waiting);
+        continue;
+      }
+      for (uint32_t k = 0; k < group.buckets.size(); ++k) {
+        const internal::SlotHeap& bucket = group.buckets[k];
+        if (bucket.empty()) continue;
+        const int32_t size = static_cast<int32_t>(bucket.size());
+        // Without a skill weight the score does not depend on the agent:
+        // a bucket whose best cannot win is passed over before the
+        // (dearer) skill check. Inside a bucket, order and score agree.
+        const InteractionRecord& top = slab_[bucket.top()];
+        if (weights.skill == 0 &&
+            hopeless(top, InteractionScore(weights, 0, top.priority, now_ - top.entered_queue,
+                                           now_ - top.entered_system))) {
+          filtered.not_examined += record ? size : 0;
+          continue;
+        }
+        if (!Admits(agent, group, PositionOf(group, k))) {
+          if (record) {
+            (MeetsRequirements(model.skills, group.requirements) ? filtered.outside_tier
+                                                                 : filtered.skills) += size;
+          }
+          continue;
+        }
+        const double skill = weights.skill != 0 ? SkillScore(model.skills, group.requirements) : 0;
+        const auto score_of = [&](const InteractionRecord& x) {
+          return InteractionScore(weights, skill, x.priority, now_ - x.entered_queue,
+                                  now_ - x.entered_system);
+        };
+        // The bucket's best one or two this agent is not excluded from: the
+        // top and its better child, unless an exclusion is in the way
+        // (rare), which takes a scan.
+        const auto& slots = bucket.slots();
+        const size_t wanted = record ? 2 : 1;
+        bool clean = !excluded(slots[0]);
+        for (size_t c = 1; clean && wanted == 2 && c <= 2 && c < slots.size(); ++c) {
+          clean = !excluded(slots[c]);
+        }
+        if (clean) {
+          consider(slab_[slots[0]], score_of(slab_[slots[0]]));
+          if (wanted == 2 && slots.size() > 1) {
+            const uint32_t child =
+                slots.size() > 2 && order.Better(slots[2], slots[1]) ? slots[2] : slots[1];
+            consider(slab_[child], score_of(slab_[child]));
+          }
+          decision_.eligible += record ? size : 0;
+          continue;
+        }
+        uint32_t first = internal::kNoSlot, next = internal::kNoSlot;
+        int32_t stepped_over = 0;
+        for (uint32_t s : slots) {
+          if (excluded(s)) {
+            ++stepped_over;
             continue;
           }
-          if (!Admits(agent, group, PositionOf(group, k))) continue;
-          // The bucket's best interaction this agent is not excluded from;
-          // exclusions are rare, so this is nearly always the top.
-          uint32_t slot = bucket.top();
-          const auto excluded = [&](uint32_t s) {
-            return slab_[s].excluded == agent && now_ < slab_[s].excluded_until;
-          };
-          if (excluded(slot)) {
-            slot = internal::kNoSlot;
-            for (uint32_t s : bucket.slots()) {
-              if (!excluded(s) && (slot == internal::kNoSlot || order.Better(s, slot))) slot = s;
-            }
-            if (slot == internal::kNoSlot) continue;
+          if (first == internal::kNoSlot || order.Better(s, first)) {
+            next = first;
+            first = s;
+          } else if (next == internal::kNoSlot || order.Better(s, next)) {
+            next = s;
           }
-          InteractionRecord& x = slab_[slot];
-          const double skill =
-              weights.skill != 0 ? SkillScore(model.skills, group.requirements) : 0;
-          const double score = InteractionScore(weights, skill, x.priority, now_ - x.entered_queue,
-                                                now_ - x.entered_system);
-          if (!loses(x, score)) {
-            best = &x;
-            best_score = score;
-          }
+        }
+        if (first != internal::kNoSlot) consider(slab_[first], score_of(slab_[first]));
+        if (record && next != internal::kNoSlot) consider(slab_[next], score_of(slab_[next]));
+        if (record) {
+          filtered.excluded += stepped_over;
+          decision_.eligible += size - stepped_over;
         }
       }
     }
-    // Interactions inside their preferred-agent window for this agent.
-    for (uint32_t slot : a.preferred) {
-      InteractionRecord& x = slab_[slot];
-      const int m = center_.MembershipIndex(agent, x.workgroup);
-      if (m < 0 || !a.active[m] || !HasCapacity(agent, x.workgroup, x.media)) continue;
-      if (x.excluded == agent && now_ < x.excluded_until) continue;
-      Group& group = groups_[x.group];
-      if (!Admits(agent, group, PositionOf(group, x.bucket))) continue;
-      const InteractionWeights& weights = center_.workgroup(x.workgroup).interaction_weights;
-      const double skill = weights.skill != 0 ? SkillScore(model.skills, group.requirements) : 0;
-      const double score = InteractionScore(weights, skill, x.priority, now_ - x.entered_queue,
-                                            now_ - x.entered_system);
-      if (!loses(x, score)) {
-        best = &x;
-        best_score = score;
-      }
-    }
-    if (best == nullptr) return;
-    Offer(*best, agent);
   }
+  // Interactions inside their preferred-agent window for this agent.
+  for (uint32_t slot : a.preferred) {
+    InteractionRecord& x = slab_[slot];
+    const int m = center_.MembershipIndex(agent, x.workgroup);
+    if (m < 0 || !a.active[m]) continue;  // counted with its workgroup
+    if (!HasCapacity(agent, x.workgroup, x.media)) {
+      filtered.no_capacity += record;
+      continue;
+    }
+    Group& group = groups_[x.group];
+    if (!Admits(agent, group, PositionOf(group, x.bucket))) {
+      if (record) {
+        (MeetsRequirements(model.skills, group.requirements) ? filtered.outside_tier
+                                                             : filtered.skills) += 1;
+      }
+      continue;
+    }
+    if (x.excluded == agent && now_ < x.excluded_until) {
+      filtered.excluded += record;
+      continue;
+    }
+    const InteractionWeights& weights = center_.workgroup(x.workgroup).interaction_weights;
+    const double skill = weights.skill != 0 ? SkillScore(model.skills, group.requirements) : 0;
+    consider(x, InteractionScore(weights, skill, x.priority, now_ - x.entered_queue,
+                                 now_ - x.entered_system));
+    decision_.eligible += record;
+  }
+  if (best == nullptr) return false;
+  if (record) EmitInteractionChoice(agent, *best, second);
+  Offer(*best, agent);
+  return true;
 }
 
 void Engine::Impl::Rebalance(const std::vector<WorkgroupId>& workgroups) {

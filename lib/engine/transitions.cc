@@ -211,16 +211,21 @@ void Engine::Impl::MoveBucket(InteractionRecord& x, uint32_t bucket) {
 void Engine::Impl::UpdateReady(AgentId agent) {
   const AgentState& a = agents_[agent.value()];
   const auto& model = center_.agent_model(agent);
-  const bool ready = ReadyForWork(a) && (a.used_percent < 100 || model.takes_zero_percent);
+  const bool available = ReadyForWork(a);
+  const bool ready = available && (a.used_percent < 100 || model.takes_zero_percent);
+  const auto set = [](std::vector<uint64_t>& bits, uint32_t i, bool on) {
+    const uint64_t bit = uint64_t{1} << (i % 64);
+    bits[i / 64] = on ? bits[i / 64] | bit : bits[i / 64] & ~bit;
+  };
   for (size_t m = 0; m < model.workgroups.size(); ++m) {
     const uint32_t i = model.member_index[m];
-    uint64_t& word = workgroups_[model.workgroups[m].value()].ready[i / 64];
-    const uint64_t bit = uint64_t{1} << (i % 64);
-    if (ready && a.active[m]) {
-      word |= bit;
-    } else {
-      word &= ~bit;
-    }
+    internal::WorkgroupState& wg = workgroups_[model.workgroups[m].value()];
+    set(wg.ready, i, ready && a.active[m]);
+    set(wg.logged_in, i, a.logged_in);
+    set(wg.available, i, available);
+    set(wg.active, i, a.active[m]);
+    set(wg.busy, i, !a.held.empty());
+    set(wg.wrapping, i, a.held.empty() && !a.wrapping.empty());
   }
 }
 
@@ -269,6 +274,7 @@ void Engine::Impl::Connect(InteractionRecord& x) {
   x.state = InteractionState::kConnected;
   x.connected_at = now_;
   ++workgroups_[x.workgroup.value()].counters.answered;
+  CountAnswered(x);
   AgentState& a = agents_[x.agent.value()];
   a.misses = 0;
   ++a.answered;
@@ -328,6 +334,7 @@ void Engine::Impl::Abandon(InteractionRecord& x) {
   x.state = InteractionState::kAbandoned;
   ClearExclusion(x);
   ++workgroups_[x.workgroup.value()].counters.abandoned;
+  CountAbandoned(x);
   ReportInteraction(x, x.agent);
   DeleteRecord(x);
 }
@@ -360,6 +367,7 @@ void Engine::Impl::EndConnected(InteractionRecord& x) {
 void Engine::Impl::Complete(InteractionRecord& x) {
   x.state = InteractionState::kCompleted;
   ++workgroups_[x.workgroup.value()].counters.completed;
+  CountCompleted(x);
   ReportInteraction(x, x.agent);
   DeleteRecord(x);
 }
@@ -367,6 +375,7 @@ void Engine::Impl::Complete(InteractionRecord& x) {
 void Engine::Impl::FinishWrapUp(AgentId agent, InteractionId id) {
   AgentState& a = agents_[agent.value()];
   a.wrapping.erase(std::find(a.wrapping.begin(), a.wrapping.end(), id));
+  UpdateReady(agent);
   Complete(Record(id));
   a.available_since = now_;
   if (a.wrapping.empty() && a.logged_in && center_.status(a.status).acw) {
