@@ -42,6 +42,33 @@ class EventLog : public Observer {
     lines.push_back(
         fmt::format("{} offer {} to {} auto={}", e.now, e.interaction, e.agent, e.auto_answered));
   }
+  // Every field of a decision record except, in the agent direction, the
+  // counts that depend on how the engine indexes interactions (excluded,
+  // not_examined, skills, outside_tier, eligible; acd/decision.h).
+  void OnDecision(const DecisionRecord& d) override {
+    const bool routable = d.direction == DecisionDirection::kInteractionRoutable;
+    const DecisionFilters& f = d.filtered;
+    std::string line = fmt::format(
+        "{} decision {} wg={} order={} tier={}{} by={} filtered={},{},{},{},{}", d.now,
+        DecisionDirectionName(d.direction), d.workgroup, static_cast<int>(d.agent_order), d.tier,
+        d.any_member ? "+any" : "", DecidedByName(d.decided_by), f.not_logged_in, f.not_available,
+        f.not_activated, f.preferred_window, f.no_capacity);
+    if (routable) {
+      line += fmt::format(" eligible={} excluded={} skills={} tier={} unexamined={}", d.eligible,
+                          f.excluded, f.skills, f.outside_tier, f.not_examined);
+    }
+    line += " winner=" + Candidate(d.winner);
+    if (d.has_runner_up) line += " runner_up=" + Candidate(d.runner_up);
+    lines.push_back(line);
+  }
+  static std::string Candidate(const DecisionCandidate& c) {
+    const ScoreTerms& t = c.terms;
+    return fmt::format(
+        "({} {} since={} queued={} skill={} is={}+{}+{}+{}={} as={}+{}+{}+{}={} key={})",
+        c.interaction, c.agent, c.available_since, c.entered_queue, t.skill_score,
+        t.interaction_skill, t.priority, t.time_in_queue, t.time_in_system, t.interaction_score,
+        t.agent_skill, t.cost, t.available, t.attributes, t.agent_score, t.order_key);
+  }
   void OnInteraction(const InteractionEvent& e) override {
     lines.push_back(fmt::format("{} interaction {} {} agent={} reason={}", e.now, e.interaction,
                                 InteractionStateName(e.state),
@@ -81,6 +108,16 @@ std::string State(const Router& r, const CenterConfig& center, uint64_t max_id) 
     out += fmt::format("  prefers={}@{}\n",
                        x->preferred_agent.valid() ? int64_t(x->preferred_agent.value()) : -1,
                        x->preferred_until);
+    const absl::StatusOr<WaitReason> why = r.GetWaitReason(InteractionId(id));
+    const absl::StatusOr<int64_t> position = r.GetPosition(InteractionId(id));
+    if (why.ok() != position.ok()) out += "  queries disagree on the state\n";
+    if (why.ok()) {
+      out += fmt::format("  waits: {} tier={} until={} agent={} position={}\n",
+                         WaitReasonName(why->code), why->tier, why->until.microseconds(),
+                         why->agent.valid() ? int64_t(why->agent.value()) : -1, *position);
+    } else {
+      out += fmt::format("  not waiting: {}\n", static_cast<int>(why.status().code()));
+    }
   }
   return out;
 }
@@ -162,12 +199,19 @@ std::string Compare(const CenterConfig& center, const std::vector<Step>& steps,
     }
     const std::string broken = reference.CheckInvariants();
     if (!broken.empty()) return fmt::format("step {} ({}): {}", i, what, broken);
-    if (coverage != nullptr) coverage->accepted_commands += se.ok() && !step.advance;
+    if (coverage != nullptr) {
+      coverage->accepted_commands += se.ok() && !step.advance;
+      for (int code = 0; code <= static_cast<int>(WaitReasonCode::kExcluded); ++code) {
+        const std::string name(WaitReasonName(static_cast<WaitReasonCode>(code)));
+        if (state_e.find("waits: " + name + " ") != std::string::npos) ++coverage->events[name];
+      }
+    }
   }
   if (coverage != nullptr) {
     for (const std::string& line : engine_log.lines) {
       for (const char* kind : {" offer ", "no_answer", "rejected", "agent_logged_out", " abandoned",
-                               " completed", " wrap_up", " connected", " held"}) {
+                               " completed", " wrap_up", " connected", " held",
+                               "interaction_routable", "agent_gains_capacity", "runner_up"}) {
         if (line.find(kind) != std::string::npos) ++coverage->events[kind];
       }
     }
@@ -220,9 +264,13 @@ TEST_CASE("the engine and the reference router make identical decisions on rando
                       fmt::join(coverage.events, ", ")));
   // Every kind of decision and outcome was exercised.
   if (only < 0) {
-    for (const char* kind : {" offer ", "no_answer", "rejected", "agent_logged_out", " abandoned",
-                             " completed", " wrap_up", " connected", " held"}) {
-      INFO(kind);
+    for (const char* kind :
+         {" offer ", "no_answer", "rejected", "agent_logged_out", " abandoned", " completed",
+          " wrap_up", " connected", " held", "interaction_routable", "agent_gains_capacity",
+          "runner_up", "reserved_for_preferred_agent", "no_skilled_agent_logged_in",
+          "no_agent_activated", "no_available_agent", "no_available_agent_for_media",
+          "waiting_for_tier", "excluded"}) {
+      INFO(std::string(kind));
       CHECK(coverage.events[kind] > 0);
     }
   }
