@@ -236,16 +236,20 @@ class Engine {
   // answered in the window.
   absl::StatusOr<Duration> EstimateWaitPureConnect(InteractionId id) const;
 
-  // A staffing-aware estimate (DESIGN 3.9): with p = GetPosition, H the mean
+  // A staffing-aware estimate (DESIGN 3.9). Let p = GetPosition, H the mean
   // handle time (answer to end of wrap-up) of the workgroup's interactions
-  // completed in the last 30 minutes (since start if none; else the
-  // PureConnect estimate is returned), and c the number of interactions of
-  // its media that the agents serving it can hold at once (each agent: its
-  // max assign, bounded by 100 / percent), the wait is p * H / c. Agents
-  // serving it: members logged in, activated, in an acd_available status or
-  // in wrap-up, meeting its requirements and inside its current tier. With
-  // none, the estimate moves to the next tier boundary that admits some and
-  // adds the time until then; with none ever, Duration::Infinite().
+  // completed in the last 30 minutes (since start if none; with none at all
+  // the PureConnect estimate is returned). For the interaction's current
+  // tier and each later one, starting at its boundary T_k (now for the
+  // current one): the agents serving tier k are the members logged in,
+  // activated, in an acd_available status or in wrap-up, meeting its
+  // requirements and inside tier k; c_k is how many interactions of its
+  // media they can hold at once (each: its max assign, bounded by
+  // 100 / percent) and f_k how many more those ready for work can take now.
+  // The estimate for tier k is (T_k - now) + max(0, p - f_k) * H / c_k: the
+  // free places go to those ahead first, then each completion frees one.
+  // The result is the smallest over the tiers; Duration::Infinite() when no
+  // tier has anyone serving it.
   absl::StatusOr<Duration> EstimateWait(InteractionId id) const;
 
   // A workgroup's live statistics; NotFound for an unknown workgroup.

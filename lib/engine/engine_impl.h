@@ -166,6 +166,13 @@ struct WorkgroupState {
   WorkgroupStatsState stats;
 };
 
+// For EstimateWait: how many interactions like one waiting the agents
+// serving a tier can hold at once, and how many more they can take now.
+struct Serving {
+  int64_t capacity = 0;
+  int64_t free = 0;
+};
+
 // A candidate agent in RouteInteraction: higher score, then available
 // longer, then lower id.
 struct AgentChoice {
@@ -333,7 +340,7 @@ class Engine::Impl {
   absl::StatusOr<const InteractionRecord*> FindWaiting(InteractionId id) const;
   // PositionOf(x's group, bucket), for const queries.
   internal::TierPosition TierAt(const InteractionRecord& x, uint32_t bucket) const;
-  int64_t ServingCapacity(const InteractionRecord& x, internal::TierPosition tier) const;
+  internal::Serving ServingCapacity(const InteractionRecord& x, internal::TierPosition tier) const;
 
   // ---- invariants.cc ----
   // DESIGN 3.10, checked after every command and timer in builds with

@@ -129,18 +129,24 @@ absl::StatusOr<Duration> Engine::Impl::EstimateWaitPureConnect(InteractionId id)
 }
 
 // How many interactions like x the members serving tier position `tier`
-// can hold at once.
-int64_t Engine::Impl::ServingCapacity(const InteractionRecord& x, TierPosition tier) const {
-  int64_t capacity = 0;
+// can hold at once, and how many more they could take right now.
+internal::Serving Engine::Impl::ServingCapacity(const InteractionRecord& x,
+                                                TierPosition tier) const {
+  internal::Serving serving;
   for (AgentId member : center_.workgroup_model(x.workgroup).members) {
     const AgentState& a = agents_[member.value()];
     if (!a.logged_in || !a.active[center_.MembershipIndex(member, x.workgroup)]) continue;
     if (!center_.status(a.status).acd_available && a.wrapping.empty()) continue;
     if (!Admits(member, groups_[x.group], tier)) continue;
     const internal::Utilization u = center_.UtilizationFor(member, x.workgroup, x.media);
-    capacity += u.percent == 0 ? u.max_assign : std::min(u.max_assign, 100 / u.percent);
+    serving.capacity += u.percent == 0 ? u.max_assign : std::min(u.max_assign, 100 / u.percent);
+    if (ReadyForWork(a) && HasCapacity(member, x.workgroup, x.media)) {
+      const int by_count = u.max_assign - a.count[internal::MediaIndex(x.media)];
+      serving.free +=
+          u.percent == 0 ? by_count : std::min(by_count, (100 - a.used_percent) / u.percent);
+    }
   }
-  return capacity;
+  return serving;
 }
 
 absl::StatusOr<Duration> Engine::Impl::EstimateWait(InteractionId id) const {
@@ -156,20 +162,27 @@ absl::StatusOr<Duration> Engine::Impl::EstimateWait(InteractionId id) const {
     return EstimateWaitPureConnect(id);
   }
   ACD_ASSIGN_OR_RETURN(const int64_t position, GetPosition(id));
-  // From the current static tier on: the first that someone serves.
+  // The best over the current static tier and those after it: waiting until
+  // the tier starts, then for the completions that free a place once the
+  // free places are taken by those ahead.
   const std::vector<TierConfig>& tiers = groups_[x.group].tiers;
+  Duration best = Duration::Infinite();
   Time from = x.entered_queue;
   for (uint32_t k = 0; k <= tiers.size(); ++k) {
     if (k >= x.bucket) {
-      const int64_t capacity = ServingCapacity(x, TierAt(x, k));
-      if (capacity > 0) {
-        return std::max(Duration::Zero(), from - now_) +
-               Duration::Microseconds(handle.microseconds() * position / capacity);
+      const internal::Serving serving = ServingCapacity(x, TierAt(x, k));
+      const int64_t short_by = position - serving.free;
+      if (short_by <= 0 || serving.capacity > 0) {
+        const Duration completions =
+            short_by <= 0
+                ? Duration::Zero()
+                : Duration::Microseconds(handle.microseconds() * short_by / serving.capacity);
+        best = std::min(best, std::max(Duration::Zero(), from - now_) + completions);
       }
     }
     if (k < tiers.size()) from += tiers[k].duration;
   }
-  return Duration::Infinite();
+  return best;
 }
 
 }  // namespace acd

@@ -212,5 +212,30 @@ TEST_CASE("the staffing-aware estimate divides position times handle time by cap
   CHECK(*e->EstimateWait(InteractionId(8)) == Duration::Infinite());
 }
 
+TEST_CASE("the staffing-aware estimate counts free agents of a wider tier from its start") {
+  CenterConfig center;
+  center.skills = {"s"};
+  center.workgroups.push_back({.name = "Q",
+                               .tiers = {{.threshold = 70, .duration = Seconds(30)},
+                                         {.threshold = 40, .duration = Seconds(30)}}});
+  for (int proficiency : {90, 50}) {
+    center.agents.push_back({.name = "p" + std::to_string(proficiency),
+                             .workgroups = {{.workgroup = "Q"}},
+                             .skills = {{.skill = "s", .proficiency = proficiency}}});
+  }
+  EngineUnderTest e(center);
+  for (uint32_t a : {0, 1}) e.Do(LogIn{.now = At(0), .agent = AgentId(a)});
+  e.Do(NeedsS(1, 0));  // p90 handles it in 100 s
+  e.Do(Accept{.now = At(0), .interaction = InteractionId(1)});
+  e.Do(Disconnect{.now = At(100), .interaction = InteractionId(1)});
+  e.Do(NeedsS(2, 100));
+  e.Do(Accept{.now = At(100), .interaction = InteractionId(2)});
+  e.Do(NeedsS(3, 110));
+  // Tier 1: one completion of p90, 100 s; tier 2 from 140 s: p50 is free.
+  CHECK(*e->EstimateWait(InteractionId(3)) == Seconds(30));
+  REQUIRE(e->AdvanceTo(At(140)).ok());
+  CHECK(e.Interaction(3).agent == AgentId(1));
+}
+
 }  // namespace
 }  // namespace acd
