@@ -146,78 +146,61 @@ ScoreTerms Engine::Impl::TermsOf(const InteractionRecord& x, AgentId agent) cons
   return t;
 }
 
-namespace {
-
-void SetTier(internal::TierPosition position, DecisionRecord& d) {
-  d.tier = position.mode == internal::TierPosition::kTier ? position.tier + 1 : 0;
-  d.any_member = position.mode == internal::TierPosition::kAnyMember;
+void Engine::Impl::EmitDecision(const InteractionRecord& won, DecidedBy by_score) {
+  DecisionRecord& d = decision_;
+  d.now = now_;
+  d.workgroup = won.workgroup;
+  d.agent_order = center_.workgroup(won.workgroup).agent_order;
+  const internal::TierPosition tier = TierOf(won);
+  d.tier = tier.mode == internal::TierPosition::kTier ? tier.tier + 1 : 0;
+  d.any_member = tier.mode == internal::TierPosition::kAnyMember;
+  const bool routable = d.direction == DecisionDirection::kInteractionRoutable;
+  if (!d.has_runner_up) {
+    d.decided_by = DecidedBy::kOnlyCandidate;
+  } else if (d.winner.terms.order_key != d.runner_up.terms.order_key) {
+    d.decided_by = by_score;
+  } else if (routable && d.winner.available_since != d.runner_up.available_since) {
+    d.decided_by = DecidedBy::kLongestAvailable;
+  } else if (!routable && d.winner.entered_queue != d.runner_up.entered_queue) {
+    d.decided_by = DecidedBy::kLongestInQueue;
+  } else {
+    d.decided_by = DecidedBy::kLowestId;
+  }
+  observer_->OnDecision(d);
 }
 
-}  // namespace
+DecisionCandidate Engine::Impl::CandidateOf(const InteractionRecord& x, AgentId agent) const {
+  return DecisionCandidate{.interaction = x.id,
+                           .agent = agent,
+                           .available_since = agents_[agent.value()].available_since,
+                           .entered_queue = x.entered_queue,
+                           .terms = TermsOf(x, agent)};
+}
 
 void Engine::Impl::EmitAgentChoice(InteractionRecord& x, const internal::AgentChoice& best,
                                    const internal::AgentChoice* runner_up) {
-  DecisionRecord& d = decision_;
-  d.now = now_;
-  d.workgroup = x.workgroup;
-  d.agent_order = center_.workgroup(x.workgroup).agent_order;
-  SetTier(TierOf(x), d);
-  const auto candidate = [&](const internal::AgentChoice& c) {
-    DecisionCandidate out{.interaction = x.id,
-                          .agent = c.agent,
-                          .available_since = c.since,
-                          .entered_queue = x.entered_queue,
-                          .terms = TermsOf(x, c.agent)};
-    out.terms.order_key = c.score;
-    return out;
-  };
-  d.winner = candidate(best);
-  d.decided_by = DecidedBy::kOnlyCandidate;
+  decision_.winner = CandidateOf(x, best.agent);
+  decision_.winner.terms.order_key = best.score;
   if (runner_up != nullptr) {
-    d.has_runner_up = true;
-    d.runner_up = candidate(*runner_up);
-    if (best.score != runner_up->score) {
-      d.decided_by =
-          d.agent_order == AgentOrder::kScore ? DecidedBy::kAgentScore : DecidedBy::kAgentOrder;
-    } else if (best.since != runner_up->since) {
-      d.decided_by = DecidedBy::kLongestAvailable;
-    } else {
-      d.decided_by = DecidedBy::kLowestId;
-    }
+    decision_.has_runner_up = true;
+    decision_.runner_up = CandidateOf(x, runner_up->agent);
+    decision_.runner_up.terms.order_key = runner_up->score;
   }
-  observer_->OnDecision(d);
+  EmitDecision(x, center_.workgroup(x.workgroup).agent_order == AgentOrder::kScore
+                      ? DecidedBy::kAgentScore
+                      : DecidedBy::kAgentOrder);
 }
 
 void Engine::Impl::EmitInteractionChoice(AgentId agent, InteractionRecord& best,
                                          const InteractionRecord* runner_up) {
-  DecisionRecord& d = decision_;
-  d.now = now_;
-  d.workgroup = best.workgroup;
-  d.agent_order = center_.workgroup(best.workgroup).agent_order;
-  SetTier(TierOf(best), d);
-  const auto candidate = [&](const InteractionRecord& x) {
-    DecisionCandidate out{.interaction = x.id,
-                          .agent = agent,
-                          .available_since = agents_[agent.value()].available_since,
-                          .entered_queue = x.entered_queue,
-                          .terms = TermsOf(x, agent)};
-    out.terms.order_key = out.terms.interaction_score;
-    return out;
-  };
-  d.winner = candidate(best);
-  d.decided_by = DecidedBy::kOnlyCandidate;
+  decision_.winner = CandidateOf(best, agent);
+  decision_.winner.terms.order_key = decision_.winner.terms.interaction_score;
   if (runner_up != nullptr) {
-    d.has_runner_up = true;
-    d.runner_up = candidate(*runner_up);
-    if (d.winner.terms.interaction_score != d.runner_up.terms.interaction_score) {
-      d.decided_by = DecidedBy::kInteractionScore;
-    } else if (best.entered_queue != runner_up->entered_queue) {
-      d.decided_by = DecidedBy::kLongestInQueue;
-    } else {
-      d.decided_by = DecidedBy::kLowestId;
-    }
+    decision_.has_runner_up = true;
+    decision_.runner_up = CandidateOf(*runner_up, agent);
+    decision_.runner_up.terms.order_key = decision_.runner_up.terms.interaction_score;
   }
-  observer_->OnDecision(d);
+  EmitDecision(best, DecidedBy::kInteractionScore);
 }
 
 }  // namespace acd

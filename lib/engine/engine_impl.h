@@ -312,8 +312,12 @@ class Engine::Impl {
   void CountReservedForOthers(AgentId agent, WorkgroupId wg);
   internal::TierPosition TierOf(const InteractionRecord& x);
   ScoreTerms TermsOf(const InteractionRecord& x, AgentId agent) const;
-  // Fills the winner, runner-up, tier and tie-break and calls OnDecision.
-  // `order_keys` are the keys compared in the interaction direction.
+  DecisionCandidate CandidateOf(const InteractionRecord& x, AgentId agent) const;
+  // Fills the workgroup, tier and tie-break of decision_, whose winner and
+  // runner-up are set, and calls OnDecision. `by_score` names a difference
+  // in order keys.
+  void EmitDecision(const InteractionRecord& won, DecidedBy by_score);
+  // Fill the winner and runner-up, then EmitDecision.
   void EmitAgentChoice(InteractionRecord& x, const internal::AgentChoice& best,
                        const internal::AgentChoice* runner_up);
   void EmitInteractionChoice(AgentId agent, InteractionRecord& best,

@@ -2,6 +2,7 @@
 // interactions, computed by scanning every agent or interaction; the rules
 // are in reference_router.cc.
 
+#include <algorithm>
 #include <cmath>
 #include <tuple>
 
@@ -170,34 +171,41 @@ absl::StatusOr<WaitReason> ReferenceRouter::GetWaitReason(InteractionId id) cons
                       .until = x.preferred_until,
                       .agent = x.preferred_agent};
   }
+  // How many of the rules (skills, activation, status, room, tier,
+  // exclusion) the member that gets furthest passes.
   const Position p = PositionOf(x);
-  bool skilled = false, activated = false, available = false, room = false, in_tier = false;
+  int furthest = 0;
   for (size_t i = 0; i < agents_.size(); ++i) {
     const AgentId a(static_cast<uint32_t>(i));
     if (agents_[i].active.count(x.workgroup.value()) == 0 || !agents_[i].logged_in) continue;
-    if (p.mode != Position::kAny && !HasSkills(a, x)) continue;
-    skilled = true;
-    if (!Active(a, x.workgroup)) continue;
-    activated = true;
-    if (!Ready(a)) continue;
-    available = true;
-    if (!HasRoom(a, x)) continue;
-    room = true;
-    if (p.mode == Position::kTier && !Above(a, x, x.tiers[p.tier].threshold)) continue;
-    in_tier = true;
-    if (x.excluded == a && now_ < x.excluded_until) continue;
-    return WaitReason{};
+    const bool passes[] = {
+        p.mode == Position::kAny || HasSkills(a, x),
+        Active(a, x.workgroup),
+        Ready(a),
+        HasRoom(a, x),
+        p.mode != Position::kTier || Above(a, x, x.tiers[p.tier].threshold),
+        x.excluded != a || now_ >= x.excluded_until,
+    };
+    int passed = 0;
+    while (passed < 6 && passes[passed]) ++passed;
+    furthest = std::max(furthest, passed);
   }
-  if (!skilled) return WaitReason{.code = WaitReasonCode::kNoSkilledAgentLoggedIn};
-  if (!activated) return WaitReason{.code = WaitReasonCode::kNoAgentActivated};
-  if (!available) return WaitReason{.code = WaitReasonCode::kNoAvailableAgent};
-  if (!room) return WaitReason{.code = WaitReasonCode::kNoAvailableAgentForMedia};
-  if (!in_tier) {
-    return WaitReason{
-        .code = WaitReasonCode::kWaitingForTier, .tier = p.tier + 1, .until = x.tier_due};
+  static constexpr WaitReasonCode kStuckAt[] = {WaitReasonCode::kNoSkilledAgentLoggedIn,
+                                                WaitReasonCode::kNoAgentActivated,
+                                                WaitReasonCode::kNoAvailableAgent,
+                                                WaitReasonCode::kNoAvailableAgentForMedia,
+                                                WaitReasonCode::kWaitingForTier,
+                                                WaitReasonCode::kExcluded,
+                                                WaitReasonCode::kNone};
+  WaitReason why{.code = kStuckAt[furthest]};
+  if (why.code == WaitReasonCode::kWaitingForTier) {
+    why.tier = p.tier + 1;
+    why.until = x.tier_due;
+  } else if (why.code == WaitReasonCode::kExcluded) {
+    why.agent = x.excluded;
+    why.until = x.excluded_until;
   }
-  return WaitReason{
-      .code = WaitReasonCode::kExcluded, .until = x.excluded_until, .agent = x.excluded};
+  return why;
 }
 
 absl::StatusOr<int64_t> ReferenceRouter::GetPosition(InteractionId id) const {
