@@ -173,6 +173,41 @@ struct Serving {
   int64_t free = 0;
 };
 
+// The best two interactions for one agent so far (the second only when
+// `keep_second`): higher score, then earlier in queue, then lower id.
+struct InteractionChoice {
+  bool keep_second = false;
+  InteractionRecord* best = nullptr;
+  InteractionRecord* second = nullptr;
+  double best_score = 0;
+  double second_score = 0;
+
+  // Whether `x` with `score` comes after `than` with `than_score`.
+  static bool Loses(const InteractionRecord* than, double than_score, const InteractionRecord& x,
+                    double score) {
+    if (than == nullptr) return false;
+    if (score != than_score) return score < than_score;
+    if (than->entered_queue != x.entered_queue) return than->entered_queue < x.entered_queue;
+    return than->id < x.id;
+  }
+  void Consider(InteractionRecord& x, double score) {
+    if (!Loses(best, best_score, x, score)) {
+      second = best;
+      second_score = best_score;
+      best = &x;
+      best_score = score;
+    } else if (keep_second && !Loses(second, second_score, x, score)) {
+      second = &x;
+      second_score = score;
+    }
+  }
+  // `x`, the best of its bucket, can neither win nor place second.
+  bool Hopeless(const InteractionRecord& x, double score) const {
+    return Loses(best, best_score, x, score) &&
+           (!keep_second || Loses(second, second_score, x, score));
+  }
+};
+
 // A candidate agent in RouteInteraction: higher score, then available
 // longer, then lower id.
 struct AgentChoice {
@@ -290,10 +325,19 @@ class Engine::Impl {
   bool ReadyForWork(const AgentState& a) const;
   bool HasCapacity(AgentId agent, WorkgroupId wg, MediaType media) const;
   bool Admits(AgentId agent, const Group& group, TierPosition tier) const;
+  double AgentOrderKey(const InteractionRecord& x, const Group& group, AgentId agent,
+                       int64_t index) const;
   void RouteInteraction(InteractionRecord& x);
   void FillAgent(AgentId agent);
   // One offer to `agent` if something matches; false if nothing does.
   bool FillOnce(AgentId agent);
+  // FillOnce's candidates from one activated workgroup's groups, from one
+  // bucket, and from the interactions preferring the agent.
+  void ChooseInWorkgroup(AgentId agent, WorkgroupId wg, internal::InteractionChoice& choice);
+  int32_t ConsiderBucket(AgentId agent, const internal::SlotHeap& bucket,
+                         const InteractionWeights& weights, double skill,
+                         internal::InteractionChoice& choice);
+  void ChooseAmongPreferred(AgentId agent, internal::InteractionChoice& choice);
   // Routes the waiting interactions of `workgroups` again, oldest first.
   void Rebalance(const std::vector<WorkgroupId>& workgroups);
 

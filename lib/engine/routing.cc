@@ -84,15 +84,41 @@ bool Engine::Impl::Admits(AgentId agent, const Group& group, TierPosition tier) 
 
 // ---- Matching ----------------------------------------------------------------------
 
+// What the workgroup's agent order ranks `agent` (member `index`) by for
+// `x`, higher first: AgentScore, or the open-source orders' negated
+// counters.
+double Engine::Impl::AgentOrderKey(const InteractionRecord& x, const Group& group, AgentId agent,
+                                   int64_t index) const {
+  const WorkgroupConfig& config = center_.workgroup(x.workgroup);
+  const AgentState& a = agents_[agent.value()];
+  switch (config.agent_order) {
+    case AgentOrder::kScore: {
+      const AgentWeights& weights = config.agent_weights;
+      const double skill = weights.skill != 0
+                               ? SkillScore(center_.agent_model(agent).skills, group.requirements)
+                               : 0;
+      return AgentScore(weights, skill, center_.agent(agent), now_ - a.available_since);
+    }
+    case AgentOrder::kFewestInteractions:
+      return -static_cast<double>(a.answered);
+    case AgentOrder::kLeastTalkTime:
+      return -static_cast<double>(a.talk_time.microseconds());
+    case AgentOrder::kRoundRobin: {
+      // The first member after the last one offered, cyclically.
+      const auto n = static_cast<int64_t>(center_.workgroup_model(x.workgroup).members.size());
+      return -static_cast<double>((index - workgroups_[x.workgroup.value()].last_offered - 1 + n) %
+                                  n);
+    }
+  }
+  return 0;
+}
+
 void Engine::Impl::RouteInteraction(InteractionRecord& x) {
   if (x.state != InteractionState::kWaiting) return;
   Group& group = groups_[x.group];
   const TierPosition tier = PositionOf(group, x.bucket);
-  const WorkgroupConfig& config = center_.workgroup(x.workgroup);
-  const AgentWeights& weights = config.agent_weights;
   const auto& members = center_.workgroup_model(x.workgroup).members;
   const internal::WorkgroupState& wg = workgroups_[x.workgroup.value()];
-  const int64_t n = static_cast<int64_t>(members.size());
   const bool record = Recording();
   if (record) {
     BeginDecision(DecisionDirection::kInteractionRoutable);
@@ -100,8 +126,8 @@ void Engine::Impl::RouteInteraction(InteractionRecord& x) {
   }
   DecisionFilters& filtered = decision_.filtered;
   internal::AgentChoice best, second;
-  // Ready members in ascending id order. Every order is "higher score
-  // wins"; the open-source orders use negated counters.
+  // Ready members in ascending id order; ties in score go to the one
+  // available longest, then the lowest id (AgentChoice::Beats).
   for (size_t word = 0; word < wg.ready.size(); ++word) {
     for (uint64_t bits = wg.ready[word]; bits != 0; bits &= bits - 1) {
       const int64_t index = static_cast<int64_t>(word * 64) + std::countr_zero(bits);
@@ -122,28 +148,8 @@ void Engine::Impl::RouteInteraction(InteractionRecord& x) {
         if (record) CountNotAdmitted(agent, group);
         continue;
       }
-      const AgentState& a = agents_[agent.value()];
-      double score = 0;
-      switch (config.agent_order) {
-        case AgentOrder::kScore: {
-          const double skill =
-              weights.skill != 0 ? SkillScore(center_.agent_model(agent).skills, group.requirements)
-                                 : 0;
-          score = AgentScore(weights, skill, center_.agent(agent), now_ - a.available_since);
-          break;
-        }
-        case AgentOrder::kFewestInteractions:
-          score = -static_cast<double>(a.answered);
-          break;
-        case AgentOrder::kLeastTalkTime:
-          score = -static_cast<double>(a.talk_time.microseconds());
-          break;
-        case AgentOrder::kRoundRobin:
-          // The first member after the last one offered, cyclically.
-          score = -static_cast<double>((index - wg.last_offered - 1 + n) % n);
-          break;
-      }
-      const internal::AgentChoice candidate{agent, score, a.available_since};
+      const double score = AgentOrderKey(x, group, agent, index);
+      const internal::AgentChoice candidate{agent, score, agents_[agent.value()].available_since};
       if (!best.agent.valid() || candidate.Beats(best)) {
         second = best;
         best = candidate;
@@ -168,130 +174,126 @@ void Engine::Impl::FillAgent(AgentId agent) {
 // queue, then lowest id; with records on, the runner-up too.
 bool Engine::Impl::FillOnce(AgentId agent) {
   const auto& model = center_.agent_model(agent);
-  const BucketOrder order{slab_};
   const AgentState& a = agents_[agent.value()];
   const bool record = Recording();
   if (record) BeginDecision(DecisionDirection::kAgentGainsCapacity);
-  DecisionFilters& filtered = decision_.filtered;
-  InteractionRecord* best = nullptr;
-  InteractionRecord* second = nullptr;
-  double best_score = 0, second_score = 0;
-  // Whether `x` with `score` would lose to `than` (with `than_score`).
-  const auto loses = [](const InteractionRecord* than, double than_score,
-                        const InteractionRecord& x, double score) {
-    return than != nullptr &&
-           (score < than_score || (score == than_score && std::tie(than->entered_queue, than->id) <
-                                                              std::tie(x.entered_queue, x.id)));
-  };
-  const auto consider = [&](InteractionRecord& x, double score) {
-    if (!loses(best, best_score, x, score)) {
-      second = best;
-      second_score = best_score;
-      best = &x;
-      best_score = score;
-    } else if (record && !loses(second, second_score, x, score)) {
-      second = &x;
-      second_score = score;
-    }
-  };
-  // A bucket whose best cannot win (or, with records, place second) needs
-  // no further look.
-  const auto hopeless = [&](const InteractionRecord& x, double score) {
-    return record ? loses(second, second_score, x, score) && loses(best, best_score, x, score)
-                  : loses(best, best_score, x, score);
-  };
-  const auto excluded = [&](uint32_t s) {
-    return slab_[s].excluded == agent && now_ < slab_[s].excluded_until;
-  };
+  internal::InteractionChoice choice{.keep_second = record};
   for (size_t m = 0; m < model.workgroups.size(); ++m) {
     const WorkgroupId wg = model.workgroups[m];
-    const internal::WorkgroupState& state = workgroups_[wg.value()];
-    if (!a.active[m]) {
-      if (record) filtered.not_activated += static_cast<int32_t>(state.counters.waiting);
+    if (a.active[m]) {
+      ChooseInWorkgroup(agent, wg, choice);
+    } else if (record) {
+      decision_.filtered.not_activated +=
+          static_cast<int32_t>(workgroups_[wg.value()].counters.waiting);
+    }
+  }
+  ChooseAmongPreferred(agent, choice);
+  if (choice.best == nullptr) return false;
+  if (record) EmitInteractionChoice(agent, *choice.best, choice.second);
+  Offer(*choice.best, agent);
+  return true;
+}
+
+void Engine::Impl::ChooseInWorkgroup(AgentId agent, WorkgroupId wg,
+                                     internal::InteractionChoice& choice) {
+  const bool record = choice.keep_second;
+  if (record) CountReservedForOthers(agent, wg);
+  const auto& skills = center_.agent_model(agent).skills;
+  const InteractionWeights& weights = center_.workgroup(wg).interaction_weights;
+  DecisionFilters& filtered = decision_.filtered;
+  // Capacity per media, worked out once per workgroup: -1 unknown.
+  std::array<int8_t, kMediaTypeCount> capacity;
+  capacity.fill(-1);
+  for (uint32_t g : workgroups_[wg.value()].nonempty_groups) {
+    Group& group = groups_[g];
+    int8_t& fits = capacity[MediaIndex(group.media)];
+    if (fits < 0) fits = HasCapacity(agent, wg, group.media) ? 1 : 0;
+    if (fits == 0) {
+      if (record) filtered.no_capacity += static_cast<int32_t>(group.waiting);
       continue;
     }
-    if (record) CountReservedForOthers(agent, wg);
-    const InteractionWeights& weights = center_.workgroup(wg).interaction_weights;
-    // Capacity per media, worked out once per workgroup: -1 unknown.
-    std::array<int8_t, kMediaTypeCount> capacity;
-    capacity.fill(-1);
-    for (uint32_t g : state.nonempty_groups) {
-      Group& group = groups_[g];
-      int8_t& fits = capacity[MediaIndex(group.media)];
-      if (fits < 0) fits = HasCapacity(agent, wg, group.media) ? 1 : 0;
-      if (fits == 0) {
-        if (record) filtered.no_capacity += static_cast<int32_t>(group.waiting);
+    const double skill = weights.skill != 0 ? SkillScore(skills, group.requirements) : 0;
+    for (uint32_t k = 0; k < group.buckets.size(); ++k) {
+      const internal::SlotHeap& bucket = group.buckets[k];
+      if (bucket.empty()) continue;
+      const int32_t size = static_cast<int32_t>(bucket.size());
+      // Without a skill weight the score does not depend on the agent: a
+      // bucket whose best cannot win (or place second) is passed over
+      // before the (dearer) skill check. Inside a bucket, order and score
+      // agree.
+      const InteractionRecord& top = slab_[bucket.top()];
+      if (weights.skill == 0 &&
+          choice.Hopeless(top, InteractionScore(weights, 0, top.priority, now_ - top.entered_queue,
+                                                now_ - top.entered_system))) {
+        filtered.not_examined += record ? size : 0;
         continue;
       }
-      for (uint32_t k = 0; k < group.buckets.size(); ++k) {
-        const internal::SlotHeap& bucket = group.buckets[k];
-        if (bucket.empty()) continue;
-        const int32_t size = static_cast<int32_t>(bucket.size());
-        // Without a skill weight the score does not depend on the agent:
-        // a bucket whose best cannot win is passed over before the
-        // (dearer) skill check. Inside a bucket, order and score agree.
-        const InteractionRecord& top = slab_[bucket.top()];
-        if (weights.skill == 0 &&
-            hopeless(top, InteractionScore(weights, 0, top.priority, now_ - top.entered_queue,
-                                           now_ - top.entered_system))) {
-          filtered.not_examined += record ? size : 0;
-          continue;
-        }
-        if (!Admits(agent, group, PositionOf(group, k))) {
-          if (record) {
-            (MeetsRequirements(model.skills, group.requirements) ? filtered.outside_tier
-                                                                 : filtered.skills) += size;
-          }
-          continue;
-        }
-        const double skill = weights.skill != 0 ? SkillScore(model.skills, group.requirements) : 0;
-        const auto score_of = [&](const InteractionRecord& x) {
-          return InteractionScore(weights, skill, x.priority, now_ - x.entered_queue,
-                                  now_ - x.entered_system);
-        };
-        // The bucket's best one or two this agent is not excluded from: the
-        // top and its better child, unless an exclusion is in the way
-        // (rare), which takes a scan.
-        const auto& slots = bucket.slots();
-        const size_t wanted = record ? 2 : 1;
-        bool clean = !excluded(slots[0]);
-        for (size_t c = 1; clean && wanted == 2 && c <= 2 && c < slots.size(); ++c) {
-          clean = !excluded(slots[c]);
-        }
-        if (clean) {
-          consider(slab_[slots[0]], score_of(slab_[slots[0]]));
-          if (wanted == 2 && slots.size() > 1) {
-            const uint32_t child =
-                slots.size() > 2 && order.Better(slots[2], slots[1]) ? slots[2] : slots[1];
-            consider(slab_[child], score_of(slab_[child]));
-          }
-          decision_.eligible += record ? size : 0;
-          continue;
-        }
-        uint32_t first = internal::kNoSlot, next = internal::kNoSlot;
-        int32_t stepped_over = 0;
-        for (uint32_t s : slots) {
-          if (excluded(s)) {
-            ++stepped_over;
-            continue;
-          }
-          if (first == internal::kNoSlot || order.Better(s, first)) {
-            next = first;
-            first = s;
-          } else if (next == internal::kNoSlot || order.Better(s, next)) {
-            next = s;
-          }
-        }
-        if (first != internal::kNoSlot) consider(slab_[first], score_of(slab_[first]));
-        if (record && next != internal::kNoSlot) consider(slab_[next], score_of(slab_[next]));
+      if (!Admits(agent, group, PositionOf(group, k))) {
         if (record) {
-          filtered.excluded += stepped_over;
-          decision_.eligible += size - stepped_over;
+          (MeetsRequirements(skills, group.requirements) ? filtered.outside_tier
+                                                         : filtered.skills) += size;
         }
+        continue;
+      }
+      const int32_t stepped_over = ConsiderBucket(agent, bucket, weights, skill, choice);
+      if (record) {
+        filtered.excluded += stepped_over;
+        decision_.eligible += size - stepped_over;
       }
     }
   }
-  // Interactions inside their preferred-agent window for this agent.
+}
+
+// Offers the bucket's best one (two with records) that `agent` is not
+// excluded from to `choice`; returns how many excluded ones it stepped
+// over. The best two are the top and its better child unless an exclusion
+// is in the way (rare), which takes a scan.
+int32_t Engine::Impl::ConsiderBucket(AgentId agent, const internal::SlotHeap& bucket,
+                                     const InteractionWeights& weights, double skill,
+                                     internal::InteractionChoice& choice) {
+  const BucketOrder order{slab_};
+  const auto excluded = [&](uint32_t s) {
+    return slab_[s].excluded == agent && now_ < slab_[s].excluded_until;
+  };
+  const auto consider = [&](uint32_t slot) {
+    InteractionRecord& x = slab_[slot];
+    choice.Consider(x, InteractionScore(weights, skill, x.priority, now_ - x.entered_queue,
+                                        now_ - x.entered_system));
+  };
+  const auto& slots = bucket.slots();
+  const size_t wanted = choice.keep_second ? 3 : 1;
+  bool clean = true;
+  for (size_t c = 0; clean && c < wanted && c < slots.size(); ++c) clean = !excluded(slots[c]);
+  if (clean) {
+    consider(slots[0]);
+    if (choice.keep_second && slots.size() > 1) {
+      consider(slots.size() > 2 && order.Better(slots[2], slots[1]) ? slots[2] : slots[1]);
+    }
+    return 0;
+  }
+  uint32_t first = internal::kNoSlot, next = internal::kNoSlot;
+  int32_t stepped_over = 0;
+  for (uint32_t s : slots) {
+    if (excluded(s)) {
+      ++stepped_over;
+    } else if (first == internal::kNoSlot || order.Better(s, first)) {
+      next = first;
+      first = s;
+    } else if (next == internal::kNoSlot || order.Better(s, next)) {
+      next = s;
+    }
+  }
+  if (first != internal::kNoSlot) consider(first);
+  if (choice.keep_second && next != internal::kNoSlot) consider(next);
+  return stepped_over;
+}
+
+// Interactions inside their preferred-agent window for `agent`.
+void Engine::Impl::ChooseAmongPreferred(AgentId agent, internal::InteractionChoice& choice) {
+  const auto& skills = center_.agent_model(agent).skills;
+  const AgentState& a = agents_[agent.value()];
+  const bool record = choice.keep_second;
+  DecisionFilters& filtered = decision_.filtered;
   for (uint32_t slot : a.preferred) {
     InteractionRecord& x = slab_[slot];
     const int m = center_.MembershipIndex(agent, x.workgroup);
@@ -303,8 +305,8 @@ bool Engine::Impl::FillOnce(AgentId agent) {
     Group& group = groups_[x.group];
     if (!Admits(agent, group, PositionOf(group, x.bucket))) {
       if (record) {
-        (MeetsRequirements(model.skills, group.requirements) ? filtered.outside_tier
-                                                             : filtered.skills) += 1;
+        (MeetsRequirements(skills, group.requirements) ? filtered.outside_tier : filtered.skills) +=
+            1;
       }
       continue;
     }
@@ -313,15 +315,11 @@ bool Engine::Impl::FillOnce(AgentId agent) {
       continue;
     }
     const InteractionWeights& weights = center_.workgroup(x.workgroup).interaction_weights;
-    const double skill = weights.skill != 0 ? SkillScore(model.skills, group.requirements) : 0;
-    consider(x, InteractionScore(weights, skill, x.priority, now_ - x.entered_queue,
-                                 now_ - x.entered_system));
+    const double skill = weights.skill != 0 ? SkillScore(skills, group.requirements) : 0;
+    choice.Consider(x, InteractionScore(weights, skill, x.priority, now_ - x.entered_queue,
+                                        now_ - x.entered_system));
     decision_.eligible += record;
   }
-  if (best == nullptr) return false;
-  if (record) EmitInteractionChoice(agent, *best, second);
-  Offer(*best, agent);
-  return true;
 }
 
 void Engine::Impl::Rebalance(const std::vector<WorkgroupId>& workgroups) {
