@@ -59,6 +59,12 @@
 // another status during the wrap-up. Its available time restarts when it finishes an
 // interaction without wrap-up or its last wrap-up ends.
 //
+// What the engine can tell (DESIGN 3.9): before each offer, a decision
+// record to Observer::OnDecision (acd/decision.h; SetDecisionRecords turns
+// them off); on demand, why a waiting interaction waits, its position, two
+// estimates of its remaining wait, and each workgroup's live statistics
+// (acd/stats.h).
+//
 // Timers due at the same moment fire by kind (alert timeout, wrap-up end,
 // no-answer delay end, exclusion end, tier boundary, preferred-agent window
 // end), then by target id.
