@@ -133,15 +133,15 @@ void Engine::Impl::RouteInteraction(InteractionRecord& x) {
       const int64_t index = static_cast<int64_t>(word * 64) + std::countr_zero(bits);
       const AgentId agent = members[index];
       if (x.preference_open && agent != x.preferred_agent) {
-        filtered.preferred_window += record;
+        if (record) ++filtered.preferred_window;
         continue;
       }
       if (x.excluded == agent && now_ < x.excluded_until) {
-        filtered.excluded += record;
+        if (record) ++filtered.excluded;
         continue;
       }
       if (!HasCapacity(agent, x.workgroup, x.media)) {
-        filtered.no_capacity += record;
+        if (record) ++filtered.no_capacity;
         continue;
       }
       if (!Admits(agent, group, tier)) {
@@ -156,7 +156,7 @@ void Engine::Impl::RouteInteraction(InteractionRecord& x) {
       } else if (record && (!second.agent.valid() || candidate.Beats(second))) {
         second = candidate;
       }
-      decision_.eligible += record;
+      if (record) ++decision_.eligible;
     }
   }
   if (!best.agent.valid()) return;
@@ -225,7 +225,7 @@ void Engine::Impl::ChooseInWorkgroup(AgentId agent, WorkgroupId wg,
       if (weights.skill == 0 &&
           choice.Hopeless(top, InteractionScore(weights, 0, top.priority, now_ - top.entered_queue,
                                                 now_ - top.entered_system))) {
-        filtered.not_examined += record ? size : 0;
+        if (record) filtered.not_examined += size;
         continue;
       }
       if (!Admits(agent, group, PositionOf(group, k))) {
@@ -299,7 +299,7 @@ void Engine::Impl::ChooseAmongPreferred(AgentId agent, internal::InteractionChoi
     const int m = center_.MembershipIndex(agent, x.workgroup);
     if (m < 0 || !a.active[m]) continue;  // counted with its workgroup
     if (!HasCapacity(agent, x.workgroup, x.media)) {
-      filtered.no_capacity += record;
+      if (record) ++filtered.no_capacity;
       continue;
     }
     Group& group = groups_[x.group];
@@ -311,14 +311,14 @@ void Engine::Impl::ChooseAmongPreferred(AgentId agent, internal::InteractionChoi
       continue;
     }
     if (x.excluded == agent && now_ < x.excluded_until) {
-      filtered.excluded += record;
+      if (record) ++filtered.excluded;
       continue;
     }
     const InteractionWeights& weights = center_.workgroup(x.workgroup).interaction_weights;
     const double skill = weights.skill != 0 ? SkillScore(skills, group.requirements) : 0;
     choice.Consider(x, InteractionScore(weights, skill, x.priority, now_ - x.entered_queue,
                                         now_ - x.entered_system));
-    decision_.eligible += record;
+    if (record) ++decision_.eligible;
   }
 }
 

@@ -16,7 +16,8 @@
 namespace acd::internal {
 
 // Samples (time, value) in time order, with their sum, keeping those of the
-// last `window`: a ring buffer that doubles when full.
+// last `window`: a ring buffer whose size is a power of two (indexes wrap
+// with a mask) and that doubles when full.
 class RecentSamples {
  public:
   explicit RecentSamples(Duration window) : window_(window) {}
@@ -26,7 +27,7 @@ class RecentSamples {
   void Add(Time now, Duration value) {
     Expire(now);
     if (count_ == buffer_.size()) Grow();
-    buffer_[(head_ + count_) % buffer_.size()] = {now, value};
+    buffer_[(head_ + count_) & (buffer_.size() - 1)] = {now, value};
     ++count_;
     sum_ += value;
   }
@@ -48,24 +49,26 @@ class RecentSamples {
   // How many samples at the head are older than the window, and their sum.
   size_t Stale(Time now, Duration* sum) const {
     size_t n = 0;
-    while (n < count_ && buffer_[(head_ + n) % buffer_.size()].at < now - window_) {
-      if (sum != nullptr) *sum += buffer_[(head_ + n) % buffer_.size()].value;
+    const Time oldest = now - window_;
+    while (n < count_ && buffer_[(head_ + n) & (buffer_.size() - 1)].at < oldest) {
+      if (sum != nullptr) *sum += buffer_[(head_ + n) & (buffer_.size() - 1)].value;
       ++n;
     }
     return n;
   }
 
   void Expire(Time now) {
-    while (count_ > 0 && buffer_[head_].at < now - window_) {
+    const Time oldest = now - window_;
+    while (count_ > 0 && buffer_[head_].at < oldest) {
       sum_ -= buffer_[head_].value;
-      head_ = (head_ + 1) % buffer_.size();
+      head_ = (head_ + 1) & (buffer_.size() - 1);
       --count_;
     }
   }
 
   void Grow() {
     std::vector<Sample> bigger(buffer_.empty() ? 16 : buffer_.size() * 2);
-    for (size_t i = 0; i < count_; ++i) bigger[i] = buffer_[(head_ + i) % buffer_.size()];
+    for (size_t i = 0; i < count_; ++i) bigger[i] = buffer_[(head_ + i) & (buffer_.size() - 1)];
     buffer_ = std::move(bigger);
     head_ = 0;
   }

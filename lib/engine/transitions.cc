@@ -213,19 +213,23 @@ void Engine::Impl::UpdateReady(AgentId agent) {
   const auto& model = center_.agent_model(agent);
   const bool available = ReadyForWork(a);
   const bool ready = available && (a.used_percent < 100 || model.takes_zero_percent);
-  const auto set = [](std::vector<uint64_t>& bits, uint32_t i, bool on) {
-    const uint64_t bit = uint64_t{1} << (i % 64);
-    bits[i / 64] = on ? bits[i / 64] | bit : bits[i / 64] & ~bit;
-  };
+  const bool busy = !a.held.empty();
+  const bool wrapping = !busy && !a.wrapping.empty();
   for (size_t m = 0; m < model.workgroups.size(); ++m) {
     const uint32_t i = model.member_index[m];
+    const uint32_t word = i / 64;
+    const uint64_t bit = uint64_t{1} << (i % 64);
+    const auto set = [word, bit](std::vector<uint64_t>& bits, bool on) {
+      bits[word] = (bits[word] & ~bit) | (on ? bit : 0);
+    };
     internal::WorkgroupState& wg = workgroups_[model.workgroups[m].value()];
-    set(wg.ready, i, ready && a.active[m]);
-    set(wg.logged_in, i, a.logged_in);
-    set(wg.available, i, available);
-    set(wg.active, i, a.active[m]);
-    set(wg.busy, i, !a.held.empty());
-    set(wg.wrapping, i, a.held.empty() && !a.wrapping.empty());
+    const bool active = a.active[m];
+    set(wg.ready, ready && active);
+    set(wg.logged_in, a.logged_in);
+    set(wg.available, available);
+    set(wg.active, active);
+    set(wg.busy, busy);
+    set(wg.wrapping, wrapping);
   }
 }
 
