@@ -4,8 +4,10 @@
 // Each case times single decisions with a steady clock (engine: many; the
 // reference: few, it is slow) and reports, as counters: the engine's
 // decisions per second and its median and 99th-percentile decision time,
-// the reference's decisions per second, their ratio ("speedup"), and the
-// engine's heap allocations per decision in steady state.
+// the reference's decisions per second, their ratio ("speedup"), the
+// engine's heap allocations per decision in steady state, and how many
+// decision records (acd/decision.h; on, and read by the observer) the timed
+// decisions produced.
 //
 //   BM_Routing_Arrival_10kAgents     an arrival with 10,000 agents logged in
 //                                    across 200 skills and 100 workgroups
@@ -18,6 +20,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <vector>
@@ -37,15 +40,37 @@ using Clock = std::chrono::steady_clock;
 
 using Pick = testing::Chooser;
 
-// Remembers the last offer; enough for the drivers below.
+// Decision records (acd/decision.h) are on, as they are by default, and read
+// by a consumer that keeps the last one: every timed decision pays for them.
+// ACD_BENCH_DECISION_RECORDS=0 turns them off, to see what they cost.
+int64_t decision_records = 0;
+
+bool DecisionRecordsOn() {
+  const char* value = std::getenv("ACD_BENCH_DECISION_RECORDS");
+  return value == nullptr || std::string(value) != "0";
+}
+
+std::unique_ptr<Engine> NewEngine(const CenterConfig& center) {
+  std::unique_ptr<Engine> engine = *Engine::Create(center);
+  engine->SetDecisionRecords(DecisionRecordsOn());
+  return engine;
+}
+
+// Remembers the last offer and its decision record; enough for the drivers
+// below.
 class LastOffer : public Observer {
  public:
+  void OnDecision(const DecisionRecord& d) override {
+    ++decision_records;
+    decision = d;
+  }
   void OnOffer(const OfferEvent& e) override {
     offered = true;
     offer = e;
   }
   bool offered = false;
   OfferEvent offer;
+  DecisionRecord decision;
 };
 
 struct Latencies {
@@ -164,7 +189,7 @@ void LogInEveryone(Router& router, int agents) {
 void BM_Routing_Arrival_10kAgents(benchmark::State& state) {
   const CenterConfig center = LargeCenter();
   const int64_t bytes_before = bench::LiveBytes();
-  auto engine = *Engine::Create(center);
+  auto engine = NewEngine(center);
   LogInEveryone(*engine, 10000);
   state.counters["engine_bytes_per_agent"] =
       static_cast<double>(bench::LiveBytes() - bytes_before) / 10000.0;
@@ -173,6 +198,7 @@ void BM_Routing_Arrival_10kAgents(benchmark::State& state) {
   RunArrivals(*engine, 2000, now, next_id);  // warm up: grow every container
   Latencies engine_times;
   int64_t allocations = 0, decisions = 0;
+  decision_records = 0;
   for (auto _ : state) {
     decision_allocations = 0;
     Latencies batch = RunArrivals(*engine, 1000, now, next_id);
@@ -180,12 +206,15 @@ void BM_Routing_Arrival_10kAgents(benchmark::State& state) {
     decisions += 1000;
     engine_times.ns.insert(engine_times.ns.end(), batch.ns.begin(), batch.ns.end());
   }
+  const int64_t records = decision_records;
   ReferenceRouter reference(center);
   LogInEveryone(reference, 10000);
   Time ref_now;
   uint64_t ref_id = 1;
   Latencies reference_times = RunArrivals(reference, 20, ref_now, ref_id);
   Report(state, engine_times, reference_times, allocations, decisions);
+  state.counters["records_per_decision"] =
+      static_cast<double>(records) / static_cast<double>(decisions);
 }
 BENCHMARK(BM_Routing_Arrival_10kAgents)->Unit(benchmark::kMillisecond)->Iterations(20);
 
@@ -251,7 +280,7 @@ Latencies RunClerk(Router& router, LastOffer& observer, int count, Time& now, ui
 
 void BM_Routing_AgentFreed_100kWaiting(benchmark::State& state) {
   const CenterConfig center = BacklogCenter();
-  auto engine = *Engine::Create(center);
+  auto engine = NewEngine(center);
   LastOffer observer;
   Time now;
   uint64_t next_id = 1;
@@ -259,9 +288,12 @@ void BM_Routing_AgentFreed_100kWaiting(benchmark::State& state) {
   InteractionId current = FillBacklog(*engine, observer, now, next_id);
   state.counters["engine_bytes_per_waiting"] =
       static_cast<double>(bench::LiveBytes() - bytes_before) / 100000.0;
-  RunClerk(*engine, observer, 2000, now, next_id, current);  // warm up
+  // Warm up past the 30-minute window of recent waits and handle times, so
+  // that its buffers have grown to the traffic (one answer per 100 ms).
+  RunClerk(*engine, observer, 20000, now, next_id, current);
   Latencies engine_times;
   int64_t allocations = 0, decisions = 0;
+  decision_records = 0;
   for (auto _ : state) {
     decision_allocations = 0;
     Latencies batch = RunClerk(*engine, observer, 1000, now, next_id, current);
@@ -269,6 +301,7 @@ void BM_Routing_AgentFreed_100kWaiting(benchmark::State& state) {
     decisions += 1000;
     engine_times.ns.insert(engine_times.ns.end(), batch.ns.begin(), batch.ns.end());
   }
+  const int64_t records = decision_records;
   ReferenceRouter reference(center);
   LastOffer ref_observer;
   Time ref_now;
@@ -276,6 +309,8 @@ void BM_Routing_AgentFreed_100kWaiting(benchmark::State& state) {
   InteractionId ref_current = FillBacklog(reference, ref_observer, ref_now, ref_id);
   Latencies reference_times = RunClerk(reference, ref_observer, 10, ref_now, ref_id, ref_current);
   Report(state, engine_times, reference_times, allocations, decisions);
+  state.counters["records_per_decision"] =
+      static_cast<double>(records) / static_cast<double>(decisions);
 }
 BENCHMARK(BM_Routing_AgentFreed_100kWaiting)->Unit(benchmark::kMillisecond)->Iterations(20);
 
@@ -312,6 +347,10 @@ class MixedDriver : public Observer {
   explicit MixedDriver(Router& router) : router_(router) { router_.SetObserver(this); }
   ~MixedDriver() override { router_.SetObserver(nullptr); }
 
+  void OnDecision(const DecisionRecord& d) override {
+    ++decision_records;
+    decision_ = d;
+  }
   void OnOffer(const OfferEvent& e) override {
     events_.Push(e.now + Seconds(2), 1, {Kind::kAnswer, e.interaction.value()});
   }
@@ -386,18 +425,20 @@ class MixedDriver : public Observer {
   sim::EventQueue<Payload> events_;
   std::vector<InteractionState> state_;  // by interaction id
   Pick pick_{11};
+  DecisionRecord decision_;
   Time now_;
   uint64_t next_id_ = 1;
 };
 
 void BM_Routing_MixedSteadyState(benchmark::State& state) {
   const CenterConfig center = MixedCenter();
-  auto engine = *Engine::Create(center);
+  auto engine = NewEngine(center);
   LogInEveryone(*engine, 1000);
   MixedDriver<Engine> driver(*engine);
   driver.Run(200000);  // reach steady state: containers at their working size
   Latencies engine_times;
   int64_t allocations = 0, commands = 0;
+  decision_records = 0;
   for (auto _ : state) {
     decision_allocations = 0;
     Latencies batch = driver.Run(10000);
@@ -405,16 +446,19 @@ void BM_Routing_MixedSteadyState(benchmark::State& state) {
     commands += 10000;
     engine_times.ns.insert(engine_times.ns.end(), batch.ns.begin(), batch.ns.end());
   }
+  const int64_t records = decision_records;
   ReferenceRouter reference(center);
   LogInEveryone(reference, 1000);
   MixedDriver<ReferenceRouter> ref_driver(reference);
   Latencies reference_times = ref_driver.Run(3000);
   // Compare like with like: the engine's first 3,000 commands of a fresh run.
-  auto fresh = *Engine::Create(center);
+  auto fresh = NewEngine(center);
   LogInEveryone(*fresh, 1000);
   MixedDriver<Engine> fresh_driver(*fresh);
   Latencies fresh_times = fresh_driver.Run(3000);
   Report(state, engine_times, reference_times, allocations, commands);
+  state.counters["records_per_command"] =
+      static_cast<double>(records) / static_cast<double>(commands);
   state.counters["speedup"] = reference_times.Mean() / fresh_times.Mean();
 }
 BENCHMARK(BM_Routing_MixedSteadyState)->Unit(benchmark::kMillisecond)->Iterations(10);

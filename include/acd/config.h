@@ -189,6 +189,13 @@ struct WorkgroupConfig {
   // reaches `callback_max_attempts` (default 3, >= 1) ends it as failed.
   Duration callback_retry_interval = Seconds(600);
   int callback_max_attempts = 3;
+  // Service-level thresholds for the live statistics (acd/stats.h): an
+  // interaction answered within a threshold of entering the queue meets it.
+  // 1..12 entries, each > 0 and strictly increasing. Default one of 20 s.
+  std::vector<Duration> service_level_thresholds = {Seconds(20)};
+  // Length of a statistics interval; intervals are aligned to whole
+  // multiples of it from time 0. > 0. Default 30 min.
+  Duration stats_interval = Seconds(1800);
 };
 
 // An agent's membership in one workgroup.

@@ -79,6 +79,11 @@
 // to a workgroup restarts the queue time and tiers and keeps the time in
 // system; a snoozed callback restarts its queue time when it waits again; a
 // priority change and any reconfiguration keep both.
+// What the engine can tell (DESIGN 3.9): before each offer, a decision
+// record to Observer::OnDecision (acd/decision.h; SetDecisionRecords turns
+// them off); on demand, why a waiting interaction waits, its position, two
+// estimates of its remaining wait, and each workgroup's live statistics
+// (acd/stats.h).
 //
 // Timers due at the same moment fire by kind (alert timeout, wrap-up end,
 // no-answer delay end, exclusion end, tier boundary, preferred-agent window
@@ -115,9 +120,11 @@
 #include "absl/strings/string_view.h"
 #include "acd/commands.h"
 #include "acd/config.h"
+#include "acd/decision.h"
 #include "acd/ids.h"
 #include "acd/media.h"
 #include "acd/observer.h"
+#include "acd/stats.h"
 #include "acd/time.h"
 
 namespace acd {
@@ -254,6 +261,52 @@ class Engine {
 
   // Interactions the engine holds (waiting, alerting, connected, wrap-up).
   int64_t live_interactions() const;
+
+  // Decision records (acd/decision.h) go to the observer before each offer
+  // while on. Default on; off saves the bookkeeping of runner-ups and
+  // filter counts. Changes no decision.
+  void SetDecisionRecords(bool on);
+  bool decision_records() const;
+
+  // ---- Queries on a waiting interaction (acd/stats.h) ----
+  // Each returns NotFound for an interaction that never arrived or has
+  // ended, and FailedPrecondition for one that is not waiting.
+
+  // Why it waits: the first reason of WaitReasonCode that applies now.
+  absl::StatusOr<WaitReason> GetWaitReason(InteractionId id) const;
+
+  // Its place in its workgroup's queue: 1 + the number of interactions
+  // waiting in the same workgroup that an agent would take before it, by
+  // InteractionScore at now without its skill term (which depends on the
+  // agent), then earlier queue entry, then lower id: the order in which
+  // the engine picks among interactions with equal skill scores.
+  // Interactions inside a preferred-agent window count too.
+  absl::StatusOr<int64_t> GetPosition(InteractionId id) const;
+
+  // PureConnect's estimate: the mean wait (queue entry to answer) of the
+  // interactions of its workgroup answered in the last 30 minutes, minus the
+  // time it has already waited, floored at zero. Zero when nothing was
+  // answered in the window.
+  absl::StatusOr<Duration> EstimateWaitPureConnect(InteractionId id) const;
+
+  // A staffing-aware estimate (DESIGN 3.9). Let p = GetPosition, H the mean
+  // handle time (answer to end of wrap-up) of the workgroup's interactions
+  // completed in the last 30 minutes (since start if none; with none at all
+  // the PureConnect estimate is returned). For the interaction's current
+  // tier and each later one, starting at its boundary T_k (now for the
+  // current one): the agents serving tier k are the members logged in,
+  // activated, in an acd_available status or in wrap-up, meeting its
+  // requirements and inside tier k; c_k is how many interactions of its
+  // media they can hold at once (each: its max assign, bounded by
+  // 100 / percent) and f_k how many more those ready for work can take now.
+  // The estimate for tier k is (T_k - now) + max(0, p - f_k) * H / c_k: the
+  // free places go to those ahead first, then each completion frees one.
+  // The result is the smallest over the tiers; Duration::Infinite() when no
+  // tier has anyone serving it.
+  absl::StatusOr<Duration> EstimateWait(InteractionId id) const;
+
+  // A workgroup's live statistics; NotFound for an unknown workgroup.
+  absl::StatusOr<WorkgroupStats> GetWorkgroupStats(WorkgroupId id) const;
 
  private:
   class Impl;

@@ -20,6 +20,7 @@
 #include <cstdint>
 
 #include "absl/strings/string_view.h"
+#include "acd/decision.h"
 #include "acd/ids.h"
 #include "acd/time.h"
 
@@ -110,6 +111,9 @@ class Observer {
  public:
   virtual ~Observer() = default;
   virtual void OnOffer(const OfferEvent& /*offer*/) {}
+  // Why the offer that follows was made (acd/decision.h); called just before
+  // its OnOffer, while decision records are on (the default).
+  virtual void OnDecision(const DecisionRecord& /*record*/) {}
   virtual void OnInteraction(const InteractionEvent& /*event*/) {}
   virtual void OnAgent(const AgentEvent& /*event*/) {}
 };

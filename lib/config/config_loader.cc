@@ -1,9 +1,11 @@
 #include "acd/config_loader.h"
 
+#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -90,6 +92,19 @@ absl::StatusOr<WorkgroupConfig> ToWorkgroup(const proto::Workgroup& m, const Tex
   wg.after_last_tier = m.after_last_tier() == proto::AFTER_LAST_TIER_ANY_MEMBER
                            ? AfterLastTier::kAnyMember
                            : AfterLastTier::kWaitForever;
+  if (m.service_level_thresholds_s_size() > 0) {
+    wg.service_level_thresholds.clear();
+    for (int i = 0; i < m.service_level_thresholds_s_size(); ++i) {
+      ACD_ASSIGN_OR_RETURN(Duration threshold,
+                           ToDuration(m.service_level_thresholds_s(i), file,
+                                      absl::StrCat(where, ".service_level_thresholds_s[", i, "]")));
+      wg.service_level_thresholds.push_back(threshold);
+    }
+  }
+  if (m.stats_interval_s() != 0) {
+    ACD_ASSIGN_OR_RETURN(wg.stats_interval,
+                         ToDuration(m.stats_interval_s(), file, where + ".stats_interval_s"));
+  }
   const proto::NoAnswer& na = m.no_answer();
   if (!na.status().empty()) wg.no_answer.status = na.status();
   if (na.has_misses_before_status()) wg.no_answer.misses_before_status = na.misses_before_status();
@@ -142,8 +157,13 @@ absl::StatusOr<AgentConfig> ToAgent(const proto::Agent& m, const TextProtoFile& 
 std::string ProtoPath(absl::string_view path) {
   std::vector<std::string> parts = absl::StrSplit(path, '.');
   for (std::string& part : parts) {
-    for (const char* timed : {"alert_timeout", "wrap_up", "delay", "exclusion", "duration"}) {
-      if (part == timed) part += "_s";
+    for (const char* timed : {"alert_timeout", "wrap_up", "delay", "exclusion", "duration",
+                              "stats_interval", "service_level_thresholds"}) {
+      // "name" or "name[i]".
+      if (absl::StartsWith(part, timed) &&
+          (part.size() == strlen(timed) || part[strlen(timed)] == '[')) {
+        part.insert(strlen(timed), "_s");
+      }
     }
   }
   return absl::StrJoin(parts, ".");

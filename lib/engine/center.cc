@@ -84,6 +84,29 @@ absl::Status ValidateTiers(const std::vector<TierConfig>& tiers, absl::string_vi
   return absl::OkStatus();
 }
 
+absl::Status ValidateStatistics(const WorkgroupConfig& wg, absl::string_view where) {
+  const auto& thresholds = wg.service_level_thresholds;
+  const std::string path = absl::StrCat(where, ".service_level_thresholds");
+  if (thresholds.empty() || thresholds.size() > kMaxServiceLevelThresholds) {
+    return Invalid(path, absl::StrCat(thresholds.size(), " thresholds; 1..",
+                                      kMaxServiceLevelThresholds, " are allowed"));
+  }
+  for (size_t i = 0; i < thresholds.size(); ++i) {
+    if (thresholds[i] <= Duration::Zero()) {
+      return Invalid(absl::StrCat(path, "[", i, "]"), "must be positive");
+    }
+    if (i > 0 && thresholds[i] <= thresholds[i - 1]) {
+      return Invalid(absl::StrCat(path, "[", i, "]"),
+                     absl::StrCat(ToSeconds(thresholds[i]), " s is not above threshold ", i - 1,
+                                  "'s ", ToSeconds(thresholds[i - 1]), " s"));
+    }
+  }
+  if (wg.stats_interval <= Duration::Zero()) {
+    return Invalid(absl::StrCat(where, ".stats_interval"), "must be positive");
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<Center> Center::Build(const CenterConfig& config) {
   Center center;
   center.config_ = config;
@@ -209,6 +232,7 @@ absl::Status Center::BuildWorkgroups() {
       return Invalid(where + ".callback_max_attempts",
                      absl::StrCat(wg.callback_max_attempts, " is outside 1..100"));
     }
+    ACD_RETURN_IF_ERROR(ValidateStatistics(wg, where));
   }
   return absl::OkStatus();
 }

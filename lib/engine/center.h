@@ -22,6 +22,7 @@
 #include "acd/config.h"
 #include "acd/ids.h"
 #include "acd/media.h"
+#include "acd/stats.h"
 
 namespace acd::internal {
 
@@ -73,6 +74,11 @@ struct AgentModel {
 // InvalidArgument naming `path` (e.g. "tiers") unless the tiers are valid:
 // at most five, thresholds 0..99 strictly decreasing, durations positive.
 absl::Status ValidateTiers(const std::vector<TierConfig>& tiers, absl::string_view path);
+
+// InvalidArgument naming `where` (e.g. "workgroups[1]") unless the
+// workgroup's service-level thresholds (1..12, positive, strictly
+// increasing) and statistics interval (positive) are valid.
+absl::Status ValidateStatistics(const WorkgroupConfig& wg, absl::string_view where);
 
 class Center {
  public:

@@ -51,10 +51,7 @@ Engine::Impl::Impl(Center center, Time start)
     agents_[a].held.reserve(4);
     agents_[a].wrapping.reserve(4);
   }
-  for (int w = 0; w < center_.workgroup_count(); ++w) {
-    const size_t members = center_.workgroup_model(WorkgroupId(w)).members.size();
-    workgroups_[w].ready.assign((members + 63) / 64, 0);
-  }
+  RebuildReady();  // sized bitmaps, with the activation bits set
 }
 
 Time Engine::Impl::NextDeadline() const {
@@ -339,6 +336,7 @@ absl::Status Engine::Impl::Handle(const Arrive& c) {
     timers_.Schedule(x.preferred_until, TimerKind::kPreferenceEnd, x.id.value());
   }
   ++workgroups_[c.workgroup.value()].counters.entered;
+  CountEntered(x);
   EnterQueue(x);
   ReportInteraction(x, AgentId());
   RouteInteraction(x);
@@ -481,6 +479,23 @@ absl::StatusOr<InteractionView> Engine::GetInteraction(InteractionId id) const {
 absl::StatusOr<AgentView> Engine::GetAgent(AgentId id) const { return impl_->GetAgent(id); }
 absl::StatusOr<WorkgroupCounters> Engine::GetWorkgroupCounters(WorkgroupId id) const {
   return impl_->GetWorkgroupCounters(id);
+}
+void Engine::SetDecisionRecords(bool on) { impl_->SetDecisionRecords(on); }
+bool Engine::decision_records() const { return impl_->decision_records(); }
+absl::StatusOr<WaitReason> Engine::GetWaitReason(InteractionId id) const {
+  return impl_->GetWaitReason(id);
+}
+absl::StatusOr<int64_t> Engine::GetPosition(InteractionId id) const {
+  return impl_->GetPosition(id);
+}
+absl::StatusOr<Duration> Engine::EstimateWaitPureConnect(InteractionId id) const {
+  return impl_->EstimateWaitPureConnect(id);
+}
+absl::StatusOr<Duration> Engine::EstimateWait(InteractionId id) const {
+  return impl_->EstimateWait(id);
+}
+absl::StatusOr<WorkgroupStats> Engine::GetWorkgroupStats(WorkgroupId id) const {
+  return impl_->GetWorkgroupStats(id);
 }
 
 }  // namespace acd

@@ -33,6 +33,7 @@
 #include "acd/engine.h"
 #include "lib/engine/center.h"
 #include "lib/engine/slot_heap.h"
+#include "lib/engine/stats_state.h"
 #include "lib/engine/timer_queue.h"
 
 namespace acd {
@@ -164,7 +165,72 @@ struct WorkgroupState {
   std::vector<uint32_t> reserved;
   // Bit i: member i (Center::workgroup_model(wg).members[i]) is ready.
   std::vector<uint64_t> ready;
+  // Bit i, for decision records and statistics (UpdateReady keeps them):
+  // logged in; logged in with an acd_available status and no no-answer
+  // delay; activated; holding an alerting, connected or held interaction;
+  // in wrap-up and holding nothing else.
+  std::vector<uint64_t> logged_in;
+  std::vector<uint64_t> available;
+  std::vector<uint64_t> active;
+  std::vector<uint64_t> busy;
+  std::vector<uint64_t> wrapping;
   WorkgroupCounters counters;
+  WorkgroupStatsState stats;
+};
+
+// For EstimateWait: how many interactions like one waiting the agents
+// serving a tier can hold at once, and how many more they can take now.
+struct Serving {
+  int64_t capacity = 0;
+  int64_t free = 0;
+};
+
+// The best two interactions for one agent so far (the second only when
+// `keep_second`): higher score, then earlier in queue, then lower id.
+struct InteractionChoice {
+  bool keep_second = false;
+  InteractionRecord* best = nullptr;
+  InteractionRecord* second = nullptr;
+  double best_score = 0;
+  double second_score = 0;
+
+  // Whether `x` with `score` comes after `than` with `than_score`.
+  static bool Loses(const InteractionRecord* than, double than_score, const InteractionRecord& x,
+                    double score) {
+    if (than == nullptr) return false;
+    if (score != than_score) return score < than_score;
+    if (than->entered_queue != x.entered_queue) return than->entered_queue < x.entered_queue;
+    return than->id < x.id;
+  }
+  void Consider(InteractionRecord& x, double score) {
+    if (!Loses(best, best_score, x, score)) {
+      second = best;
+      second_score = best_score;
+      best = &x;
+      best_score = score;
+    } else if (keep_second && !Loses(second, second_score, x, score)) {
+      second = &x;
+      second_score = score;
+    }
+  }
+  // `x`, the best of its bucket, can neither win nor place second.
+  bool Hopeless(const InteractionRecord& x, double score) const {
+    return Loses(best, best_score, x, score) &&
+           (!keep_second || Loses(second, second_score, x, score));
+  }
+};
+
+// A candidate agent in RouteInteraction: higher score, then available
+// longer, then lower id.
+struct AgentChoice {
+  AgentId agent;
+  double score = 0;
+  Time since;
+  bool Beats(const AgentChoice& o) const {
+    if (score != o.score) return score > o.score;
+    if (since != o.since) return since < o.since;
+    return agent < o.agent;
+  }
 };
 
 }  // namespace internal
@@ -190,6 +256,17 @@ class Engine::Impl {
   EngineState ExportState() const;
   // Into a fresh Impl built from state.center at state.now.
   absl::Status Restore(const EngineState& state);
+  void SetDecisionRecords(bool on) { decision_records_ = on; }
+  bool decision_records() const { return decision_records_; }
+
+  // ---- queries.cc ----
+  absl::StatusOr<WaitReason> GetWaitReason(InteractionId id) const;
+  absl::StatusOr<int64_t> GetPosition(InteractionId id) const;
+  absl::StatusOr<Duration> EstimateWaitPureConnect(InteractionId id) const;
+  absl::StatusOr<Duration> EstimateWait(InteractionId id) const;
+
+  // ---- stats.cc ----
+  absl::StatusOr<WorkgroupStats> GetWorkgroupStats(WorkgroupId id) const;
 
  private:
   using AgentState = internal::AgentState;
@@ -300,12 +377,74 @@ class Engine::Impl {
   bool ReadyForWork(const AgentState& a) const;
   bool HasCapacity(AgentId agent, WorkgroupId wg, MediaType media) const;
   bool Admits(AgentId agent, const Group& group, TierPosition tier) const;
-  // The agent a waiting x would be offered to now; invalid if none.
-  AgentId ChooseAgent(const InteractionRecord& x);
+  // The agent a waiting x would be offered to now (invalid if none), and
+  // the runner-up; `record` fills the decision record's filter counts.
+  internal::AgentChoice ChooseAgent(const InteractionRecord& x, bool record,
+                                    internal::AgentChoice& second);
+  double AgentOrderKey(const InteractionRecord& x, const Group& group, AgentId agent,
+                       int64_t index) const;
   void RouteInteraction(InteractionRecord& x);
   void FillAgent(AgentId agent);
+  // One offer to `agent` if something matches; false if nothing does.
+  bool FillOnce(AgentId agent);
+  // FillOnce's candidates from one activated workgroup's groups, from one
+  // bucket, and from the interactions preferring the agent.
+  void ChooseInWorkgroup(AgentId agent, WorkgroupId wg, internal::InteractionChoice& choice);
+  int32_t ConsiderBucket(AgentId agent, const internal::SlotHeap& bucket,
+                         const InteractionWeights& weights, double skill,
+                         internal::InteractionChoice& choice);
+  void ChooseAmongPreferred(AgentId agent, internal::InteractionChoice& choice);
   // Routes the waiting interactions of `workgroups` again, oldest first.
   void Rebalance(const std::vector<WorkgroupId>& workgroups);
+
+  // ---- decision.cc: records (acd/decision.h) ----
+  // Records are built only when someone will read them.
+  bool Recording() const { return decision_records_ && observer_ != nullptr; }
+  // Starts decision_ for `direction`: zero counts, no runner-up.
+  void BeginDecision(DecisionDirection direction);
+  // Interaction direction: counts the members of x's workgroup that are not
+  // in its ready bitmap, by the rule that keeps them out.
+  void CountUnready(const InteractionRecord& x);
+  // Adds an ineligible agent (skills or tier) to the filter counts.
+  void CountNotAdmitted(AgentId agent, const Group& group);
+  // Agent direction: counts the interactions of `wg` inside a
+  // preferred-agent window for another agent.
+  void CountReservedForOthers(AgentId agent, WorkgroupId wg);
+  internal::TierPosition TierOf(const InteractionRecord& x);
+  ScoreTerms TermsOf(const InteractionRecord& x, AgentId agent) const;
+  DecisionCandidate CandidateOf(const InteractionRecord& x, AgentId agent) const;
+  // Fills the workgroup, tier and tie-break of decision_, whose winner and
+  // runner-up are set, and calls OnDecision. `by_score` names a difference
+  // in order keys.
+  void EmitDecision(const InteractionRecord& won, DecidedBy by_score);
+  // Fill the winner and runner-up, then EmitDecision.
+  void EmitAgentChoice(InteractionRecord& x, const internal::AgentChoice& best,
+                       const internal::AgentChoice* runner_up);
+  void EmitInteractionChoice(AgentId agent, InteractionRecord& best,
+                             const InteractionRecord* runner_up);
+
+  // ---- stats.cc: counters and windows for statistics and estimates ----
+  PeriodCounts& CurrentPeriod(WorkgroupId wg);
+  void CountEntered(const InteractionRecord& x);
+  void CountAnswered(const InteractionRecord& x);
+  void CountAbandoned(const InteractionRecord& x);
+  void CountCompleted(const InteractionRecord& x);
+  // Calls f(slot) for every waiting interaction of `wg`, in no set order.
+  template <typename F>
+  void ForEachWaiting(WorkgroupId wg, F f) const {
+    for (uint32_t g : workgroups_[wg.value()].nonempty_groups) {
+      for (const internal::SlotHeap& bucket : groups_[g].buckets) {
+        for (uint32_t slot : bucket.slots()) f(slot);
+      }
+    }
+    for (uint32_t slot : workgroups_[wg.value()].reserved) f(slot);
+  }
+
+  // ---- queries.cc ----
+  absl::StatusOr<const InteractionRecord*> FindWaiting(InteractionId id) const;
+  // PositionOf(x's group, bucket), for const queries.
+  internal::TierPosition TierAt(const InteractionRecord& x, uint32_t bucket) const;
+  internal::Serving ServingCapacity(const InteractionRecord& x, internal::TierPosition tier) const;
 
   // ---- invariants.cc ----
   // DESIGN 3.10, checked after every command and timer in builds with
@@ -336,6 +475,9 @@ class Engine::Impl {
   // for tiers.
   uint64_t roster_version_ = 0;
   mutable internal::TimerQueue timers_;
+  bool decision_records_ = true;
+  // The one record, reused for every decision: no allocation.
+  DecisionRecord decision_;
 };
 
 }  // namespace acd

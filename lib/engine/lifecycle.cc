@@ -33,7 +33,8 @@ bool Engine::Impl::Refused(const InteractionRecord& x, WorkgroupId wg, int leavi
   }
   Time next;
   probe.bucket = StaticTier(probe, next);
-  return !ChooseAgent(probe).valid();
+  internal::AgentChoice second;
+  return !ChooseAgent(probe, /*record=*/false, second).agent.valid();
 }
 
 absl::Status Engine::Impl::Handle(const Transfer& c) {

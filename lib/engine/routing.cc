@@ -84,154 +84,256 @@ bool Engine::Impl::Admits(AgentId agent, const Group& group, TierPosition tier) 
 
 // ---- Matching ----------------------------------------------------------------------
 
-void Engine::Impl::RouteInteraction(InteractionRecord& x) {
-  if (x.state != InteractionState::kWaiting) return;
-  const AgentId best = ChooseAgent(x);
-  if (best.valid()) Offer(x, best);
+// What the workgroup's agent order ranks `agent` (member `index`) by for
+// `x`, higher first: AgentScore, or the open-source orders' negated
+// counters.
+double Engine::Impl::AgentOrderKey(const InteractionRecord& x, const Group& group, AgentId agent,
+                                   int64_t index) const {
+  const WorkgroupConfig& config = center_.workgroup(x.workgroup);
+  const AgentState& a = agents_[agent.value()];
+  switch (config.agent_order) {
+    case AgentOrder::kScore: {
+      const AgentWeights& weights = config.agent_weights;
+      const double skill = weights.skill != 0
+                               ? SkillScore(center_.agent_model(agent).skills, group.requirements)
+                               : 0;
+      return AgentScore(weights, skill, center_.agent(agent), now_ - a.available_since);
+    }
+    case AgentOrder::kFewestInteractions:
+      return -static_cast<double>(a.answered);
+    case AgentOrder::kLeastTalkTime:
+      return -static_cast<double>(a.talk_time.microseconds());
+    case AgentOrder::kRoundRobin: {
+      // The first member after the last one offered, cyclically. The last
+      // one's member index, or, if it is no longer a member, the index of
+      // the member before where it would stand.
+      const auto& members = center_.workgroup_model(x.workgroup).members;
+      const auto n = static_cast<int64_t>(members.size());
+      const AgentId previous = workgroups_[x.workgroup.value()].last_offered;
+      int64_t last = -1;
+      if (previous.valid()) {
+        const auto at = std::lower_bound(members.begin(), members.end(), previous);
+        last = (at - members.begin()) - (at != members.end() && *at == previous ? 0 : 1);
+      }
+      return -static_cast<double>((index - last - 1 + n) % n);
+    }
+  }
+  return 0;
 }
 
-AgentId Engine::Impl::ChooseAgent(const InteractionRecord& x) {
+void Engine::Impl::RouteInteraction(InteractionRecord& x) {
+  if (x.state != InteractionState::kWaiting) return;
+  const bool record = Recording();
+  if (record) {
+    BeginDecision(DecisionDirection::kInteractionRoutable);
+    CountUnready(x);
+  }
+  internal::AgentChoice second;
+  const internal::AgentChoice best = ChooseAgent(x, record, second);
+  if (!best.agent.valid()) return;
+  if (record) EmitAgentChoice(x, best, second.agent.valid() ? &second : nullptr);
+  Offer(x, best.agent);
+}
+
+internal::AgentChoice Engine::Impl::ChooseAgent(const InteractionRecord& x, bool record,
+                                                internal::AgentChoice& second) {
   Group& group = groups_[x.group];
   const TierPosition tier = PositionOf(group, x.bucket);
-  const WorkgroupConfig& config = center_.workgroup(x.workgroup);
-  const AgentWeights& weights = config.agent_weights;
   const auto& members = center_.workgroup_model(x.workgroup).members;
   const internal::WorkgroupState& wg = workgroups_[x.workgroup.value()];
-  const int64_t n = static_cast<int64_t>(members.size());
-  // Round robin: the member index of the last agent offered one, or of the
-  // member before where it would stand if it is no longer a member.
-  int64_t last = -1;
-  if (wg.last_offered.valid()) {
-    const auto at = std::lower_bound(members.begin(), members.end(), wg.last_offered);
-    last = (at - members.begin()) - (at != members.end() && *at == wg.last_offered ? 0 : 1);
-  }
-  AgentId best;
-  double best_score = 0;
-  Time best_since;
-  // Ready members in ascending id order: a strict comparison keeps the
-  // lowest id among equals. Every order is "higher score wins"; the
-  // open-source orders use negated counters.
+  DecisionFilters& filtered = decision_.filtered;
+  internal::AgentChoice best;
+  // Ready members in ascending id order; ties in score go to the one
+  // available longest, then the lowest id (AgentChoice::Beats).
   for (size_t word = 0; word < wg.ready.size(); ++word) {
     for (uint64_t bits = wg.ready[word]; bits != 0; bits &= bits - 1) {
       const int64_t index = static_cast<int64_t>(word * 64) + std::countr_zero(bits);
       const AgentId agent = members[index];
-      if (x.preference_open && agent != x.preferred_agent) continue;
-      if (x.excluded == agent && now_ < x.excluded_until) continue;
-      if (!HasCapacity(agent, x.workgroup, x.media) || !Admits(agent, group, tier)) continue;
-      const AgentState& a = agents_[agent.value()];
-      double score = 0;
-      switch (config.agent_order) {
-        case AgentOrder::kScore: {
-          const double skill =
-              weights.skill != 0 ? SkillScore(center_.agent_model(agent).skills, group.requirements)
-                                 : 0;
-          score = AgentScore(weights, skill, center_.agent(agent), now_ - a.available_since);
-          break;
-        }
-        case AgentOrder::kFewestInteractions:
-          score = -static_cast<double>(a.answered);
-          break;
-        case AgentOrder::kLeastTalkTime:
-          score = -static_cast<double>(a.talk_time.microseconds());
-          break;
-        case AgentOrder::kRoundRobin:
-          // The first member after the last one offered, cyclically.
-          score = -static_cast<double>((index - last - 1 + n) % n);
-          break;
+      if (x.preference_open && agent != x.preferred_agent) {
+        if (record) ++filtered.preferred_window;
+        continue;
       }
-      if (!best.valid() || score > best_score ||
-          (score == best_score && a.available_since < best_since)) {
-        best = agent;
-        best_score = score;
-        best_since = a.available_since;
+      if (x.excluded == agent && now_ < x.excluded_until) {
+        if (record) ++filtered.excluded;
+        continue;
       }
+      if (!HasCapacity(agent, x.workgroup, x.media)) {
+        if (record) ++filtered.no_capacity;
+        continue;
+      }
+      if (!Admits(agent, group, tier)) {
+        if (record) CountNotAdmitted(agent, group);
+        continue;
+      }
+      const double score = AgentOrderKey(x, group, agent, index);
+      const internal::AgentChoice candidate{agent, score, agents_[agent.value()].available_since};
+      if (!best.agent.valid() || candidate.Beats(best)) {
+        second = best;
+        best = candidate;
+      } else if (record && (!second.agent.valid() || candidate.Beats(second))) {
+        second = candidate;
+      }
+      if (record) ++decision_.eligible;
     }
   }
   return best;
 }
 
 void Engine::Impl::FillAgent(AgentId agent) {
-  const auto& model = center_.agent_model(agent);
-  const BucketOrder order{slab_};
   while (ReadyForWork(agents_[agent.value()])) {
-    const AgentState& a = agents_[agent.value()];
-    InteractionRecord* best = nullptr;
-    double best_score = 0;
-    // Whether `x` with `score` would lose to the best so far.
-    const auto loses = [&](const InteractionRecord& x, double score) {
-      return best != nullptr && (score < best_score ||
-                                 (score == best_score && std::tie(best->entered_queue, best->id) <
-                                                             std::tie(x.entered_queue, x.id)));
-    };
-    for (size_t m = 0; m < model.workgroups.size(); ++m) {
-      if (!a.active[m]) continue;
-      const WorkgroupId wg = model.workgroups[m];
-      const InteractionWeights& weights = center_.workgroup(wg).interaction_weights;
-      // Capacity per media, worked out once per workgroup: -1 unknown.
-      std::array<int8_t, kMediaTypeCount> capacity;
-      capacity.fill(-1);
-      for (uint32_t g : workgroups_[wg.value()].nonempty_groups) {
-        Group& group = groups_[g];
-        int8_t& fits = capacity[MediaIndex(group.media)];
-        if (fits < 0) fits = HasCapacity(agent, wg, group.media) ? 1 : 0;
-        if (fits == 0) continue;
-        for (uint32_t k = 0; k < group.buckets.size(); ++k) {
-          const internal::SlotHeap& bucket = group.buckets[k];
-          if (bucket.empty()) continue;
-          // Without a skill weight the score does not depend on the agent:
-          // a bucket whose best cannot win is passed over before the
-          // (dearer) skill check. Inside a bucket, order and score agree.
-          const InteractionRecord& top = slab_[bucket.top()];
-          if (weights.skill == 0 &&
-              loses(top, InteractionScore(weights, 0, top.priority, now_ - top.entered_queue,
-                                          now_ - top.entered_system))) {
-            continue;
-          }
-          if (!Admits(agent, group, PositionOf(group, k))) continue;
-          // The bucket's best interaction this agent is not excluded from;
-          // exclusions are rare, so this is nearly always the top.
-          uint32_t slot = bucket.top();
-          const auto excluded = [&](uint32_t s) {
-            return slab_[s].excluded == agent && now_ < slab_[s].excluded_until;
-          };
-          if (excluded(slot)) {
-            slot = internal::kNoSlot;
-            for (uint32_t s : bucket.slots()) {
-              if (!excluded(s) && (slot == internal::kNoSlot || order.Better(s, slot))) slot = s;
-            }
-            if (slot == internal::kNoSlot) continue;
-          }
-          InteractionRecord& x = slab_[slot];
-          const double skill =
-              weights.skill != 0 ? SkillScore(model.skills, group.requirements) : 0;
-          const double score = InteractionScore(weights, skill, x.priority, now_ - x.entered_queue,
-                                                now_ - x.entered_system);
-          if (!loses(x, score)) {
-            best = &x;
-            best_score = score;
-          }
+    if (!FillOnce(agent)) return;
+  }
+}
+
+// The best interaction for `agent`, by InteractionScore, then longest in
+// queue, then lowest id; with records on, the runner-up too.
+bool Engine::Impl::FillOnce(AgentId agent) {
+  const auto& model = center_.agent_model(agent);
+  const AgentState& a = agents_[agent.value()];
+  const bool record = Recording();
+  if (record) BeginDecision(DecisionDirection::kAgentGainsCapacity);
+  internal::InteractionChoice choice{.keep_second = record};
+  for (size_t m = 0; m < model.workgroups.size(); ++m) {
+    const WorkgroupId wg = model.workgroups[m];
+    if (a.active[m]) {
+      ChooseInWorkgroup(agent, wg, choice);
+    } else if (record) {
+      decision_.filtered.not_activated +=
+          static_cast<int32_t>(workgroups_[wg.value()].counters.waiting);
+    }
+  }
+  ChooseAmongPreferred(agent, choice);
+  if (choice.best == nullptr) return false;
+  if (record) EmitInteractionChoice(agent, *choice.best, choice.second);
+  Offer(*choice.best, agent);
+  return true;
+}
+
+void Engine::Impl::ChooseInWorkgroup(AgentId agent, WorkgroupId wg,
+                                     internal::InteractionChoice& choice) {
+  const bool record = choice.keep_second;
+  if (record) CountReservedForOthers(agent, wg);
+  const auto& skills = center_.agent_model(agent).skills;
+  const InteractionWeights& weights = center_.workgroup(wg).interaction_weights;
+  DecisionFilters& filtered = decision_.filtered;
+  // Capacity per media, worked out once per workgroup: -1 unknown.
+  std::array<int8_t, kMediaTypeCount> capacity;
+  capacity.fill(-1);
+  for (uint32_t g : workgroups_[wg.value()].nonempty_groups) {
+    Group& group = groups_[g];
+    int8_t& fits = capacity[MediaIndex(group.media)];
+    if (fits < 0) fits = HasCapacity(agent, wg, group.media) ? 1 : 0;
+    if (fits == 0) {
+      if (record) filtered.no_capacity += static_cast<int32_t>(group.waiting);
+      continue;
+    }
+    const double skill = weights.skill != 0 ? SkillScore(skills, group.requirements) : 0;
+    for (uint32_t k = 0; k < group.buckets.size(); ++k) {
+      const internal::SlotHeap& bucket = group.buckets[k];
+      if (bucket.empty()) continue;
+      const int32_t size = static_cast<int32_t>(bucket.size());
+      // Without a skill weight the score does not depend on the agent: a
+      // bucket whose best cannot win (or place second) is passed over
+      // before the (dearer) skill check. Inside a bucket, order and score
+      // agree.
+      const InteractionRecord& top = slab_[bucket.top()];
+      if (weights.skill == 0 &&
+          choice.Hopeless(top, InteractionScore(weights, 0, top.priority, now_ - top.entered_queue,
+                                                now_ - top.entered_system))) {
+        if (record) filtered.not_examined += size;
+        continue;
+      }
+      if (!Admits(agent, group, PositionOf(group, k))) {
+        if (record) {
+          (MeetsRequirements(skills, group.requirements) ? filtered.outside_tier
+                                                         : filtered.skills) += size;
         }
+        continue;
+      }
+      const int32_t stepped_over = ConsiderBucket(agent, bucket, weights, skill, choice);
+      if (record) {
+        filtered.excluded += stepped_over;
+        decision_.eligible += size - stepped_over;
       }
     }
-    // Interactions inside their preferred-agent window for this agent.
-    for (uint32_t slot : a.preferred) {
-      InteractionRecord& x = slab_[slot];
-      const int m = center_.MembershipIndex(agent, x.workgroup);
-      if (m < 0 || !a.active[m] || !HasCapacity(agent, x.workgroup, x.media)) continue;
-      if (x.excluded == agent && now_ < x.excluded_until) continue;
-      Group& group = groups_[x.group];
-      if (!Admits(agent, group, PositionOf(group, x.bucket))) continue;
-      const InteractionWeights& weights = center_.workgroup(x.workgroup).interaction_weights;
-      const double skill = weights.skill != 0 ? SkillScore(model.skills, group.requirements) : 0;
-      const double score = InteractionScore(weights, skill, x.priority, now_ - x.entered_queue,
-                                            now_ - x.entered_system);
-      if (!loses(x, score)) {
-        best = &x;
-        best_score = score;
-      }
+  }
+}
+
+// Offers the bucket's best one (two with records) that `agent` is not
+// excluded from to `choice`; returns how many excluded ones it stepped
+// over. The best two are the top and its better child unless an exclusion
+// is in the way (rare), which takes a scan.
+int32_t Engine::Impl::ConsiderBucket(AgentId agent, const internal::SlotHeap& bucket,
+                                     const InteractionWeights& weights, double skill,
+                                     internal::InteractionChoice& choice) {
+  const BucketOrder order{slab_};
+  const auto excluded = [&](uint32_t s) {
+    return slab_[s].excluded == agent && now_ < slab_[s].excluded_until;
+  };
+  const auto consider = [&](uint32_t slot) {
+    InteractionRecord& x = slab_[slot];
+    choice.Consider(x, InteractionScore(weights, skill, x.priority, now_ - x.entered_queue,
+                                        now_ - x.entered_system));
+  };
+  const auto& slots = bucket.slots();
+  const size_t wanted = choice.keep_second ? 3 : 1;
+  bool clean = true;
+  for (size_t c = 0; clean && c < wanted && c < slots.size(); ++c) clean = !excluded(slots[c]);
+  if (clean) {
+    consider(slots[0]);
+    if (choice.keep_second && slots.size() > 1) {
+      consider(slots.size() > 2 && order.Better(slots[2], slots[1]) ? slots[2] : slots[1]);
     }
-    if (best == nullptr) return;
-    Offer(*best, agent);
+    return 0;
+  }
+  uint32_t first = internal::kNoSlot, next = internal::kNoSlot;
+  int32_t stepped_over = 0;
+  for (uint32_t s : slots) {
+    if (excluded(s)) {
+      ++stepped_over;
+    } else if (first == internal::kNoSlot || order.Better(s, first)) {
+      next = first;
+      first = s;
+    } else if (next == internal::kNoSlot || order.Better(s, next)) {
+      next = s;
+    }
+  }
+  if (first != internal::kNoSlot) consider(first);
+  if (choice.keep_second && next != internal::kNoSlot) consider(next);
+  return stepped_over;
+}
+
+// Interactions inside their preferred-agent window for `agent`.
+void Engine::Impl::ChooseAmongPreferred(AgentId agent, internal::InteractionChoice& choice) {
+  const auto& skills = center_.agent_model(agent).skills;
+  const AgentState& a = agents_[agent.value()];
+  const bool record = choice.keep_second;
+  DecisionFilters& filtered = decision_.filtered;
+  for (uint32_t slot : a.preferred) {
+    InteractionRecord& x = slab_[slot];
+    const int m = center_.MembershipIndex(agent, x.workgroup);
+    if (m < 0 || !a.active[m]) continue;  // counted with its workgroup
+    if (!HasCapacity(agent, x.workgroup, x.media)) {
+      if (record) ++filtered.no_capacity;
+      continue;
+    }
+    Group& group = groups_[x.group];
+    if (!Admits(agent, group, PositionOf(group, x.bucket))) {
+      if (record) {
+        (MeetsRequirements(skills, group.requirements) ? filtered.outside_tier : filtered.skills) +=
+            1;
+      }
+      continue;
+    }
+    if (x.excluded == agent && now_ < x.excluded_until) {
+      if (record) ++filtered.excluded;
+      continue;
+    }
+    const InteractionWeights& weights = center_.workgroup(x.workgroup).interaction_weights;
+    const double skill = weights.skill != 0 ? SkillScore(skills, group.requirements) : 0;
+    choice.Consider(x, InteractionScore(weights, skill, x.priority, now_ - x.entered_queue,
+                                        now_ - x.entered_system));
+    if (record) ++decision_.eligible;
   }
 }
 

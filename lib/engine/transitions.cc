@@ -241,23 +241,36 @@ void Engine::Impl::MoveBucket(InteractionRecord& x, uint32_t bucket) {
 void Engine::Impl::UpdateReady(AgentId agent) {
   const AgentState& a = agents_[agent.value()];
   const auto& model = center_.agent_model(agent);
-  const bool ready = ReadyForWork(a) && (a.used_percent < 100 || model.takes_zero_percent);
+  const bool available = ReadyForWork(a);
+  const bool ready = available && (a.used_percent < 100 || model.takes_zero_percent);
+  const bool busy = !a.held.empty();
+  const bool wrapping = !busy && !a.wrapping.empty();
   for (size_t m = 0; m < model.workgroups.size(); ++m) {
     const uint32_t i = model.member_index[m];
-    uint64_t& word = workgroups_[model.workgroups[m].value()].ready[i / 64];
+    const uint32_t word = i / 64;
     const uint64_t bit = uint64_t{1} << (i % 64);
-    if (ready && a.active[m]) {
-      word |= bit;
-    } else {
-      word &= ~bit;
-    }
+    const auto set = [word, bit](std::vector<uint64_t>& bits, bool on) {
+      bits[word] = (bits[word] & ~bit) | (on ? bit : 0);
+    };
+    internal::WorkgroupState& wg = workgroups_[model.workgroups[m].value()];
+    const bool active = a.active[m];
+    set(wg.ready, ready && active);
+    set(wg.logged_in, a.logged_in);
+    set(wg.available, available);
+    set(wg.active, active);
+    set(wg.busy, busy);
+    set(wg.wrapping, wrapping);
   }
 }
 
 void Engine::Impl::RebuildReady() {
   for (int w = 0; w < center_.workgroup_count(); ++w) {
-    const size_t members = center_.workgroup_model(WorkgroupId(w)).members.size();
-    workgroups_[w].ready.assign((members + 63) / 64, 0);
+    const size_t words = (center_.workgroup_model(WorkgroupId(w)).members.size() + 63) / 64;
+    internal::WorkgroupState& wg = workgroups_[w];
+    for (auto* bits :
+         {&wg.ready, &wg.logged_in, &wg.available, &wg.active, &wg.busy, &wg.wrapping}) {
+      bits->assign(words, 0);
+    }
   }
   for (int a = 0; a < center_.agent_count(); ++a) UpdateReady(AgentId(a));
 }
@@ -308,6 +321,7 @@ void Engine::Impl::Connect(InteractionRecord& x) {
   x.state = InteractionState::kConnected;
   x.connected_at = now_;
   ++workgroups_[x.workgroup.value()].counters.answered;
+  CountAnswered(x);
   AgentState& a = agents_[x.agent.value()];
   a.misses = 0;
   ++a.answered;
@@ -388,6 +402,7 @@ void Engine::Impl::MoveToWorkgroup(InteractionRecord& x, WorkgroupId wg, Requeue
   x.group = GroupIn(x, wg);
   x.workgroup = wg;
   ++workgroups_[wg.value()].counters.entered;
+  CountEntered(x);
   const int transfer_priority = center_.workgroup(wg).transfer_priority;
   if (reason == RequeueReason::kTransferred && transfer_priority >= 0) {
     x.priority = transfer_priority;
@@ -415,6 +430,7 @@ void Engine::Impl::Abandon(InteractionRecord& x) {
   x.state = InteractionState::kAbandoned;
   ClearExclusion(x);
   ++workgroups_[x.workgroup.value()].counters.abandoned;
+  CountAbandoned(x);
   ReportInteraction(x, x.agent);
   DeleteRecord(x);
 }
@@ -452,6 +468,7 @@ void Engine::Impl::Complete(InteractionRecord& x) {
   x.state = x.failed ? InteractionState::kFailed : InteractionState::kCompleted;
   WorkgroupCounters& counters = workgroups_[x.workgroup.value()].counters;
   ++(x.failed ? counters.failed : counters.completed);
+  CountCompleted(x);
   ReportInteraction(x, x.agent);
   DeleteRecord(x);
 }
@@ -459,6 +476,7 @@ void Engine::Impl::Complete(InteractionRecord& x) {
 void Engine::Impl::FinishWrapUp(AgentId agent, InteractionId id) {
   AgentState& a = agents_[agent.value()];
   a.wrapping.erase(std::find(a.wrapping.begin(), a.wrapping.end(), id));
+  UpdateReady(agent);
   Complete(Record(id));
   a.available_since = now_;
   if (a.wrapping.empty() && a.logged_in && center_.status(a.status).acw) {

@@ -151,6 +151,33 @@ TEST_CASE("defaults apply when the routing fields are left out") {
   CHECK(wg.no_answer.misses_before_status == 1);
   CHECK(wg.no_answer.exclusion == Seconds(30));
   CHECK(wg.after_last_tier == AfterLastTier::kWaitForever);
+  REQUIRE(wg.service_level_thresholds.size() == 1);
+  CHECK(wg.service_level_thresholds[0] == Seconds(20));
+  CHECK(wg.stats_interval == Seconds(1800));
+}
+
+constexpr char kStatistics[] = R"(workgroups {
+  name: "Sales"
+  service_level_thresholds_s: [10, 20.5, 60]
+  stats_interval_s: 900
+}
+)";
+
+TEST_CASE("service-level thresholds and the statistics interval load in seconds") {
+  absl::StatusOr<CenterConfig> center = LoadCenterConfig("c.txtpb", kStatistics);
+  REQUIRE(center.ok());
+  const WorkgroupConfig& wg = center->workgroups[0];
+  CHECK(wg.service_level_thresholds ==
+        std::vector<Duration>{Seconds(10), Milliseconds(20500), Seconds(60)});
+  CHECK(wg.stats_interval == Seconds(900));
+}
+
+TEST_CASE("service-level thresholds out of order are reported at their line") {
+  std::string text = kStatistics;
+  text.replace(text.find("[10, 20.5, 60]"), 14, "10\n  service_level_thresholds_s: 5");
+  CHECK(ErrorOf(text) ==
+        "center.txtpb:4:3: workgroups[0].service_level_thresholds_s[1]: 5 s is not above "
+        "threshold 0's 10 s");
 }
 
 std::string FullWith(const std::string& from, const std::string& to) {

@@ -35,11 +35,34 @@ using testing::Step;
 constexpr int kStepsPerStream = 120;
 
 // The kinds of event counted in the coverage report; each must occur.
-constexpr const char* kEventKinds[] = {" offer ",          "no_answer",         "rejected",
-                                       "agent_logged_out", " abandoned",        " completed",
-                                       " wrap_up",         " connected",        " held",
-                                       " snoozed",         "reason=retry_late", " failed",
-                                       "transferred",      "overflow",          "pickup_timeout"};
+constexpr const char* kEventKinds[] = {" offer ",
+                                       "no_answer",
+                                       "rejected",
+                                       "agent_logged_out",
+                                       " abandoned",
+                                       " completed",
+                                       " wrap_up",
+                                       " connected",
+                                       " held",
+                                       " snoozed",
+                                       "reason=retry_late",
+                                       " failed",
+                                       "transferred",
+                                       "overflow",
+                                       "pickup_timeout",
+                                       "interaction_routable",
+                                       "agent_gains_capacity",
+                                       "runner_up"};
+
+// The wait reasons the coverage report counts; each must occur.
+constexpr const char* kWaitReasons[] = {"reserved_for_preferred_agent",
+                                        "no_skilled_agent_logged_in",
+                                        "no_agent_activated",
+                                        "no_available_agent",
+                                        "no_available_agent_for_media",
+                                        "waiting_for_tier",
+                                        "excluded",
+                                        "snoozed"};
 
 // What the streams exercised, so that the test shows it compared real work.
 struct Coverage {
@@ -108,6 +131,12 @@ std::string Compare(const CenterConfig& center, const std::vector<Step>& steps,
       ++coverage->accepted_commands;
       ++coverage->accepted[step.command.index()];
     }
+    if (coverage != nullptr) {
+      for (int code = 0; code <= static_cast<int>(WaitReasonCode::kExcluded); ++code) {
+        const std::string name(WaitReasonName(static_cast<WaitReasonCode>(code)));
+        if (state_e.find("waits: " + name + " ") != std::string::npos) ++coverage->events[name];
+      }
+    }
   }
   if (coverage != nullptr) {
     for (const std::string& line : engine_log.lines) {
@@ -165,7 +194,9 @@ TEST_CASE("the engine and the reference router make identical decisions on rando
       fmt::join(coverage.events, ", ")));
   // Every kind of decision and outcome was exercised.
   if (only < 0) {
-    for (const char* kind : kEventKinds) {
+    std::vector<std::string> kinds(std::begin(kEventKinds), std::end(kEventKinds));
+    kinds.insert(kinds.end(), std::begin(kWaitReasons), std::end(kWaitReasons));
+    for (const std::string& kind : kinds) {
       INFO(kind);
       CHECK(coverage.events[kind] > 0);
     }

@@ -1,4 +1,5 @@
-// A test Observer that keeps every event, and a compact log of them.
+// A test Observer that keeps every event, and a compact log of the state
+// changes.
 
 #ifndef ACD_TESTS_TESTING_RECORDING_OBSERVER_H_
 #define ACD_TESTS_TESTING_RECORDING_OBSERVER_H_
@@ -18,6 +19,8 @@ class RecordingObserver : public Observer {
     offers.push_back(e);
     log.push_back(fmt::format("offer {} to {}", e.interaction, e.agent));
   }
+  // Decision records are kept apart from `log`, which lists state changes.
+  void OnDecision(const DecisionRecord& d) override { decisions.push_back(d); }
   void OnInteraction(const InteractionEvent& e) override {
     interactions.push_back(e);
     log.push_back(fmt::format("interaction {} {}", e.interaction, InteractionStateName(e.state)));
@@ -31,12 +34,14 @@ class RecordingObserver : public Observer {
     offers.clear();
     interactions.clear();
     agents.clear();
+    decisions.clear();
     log.clear();
   }
 
   std::vector<OfferEvent> offers;
   std::vector<InteractionEvent> interactions;
   std::vector<AgentEvent> agents;
+  std::vector<DecisionRecord> decisions;
   std::vector<std::string> log;
 };
 

@@ -179,8 +179,7 @@ ReferenceRouter::Position ReferenceRouter::PositionOf(const Interaction& x) cons
 
 // ---- Eligibility and choice -------------------------------------------------------------
 
-bool ReferenceRouter::Eligible(AgentId a, const Interaction& x, Position p) const {
-  if (!Ready(a) || !Active(a, x.workgroup)) return false;
+bool ReferenceRouter::HasRoom(AgentId a, const Interaction& x) const {
   int used = 0, same_media = 0;
   for (InteractionId held : agents_[a.value()].held) {
     const Interaction& other = interactions_.at(held.value());
@@ -189,12 +188,27 @@ bool ReferenceRouter::Eligible(AgentId a, const Interaction& x, Position p) cons
     if (other.media == x.media) ++same_media;
   }
   const MediaUtilization u = UtilizationOf(a, x.workgroup, x.media);
-  if (used + u.percent > 100 || same_media >= u.max_assign) return false;
-  if (x.excluded == a && now_ < x.excluded_until) return false;
-  if (x.preference_open && a != x.preferred_agent) return false;
-  if (p.mode == Position::kAny) return true;
-  if (!HasSkills(a, x)) return false;
-  return p.mode == Position::kNoTiers || Above(a, x, x.tiers[p.tier].threshold);
+  return used + u.percent <= 100 && same_media < u.max_assign;
+}
+
+ReferenceRouter::Rule ReferenceRouter::FirstFailure(AgentId a, const Interaction& x,
+                                                    Position p) const {
+  if (!agents_[a.value()].logged_in) return Rule::kNotLoggedIn;
+  if (!Ready(a)) return Rule::kNotAvailable;
+  if (!Active(a, x.workgroup)) return Rule::kNotActivated;
+  if (x.preference_open && a != x.preferred_agent) return Rule::kPreferredWindow;
+  if (x.excluded == a && now_ < x.excluded_until) return Rule::kExcluded;
+  if (!HasRoom(a, x)) return Rule::kNoCapacity;
+  if (p.mode == Position::kAny) return Rule::kEligible;
+  if (!HasSkills(a, x)) return Rule::kSkills;
+  if (p.mode == Position::kTier && !Above(a, x, x.tiers[p.tier].threshold)) {
+    return Rule::kOutsideTier;
+  }
+  return Rule::kEligible;
+}
+
+bool ReferenceRouter::Eligible(AgentId a, const Interaction& x, Position p) const {
+  return FirstFailure(a, x, p) == Rule::kEligible;
 }
 
 void ReferenceRouter::Route(InteractionId id) {
@@ -203,8 +217,8 @@ void ReferenceRouter::Route(InteractionId id) {
   Interaction& x = found->second;
   const Position p = PositionOf(x);
   const AgentWeights& w = config_.workgroups[x.workgroup.value()].agent_weights;
-  AgentId best;
-  double best_score = 0;
+  AgentId best, second;
+  double best_score = 0, second_score = 0;
   for (size_t i = 0; i < agents_.size(); ++i) {
     const AgentId a(static_cast<uint32_t>(i));
     if (!Eligible(a, x, p)) continue;
@@ -238,35 +252,53 @@ void ReferenceRouter::Route(InteractionId id) {
         break;
       }
     }
-    const bool better =
-        !best.valid() || score > best_score ||
-        (score == best_score && agents_[i].available_since < agents_[best.value()].available_since);
-    if (better) {
+    const auto beats = [&](AgentId other, double other_score) {
+      return !other.valid() || score > other_score ||
+             (score == other_score &&
+              agents_[i].available_since < agents_[other.value()].available_since);
+    };
+    if (beats(best, best_score)) {
+      second = best;
+      second_score = best_score;
       best = a;
       best_score = score;
+    } else if (beats(second, second_score)) {
+      second = a;
+      second_score = score;
     }
   }
-  if (best.valid()) Offer(x, best);
+  if (!best.valid()) return;
+  RecordAgentChoice(x, best, best_score, second, second_score);
+  Offer(x, best);
 }
 
 void ReferenceRouter::Fill(AgentId a) {
   while (Ready(a)) {
     Interaction* best = nullptr;
-    double best_score = 0;
+    Interaction* second = nullptr;
+    double best_score = 0, second_score = 0;
     for (auto& [id, x] : interactions_) {
       if (x.state != InteractionState::kWaiting || !Eligible(a, x, PositionOf(x))) continue;
       const InteractionWeights& w = config_.workgroups[x.workgroup.value()].interaction_weights;
       const double score = SkillScore(a, x) * w.skill + x.priority * w.priority +
                            Seconds(now_ - x.entered_queue) * w.time_in_queue +
                            Seconds(now_ - x.entered_system) * w.time_in_system;
-      const bool better = best == nullptr || score > best_score ||
-                          (score == best_score && x.entered_queue < best->entered_queue);
-      if (better) {
+      const auto beats = [&](const Interaction* other, double other_score) {
+        return other == nullptr || score > other_score ||
+               (score == other_score && x.entered_queue < other->entered_queue);
+      };
+      if (beats(best, best_score)) {
+        second = best;
+        second_score = best_score;
         best = &x;
         best_score = score;
+      } else if (beats(second, second_score)) {
+        second = &x;
+        second_score = score;
       }
     }
     if (best == nullptr) return;
+    RecordInteractionChoice(a, *best, second);
     Offer(*best, a);
   }
 }

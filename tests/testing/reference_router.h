@@ -24,8 +24,10 @@
 #include "absl/status/statusor.h"
 #include "acd/commands.h"
 #include "acd/config.h"
+#include "acd/decision.h"
 #include "acd/engine.h"
 #include "acd/observer.h"
+#include "acd/stats.h"
 
 namespace acd::testing {
 
@@ -42,6 +44,10 @@ class ReferenceRouter {
   absl::StatusOr<InteractionView> GetInteraction(InteractionId id) const;
   absl::StatusOr<AgentView> GetAgent(AgentId id) const;
   absl::StatusOr<WorkgroupCounters> GetWorkgroupCounters(WorkgroupId id) const;
+
+  // The queries of acd/engine.h, by scanning (reference_router_queries.cc).
+  absl::StatusOr<WaitReason> GetWaitReason(InteractionId id) const;
+  absl::StatusOr<int64_t> GetPosition(InteractionId id) const;
 
   // Invariants of DESIGN 3.10 checked on this router's state: an empty string
   // when they hold, else what broke. Work conservation: no waiting
@@ -147,7 +153,27 @@ class ReferenceRouter {
   bool Ready(AgentId a) const;
   bool Adds(const Interaction& x, int tier) const;
   Position PositionOf(const Interaction& x) const;
+  // The first rule of DecisionFilters' order that `a` fails for `x`.
+  enum class Rule {
+    kNotLoggedIn,
+    kNotAvailable,
+    kNotActivated,
+    kPreferredWindow,
+    kExcluded,
+    kNoCapacity,
+    kSkills,
+    kOutsideTier,
+    kEligible,
+  };
+  Rule FirstFailure(AgentId a, const Interaction& x, Position p) const;
   bool Eligible(AgentId a, const Interaction& x, Position p) const;
+  bool HasRoom(AgentId a, const Interaction& x) const;
+
+  // Decision records, built by scanning (reference_router_queries.cc).
+  ScoreTerms Terms(const Interaction& x, AgentId a) const;
+  void RecordAgentChoice(const Interaction& x, AgentId best, double best_score, AgentId second,
+                         double second_score);
+  void RecordInteractionChoice(AgentId a, const Interaction& best, const Interaction* second);
   void Route(InteractionId id);
   void Fill(AgentId a);
   void Rebalance(std::vector<WorkgroupId> workgroups);

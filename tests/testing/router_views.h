@@ -9,9 +9,11 @@
 #include <vector>
 
 #include "acd/config.h"
+#include "acd/decision.h"
 #include "acd/engine.h"
 #include "acd/format.h"
 #include "acd/observer.h"
+#include "acd/stats.h"
 #include "fmt/format.h"
 #include "fmt/ranges.h"
 
@@ -22,6 +24,33 @@ class EventLog : public Observer {
   void OnOffer(const OfferEvent& e) override {
     lines.push_back(
         fmt::format("{} offer {} to {} auto={}", e.now, e.interaction, e.agent, e.auto_answered));
+  }
+  // Every field of a decision record except, in the agent direction, the
+  // counts that depend on how the engine indexes interactions (excluded,
+  // not_examined, skills, outside_tier, eligible; acd/decision.h).
+  void OnDecision(const DecisionRecord& d) override {
+    const bool routable = d.direction == DecisionDirection::kInteractionRoutable;
+    const DecisionFilters& f = d.filtered;
+    std::string line = fmt::format(
+        "{} decision {} wg={} order={} tier={}{} by={} filtered={},{},{},{},{}", d.now,
+        DecisionDirectionName(d.direction), d.workgroup, static_cast<int>(d.agent_order), d.tier,
+        d.any_member ? "+any" : "", DecidedByName(d.decided_by), f.not_logged_in, f.not_available,
+        f.not_activated, f.preferred_window, f.no_capacity);
+    if (routable) {
+      line += fmt::format(" eligible={} excluded={} skills={} tier={} unexamined={}", d.eligible,
+                          f.excluded, f.skills, f.outside_tier, f.not_examined);
+    }
+    line += " winner=" + Candidate(d.winner);
+    if (d.has_runner_up) line += " runner_up=" + Candidate(d.runner_up);
+    lines.push_back(line);
+  }
+  static std::string Candidate(const DecisionCandidate& c) {
+    const ScoreTerms& t = c.terms;
+    return fmt::format(
+        "({} {} since={} queued={} skill={} is={}+{}+{}+{}={} as={}+{}+{}+{}={} key={})",
+        c.interaction, c.agent, c.available_since, c.entered_queue, t.skill_score,
+        t.interaction_skill, t.priority, t.time_in_queue, t.time_in_system, t.interaction_score,
+        t.agent_skill, t.cost, t.available, t.attributes, t.agent_score, t.order_key);
   }
   void OnInteraction(const InteractionEvent& e) override {
     lines.push_back(fmt::format("{} interaction {} {} agent={} reason={}", e.now, e.interaction,
@@ -64,6 +93,18 @@ std::string State(const Router& r, const CenterConfig& center, uint64_t max_id) 
                        x->preferred_agent.valid() ? int64_t(x->preferred_agent.value()) : -1,
                        x->preferred_until, x->workgroup, x->due.microseconds(), x->attempts,
                        x->snoozed_until.microseconds(), x->transferred);
+    const absl::StatusOr<WaitReason> why = r.GetWaitReason(InteractionId(id));
+    const absl::StatusOr<int64_t> position = r.GetPosition(InteractionId(id));
+    if (why.ok()) {
+      out += fmt::format("  waits: {} tier={} until={} agent={}", WaitReasonName(why->code),
+                         why->tier, why->until.microseconds(),
+                         why->agent.valid() ? int64_t(why->agent.value()) : -1);
+    } else {
+      out += fmt::format("  not waiting: {}", static_cast<int>(why.status().code()));
+    }
+    out += position.ok()
+               ? fmt::format(" position={}\n", *position)
+               : fmt::format(" no position: {}\n", static_cast<int>(position.status().code()));
   }
   return out;
 }

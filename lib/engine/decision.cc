@@ -1,0 +1,206 @@
+// Decision records (acd/decision.h): the filter counts that the ready
+// bitmaps give without a scan, and the score terms of the winner and the
+// runner-up, computed with the same formulas the choice used.
+
+#include <bit>
+#include <cmath>
+
+#include "lib/engine/engine_impl.h"
+#include "lib/engine/scoring.h"
+
+namespace acd {
+
+using internal::AgentScore;
+using internal::InteractionScore;
+using internal::MeetsRequirements;
+using internal::Secs;
+using internal::SkillScore;
+
+absl::string_view DecisionDirectionName(DecisionDirection direction) {
+  switch (direction) {
+    case DecisionDirection::kInteractionRoutable:
+      return "interaction_routable";
+    case DecisionDirection::kAgentGainsCapacity:
+      return "agent_gains_capacity";
+  }
+  return "?";
+}
+
+absl::string_view DecidedByName(DecidedBy decided_by) {
+  switch (decided_by) {
+    case DecidedBy::kOnlyCandidate:
+      return "only_candidate";
+    case DecidedBy::kAgentScore:
+      return "agent_score";
+    case DecidedBy::kAgentOrder:
+      return "agent_order";
+    case DecidedBy::kInteractionScore:
+      return "interaction_score";
+    case DecidedBy::kLongestAvailable:
+      return "longest_available";
+    case DecidedBy::kLongestInQueue:
+      return "longest_in_queue";
+    case DecidedBy::kLowestId:
+      return "lowest_id";
+  }
+  return "?";
+}
+
+void Engine::Impl::BeginDecision(DecisionDirection direction) {
+  decision_.direction = direction;
+  decision_.eligible = 0;
+  decision_.filtered = DecisionFilters{};
+  decision_.has_runner_up = false;
+  decision_.runner_up = DecisionCandidate{};
+}
+
+namespace {
+
+// Whether `agent`'s bit is set in `bits` of workgroup `wg`'s members.
+bool MemberBit(const internal::Center& center, const std::vector<uint64_t>& bits, AgentId agent,
+               WorkgroupId wg) {
+  const int m = center.MembershipIndex(agent, wg);
+  if (m < 0) return false;
+  const uint32_t i = center.agent_model(agent).member_index[m];
+  return (bits[i / 64] >> (i % 64)) & 1;
+}
+
+}  // namespace
+
+void Engine::Impl::CountUnready(const InteractionRecord& x) {
+  const internal::WorkgroupState& wg = workgroups_[x.workgroup.value()];
+  int32_t logged_in = 0, available = 0, activated = 0, ready = 0;
+  for (size_t i = 0; i < wg.ready.size(); ++i) {
+    logged_in += std::popcount(wg.logged_in[i]);
+    available += std::popcount(wg.available[i]);
+    activated += std::popcount(wg.available[i] & wg.active[i]);
+    ready += std::popcount(wg.ready[i]);
+  }
+  DecisionFilters& f = decision_.filtered;
+  const auto members = static_cast<int32_t>(center_.workgroup_model(x.workgroup).members.size());
+  f.not_logged_in = members - logged_in;
+  f.not_available = logged_in - available;
+  f.not_activated = available - activated;
+  // Available and activated but full: the rules before capacity claim some.
+  int32_t full = activated - ready;
+  const auto is_full = [&](AgentId agent) {
+    return agent.valid() && MemberBit(center_, wg.available, agent, x.workgroup) &&
+           MemberBit(center_, wg.active, agent, x.workgroup) &&
+           !MemberBit(center_, wg.ready, agent, x.workgroup);
+  };
+  const bool exclusion = x.excluded.valid() && now_ < x.excluded_until;
+  if (full > 0 && x.preference_open) {
+    const bool preferred_full = is_full(x.preferred_agent);
+    f.preferred_window += full - preferred_full;
+    full = preferred_full;
+    if (full > 0 && exclusion && x.excluded == x.preferred_agent) {
+      ++f.excluded;
+      full = 0;
+    }
+  } else if (full > 0 && exclusion && is_full(x.excluded)) {
+    ++f.excluded;
+    --full;
+  }
+  f.no_capacity += full;
+}
+
+void Engine::Impl::CountNotAdmitted(AgentId agent, const Group& group) {
+  if (MeetsRequirements(center_.agent_model(agent).skills, group.requirements)) {
+    ++decision_.filtered.outside_tier;
+  } else {
+    ++decision_.filtered.skills;
+  }
+}
+
+void Engine::Impl::CountReservedForOthers(AgentId agent, WorkgroupId wg) {
+  int32_t own = 0;
+  for (uint32_t slot : agents_[agent.value()].preferred) own += slab_[slot].workgroup == wg;
+  decision_.filtered.preferred_window +=
+      static_cast<int32_t>(workgroups_[wg.value()].reserved.size()) - own;
+}
+
+internal::TierPosition Engine::Impl::TierOf(const InteractionRecord& x) {
+  return PositionOf(groups_[x.group], x.bucket);
+}
+
+ScoreTerms Engine::Impl::TermsOf(const InteractionRecord& x, AgentId agent) const {
+  const WorkgroupConfig& config = center_.workgroup(x.workgroup);
+  const InteractionWeights& iw = config.interaction_weights;
+  const AgentWeights& aw = config.agent_weights;
+  const AgentConfig& ac = center_.agent(agent);
+  const Duration available = now_ - agents_[agent.value()].available_since;
+  ScoreTerms t;
+  t.skill_score = SkillScore(center_.agent_model(agent).skills, groups_[x.group].requirements);
+  t.interaction_skill = t.skill_score * iw.skill;
+  t.priority = x.priority * iw.priority;
+  t.time_in_queue = Secs(now_ - x.entered_queue) * iw.time_in_queue;
+  t.time_in_system = Secs(now_ - x.entered_system) * iw.time_in_system;
+  t.interaction_score = InteractionScore(iw, t.skill_score, x.priority, now_ - x.entered_queue,
+                                         now_ - x.entered_system);
+  t.agent_skill = t.skill_score * aw.skill;
+  t.cost = ac.cost * aw.cost;
+  t.available = std::floor(Secs(available) / aw.available_interval_s) * aw.available;
+  t.attributes =
+      ac.attribute1 * aw.attribute1 + ac.attribute2 * aw.attribute2 + ac.attribute3 * aw.attribute3;
+  t.agent_score = AgentScore(aw, t.skill_score, ac, available);
+  return t;
+}
+
+void Engine::Impl::EmitDecision(const InteractionRecord& won, DecidedBy by_score) {
+  DecisionRecord& d = decision_;
+  d.now = now_;
+  d.workgroup = won.workgroup;
+  d.agent_order = center_.workgroup(won.workgroup).agent_order;
+  const internal::TierPosition tier = TierOf(won);
+  d.tier = tier.mode == internal::TierPosition::kTier ? tier.tier + 1 : 0;
+  d.any_member = tier.mode == internal::TierPosition::kAnyMember;
+  const bool routable = d.direction == DecisionDirection::kInteractionRoutable;
+  if (!d.has_runner_up) {
+    d.decided_by = DecidedBy::kOnlyCandidate;
+  } else if (d.winner.terms.order_key != d.runner_up.terms.order_key) {
+    d.decided_by = by_score;
+  } else if (routable && d.winner.available_since != d.runner_up.available_since) {
+    d.decided_by = DecidedBy::kLongestAvailable;
+  } else if (!routable && d.winner.entered_queue != d.runner_up.entered_queue) {
+    d.decided_by = DecidedBy::kLongestInQueue;
+  } else {
+    d.decided_by = DecidedBy::kLowestId;
+  }
+  observer_->OnDecision(d);
+}
+
+DecisionCandidate Engine::Impl::CandidateOf(const InteractionRecord& x, AgentId agent) const {
+  return DecisionCandidate{.interaction = x.id,
+                           .agent = agent,
+                           .available_since = agents_[agent.value()].available_since,
+                           .entered_queue = x.entered_queue,
+                           .terms = TermsOf(x, agent)};
+}
+
+void Engine::Impl::EmitAgentChoice(InteractionRecord& x, const internal::AgentChoice& best,
+                                   const internal::AgentChoice* runner_up) {
+  decision_.winner = CandidateOf(x, best.agent);
+  decision_.winner.terms.order_key = best.score;
+  if (runner_up != nullptr) {
+    decision_.has_runner_up = true;
+    decision_.runner_up = CandidateOf(x, runner_up->agent);
+    decision_.runner_up.terms.order_key = runner_up->score;
+  }
+  EmitDecision(x, center_.workgroup(x.workgroup).agent_order == AgentOrder::kScore
+                      ? DecidedBy::kAgentScore
+                      : DecidedBy::kAgentOrder);
+}
+
+void Engine::Impl::EmitInteractionChoice(AgentId agent, InteractionRecord& best,
+                                         const InteractionRecord* runner_up) {
+  decision_.winner = CandidateOf(best, agent);
+  decision_.winner.terms.order_key = decision_.winner.terms.interaction_score;
+  if (runner_up != nullptr) {
+    decision_.has_runner_up = true;
+    decision_.runner_up = CandidateOf(*runner_up, agent);
+    decision_.runner_up.terms.order_key = decision_.runner_up.terms.interaction_score;
+  }
+  EmitDecision(best, DecidedBy::kInteractionScore);
+}
+
+}  // namespace acd

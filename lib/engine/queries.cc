@@ -1,0 +1,192 @@
+// Queries on a waiting interaction (acd/stats.h): wait reason, position
+// and the two wait estimates. Each scans the interaction's workgroup (its
+// members or its queue) once: queries are rare next to decisions.
+
+#include <algorithm>
+#include <tuple>
+
+#include "absl/strings/str_cat.h"
+#include "acd/status_macros.h"
+#include "lib/engine/engine_impl.h"
+#include "lib/engine/scoring.h"
+
+namespace acd {
+
+using internal::InteractionScore;
+using internal::MeetsRequirements;
+using internal::TierPosition;
+
+absl::string_view WaitReasonName(WaitReasonCode code) {
+  switch (code) {
+    case WaitReasonCode::kNone:
+      return "none";
+    case WaitReasonCode::kSnoozed:
+      return "snoozed";
+    case WaitReasonCode::kReservedForPreferredAgent:
+      return "reserved_for_preferred_agent";
+    case WaitReasonCode::kNoSkilledAgentLoggedIn:
+      return "no_skilled_agent_logged_in";
+    case WaitReasonCode::kNoAgentActivated:
+      return "no_agent_activated";
+    case WaitReasonCode::kNoAvailableAgent:
+      return "no_available_agent";
+    case WaitReasonCode::kNoAvailableAgentForMedia:
+      return "no_available_agent_for_media";
+    case WaitReasonCode::kWaitingForTier:
+      return "waiting_for_tier";
+    case WaitReasonCode::kExcluded:
+      return "excluded";
+  }
+  return "?";
+}
+
+absl::StatusOr<const internal::InteractionRecord*> Engine::Impl::FindWaiting(
+    InteractionId id) const {
+  const InteractionRecord* x = FindRecord(id);
+  if (x == nullptr) {
+    return absl::NotFoundError(
+        absl::StrCat("interaction ", id.value(), ": no such live interaction"));
+  }
+  if (x->state != InteractionState::kWaiting) return WrongState(*x, "waiting");
+  return x;
+}
+
+// PositionOf only fills the group's tier cache, which no query can observe.
+TierPosition Engine::Impl::TierAt(const InteractionRecord& x, uint32_t bucket) const {
+  return const_cast<Impl*>(this)->PositionOf(const_cast<Group&>(groups_[x.group]), bucket);
+}
+
+absl::StatusOr<WaitReason> Engine::Impl::GetWaitReason(InteractionId id) const {
+  if (const InteractionRecord* snoozed = FindRecord(id);
+      snoozed != nullptr && snoozed->state == InteractionState::kSnoozed) {
+    return WaitReason{.code = WaitReasonCode::kSnoozed, .until = snoozed->snooze_due};
+  }
+  ACD_ASSIGN_OR_RETURN(const InteractionRecord* found, FindWaiting(id));
+  const InteractionRecord& x = *found;
+  if (x.preference_open) {
+    return WaitReason{.code = WaitReasonCode::kReservedForPreferredAgent,
+                      .until = x.preferred_until,
+                      .agent = x.preferred_agent};
+  }
+  const TierPosition tier = TierAt(x, x.bucket);
+  const Group& group = groups_[x.group];
+  // How far the members get through the rules, in the order of the codes.
+  bool skilled = false, activated = false, available = false, room = false, in_tier = false;
+  for (AgentId member : center_.workgroup_model(x.workgroup).members) {
+    const AgentState& a = agents_[member.value()];
+    if (!a.logged_in) continue;
+    if (tier.mode != TierPosition::kAnyMember &&
+        !MeetsRequirements(center_.agent_model(member).skills, group.requirements)) {
+      continue;
+    }
+    skilled = true;
+    if (!a.active[center_.MembershipIndex(member, x.workgroup)]) continue;
+    activated = true;
+    if (!ReadyForWork(a)) continue;
+    available = true;
+    if (!HasCapacity(member, x.workgroup, x.media)) continue;
+    room = true;
+    if (!Admits(member, group, tier)) continue;
+    in_tier = true;
+    if (member == x.excluded && now_ < x.excluded_until) continue;
+    return WaitReason{};
+  }
+  if (!skilled) return WaitReason{.code = WaitReasonCode::kNoSkilledAgentLoggedIn};
+  if (!activated) return WaitReason{.code = WaitReasonCode::kNoAgentActivated};
+  if (!available) return WaitReason{.code = WaitReasonCode::kNoAvailableAgent};
+  if (!room) return WaitReason{.code = WaitReasonCode::kNoAvailableAgentForMedia};
+  if (!in_tier) {
+    return WaitReason{
+        .code = WaitReasonCode::kWaitingForTier, .tier = tier.tier + 1, .until = x.tier_due};
+  }
+  return WaitReason{
+      .code = WaitReasonCode::kExcluded, .until = x.excluded_until, .agent = x.excluded};
+}
+
+absl::StatusOr<int64_t> Engine::Impl::GetPosition(InteractionId id) const {
+  ACD_ASSIGN_OR_RETURN(const InteractionRecord* found, FindWaiting(id));
+  const InteractionRecord& x = *found;
+  const InteractionWeights& weights = center_.workgroup(x.workgroup).interaction_weights;
+  const auto score = [&](const InteractionRecord& y) {
+    return InteractionScore(weights, 0, y.priority, now_ - y.entered_queue,
+                            now_ - y.entered_system);
+  };
+  const double own = score(x);
+  int64_t ahead = 0;
+  ForEachWaiting(x.workgroup, [&](uint32_t slot) {
+    const InteractionRecord& y = slab_[slot];
+    const double other = score(y);
+    ahead += other > own ||
+             (other == own && std::tie(y.entered_queue, y.id) < std::tie(x.entered_queue, x.id));
+  });
+  return ahead + 1;
+}
+
+absl::StatusOr<Duration> Engine::Impl::EstimateWaitPureConnect(InteractionId id) const {
+  ACD_ASSIGN_OR_RETURN(const InteractionRecord* x, FindWaiting(id));
+  const internal::WorkgroupStatsState& s = workgroups_[x->workgroup.value()].stats;
+  const int64_t answered = s.answer_waits.CountAt(now_);
+  if (answered == 0) return Duration::Zero();
+  const Duration mean =
+      Duration::Microseconds(s.answer_waits.SumAt(now_).microseconds() / answered);
+  return std::max(Duration::Zero(), mean - (now_ - x->entered_queue));
+}
+
+// How many interactions like x the members serving tier position `tier`
+// can hold at once, and how many more they could take right now.
+internal::Serving Engine::Impl::ServingCapacity(const InteractionRecord& x,
+                                                TierPosition tier) const {
+  internal::Serving serving;
+  for (AgentId member : center_.workgroup_model(x.workgroup).members) {
+    const AgentState& a = agents_[member.value()];
+    if (!a.logged_in || !a.active[center_.MembershipIndex(member, x.workgroup)]) continue;
+    if (!center_.status(a.status).acd_available && a.wrapping.empty()) continue;
+    if (!Admits(member, groups_[x.group], tier)) continue;
+    const internal::Utilization u = center_.UtilizationFor(member, x.workgroup, x.media);
+    serving.capacity += u.percent == 0 ? u.max_assign : std::min(u.max_assign, 100 / u.percent);
+    if (ReadyForWork(a) && HasCapacity(member, x.workgroup, x.media)) {
+      const int by_count = u.max_assign - a.count[internal::MediaIndex(x.media)];
+      serving.free +=
+          u.percent == 0 ? by_count : std::min(by_count, (100 - a.used_percent) / u.percent);
+    }
+  }
+  return serving;
+}
+
+absl::StatusOr<Duration> Engine::Impl::EstimateWait(InteractionId id) const {
+  ACD_ASSIGN_OR_RETURN(const InteractionRecord* found, FindWaiting(id));
+  const InteractionRecord& x = *found;
+  const internal::WorkgroupStatsState& s = workgroups_[x.workgroup.value()].stats;
+  Duration handle;
+  if (const int64_t recent = s.handle_times.CountAt(now_); recent > 0) {
+    handle = Duration::Microseconds(s.handle_times.SumAt(now_).microseconds() / recent);
+  } else if (s.handled > 0) {
+    handle = Duration::Microseconds(s.handle_total.microseconds() / s.handled);
+  } else {
+    return EstimateWaitPureConnect(id);
+  }
+  ACD_ASSIGN_OR_RETURN(const int64_t position, GetPosition(id));
+  // The best over the current static tier and those after it: waiting until
+  // the tier starts, then for the completions that free a place once the
+  // free places are taken by those ahead.
+  const std::vector<TierConfig>& tiers = groups_[x.group].tiers;
+  Duration best = Duration::Infinite();
+  Time from = x.entered_queue;
+  for (uint32_t k = 0; k <= tiers.size(); ++k) {
+    if (k >= x.bucket) {
+      const internal::Serving serving = ServingCapacity(x, TierAt(x, k));
+      const int64_t short_by = position - serving.free;
+      if (short_by <= 0 || serving.capacity > 0) {
+        const Duration completions =
+            short_by <= 0
+                ? Duration::Zero()
+                : Duration::Microseconds(handle.microseconds() * short_by / serving.capacity);
+        best = std::min(best, std::max(Duration::Zero(), from - now_) + completions);
+      }
+    }
+    if (k < tiers.size()) from += tiers[k].duration;
+  }
+  return best;
+}
+
+}  // namespace acd

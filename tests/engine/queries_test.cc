@@ -1,0 +1,241 @@
+// Queries on a waiting interaction (DESIGN 3.9, acd/stats.h): wait reason,
+// position and the two wait estimates.
+
+#include "acd/engine.h"
+#include "doctest/doctest.h"
+#include "tests/testing/engine_fixture.h"
+
+namespace acd {
+namespace {
+
+using testing::At;
+using testing::EngineUnderTest;
+
+const WorkgroupId kWg(0);
+
+WaitReasonCode Why(EngineUnderTest& e, uint64_t id) {
+  absl::StatusOr<WaitReason> why = e->GetWaitReason(InteractionId(id));
+  REQUIRE(why.ok());
+  return why->code;
+}
+
+// One agent "a0" with skill "s" at 80 in workgroup "Q" (calls 60 %, chats
+// 40 %), with tiers when given.
+CenterConfig SkilledCenter(std::vector<TierConfig> tiers = {}) {
+  CenterConfig center;
+  center.skills = {"s"};
+  center.workgroups.push_back(
+      {.name = "Q",
+       .utilization = {{.media = MediaType::kCall, .percent = 60},
+                       {.media = MediaType::kChat, .percent = 40, .max_assign = 2}},
+       .tiers = tiers});
+  center.agents.push_back({.name = "a0",
+                           .workgroups = {{.workgroup = "Q", .active = false}},
+                           .skills = {{.skill = "s", .proficiency = 80}}});
+  return center;
+}
+
+Arrive NeedsS(uint64_t id, int64_t at_s, MediaType media = MediaType::kCall) {
+  return Arrive{.now = At(at_s),
+                .interaction = InteractionId(id),
+                .workgroup = kWg,
+                .media = media,
+                .requirements = {{.skill = SkillId(0)}}};
+}
+
+TEST_CASE("the wait reason follows the agent from logged out to busy with another media") {
+  EngineUnderTest e(SkilledCenter());
+  e.Do(NeedsS(1, 0));
+  CHECK(Why(e, 1) == WaitReasonCode::kNoSkilledAgentLoggedIn);
+  e.Do(LogIn{.now = At(1), .agent = AgentId(0), .status = *e->FindStatus("At Lunch")});
+  CHECK(Why(e, 1) == WaitReasonCode::kNoAgentActivated);
+  e.Do(SetActivation{.now = At(2), .agent = AgentId(0), .workgroup = kWg});
+  CHECK(Why(e, 1) == WaitReasonCode::kNoAvailableAgent);
+  e.Do(NeedsS(2, 3, MediaType::kChat));
+  e.Do(NeedsS(3, 3, MediaType::kChat));
+  e.Do(SetStatus{.now = At(4), .agent = AgentId(0), .status = *e->FindStatus("Available")});
+  // The call (60 %) went first; the two chats (40 % each) do not both fit.
+  CHECK(e.Interaction(1).state == InteractionState::kAlerting);
+  CHECK(e.Interaction(2).state == InteractionState::kAlerting);
+  CHECK(Why(e, 3) == WaitReasonCode::kNoAvailableAgentForMedia);
+}
+
+TEST_CASE("the wait reason names the tier and when it widens") {
+  CenterConfig center = SkilledCenter(
+      {{.threshold = 90, .duration = Seconds(10)}, {.threshold = 50, .duration = Seconds(10)}});
+  // Someone above 90 is needed for tier 1 not to be skipped.
+  center.agents.push_back({.name = "expert",
+                           .workgroups = {{.workgroup = "Q"}},
+                           .skills = {{.skill = "s", .proficiency = 95}}});
+  EngineUnderTest tiered(center);
+  tiered.Do(LogIn{.now = At(0), .agent = AgentId(0)});
+  tiered.Do(SetActivation{.now = At(0), .agent = AgentId(0), .workgroup = kWg});
+  tiered.Do(LogIn{.now = At(0), .agent = AgentId(1), .status = *tiered->FindStatus("At Lunch")});
+  tiered.Do(NeedsS(1, 0));
+  absl::StatusOr<WaitReason> why = tiered->GetWaitReason(InteractionId(1));
+  REQUIRE(why.ok());
+  CHECK(why->code == WaitReasonCode::kWaitingForTier);
+  CHECK(why->tier == 1);
+  CHECK(why->until == At(10));
+  REQUIRE(tiered->AdvanceTo(At(10)).ok());
+  CHECK(tiered.Interaction(1).agent == AgentId(0));
+}
+
+TEST_CASE("the wait reason names the preferred agent and the excluded one") {
+  CenterConfig center = testing::SimpleCenter(2);
+  EngineUnderTest e(center);
+  e.Do(LogIn{.now = At(0), .agent = AgentId(0)});
+  e.Do(LogIn{.now = At(0), .agent = AgentId(1), .status = *e->FindStatus("At Lunch")});
+  e.Do(Arrive{.now = At(1),
+              .interaction = InteractionId(1),
+              .workgroup = kWg,
+              .preferred_agent = AgentId(1),
+              .preferred_window = Seconds(20)});
+  absl::StatusOr<WaitReason> why = e->GetWaitReason(InteractionId(1));
+  REQUIRE(why.ok());
+  CHECK(why->code == WaitReasonCode::kReservedForPreferredAgent);
+  CHECK(why->agent == AgentId(1));
+  CHECK(why->until == At(21));
+
+  e.Do(Arrive{.now = At(2), .interaction = InteractionId(2), .workgroup = kWg});
+  e.Do(Reject{.now = At(3), .interaction = InteractionId(2)});
+  why = e->GetWaitReason(InteractionId(2));
+  REQUIRE(why.ok());
+  CHECK(why->code == WaitReasonCode::kExcluded);
+  CHECK(why->agent == AgentId(0));
+  CHECK(why->until == At(33));
+}
+
+TEST_CASE("queries on an unknown or non-waiting interaction are errors") {
+  EngineUnderTest e(testing::SimpleCenter(1));
+  e.Do(LogIn{.now = At(0), .agent = AgentId(0)});
+  e.Do(Arrive{.now = At(1), .interaction = InteractionId(1), .workgroup = kWg});
+  const InteractionId alerting(1), unknown(9);
+  CHECK(e->GetWaitReason(unknown).status().code() == absl::StatusCode::kNotFound);
+  CHECK(e->GetPosition(unknown).status().code() == absl::StatusCode::kNotFound);
+  CHECK(e->EstimateWait(unknown).status().code() == absl::StatusCode::kNotFound);
+  CHECK(e->EstimateWaitPureConnect(unknown).status().code() == absl::StatusCode::kNotFound);
+  const auto precondition = absl::StatusCode::kFailedPrecondition;
+  CHECK(e->GetWaitReason(alerting).status().code() == precondition);
+  CHECK(e->GetPosition(alerting).status().code() == precondition);
+  CHECK(e->EstimateWait(alerting).status().code() == precondition);
+  CHECK(e->EstimateWaitPureConnect(alerting).status().code() == precondition);
+}
+
+TEST_CASE("the position is the order an agent would take them in") {
+  CenterConfig center = testing::SimpleCenter(1, {"Q", "Other"});
+  EngineUnderTest e(center);
+  e.Do(Arrive{.now = At(1), .interaction = InteractionId(1), .workgroup = kWg});
+  e.Do(Arrive{.now = At(2), .interaction = InteractionId(2), .workgroup = kWg, .priority = 70});
+  e.Do(Arrive{.now = At(3), .interaction = InteractionId(3), .workgroup = kWg});
+  e.Do(Arrive{.now = At(3), .interaction = InteractionId(4), .workgroup = WorkgroupId(1)});
+  const auto position = [&](uint64_t id) { return *e->GetPosition(InteractionId(id)); };
+  CHECK(position(2) == 1);
+  CHECK(position(1) == 2);
+  CHECK(position(3) == 3);
+  CHECK(position(4) == 1);  // alone in its workgroup
+  e.Do(LogIn{.now = At(4), .agent = AgentId(0)});
+  CHECK(e.Interaction(2).state == InteractionState::kAlerting);
+  CHECK(position(1) == 1);
+  CHECK(position(3) == 2);
+}
+
+// One agent answering at once; `waits_s` are the queue waits of the
+// answered interactions, which arrive one after another.
+void AnswerAfter(EngineUnderTest& e, std::vector<int64_t> waits_s, int64_t& now_s, uint64_t& id) {
+  for (int64_t wait : waits_s) {
+    e.Do(Arrive{.now = At(now_s), .interaction = InteractionId(id), .workgroup = kWg});
+    e.Do(LogIn{.now = At(now_s + wait), .agent = AgentId(0)});
+    e.Do(Accept{.now = At(now_s + wait), .interaction = InteractionId(id)});
+    e.Do(Disconnect{.now = At(now_s + wait + 100), .interaction = InteractionId(id)});
+    e.Do(LogOut{.now = At(now_s + wait + 100), .agent = AgentId(0)});
+    now_s += wait + 100;
+    ++id;
+  }
+}
+
+TEST_CASE("PureConnect's estimate is the recent mean wait less the time waited") {
+  EngineUnderTest e(testing::SimpleCenter(1));
+  int64_t now = 0;
+  uint64_t id = 1;
+  e.Do(Arrive{.now = At(0), .interaction = InteractionId(100), .workgroup = kWg});
+  CHECK(*e->EstimateWaitPureConnect(InteractionId(100)) == Duration::Zero());  // no answers yet
+  e.Do(Disconnect{.now = At(0), .interaction = InteractionId(100)});
+  AnswerAfter(e, {10, 30}, now, id);  // answered at 10 s and 140 s
+  e.Do(Arrive{.now = At(now), .interaction = InteractionId(100), .workgroup = kWg});
+  e.Do(Arrive{.now = At(now + 5), .interaction = InteractionId(101), .workgroup = kWg});
+  CHECK(*e->EstimateWaitPureConnect(InteractionId(100)) == Seconds(15));  // 20 - 5
+  CHECK(*e->EstimateWaitPureConnect(InteractionId(101)) == Seconds(20));
+  CHECK(*e->EstimateWaitPureConnect(InteractionId(101)) == Seconds(20));
+  // The answer at 10 s leaves the window after 30 minutes: only the 30 s
+  // wait remains. A fresh arrival shows it; the old ones have waited longer.
+  e.Do(Arrive{.now = At(10 + 1801), .interaction = InteractionId(102), .workgroup = kWg});
+  CHECK(*e->EstimateWaitPureConnect(InteractionId(102)) == Seconds(30));
+  CHECK(*e->EstimateWaitPureConnect(InteractionId(101)) == Duration::Zero());
+  e.Do(Arrive{.now = At(140 + 1801), .interaction = InteractionId(103), .workgroup = kWg});
+  CHECK(*e->EstimateWaitPureConnect(InteractionId(103)) == Duration::Zero());  // none left
+}
+
+TEST_CASE("the staffing-aware estimate divides position times handle time by capacity") {
+  CenterConfig center = testing::SimpleCenter(3);
+  center.workgroups[0].utilization = {{.media = MediaType::kChat, .percent = 50, .max_assign = 4}};
+  EngineUnderTest e(center);
+  for (uint32_t a : {0, 1, 2}) e.Do(LogIn{.now = At(0), .agent = AgentId(a)});
+  // Six chats fill the three agents (two each); each takes 120 s.
+  for (uint64_t id = 1; id <= 6; ++id) {
+    e.Do(Arrive{.now = At(0),
+                .interaction = InteractionId(id),
+                .workgroup = kWg,
+                .media = MediaType::kChat});
+    e.Do(Accept{.now = At(0), .interaction = InteractionId(id)});
+  }
+  e.Do(Disconnect{.now = At(120), .interaction = InteractionId(1)});
+  e.Do(Arrive{.now = At(120),
+              .interaction = InteractionId(7),
+              .workgroup = kWg,
+              .media = MediaType::kChat});
+  e.Do(Accept{.now = At(120), .interaction = InteractionId(7)});
+  for (uint64_t id = 8; id <= 10; ++id) {
+    e.Do(Arrive{.now = At(121),
+                .interaction = InteractionId(id),
+                .workgroup = kWg,
+                .media = MediaType::kChat});
+  }
+  // Handle time 120 s; capacity 3 agents * 2 chats; position 3.
+  CHECK(*e->GetPosition(InteractionId(10)) == 3);
+  CHECK(*e->EstimateWait(InteractionId(10)) == Seconds(60));
+  CHECK(*e->EstimateWait(InteractionId(8)) == Seconds(20));
+  // Nobody serving: infinite.
+  for (uint32_t a : {0, 1, 2}) {
+    e.Do(SetActivation{.now = At(122), .agent = AgentId(a), .workgroup = kWg, .active = false});
+  }
+  CHECK(*e->EstimateWait(InteractionId(8)) == Duration::Infinite());
+}
+
+TEST_CASE("the staffing-aware estimate counts free agents of a wider tier from its start") {
+  CenterConfig center;
+  center.skills = {"s"};
+  center.workgroups.push_back({.name = "Q",
+                               .tiers = {{.threshold = 70, .duration = Seconds(30)},
+                                         {.threshold = 40, .duration = Seconds(30)}}});
+  for (int proficiency : {90, 50}) {
+    center.agents.push_back({.name = "p" + std::to_string(proficiency),
+                             .workgroups = {{.workgroup = "Q"}},
+                             .skills = {{.skill = "s", .proficiency = proficiency}}});
+  }
+  EngineUnderTest e(center);
+  for (uint32_t a : {0, 1}) e.Do(LogIn{.now = At(0), .agent = AgentId(a)});
+  e.Do(NeedsS(1, 0));  // p90 handles it in 100 s
+  e.Do(Accept{.now = At(0), .interaction = InteractionId(1)});
+  e.Do(Disconnect{.now = At(100), .interaction = InteractionId(1)});
+  e.Do(NeedsS(2, 100));
+  e.Do(Accept{.now = At(100), .interaction = InteractionId(2)});
+  e.Do(NeedsS(3, 110));
+  // Tier 1: one completion of p90, 100 s; tier 2 from 140 s: p50 is free.
+  CHECK(*e->EstimateWait(InteractionId(3)) == Seconds(30));
+  REQUIRE(e->AdvanceTo(At(140)).ok());
+  CHECK(e.Interaction(3).agent == AgentId(1));
+}
+
+}  // namespace
+}  // namespace acd
