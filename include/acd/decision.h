@@ -7,7 +7,9 @@
 // that separated the two. Records are on by default and cost no heap
 // allocation (the engine fills one reused record); `Engine::SetDecisionRecords
 // (false)` turns them off. The record is valid only during the call: copy
-// what you keep.
+// what you keep. An offer that is not a routing decision, a blind transfer
+// rung directly at a named agent (Transfer with an agent), has no record:
+// its OnOffer follows an InteractionEvent with reason kTransferred.
 //
 // Example:
 //

@@ -25,6 +25,7 @@
 #define ACD_ENGINE_STATE_H_
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "acd/commands.h"
@@ -33,6 +34,7 @@
 #include "acd/ids.h"
 #include "acd/media.h"
 #include "acd/observer.h"
+#include "acd/stats.h"
 #include "acd/time.h"
 
 namespace acd {
@@ -62,6 +64,17 @@ struct EngineState {
     // The last agent offered one of its interactions through the queue.
     AgentId last_offered;
     WorkgroupCounters counters;
+    // Live statistics (acd/stats.h): the interval `current` counts, the
+    // counts since start, and the samples of the last 30 minutes (queue
+    // waits of answered interactions, handle times of completed ones) in
+    // time order, with all handle times since start.
+    int64_t stats_interval = 0;
+    PeriodCounts current;
+    PeriodCounts total;
+    std::vector<std::pair<Time, Duration>> answer_waits;
+    std::vector<std::pair<Time, Duration>> handle_times;
+    int64_t handled = 0;
+    Duration handle_total;
   };
 
   struct Interaction {

@@ -14,6 +14,45 @@
 namespace acd {
 namespace {
 
+void WritePeriod(const PeriodCounts& in, proto::PeriodCountsState& out) {
+  out.set_entered(in.entered);
+  out.set_answered(in.answered);
+  out.set_abandoned(in.abandoned);
+  for (int64_t n : in.answered_within) out.add_answered_within(n);
+  for (int64_t n : in.abandoned_within) out.add_abandoned_within(n);
+  out.set_answer_wait_us(in.answer_wait.microseconds());
+}
+
+void WriteSamples(const std::vector<std::pair<Time, Duration>>& in,
+                  google::protobuf::RepeatedPtrField<proto::Sample>& out) {
+  for (const auto& [at, value] : in) {
+    proto::Sample& s = *out.Add();
+    s.set_at_us(at.microseconds());
+    s.set_value_us(value.microseconds());
+  }
+}
+
+PeriodCounts ReadPeriod(const proto::PeriodCountsState& in) {
+  PeriodCounts out{.entered = in.entered(), .answered = in.answered(), .abandoned = in.abandoned()};
+  for (int i = 0; i < in.answered_within_size() && i < kMaxServiceLevelThresholds; ++i) {
+    out.answered_within[i] = in.answered_within(i);
+  }
+  for (int i = 0; i < in.abandoned_within_size() && i < kMaxServiceLevelThresholds; ++i) {
+    out.abandoned_within[i] = in.abandoned_within(i);
+  }
+  out.answer_wait = Duration::Microseconds(in.answer_wait_us());
+  return out;
+}
+
+std::vector<std::pair<Time, Duration>> ReadSamples(
+    const google::protobuf::RepeatedPtrField<proto::Sample>& in) {
+  std::vector<std::pair<Time, Duration>> out;
+  for (const proto::Sample& s : in) {
+    out.emplace_back(Time::FromMicroseconds(s.at_us()), Duration::Microseconds(s.value_us()));
+  }
+  return out;
+}
+
 // Optional ids are stored plus one, so that 0 is "none".
 template <typename IdT>
 uint32_t PlusOne(IdT id) {
@@ -59,6 +98,13 @@ proto::EngineState EngineStateToProto(const EngineState& state) {
     out.set_transferred_out(w.counters.transferred_out);
     out.set_completed_on_time(w.counters.completed_on_time);
     out.set_completed_late(w.counters.completed_late);
+    out.set_stats_interval(w.stats_interval);
+    WritePeriod(w.current, *out.mutable_current());
+    WritePeriod(w.total, *out.mutable_total());
+    WriteSamples(w.answer_waits, *out.mutable_answer_waits());
+    WriteSamples(w.handle_times, *out.mutable_handle_times());
+    out.set_handled(w.handled);
+    out.set_handle_total_us(w.handle_total.microseconds());
   }
   for (const EngineState::Interaction& x : state.interactions) {
     proto::InteractionState& out = *m.add_interactions();
@@ -140,7 +186,14 @@ absl::StatusOr<EngineState> EngineStateFromProto(const proto::EngineState& m,
                                              .failed = w.failed(),
                                              .transferred_out = w.transferred_out(),
                                              .completed_on_time = w.completed_on_time(),
-                                             .completed_late = w.completed_late()}});
+                                             .completed_late = w.completed_late()},
+                                .stats_interval = w.stats_interval(),
+                                .current = ReadPeriod(w.current()),
+                                .total = ReadPeriod(w.total()),
+                                .answer_waits = ReadSamples(w.answer_waits()),
+                                .handle_times = ReadSamples(w.handle_times()),
+                                .handled = w.handled(),
+                                .handle_total = Duration::Microseconds(w.handle_total_us())});
   }
   for (int i = 0; i < m.interactions_size(); ++i) {
     const proto::InteractionState& x = m.interactions(i);

@@ -39,7 +39,15 @@ EngineState Engine::Impl::ExportState() const {
                             .talk_time = a.talk_time});
   }
   for (const internal::WorkgroupState& w : workgroups_) {
-    state.workgroups.push_back({.last_offered = w.last_offered, .counters = w.counters});
+    state.workgroups.push_back({.last_offered = w.last_offered,
+                                .counters = w.counters,
+                                .stats_interval = w.stats.interval,
+                                .current = w.stats.current,
+                                .total = w.stats.total,
+                                .answer_waits = w.stats.answer_waits.Samples(),
+                                .handle_times = w.stats.handle_times.Samples(),
+                                .handled = w.stats.handled,
+                                .handle_total = w.stats.handle_total});
   }
   std::vector<InteractionId> ids;
   for (const auto& [id, slot] : index_) ids.push_back(id);
@@ -139,6 +147,16 @@ absl::Status Engine::Impl::Restore(const EngineState& state) {
       return Bad(where, "value out of range");
     }
   }
+  for (size_t w = 0; w < state.workgroups.size(); ++w) {
+    for (const auto* samples :
+         {&state.workgroups[w].answer_waits, &state.workgroups[w].handle_times}) {
+      for (size_t i = 1; i < samples->size(); ++i) {
+        if ((*samples)[i].first < (*samples)[i - 1].first) {
+          return Bad(absl::StrCat("workgroups[", w, "]"), "samples out of time order");
+        }
+      }
+    }
+  }
   for (size_t a = 0; a < state.agents.size(); ++a) {
     const EngineState::Agent& agent = state.agents[a];
     const std::string where = absl::StrCat("agents[", a, "]");
@@ -194,6 +212,15 @@ absl::Status Engine::Impl::Restore(const EngineState& state) {
     workgroups_[w].last_offered = state.workgroups[w].last_offered;
     workgroups_[w].counters = state.workgroups[w].counters;
     workgroups_[w].counters.waiting = 0;  // counted again below
+    const EngineState::Workgroup& in = state.workgroups[w];
+    internal::WorkgroupStatsState& stats = workgroups_[w].stats;
+    stats.interval = in.stats_interval;
+    stats.current = in.current;
+    stats.total = in.total;
+    stats.handled = in.handled;
+    stats.handle_total = in.handle_total;
+    for (const auto& [at, value] : in.answer_waits) stats.answer_waits.Add(at, value);
+    for (const auto& [at, value] : in.handle_times) stats.handle_times.Add(at, value);
   }
   for (const EngineState::Interaction& in : state.interactions) {
     InteractionRecord& x = slab_[NewRecord(in.id)];

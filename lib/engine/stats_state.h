@@ -32,6 +32,17 @@ class RecentSamples {
     sum_ += value;
   }
 
+  // Every sample still kept, oldest first (some may be older than the
+  // window: they are dropped at the next Add); for snapshots.
+  std::vector<std::pair<Time, Duration>> Samples() const {
+    std::vector<std::pair<Time, Duration>> out;
+    for (size_t i = 0; i < count_; ++i) {
+      const Sample& s = buffer_[(head_ + i) & (buffer_.size() - 1)];
+      out.emplace_back(s.at, s.value);
+    }
+    return out;
+  }
+
   // Count and sum of the samples taken at or after `now - window`.
   int64_t CountAt(Time now) const { return static_cast<int64_t>(count_ - Stale(now, nullptr)); }
   Duration SumAt(Time now) const {

@@ -9,6 +9,7 @@
 
 #include "acd/engine.h"
 #include "acd/engine_state.h"
+#include "acd/stats.h"
 #include "doctest/doctest.h"
 #include "fmt/format.h"
 #include "tests/testing/engine_fixture.h"
@@ -25,6 +26,28 @@ using testing::Step;
 
 absl::Status Run(Engine& engine, const Step& step) {
   return step.advance ? engine.AdvanceTo(step.time) : engine.Apply(step.command);
+}
+
+// What only the engine tells (no reference has it): live statistics and
+// both wait estimates.
+std::string EngineOnly(const Engine& e, uint64_t max_id) {
+  std::string out;
+  for (size_t w = 0; w < e.config().workgroups.size(); ++w) {
+    const WorkgroupStats s = *e.GetWorkgroupStats(WorkgroupId(w));
+    out += fmt::format(
+        "wg {} waiting={} longest={} agents={}/{}/{}/{}/{} current={},{},{},{},{} "
+        "total={},{},{},{},{} sl={}\n",
+        w, s.waiting, s.longest_wait, s.agents_logged_in, s.agents_activated, s.agents_available,
+        s.agents_busy, s.agents_wrap_up, s.current.entered, s.current.answered, s.current.abandoned,
+        s.current.answered_within[0], s.current.answer_wait, s.total.entered, s.total.answered,
+        s.total.abandoned, s.total.answered_within[0], s.total.answer_wait, s.service_level[0]);
+  }
+  for (uint64_t id = 1; id <= max_id; ++id) {
+    const absl::StatusOr<Duration> pure = e.EstimateWaitPureConnect(InteractionId(id));
+    const absl::StatusOr<Duration> better = e.EstimateWait(InteractionId(id));
+    if (pure.ok()) out += fmt::format("x {} estimates {} {}\n", id, *pure, *better);
+  }
+  return out;
 }
 
 uint64_t MaxId(const std::vector<Step>& steps) {
@@ -75,6 +98,10 @@ std::string CompareAcrossRestore(const CenterConfig& center, const std::vector<S
     const CenterConfig now_in_force = through->config();
     if (State(*through, now_in_force, max_id) != State(*restored, now_in_force, max_id)) {
       return fmt::format("step {} ({}): state differs", i, what);
+    }
+    if (EngineOnly(*through, max_id) != EngineOnly(*restored, max_id)) {
+      return fmt::format("step {} ({}): statistics or estimates differ:\n{}vs\n{}", i, what,
+                         EngineOnly(*through, max_id), EngineOnly(*restored, max_id));
     }
   }
   return "";
