@@ -57,6 +57,7 @@ Replication::Replication(const Scenario& scenario, int replication, std::string*
 absl::StatusOr<ReplicationResult> Replication::Run() {
   ACD_ASSIGN_OR_RETURN(engine_, Engine::Create(scenario_.center));
   engine_->SetObserver(this);
+  engine_->SetDecisionRecords(false);  // nothing here reads them
   agents_.resize(scenario_.center.agents.size());
   for (size_t a = 0; a < agents_.size(); ++a) {
     agents_[a].group = scenario_.agent_group[a];
