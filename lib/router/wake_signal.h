@@ -1,0 +1,61 @@
+// lib/router/wake_signal.h: lets producers wake one sleeping consumer
+// without taking a lock, and without a system call when it is awake.
+//
+// The consumer announces that it is about to sleep, re-checks for work, and
+// sleeps on a futex (Linux; elsewhere, short sleeps) until a producer's
+// Notify or its timeout. Producers publish their work first and then call
+// Notify, which costs a fence and a load unless the consumer is asleep.
+// Dekker's pattern with two seq_cst fences makes a lost wake-up impossible:
+// either the producer sees `sleeping_`, or the consumer's re-check sees the
+// producer's work.
+//
+// Thread safety: PrepareToSleep, Sleep and CancelSleep from the one consumer
+// thread; Notify and NotifyAlways from any thread.
+//
+// Consumer:
+//
+//   uint32_t ticket = signal.PrepareToSleep();
+//   if (HaveWork()) signal.CancelSleep(); else signal.Sleep(ticket, timeout);
+
+#ifndef ACD_LIB_ROUTER_WAKE_SIGNAL_H_
+#define ACD_LIB_ROUTER_WAKE_SIGNAL_H_
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+
+#include "lib/router/mpmc_queue.h"
+
+namespace acd::router_internal {
+
+class WakeSignal {
+ public:
+  // Returns the ticket to pass to Sleep. Call before the last check for work.
+  uint32_t PrepareToSleep();
+  // The last check found work.
+  void CancelSleep();
+  // Sleeps until a Notify after PrepareToSleep, or `timeout`, or spuriously.
+  void Sleep(uint32_t ticket, std::chrono::nanoseconds timeout);
+
+  // After publishing work: wakes the consumer if it sleeps or is about to.
+  void Notify() {
+    // Seq_cst fence: orders the producer's publication (a store) before the
+    // load of `sleeping_`; pairs with the fence in PrepareToSleep.
+    std::atomic_thread_fence(std::memory_order_seq_cst);
+    // Relaxed: the fence above does the ordering.
+    if (sleeping_.load(std::memory_order_relaxed)) NotifyAlways();
+  }
+
+  // Wakes the consumer whatever it is doing (Stop, Wake).
+  void NotifyAlways();
+
+ private:
+  // The futex word: bumped by every wake-up. Own cache line: producers write
+  // it only when the consumer sleeps, the consumer reads it on every sleep.
+  alignas(kCacheLine) std::atomic<uint32_t> epoch_{0};
+  alignas(kCacheLine) std::atomic<bool> sleeping_{false};
+};
+
+}  // namespace acd::router_internal
+
+#endif  // ACD_LIB_ROUTER_WAKE_SIGNAL_H_
