@@ -94,8 +94,11 @@ class MpmcQueue {
       }
     }
     cell->value.emplace(std::move(value));
-    // Release: publishes the value to the consumer that acquires `pos + 1`.
-    cell->sequence.store(pos + 1, std::memory_order_release);
+    // Seq_cst: a release, publishing the value to the consumer that acquires
+    // `pos + 1`; and seq_cst so that a producer's later seq_cst load of a
+    // sleeping consumer's flag (WakeSignal::Notify) cannot be ordered before
+    // it. Dekker's pattern without fences, which ThreadSanitizer cannot model.
+    cell->sequence.store(pos + 1, std::memory_order_seq_cst);
     return PushResult::kOk;
   }
 
@@ -128,14 +131,15 @@ class MpmcQueue {
     return true;
   }
 
-  // True if a TryPop would find a value now (a consumer's check before it
-  // sleeps).
+  // True if a TryPop would find a value now: a consumer's last check before
+  // it sleeps, after announcing the sleep with a seq_cst store.
   bool ReadyToPop() const {
-    // Relaxed: a guess; the acquire below is what a sleeping consumer's
-    // re-check needs (WakeSignal orders it after announcing the sleep).
+    // Relaxed: only the consumer moves the dequeue position it reads here.
     const uint64_t pos = dequeue_pos_.value.load(std::memory_order_relaxed);
-    // Acquire: as in TryPop.
-    return cells_[pos & mask_].sequence.load(std::memory_order_acquire) == pos + 1;
+    // Seq_cst: the other half of Dekker's pattern with TryPush's seq_cst
+    // publication (see WakeSignal): either this load sees the value, or the
+    // producer sees the consumer's sleeping flag and wakes it.
+    return cells_[pos & mask_].sequence.load(std::memory_order_seq_cst) == pos + 1;
   }
 
   // Refuses every later push. Idempotent.

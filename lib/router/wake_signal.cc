@@ -16,10 +16,8 @@ uint32_t WakeSignal::PrepareToSleep() {
   // Acquire: pairs with NotifyAlways's release, so a consumer that wakes
   // sees what was published before the notification (ManualClock moves).
   const uint32_t ticket = epoch_.load(std::memory_order_acquire);
-  // Relaxed: the fence below orders it before the consumer's re-check.
-  sleeping_.store(true, std::memory_order_relaxed);
-  // Seq_cst fence: pairs with the one in Notify (Dekker's pattern).
-  std::atomic_thread_fence(std::memory_order_seq_cst);
+  // Seq_cst: Dekker's pattern with Notify (see the header).
+  sleeping_.store(true, std::memory_order_seq_cst);
   return ticket;
 }
 

@@ -4,10 +4,16 @@
 // The consumer announces that it is about to sleep, re-checks for work, and
 // sleeps on a futex (Linux; elsewhere, short sleeps) until a producer's
 // Notify or its timeout. Producers publish their work first and then call
-// Notify, which costs a fence and a load unless the consumer is asleep.
-// Dekker's pattern with two seq_cst fences makes a lost wake-up impossible:
-// either the producer sees `sleeping_`, or the consumer's re-check sees the
-// producer's work.
+// Notify, which costs one load unless the consumer is asleep.
+//
+// No lost wake-up, by Dekker's pattern on seq_cst operations: the producer
+// publishes its work with a seq_cst store and then loads `sleeping_`
+// seq_cst; the consumer stores `sleeping_` seq_cst and then re-checks for
+// work with a seq_cst load. In the single total order of seq_cst operations,
+// either the producer's load follows the consumer's store (it sees the flag
+// and wakes the consumer) or the consumer's re-check follows the
+// publication (it sees the work). Fences would do the same more cheaply, but
+// ThreadSanitizer does not model them, and CI runs it.
 //
 // Thread safety: PrepareToSleep, Sleep and CancelSleep from the one consumer
 // thread; Notify and NotifyAlways from any thread.
@@ -30,20 +36,19 @@ namespace acd::router_internal {
 
 class WakeSignal {
  public:
-  // Returns the ticket to pass to Sleep. Call before the last check for work.
+  // Returns the ticket to pass to Sleep. Call before the last check for
+  // work, which must be a seq_cst load (MpmcQueue::ReadyToPop).
   uint32_t PrepareToSleep();
   // The last check found work.
   void CancelSleep();
   // Sleeps until a Notify after PrepareToSleep, or `timeout`, or spuriously.
   void Sleep(uint32_t ticket, std::chrono::nanoseconds timeout);
 
-  // After publishing work: wakes the consumer if it sleeps or is about to.
+  // After publishing work with a seq_cst store: wakes the consumer if it
+  // sleeps or is about to.
   void Notify() {
-    // Seq_cst fence: orders the producer's publication (a store) before the
-    // load of `sleeping_`; pairs with the fence in PrepareToSleep.
-    std::atomic_thread_fence(std::memory_order_seq_cst);
-    // Relaxed: the fence above does the ordering.
-    if (sleeping_.load(std::memory_order_relaxed)) NotifyAlways();
+    // Seq_cst: Dekker's pattern (see the top of this file).
+    if (sleeping_.load(std::memory_order_seq_cst)) NotifyAlways();
   }
 
   // Wakes the consumer whatever it is doing (Stop, Wake).
