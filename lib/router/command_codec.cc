@@ -1,9 +1,11 @@
 #include "lib/router/command_codec.h"
 
 #include <cstdint>
+#include <optional>
 #include <variant>
 
 #include "absl/strings/str_cat.h"
+#include "acd/config_loader.h"
 #include "acd/media.h"
 
 namespace acd::router_internal {
@@ -17,16 +19,12 @@ int64_t Us(Time t) { return t.microseconds(); }
 int64_t Us(Duration d) { return d.microseconds(); }
 Time TimeUs(int64_t us) { return Time::FromMicroseconds(us); }
 
-journal::Media MediaToProto(MediaType media) {
-  return static_cast<journal::Media>(static_cast<int>(media) + 1);
-}
+static_assert(proto::MEDIA_CALL == static_cast<int>(MediaType::kCall) + 1 &&
+                  proto::MEDIA_SMS == static_cast<int>(MediaType::kSms) + 1,
+              "center.proto's Media is MediaType shifted by one");
 
-absl::StatusOr<MediaType> MediaFromProto(journal::Media media) {
-  const int value = static_cast<int>(media) - 1;
-  if (value < 0 || value >= kMediaTypeCount) {
-    return absl::InvalidArgumentError(absl::StrCat("arrive.media: unknown media ", media));
-  }
-  return static_cast<MediaType>(value);
+proto::Media MediaToProto(MediaType media) {
+  return static_cast<proto::Media>(static_cast<int>(media) + 1);
 }
 
 void EncodeRequirement(const SkillRequirement& r, journal::SkillRequirement& out) {
@@ -132,8 +130,9 @@ absl::StatusOr<Command> DecodeArrive(const journal::Arrive& m) {
            .priority = m.priority(),
            .preferred_agent = AgentId(m.preferred_agent()),
            .preferred_window = Duration::Microseconds(m.preferred_window_us())};
-  absl::StatusOr<MediaType> media = MediaFromProto(m.media());
-  if (!media.ok()) return media.status();
+  const std::optional<MediaType> media = MediaFromProto(m.media());
+  if (!media)
+    return absl::InvalidArgumentError(absl::StrCat("arrive.media: unknown media ", m.media()));
   c.media = *media;
   for (const journal::SkillRequirement& r : m.requirements()) {
     c.requirements.push_back({.skill = SkillId(r.skill()),

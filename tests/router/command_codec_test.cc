@@ -156,7 +156,7 @@ TEST_CASE("random command streams round-trip") {
 TEST_CASE("decoding rejects a record without a command and an unknown media") {
   CHECK(DecodeCommand(journal::Command()).status().code() == absl::StatusCode::kInvalidArgument);
   journal::Command bad;
-  bad.mutable_arrive()->set_media(journal::MEDIA_UNSPECIFIED);
+  bad.mutable_arrive()->set_media(static_cast<proto::Media>(99));
   absl::StatusOr<Command> decoded = DecodeCommand(bad);
   CHECK(decoded.status().code() == absl::StatusCode::kInvalidArgument);
   CHECK(decoded.status().message().find("media") != absl::string_view::npos);
