@@ -12,9 +12,10 @@
 //     deadline. Nothing is dropped: a Submit that returns OK is applied, and
 //     its callback runs, exactly once, even when the Router is stopping.
 //   * Time. The engine thread stamps each command, when it takes it from the
-//     queue, with the server's `Clock` (clamped so that it never goes back),
-//     and calls AdvanceTo when the engine's next timer falls due. The `now` a
-//     caller puts in a command is ignored.
+//     queue, with the server's `Clock` (read once per batch of up to 64
+//     commands taken together; clamped so that it never goes back), and calls
+//     AdvanceTo when the engine's next timer falls due. The `now` a caller
+//     puts in a command is ignored.
 //   * Results. Each command's absl::Status reaches its submitter through the
 //     callback passed to Submit, called on the engine thread after the
 //     command is applied, its decisions reported and its journal record
@@ -159,8 +160,9 @@ struct RouterOptions {
   // At most one stats publication per this much clock time; zero publishes
   // after every batch of commands. Default 100 ms.
   Duration stats_interval = Milliseconds(100);
-  // Polls of an empty queue before the engine thread sleeps. Default 200.
-  int spin_polls = 200;
+  // Polls of an empty queue (each with a CPU pause) before the engine thread
+  // sleeps. Default 2000 (some tens of microseconds).
+  int spin_polls = 2000;
 };
 
 class Router {

@@ -115,9 +115,9 @@ void EngineHost::FlushBacklog() {
   }
 }
 
-void EngineHost::Apply(Envelope& envelope) {
+void EngineHost::Apply(Envelope& envelope, Time clock_now) {
   const Time before = engine_->now();
-  const Time now = std::max(clock_->Now(), before);
+  const Time now = std::max(clock_now, before);
   Stamp(envelope.command, now);
   absl::Status status = engine_->Apply(envelope.command);
   absl::Status journaled;
@@ -201,31 +201,35 @@ void EngineHost::Idle() {
 }
 
 void EngineHost::Run() {
-  int empty_polls = 0;
   Envelope envelope;
   for (;;) {
     bool worked = false;
+    // One clock reading per batch: the commands taken together share it.
+    const Time now = clock_->Now();
     for (int i = 0; i < kBatch && queue_.TryPop(envelope); ++i) {
-      Apply(envelope);
+      Apply(envelope, now);
       worked = true;
     }
-    const Time now = clock_->Now();
     worked = FireTimers(now) || worked;
     if (decisions_ != nullptr) FlushBacklog();
     if (journal_ != nullptr) (void)journal_->MaybeFlush(now);
     if (worked) {
       stats_dirty_ = true;
       MaybePublish(now, /*force=*/false);
-      empty_polls = 0;
       continue;
     }
     if (queue_.Drained()) break;
-    if (queue_.closed() || ++empty_polls < spin_polls_) {
-      CpuRelax();
+    if (queue_.closed()) {
+      CpuRelax();  // a producer is still writing a value it pushed before the close
       continue;
     }
-    empty_polls = 0;
-    Idle();
+    // Nothing to do: poll the queue alone for a while, then sleep.
+    int polls = 0;
+    while (polls < spin_polls_ && !queue_.ReadyToPop() && !queue_.closed()) {
+      CpuRelax();
+      ++polls;
+    }
+    if (polls == spin_polls_) Idle();
   }
   if (journal_ != nullptr) (void)journal_->Flush();
   MaybePublish(clock_->Now(), /*force=*/true);

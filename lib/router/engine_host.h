@@ -55,7 +55,7 @@ class EngineHost final : public Observer {
 
  private:
   void Run();
-  void Apply(Envelope& envelope);
+  void Apply(Envelope& envelope, Time clock_now);
   bool FireTimers(Time now);
   void Emit(const Decision& decision);
   void FlushBacklog();

@@ -47,8 +47,13 @@ class WakeSignal {
   // After publishing work with a seq_cst store: wakes the consumer if it
   // sleeps or is about to.
   void Notify() {
-    // Seq_cst: Dekker's pattern (see the top of this file).
-    if (sleeping_.load(std::memory_order_seq_cst)) NotifyAlways();
+    // Seq_cst: Dekker's pattern (see the top of this file). Then only the
+    // producer that clears the flag makes the system call; the others see
+    // it cleared. Relaxed exchange: the futex word carries the ordering.
+    if (sleeping_.load(std::memory_order_seq_cst) &&
+        sleeping_.exchange(false, std::memory_order_relaxed)) {
+      NotifyAlways();
+    }
   }
 
   // Wakes the consumer whatever it is doing (Stop, Wake).
