@@ -189,14 +189,15 @@ void EngineHost::Idle() {
   if (journal_ != nullptr) (void)journal_->Flush();
   MaybePublish(clock_->Now(), /*force=*/true);
   const uint32_t ticket = wake_.PrepareToSleep();
-  if (queue_.ReadyToPop() || queue_.closed() || (!backlog_.empty() && stats_dirty_)) {
+  if (queue_.ReadyToPop() || queue_.closed()) {
     wake_.CancelSleep();
     return;
   }
   auto timeout = clock_->RealTimeUntil(engine_->NextDeadline());
-  // With a backlog, look again soon for room in the decision queue.
-  if (!backlog_.empty())
+  if (!backlog_.empty()) {
+    // Look again soon for room in the decision queue.
     timeout = std::min<std::chrono::nanoseconds>(timeout, std::chrono::milliseconds(1));
+  }
   wake_.Sleep(ticket, timeout);
 }
 
