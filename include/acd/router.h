@@ -33,7 +33,10 @@
 //     `ReadStats` (see lib/router/snapshot_ring.h for the scheme).
 //   * Journal. With a JournalWriter (acd/journal.h), every accepted command
 //     and every timer firing is journaled before its callback runs, so that
-//     Recover rebuilds the exact engine after a crash.
+//     Recover rebuilds the exact engine after a crash. Records are flushed by
+//     the writer's policy, and whenever the engine thread goes idle. A
+//     failing journal turns the command's result into DataLoss (the command
+//     did take effect).
 //
 // The engine thread spins briefly when its queue is empty, then sleeps on a
 // futex until a producer wakes it or its next timer is due: producers never
@@ -52,9 +55,11 @@
 //   router->PollDecisions(0, [](const acd::Decision& d) { Handle(d); });
 //
 // Thread safety: every public member function may be called from any thread
-// at any time, concurrently, except that the destructor (or Stop) must not
-// race with a call it would outlive. Submit, PollDecisions, ReadStats and
-// Wake take no lock.
+// at any time, concurrently, except that Stop and the destructor are called
+// by one thread (the owner), and the destructor must not race with any
+// other call. Submit, PollDecisions, ReadStats and Wake take no lock and
+// never wait for the engine thread (Submit with a deadline waits for room,
+// by polling, at most until its deadline).
 
 #ifndef ACD_ROUTER_H_
 #define ACD_ROUTER_H_

@@ -232,6 +232,26 @@ TEST_CASE("decisions nobody drains wait in order in a backlog and are all delive
   for (size_t i = 1; i < agents.size(); ++i) CHECK(agents[i - 1] <= agents[i]);
 }
 
+class FailingSink : public JournalSink {
+ public:
+  absl::Status Append(absl::string_view) override { return absl::UnavailableError("disk full"); }
+  absl::Status Sync() override { return absl::OkStatus(); }
+  int64_t size() const override { return 0; }
+};
+
+TEST_CASE("a command the journal cannot record comes back as DataLoss") {
+  ManualClock clock;
+  JournalWriter journal(std::make_unique<FailingSink>());
+  auto router = MakeRouter(clock, SimpleCenter(1), {}, nullptr, &journal);
+  ResultSlot slot;
+  REQUIRE(router->Submit(0, LogIn{.agent = AgentId(0)}, slot.Callback()).ok());
+  Await([&] { return slot.calls.load(std::memory_order_acquire) == 1; });
+  CHECK(slot.result.status.code() == absl::StatusCode::kDataLoss);
+  CHECK(slot.result.status.message().find("disk full") != absl::string_view::npos);
+  router->Stop();
+  CHECK(router->engine(0).GetAgent(AgentId(0))->logged_in);  // it did take effect
+}
+
 TEST_CASE("bad options are InvalidArgument naming the option") {
   ManualClock clock;
   std::vector<HostedEngine> none;
