@@ -86,12 +86,12 @@ class MutexQueueRouter {
 
   // False if full (the caller retries), like Router::Submit's
   // ResourceExhausted.
-  bool Submit(Command command, ResultCallback&& done) {
+  bool Submit(const SetStatus& command, ResultCallback&& done) {
     bool wake;
     {
       std::lock_guard<std::mutex> lock(mu_);
       if (queue_.size() >= kQueueCapacity) return false;
-      queue_.push_back({std::move(command), std::move(done)});
+      queue_.emplace_back(command, std::move(done));
       wake = waiting_;
     }
     if (wake) cv_.notify_one();
@@ -100,6 +100,7 @@ class MutexQueueRouter {
 
  private:
   struct Item {
+    Item(const SetStatus& c, ResultCallback&& d) : command(c), done(std::move(d)) {}
     Command command;
     ResultCallback done;
   };
@@ -182,8 +183,8 @@ void BM_Router_Throughput(benchmark::State& state) {
       {.clock = &clock, .queue_capacity = kQueueCapacity, .decision_queue_capacity = 0},
       std::move(engines));
   std::atomic<int64_t> completed{0};
-  Drive(state, static_cast<int>(state.range(0)), completed, [&](Command command) {
-    return router->Submit(0, std::move(command), Count(completed)).ok();
+  Drive(state, static_cast<int>(state.range(0)), completed, [&](const SetStatus& command) {
+    return router->Submit(0, command, Count(completed)).ok();
   });
 }
 BENCHMARK(BM_Router_Throughput)
@@ -198,7 +199,7 @@ void BM_MutexQueue_Throughput(benchmark::State& state) {
   MutexQueueRouter router(LoggedInEngine(), clock);
   std::atomic<int64_t> completed{0};
   Drive(state, static_cast<int>(state.range(0)), completed,
-        [&](Command command) { return router.Submit(std::move(command), Count(completed)); });
+        [&](const SetStatus& command) { return router.Submit(command, Count(completed)); });
 }
 BENCHMARK(BM_MutexQueue_Throughput)
     ->Arg(1)
@@ -239,8 +240,8 @@ void BM_Router_RoundTrip(benchmark::State& state) {
   engines.push_back({.engine = LoggedInEngine()});
   auto router =
       *Router::Create({.clock = &clock, .decision_queue_capacity = 0}, std::move(engines));
-  RoundTrips(state, [&](Command command, ResultCallback&& done) {
-    return router->Submit(0, std::move(command), std::move(done)).ok();
+  RoundTrips(state, [&](const SetStatus& command, ResultCallback&& done) {
+    return router->Submit(0, command, std::move(done)).ok();
   });
 }
 BENCHMARK(BM_Router_RoundTrip)->UseRealTime();
@@ -248,8 +249,8 @@ BENCHMARK(BM_Router_RoundTrip)->UseRealTime();
 void BM_MutexQueue_RoundTrip(benchmark::State& state) {
   SystemClock clock;
   MutexQueueRouter router(LoggedInEngine(), clock);
-  RoundTrips(state, [&](Command command, ResultCallback&& done) {
-    return router.Submit(std::move(command), std::move(done));
+  RoundTrips(state, [&](const SetStatus& command, ResultCallback&& done) {
+    return router.Submit(command, std::move(done));
   });
 }
 BENCHMARK(BM_MutexQueue_RoundTrip)->UseRealTime();
