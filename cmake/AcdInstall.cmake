@@ -7,12 +7,13 @@ include(CMakePackageConfigHelpers)
 
 set(ACD_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/acd")
 
-install(TARGETS acd_base acd_engine acd_config acd_proto
+install(TARGETS acd_base acd_engine acd_config acd_proto acd_router acd_journal_proto
   EXPORT acdTargets
   ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
   LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
   INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
 set_target_properties(acd_proto PROPERTIES EXPORT_NAME proto)
+set_target_properties(acd_journal_proto PROPERTIES EXPORT_NAME journal_proto)
 
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/acd"
   DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"

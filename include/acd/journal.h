@@ -1,0 +1,249 @@
+// acd/journal.h: the command journal, and recovery from it.
+//
+// An engine is a deterministic function of its configuration and its inputs
+// (DESIGN 3.1), so a record of the inputs is a record of the state. The
+// Router appends to a journal, from the engine's thread:
+//   * every command the engine accepted, stamped with the time it was
+//     applied at, and
+//   * every advance of the engine's clock that is not implied by a command:
+//     the timer firings the Router drives (AdvanceTo(NextDeadline())), and
+//     the clock moved by a command the engine rejected (a rejected command
+//     still lets time pass and timers fire, engine.h).
+// `Recover` replays the records into a fresh engine built from the same
+// configuration, which then makes the same decisions an uninterrupted engine
+// would: same offers, same state, same timers.
+//
+// File format. An 8-byte header "ACDJRNL1", then records, each:
+//
+//   uint32 length     little-endian, bytes of payload
+//   uint32 crc_head   CRC-32C of the 4 length bytes
+//   uint32 crc_data   CRC-32C of the payload
+//   payload           an acd.journal.Record (acd/proto/journal.proto)
+//
+// Records are numbered by `sequence`, 0, 1, 2, ... without gaps.
+//
+// Reading. A crash can leave the last record incomplete. `ReadJournal`
+// accepts every whole record and cuts a torn tail, saying in
+// `JournalContents::tail_report` what it cut and where: a file that ends
+// inside a record's header or payload, a last record whose payload checksum
+// fails and that ends exactly at the end of the file (a write that reached
+// the file's size but not all its bytes), or a tail of zero bytes (a
+// filesystem that extended the file before the data landed). Anything else
+// is corruption in the middle: DataLoss naming the record's offset. After
+// recovery, a server truncates the file to `valid_bytes` and appends from
+// there (OpenJournalFile does both).
+//
+// Flushing. A JournalWriter buffers records in memory and hands them to its
+// sink (write, then fdatasync for a file) by policy: after every record (the
+// default: a command's result is reported only once it is durable), after
+// every N records, or when a flush interval of the Router's clock has passed
+// since the last flush. Records not yet flushed are lost in a crash, and
+// with them the commands' effects: the recovered engine is the one that saw
+// a prefix of the commands, which is a state that really existed.
+//
+// Snapshots (planned). Replaying a long journal is slow, so a server will
+// periodically save the engine's whole state and start replay from there.
+// The engine does not yet serialize its state; `EngineStateCodec` is the
+// extension point it will implement, and `Recover` already accepts an
+// `EngineSnapshot` with a codec (records before the snapshot's sequence are
+// skipped).
+//
+// Example:
+//
+//   // Starting: recover whatever the last run left, then keep appending.
+//   ACD_ASSIGN_OR_RETURN(std::string bytes, acd::ReadFileToString("center.journal"));
+//   ACD_ASSIGN_OR_RETURN(acd::Recovered r, acd::Recover(center, bytes));
+//   if (!r.tail_report.empty()) Log(r.tail_report);
+//   ACD_ASSIGN_OR_RETURN(auto sink, acd::OpenJournalFile("center.journal", r.valid_bytes));
+//   acd::JournalWriter journal(std::move(sink), {}, r.next_sequence);
+//   // Hand r.engine and &journal to the Router (acd/router.h).
+//
+// Thread safety: a JournalWriter and its sink belong to one thread at a time
+// (the Router uses each from its engine's thread only). ReadJournal and
+// Recover are pure functions of their arguments.
+
+#ifndef ACD_JOURNAL_H_
+#define ACD_JOURNAL_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "acd/commands.h"
+#include "acd/config.h"
+#include "acd/engine.h"
+#include "acd/observer.h"
+#include "acd/time.h"
+
+namespace acd {
+
+// Where a journal's bytes go.
+class JournalSink {
+ public:
+  virtual ~JournalSink() = default;
+  // Appends `bytes` at the end.
+  virtual absl::Status Append(absl::string_view bytes) = 0;
+  // Makes everything appended so far durable.
+  virtual absl::Status Sync() = 0;
+  // Bytes in the sink, including what it held when opened.
+  virtual int64_t size() const = 0;
+};
+
+// Opens (creating if missing) the file at `path` for appending, after
+// truncating it to `keep_bytes` (pass Recovered::valid_bytes; -1 keeps it
+// whole). Sync is fdatasync. Errors name the path and the failing call.
+absl::StatusOr<std::unique_ptr<JournalSink>> OpenJournalFile(const std::string& path,
+                                                             int64_t keep_bytes = -1);
+
+// The whole file at `path`; NotFound if it does not exist (an empty journal
+// for Recover's purposes is the empty string).
+absl::StatusOr<std::string> ReadFileToString(const std::string& path);
+
+// Keeps everything in memory; for tests and for servers that ship journals
+// elsewhere. `bytes()` is the journal so far.
+class StringJournalSink : public JournalSink {
+ public:
+  absl::Status Append(absl::string_view bytes) override;
+  absl::Status Sync() override;
+  int64_t size() const override { return static_cast<int64_t>(bytes_.size()); }
+  const std::string& bytes() const { return bytes_; }
+  int64_t syncs() const { return syncs_; }
+
+ private:
+  std::string bytes_;
+  int64_t syncs_ = 0;
+};
+
+enum class FlushPolicy : uint8_t {
+  kEveryRecord,  // flush (and sync) after each record
+  kEveryN,       // after every `flush_every_records` records
+  kOnTimer,      // when `flush_interval` has passed since the last flush
+};
+
+struct JournalOptions {
+  FlushPolicy flush = FlushPolicy::kEveryRecord;
+  // For kEveryN. >= 1. Default 64.
+  int flush_every_records = 64;
+  // For kOnTimer, measured on the Router's clock (the `now` passed to the
+  // writer). > 0. Default 10 ms.
+  Duration flush_interval = Milliseconds(10);
+  // Call the sink's Sync after writing a flush's bytes. Default true.
+  bool sync = true;
+};
+
+// Appends records to a sink. Not thread-safe: one thread at a time.
+class JournalWriter {
+ public:
+  // Writes the file header if `sink` is empty. Records are numbered from
+  // `next_sequence` (Recovered::next_sequence when continuing a journal).
+  explicit JournalWriter(std::unique_ptr<JournalSink> sink, JournalOptions options = {},
+                         uint64_t next_sequence = 0);
+  JournalWriter(const JournalWriter&) = delete;
+  JournalWriter& operator=(const JournalWriter&) = delete;
+  // Flushes what is buffered (errors are lost: call Flush first to see them).
+  ~JournalWriter();
+
+  // Appends a command the engine accepted, as applied (its `now` is the time
+  // the engine saw). `clock_now` drives the kOnTimer policy. An error from
+  // the sink is returned and kept: every later call returns it too (a
+  // journal with a hole would recover a state that never existed).
+  absl::Status AppendCommand(const Command& command, Time clock_now);
+  // Appends Engine::AdvanceTo(to).
+  absl::Status AppendAdvance(Time to, Time clock_now);
+  // For kOnTimer: flushes if the interval has passed. Cheap otherwise.
+  absl::Status MaybeFlush(Time clock_now);
+  // Hands every buffered record to the sink (and syncs, per options).
+  absl::Status Flush();
+
+  // The sequence number the next record will get.
+  uint64_t next_sequence() const;
+  // Records buffered and not yet flushed.
+  int buffered_records() const;
+  JournalSink& sink();
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// One record read back.
+struct JournalAdvance {
+  Time now;
+};
+struct JournalEntry {
+  uint64_t sequence = 0;
+  // Byte offset of the record's header in the journal.
+  int64_t offset = 0;
+  std::variant<Command, JournalAdvance> value;
+};
+
+struct JournalContents {
+  std::vector<JournalEntry> entries;
+  // Bytes from the start to the end of the last whole record (or of the
+  // file header); what a writer should keep.
+  int64_t valid_bytes = 0;
+  // Empty when the journal ended on a record boundary; otherwise one line
+  // saying what was cut, from which offset, and why.
+  std::string tail_report;
+};
+
+// Parses a whole journal. InvalidArgument if it does not start with the
+// header; DataLoss naming the offset for a corrupt record before the last,
+// a record that does not parse, or a gap in the sequence numbers.
+absl::StatusOr<JournalContents> ReadJournal(absl::string_view bytes);
+
+// Extension point for snapshots of a whole engine. acd::Engine does not
+// implement it yet (planned); tests use a stand-in.
+class EngineStateCodec {
+ public:
+  virtual ~EngineStateCodec() = default;
+  virtual absl::StatusOr<std::string> Save(const Engine& engine) = 0;
+  virtual absl::StatusOr<std::unique_ptr<Engine>> Load(const CenterConfig& config,
+                                                       absl::string_view state) = 0;
+};
+
+// A saved engine state and the first journal record it does not include.
+struct EngineSnapshot {
+  uint64_t next_sequence = 0;
+  std::string state;
+};
+
+struct RecoverOptions {
+  // The `start` the original engine was created with.
+  Time start;
+  // Replay from a snapshot (with the codec that wrote it) instead of from
+  // an empty engine; both or neither.
+  const EngineSnapshot* snapshot = nullptr;
+  EngineStateCodec* codec = nullptr;
+  // Receives the decisions made again during replay (usually nobody wants
+  // them twice); set your own observer on the result afterwards.
+  Observer* observer = nullptr;
+};
+
+struct Recovered {
+  std::unique_ptr<Engine> engine;
+  // Continue the journal with these (JournalWriter, OpenJournalFile).
+  uint64_t next_sequence = 0;
+  int64_t valid_bytes = 0;
+  int64_t records_replayed = 0;
+  // As JournalContents::tail_report.
+  std::string tail_report;
+};
+
+// Rebuilds the engine: from the snapshot if given, else Engine::Create(config,
+// options.start), then every journal record from the snapshot's sequence on.
+// Errors: ReadJournal's; InvalidArgument for a snapshot without a codec;
+// DataLoss if the journal starts after the snapshot's sequence; Internal,
+// naming the record's offset and sequence, if the engine rejects a replayed
+// record (a journal from another configuration, or a determinism bug).
+absl::StatusOr<Recovered> Recover(const CenterConfig& config, absl::string_view journal,
+                                  const RecoverOptions& options = {});
+
+}  // namespace acd
+
+#endif  // ACD_JOURNAL_H_

@@ -1,0 +1,231 @@
+// acd/router.h: the concurrent facade a server embeds.
+//
+// An engine is single-threaded and deterministic (DESIGN 3.1). A server is
+// neither: telephony, web and supervisor threads all have commands for it.
+// `acd::Router` hosts one or more engines (one per center or tenant), each
+// owned by a thread of its own, and puts the concurrency at their edges:
+//
+//   * Commands. Any thread calls `Submit`; the command goes into the engine's
+//     bounded lock-free multi-producer queue. A full queue answers
+//     ResourceExhausted at once, or, with a deadline, retries (spinning, then
+//     yielding, then sleeping briefly; it never takes a lock) until the
+//     deadline. Nothing is dropped: a Submit that returns OK is applied, and
+//     its callback runs, exactly once, even when the Router is stopping.
+//   * Time. The engine thread stamps each command, when it takes it from the
+//     queue, with the server's `Clock` (read once per batch of up to 64
+//     commands taken together; clamped so that it never goes back), and calls
+//     AdvanceTo when the engine's next timer falls due. The `now` a caller
+//     puts in a command is ignored.
+//   * Results. Each command's absl::Status reaches its submitter through the
+//     callback passed to Submit, called on the engine thread after the
+//     command is applied, its decisions reported and its journal record
+//     written. A callback must be short and must not wait for the Router; it
+//     may Submit (without a deadline).
+//   * Decisions. Offers and state changes go, on the engine thread, to the
+//     engine's `Observer` (if any), and into a lock-free decision queue that
+//     any server thread drains with `PollDecisions`. If nobody drains it and
+//     it fills, the engine thread keeps further decisions in a private
+//     backlog, in order, and moves them in as space frees: none is lost, and
+//     the engine thread never waits.
+//   * Live statistics. After commands (at most once per `stats_interval` of
+//     the clock) the engine thread publishes a snapshot of every workgroup's
+//     and agent's state; any thread reads the latest whole one with
+//     `ReadStats` (see lib/router/snapshot_ring.h for the scheme).
+//   * Journal. With a JournalWriter (acd/journal.h), every accepted command
+//     and every timer firing is journaled before its callback runs, so that
+//     Recover rebuilds the exact engine after a crash. Records are flushed by
+//     the writer's policy, and whenever the engine thread goes idle. A
+//     failing journal turns the command's result into DataLoss (the command
+//     did take effect).
+//
+// The engine thread spins briefly when its queue is empty, then sleeps on a
+// futex until a producer wakes it or its next timer is due: producers never
+// block (unless they asked for a deadline), and an idle Router burns no core.
+//
+// Example (tests/router/embedding_example.cc, compiled as a test; the README
+// shows it too):
+//
+//   acd::SystemClock clock;
+//   std::vector<acd::HostedEngine> engines;
+//   engines.push_back({.engine = *acd::Engine::Create(center)});
+//   auto router = *acd::Router::Create({.clock = &clock}, std::move(engines));
+//   router->Submit(0, acd::LogIn{.agent = ann}, [](const acd::CommandResult& r) {
+//     if (!r.status.ok()) Log(r.status);
+//   });
+//   router->PollDecisions(0, [](const acd::Decision& d) { Handle(d); });
+//
+// Thread safety: every public member function may be called from any thread
+// at any time, concurrently, except that Stop and the destructor are called
+// by one thread (the owner), and the destructor must not race with any
+// other call. Submit, PollDecisions, ReadStats and Wake take no lock and
+// never wait for the engine thread (Submit with a deadline waits for room,
+// by polling, at most until its deadline).
+
+#ifndef ACD_ROUTER_H_
+#define ACD_ROUTER_H_
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "absl/functional/any_invocable.h"
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "acd/clock.h"
+#include "acd/commands.h"
+#include "acd/engine.h"
+#include "acd/journal.h"
+#include "acd/observer.h"
+#include "acd/time.h"
+
+namespace acd {
+
+namespace router_internal {
+class EngineHost;
+}  // namespace router_internal
+
+// What a command came to.
+struct CommandResult {
+  // The engine's answer (engine.h), or the journal's error (the command
+  // took effect but could not be journaled: DataLoss-worthy, see Submit).
+  absl::Status status;
+  // The time the command was applied at (its stamped `now`).
+  Time applied_at;
+};
+
+// Called exactly once per accepted Submit, on the engine's thread.
+using ResultCallback = absl::AnyInvocable<void(const CommandResult&)>;
+
+// One decision or state change, as the engine reported it.
+struct Decision {
+  std::variant<OfferEvent, InteractionEvent, AgentEvent> event;
+};
+
+// Live statistics. Fields may be added (the engine's richer workgroup
+// statistics will arrive here); readers get whole copies, so adding a field
+// breaks no reader.
+struct WorkgroupStats {
+  WorkgroupId id;
+  WorkgroupCounters counters;
+};
+
+struct AgentStats {
+  AgentId id;
+  bool logged_in = false;
+  StatusId status;
+  AgentActivity activity = AgentActivity::kLoggedOut;
+  int used_percent = 0;
+  // Interactions alerting at, connected to or wrapping up with the agent.
+  int interactions = 0;
+};
+
+// One published snapshot of an engine: everything in it is as of one moment
+// of the engine thread, between two commands.
+struct EngineStats {
+  // 1, 2, 3, ... per engine, one per publication.
+  uint64_t version = 0;
+  // The engine's clock at publication.
+  Time as_of;
+  int64_t commands_applied = 0;   // accepted by the engine
+  int64_t commands_rejected = 0;  // answered with an error
+  int64_t timer_advances = 0;     // AdvanceTo calls that fired timers
+  // Decisions waiting in the engine thread's private backlog because the
+  // decision queue was full.
+  int64_t decision_backlog = 0;
+  // In id order.
+  std::vector<WorkgroupStats> workgroups;
+  std::vector<AgentStats> agents;
+};
+
+// An engine to host, and what to tell about it.
+struct HostedEngine {
+  std::unique_ptr<Engine> engine;
+  // Receives every event on the engine thread. Not owned; outlives the
+  // Router. Optional.
+  Observer* observer = nullptr;
+  // Journals what the engine applied. Not owned; used only from the engine
+  // thread until the Router stops; outlives the Router. Optional.
+  JournalWriter* journal = nullptr;
+};
+
+struct RouterOptions {
+  // Required; not owned; outlives the Router.
+  Clock* clock = nullptr;
+  // Per engine; rounded up to a power of two. Range 2..2^24. Default 4096.
+  int queue_capacity = 4096;
+  // Per engine; 0: no decision queue (observers only). Range 0..2^24.
+  // Default 4096.
+  int decision_queue_capacity = 4096;
+  // At most one stats publication per this much clock time; zero publishes
+  // after every batch of commands. Default 100 ms.
+  Duration stats_interval = Milliseconds(100);
+  // Polls of an empty queue (each with a CPU pause) before the engine thread
+  // sleeps. Default 2000 (some tens of microseconds).
+  int spin_polls = 2000;
+};
+
+class Router {
+ public:
+  // Starts one thread per engine. InvalidArgument for a missing clock, no
+  // engine, a null engine or an option out of range.
+  static absl::StatusOr<std::unique_ptr<Router>> Create(RouterOptions options,
+                                                        std::vector<HostedEngine> engines);
+
+  Router(const Router&) = delete;
+  Router& operator=(const Router&) = delete;
+  // Stop().
+  ~Router();
+
+  int engine_count() const;
+
+  // Queues `command` for engine `engine` (0-based, in the order given to
+  // Create). OK: Submit has moved from `done`, which will be called exactly
+  // once with the result. Otherwise `done` is left untouched, never called,
+  // and can be passed again: ResourceExhausted if the queue is full,
+  // FailedPrecondition after Stop began, OutOfRange for a bad index.
+  absl::Status Submit(int engine, Command command, ResultCallback&& done = nullptr);
+
+  // As Submit, but while the queue is full retries until `deadline` (real
+  // time) before answering ResourceExhausted. Never call it from an engine
+  // thread (a callback or observer): it could wait for itself.
+  absl::Status Submit(int engine, Command command, ResultCallback&& done,
+                      std::chrono::steady_clock::time_point deadline);
+
+  // Moves up to `max` of engine `engine`'s decisions, oldest first, to
+  // `handle`; returns how many. Any number of threads may poll; each
+  // decision goes to exactly one of them.
+  size_t PollDecisions(int engine, absl::FunctionRef<void(const Decision&)> handle,
+                       size_t max = SIZE_MAX);
+
+  // A copy of the latest published statistics of engine `engine`; nullopt
+  // before the first publication or for a bad index.
+  std::optional<EngineStats> ReadStats(int engine) const;
+
+  // Makes every sleeping engine thread look at its clock again (after a
+  // ManualClock moved).
+  void Wake();
+
+  // Refuses new commands, applies every command already queued (their
+  // callbacks run), publishes final statistics, flushes the journals and
+  // joins the engine threads. Idempotent. The engines stay alive until
+  // the Router is destroyed (`engine()` reads them afterwards).
+  void Stop();
+
+  // Engine `engine`, for reading after Stop (never while running: it
+  // belongs to its thread).
+  const Engine& engine(int engine) const;
+
+ private:
+  explicit Router(std::vector<std::unique_ptr<router_internal::EngineHost>> hosts);
+  std::vector<std::unique_ptr<router_internal::EngineHost>> hosts_;
+};
+
+}  // namespace acd
+
+#endif  // ACD_ROUTER_H_

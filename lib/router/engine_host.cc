@@ -1,0 +1,242 @@
+#include "lib/router/engine_host.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "acd/status_macros.h"
+
+namespace acd::router_internal {
+namespace {
+
+// Commands applied between two looks at the timers, the backlog and the
+// statistics.
+constexpr int kBatch = 64;
+
+void CpuRelax() {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#endif
+}
+
+void Stamp(Command& command, Time now) {
+  std::visit([now](auto& c) { c.now = now; }, command);
+}
+
+}  // namespace
+
+EngineHost::EngineHost(HostedEngine hosted, const RouterOptions& options)
+    : engine_(std::move(hosted.engine)),
+      observer_(hosted.observer),
+      journal_(hosted.journal),
+      clock_(options.clock),
+      stats_interval_(options.stats_interval),
+      spin_polls_(options.spin_polls),
+      queue_(static_cast<size_t>(options.queue_capacity)) {
+  if (options.decision_queue_capacity > 0) {
+    decisions_ =
+        std::make_unique<MpmcQueue<Decision>>(static_cast<size_t>(options.decision_queue_capacity));
+  }
+  engine_->SetObserver(this);
+}
+
+EngineHost::~EngineHost() {
+  Stop();
+  engine_->SetObserver(nullptr);
+}
+
+void EngineHost::Start() {
+  thread_ = std::thread([this] { Run(); });
+}
+
+void EngineHost::Stop() {
+  queue_.Close();
+  wake_.NotifyAlways();
+  if (thread_.joinable()) thread_.join();
+}
+
+PushResult EngineHost::TryPush(Envelope& envelope) {
+  const PushResult result = queue_.TryPush(std::move(envelope));
+  if (result == PushResult::kOk) wake_.Notify();
+  return result;
+}
+
+size_t EngineHost::PollDecisions(absl::FunctionRef<void(const Decision&)> handle, size_t max) {
+  if (decisions_ == nullptr) return 0;
+  size_t n = 0;
+  Decision decision;
+  while (n < max && decisions_->TryPop(decision)) {
+    handle(decision);
+    ++n;
+  }
+  // After the engine thread exits, what it could not fit stays in its
+  // backlog; one poller at a time takes it over. Acquire: pairs with the
+  // release in Run, so the backlog's last state is visible.
+  if (n < max && exited_.load(std::memory_order_acquire)) {
+    // Acquire on success: pairs with the release below, handing the backlog
+    // from one poller to the next. A poller that loses returns: no waiting.
+    if (backlog_claimed_.exchange(true, std::memory_order_acquire)) return n;
+    while (n < max && !backlog_.empty()) {
+      handle(backlog_.front());
+      backlog_.pop_front();
+      ++n;
+    }
+    backlog_claimed_.store(false, std::memory_order_release);
+  }
+  return n;
+}
+
+void EngineHost::OnOffer(const OfferEvent& event) {
+  if (observer_ != nullptr) observer_->OnOffer(event);
+  Emit(Decision{event});
+}
+
+void EngineHost::OnInteraction(const InteractionEvent& event) {
+  if (observer_ != nullptr) observer_->OnInteraction(event);
+  Emit(Decision{event});
+}
+
+void EngineHost::OnAgent(const AgentEvent& event) {
+  if (observer_ != nullptr) observer_->OnAgent(event);
+  Emit(Decision{event});
+}
+
+void EngineHost::Emit(const Decision& decision) {
+  if (decisions_ == nullptr) return;
+  Decision copy = decision;
+  if (backlog_.empty() && decisions_->TryPush(std::move(copy)) == PushResult::kOk) return;
+  backlog_.push_back(decision);
+}
+
+void EngineHost::FlushBacklog() {
+  while (!backlog_.empty()) {
+    if (decisions_->TryPush(std::move(backlog_.front())) != PushResult::kOk) return;
+    backlog_.pop_front();
+  }
+}
+
+void EngineHost::Apply(Envelope& envelope, Time clock_now) {
+  const Time before = engine_->now();
+  const Time now = std::max(clock_now, before);
+  Stamp(envelope.command, now);
+  absl::Status status = engine_->Apply(envelope.command);
+  absl::Status journaled;
+  if (status.ok()) {
+    ++applied_;
+    if (journal_ != nullptr) journaled = journal_->AppendCommand(envelope.command, now);
+  } else {
+    ++rejected_;
+    // A rejected command still moved the clock and fired timers (engine.h):
+    // journal that as an advance so that replay does the same.
+    if (journal_ != nullptr && engine_->now() != before) {
+      journaled = journal_->AppendAdvance(engine_->now(), now);
+    }
+  }
+  if (!journaled.ok()) {
+    status = absl::DataLossError(absl::StrCat("router: the engine answered \"", status.ToString(),
+                                              "\" but the journal failed: ", journaled.message()));
+  }
+  if (envelope.done) envelope.done(CommandResult{.status = std::move(status), .applied_at = now});
+  envelope.done = nullptr;
+}
+
+bool EngineHost::FireTimers(Time now) {
+  if (engine_->NextDeadline() > now) return false;
+  const Time to = std::max(now, engine_->now());
+  const absl::Status status = engine_->AdvanceTo(to);
+  ACD_CHECK(status.ok());  // `to` is never before the engine's clock
+  ++timer_advances_;
+  // A failing journal reports itself on the next command's result.
+  if (journal_ != nullptr) (void)journal_->AppendAdvance(to, now);
+  return true;
+}
+
+void EngineHost::MaybePublish(Time now, bool force) {
+  if (!stats_dirty_) return;
+  if (!force && version_ > 0 && now - last_publish_ < stats_interval_) return;
+  const CenterConfig& config = engine_->config();
+  const bool published = stats_.Publish([&](EngineStats& s) {
+    s.version = version_ + 1;
+    s.as_of = engine_->now();
+    s.commands_applied = applied_;
+    s.commands_rejected = rejected_;
+    s.timer_advances = timer_advances_;
+    s.decision_backlog = static_cast<int64_t>(backlog_.size());
+    s.workgroups.resize(config.workgroups.size());
+    for (size_t w = 0; w < s.workgroups.size(); ++w) {
+      const WorkgroupId id(static_cast<uint32_t>(w));
+      s.workgroups[w] = {.id = id, .counters = *engine_->GetWorkgroupCounters(id)};
+    }
+    s.agents.resize(config.agents.size());
+    for (size_t a = 0; a < s.agents.size(); ++a) {
+      const AgentView view = *engine_->GetAgent(AgentId(static_cast<uint32_t>(a)));
+      s.agents[a] = {.id = view.id,
+                     .logged_in = view.logged_in,
+                     .status = view.status,
+                     .activity = view.activity,
+                     .used_percent = view.used_percent,
+                     .interactions = static_cast<int>(view.interactions.size())};
+    }
+  });
+  if (!published) return;  // every spare slot is being read; next time
+  ++version_;
+  last_publish_ = now;
+  stats_dirty_ = false;
+}
+
+void EngineHost::Idle() {
+  // Nothing to do: make what we have durable and visible before sleeping.
+  if (journal_ != nullptr) (void)journal_->Flush();
+  MaybePublish(clock_->Now(), /*force=*/true);
+  const uint32_t ticket = wake_.PrepareToSleep();
+  if (queue_.ReadyToPop() || queue_.closed()) {
+    wake_.CancelSleep();
+    return;
+  }
+  auto timeout = clock_->RealTimeUntil(engine_->NextDeadline());
+  if (!backlog_.empty()) {
+    // Look again soon for room in the decision queue.
+    timeout = std::min<std::chrono::nanoseconds>(timeout, std::chrono::milliseconds(1));
+  }
+  wake_.Sleep(ticket, timeout);
+}
+
+void EngineHost::Run() {
+  Envelope envelope;
+  for (;;) {
+    bool worked = false;
+    // One clock reading per batch: the commands taken together share it.
+    const Time now = clock_->Now();
+    for (int i = 0; i < kBatch && queue_.TryPop(envelope); ++i) {
+      Apply(envelope, now);
+      worked = true;
+    }
+    worked = FireTimers(now) || worked;
+    if (decisions_ != nullptr) FlushBacklog();
+    if (journal_ != nullptr) (void)journal_->MaybeFlush(now);
+    if (worked) {
+      stats_dirty_ = true;
+      MaybePublish(now, /*force=*/false);
+      continue;
+    }
+    if (queue_.Drained()) break;
+    if (queue_.closed()) {
+      CpuRelax();  // a producer is still writing a value it pushed before the close
+      continue;
+    }
+    // Nothing to do: poll the queue alone for a while, then sleep.
+    int polls = 0;
+    while (polls < spin_polls_ && !queue_.ReadyToPop() && !queue_.closed()) {
+      CpuRelax();
+      ++polls;
+    }
+    if (polls == spin_polls_) Idle();
+  }
+  if (journal_ != nullptr) (void)journal_->Flush();
+  MaybePublish(clock_->Now(), /*force=*/true);
+  if (decisions_ != nullptr) FlushBacklog();
+  // Release: hands the backlog to the pollers (see PollDecisions).
+  exited_.store(true, std::memory_order_release);
+}
+
+}  // namespace acd::router_internal

@@ -1,0 +1,94 @@
+// lib/router/engine_host.h: one engine, its thread, and its lock-free edges
+// (the Router's per-engine part; acd/router.h describes the behaviour).
+//
+// Thread safety: TryPush, PollDecisions, ReadStats and Wake from any thread;
+// Start and Stop from one thread (the Router's owner); everything else,
+// including the Observer methods, runs on the engine thread.
+
+#ifndef ACD_LIB_ROUTER_ENGINE_HOST_H_
+#define ACD_LIB_ROUTER_ENGINE_HOST_H_
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <thread>
+
+#include "absl/functional/function_ref.h"
+#include "acd/router.h"
+#include "lib/router/mpmc_queue.h"
+#include "lib/router/snapshot_ring.h"
+#include "lib/router/wake_signal.h"
+
+namespace acd::router_internal {
+
+struct Envelope {
+  Command command;
+  ResultCallback done;
+};
+
+class EngineHost final : public Observer {
+ public:
+  EngineHost(HostedEngine hosted, const RouterOptions& options);
+  EngineHost(const EngineHost&) = delete;
+  EngineHost& operator=(const EngineHost&) = delete;
+  ~EngineHost() override;
+
+  void Start();
+  // Closes the queue, lets the thread apply what is queued, joins it.
+  void Stop();
+
+  // Leaves `envelope` untouched unless it returns kOk.
+  PushResult TryPush(Envelope& envelope);
+  size_t queue_capacity() const { return queue_.capacity(); }
+
+  size_t PollDecisions(absl::FunctionRef<void(const Decision&)> handle, size_t max);
+  std::optional<EngineStats> ReadStats() const { return stats_.Read(); }
+  void Wake() { wake_.NotifyAlways(); }
+  const Engine& engine() const { return *engine_; }
+
+  void OnOffer(const OfferEvent& event) override;
+  void OnInteraction(const InteractionEvent& event) override;
+  void OnAgent(const AgentEvent& event) override;
+
+ private:
+  void Run();
+  void Apply(Envelope& envelope, Time clock_now);
+  bool FireTimers(Time now);
+  void Emit(const Decision& decision);
+  void FlushBacklog();
+  void MaybePublish(Time now, bool force);
+  void Idle();
+
+  // Engine thread only (after Start, until the thread is joined).
+  std::unique_ptr<Engine> engine_;
+  Observer* observer_;
+  JournalWriter* journal_;
+  Clock* clock_;
+  const Duration stats_interval_;
+  const int spin_polls_;
+  std::deque<Decision> backlog_;
+  bool stats_dirty_ = true;
+  Time last_publish_;
+  uint64_t version_ = 0;
+  int64_t applied_ = 0;
+  int64_t rejected_ = 0;
+  int64_t timer_advances_ = 0;
+
+  // Shared, lock-free.
+  MpmcQueue<Envelope> queue_;
+  std::unique_ptr<MpmcQueue<Decision>> decisions_;
+  SnapshotRing<EngineStats> stats_;
+  WakeSignal wake_;
+  // Set once the engine thread has finished: the backlog then belongs to
+  // whichever poller claims it.
+  std::atomic<bool> exited_{false};
+  std::atomic<bool> backlog_claimed_{false};
+  std::thread thread_;
+};
+
+}  // namespace acd::router_internal
+
+#endif  // ACD_LIB_ROUTER_ENGINE_HOST_H_
