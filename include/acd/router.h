@@ -82,6 +82,7 @@
 #include "acd/engine.h"
 #include "acd/journal.h"
 #include "acd/observer.h"
+#include "acd/stats.h"
 #include "acd/time.h"
 
 namespace acd {
@@ -107,12 +108,15 @@ struct Decision {
   std::variant<OfferEvent, InteractionEvent, AgentEvent> event;
 };
 
-// Live statistics. Fields may be added (the engine's richer workgroup
-// statistics will arrive here); readers get whole copies, so adding a field
-// breaks no reader.
-struct WorkgroupStats {
+// Live statistics. Fields may be added; readers get whole copies, so adding
+// a field breaks no reader.
+struct PublishedWorkgroup {
   WorkgroupId id;
+  // Running totals since the engine started (acd/engine.h).
   WorkgroupCounters counters;
+  // The engine's live statistics (acd/stats.h): waiting, longest wait,
+  // agents by state, the current interval's counts and service levels.
+  WorkgroupStats stats;
 };
 
 struct AgentStats {
@@ -139,7 +143,7 @@ struct EngineStats {
   // decision queue was full.
   int64_t decision_backlog = 0;
   // In id order.
-  std::vector<WorkgroupStats> workgroups;
+  std::vector<PublishedWorkgroup> workgroups;
   std::vector<AgentStats> agents;
 };
 

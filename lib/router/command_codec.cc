@@ -6,26 +6,19 @@
 
 #include "absl/strings/str_cat.h"
 #include "acd/config_loader.h"
+#include "acd/config_writer.h"
 #include "acd/media.h"
 
 namespace acd::router_internal {
 namespace {
 
-static_assert(std::variant_size_v<Command> == 11,
+static_assert(std::variant_size_v<Command> == 16,
               "a command was added to acd::Command: give it a message in journal.proto and an "
               "Encode/Decode case below");
 
 int64_t Us(Time t) { return t.microseconds(); }
 int64_t Us(Duration d) { return d.microseconds(); }
 Time TimeUs(int64_t us) { return Time::FromMicroseconds(us); }
-
-static_assert(proto::MEDIA_CALL == static_cast<int>(MediaType::kCall) + 1 &&
-                  proto::MEDIA_SMS == static_cast<int>(MediaType::kSms) + 1,
-              "center.proto's Media is MediaType shifted by one");
-
-proto::Media MediaToProto(MediaType media) {
-  return static_cast<proto::Media>(static_cast<int>(media) + 1);
-}
 
 void EncodeRequirement(const SkillRequirement& r, journal::SkillRequirement& out) {
   const auto& [skill, min_proficiency, max_proficiency, min_desire, proficiency_weight,
@@ -83,7 +76,7 @@ struct Encoder {
   }
   void operator()(const Arrive& c) const {
     const auto& [now, interaction, workgroup, media, priority, requirements, tiers, preferred_agent,
-                 preferred_window] = c;
+                 preferred_window, due] = c;
     journal::Arrive& m = *out.mutable_arrive();
     m.set_now_us(Us(now));
     m.set_interaction(interaction.value());
@@ -94,6 +87,7 @@ struct Encoder {
     for (const TierConfig& t : tiers) EncodeTier(t, *m.add_tiers());
     m.set_preferred_agent(preferred_agent.value());
     m.set_preferred_window_us(Us(preferred_window));
+    m.set_due_us(Us(due));
   }
   void operator()(const Accept& c) const {
     const auto& [now, interaction] = c;
@@ -121,6 +115,42 @@ struct Encoder {
     m.set_now_us(Us(now));
     m.set_agent(agent.value());
   }
+  void operator()(const Transfer& c) const {
+    const auto& [now, interaction, workgroup, agent] = c;
+    journal::Transfer& m = *out.mutable_transfer();
+    m.set_now_us(Us(now));
+    m.set_interaction(interaction.value());
+    m.set_workgroup(workgroup.value());
+    m.set_agent(agent.value());
+  }
+  void operator()(const ReportCallback& c) const {
+    const auto& [now, interaction, outcome] = c;
+    journal::ReportCallback& m = *out.mutable_report_callback();
+    m.set_now_us(Us(now));
+    m.set_interaction(interaction.value());
+    m.set_outcome(static_cast<int32_t>(outcome));
+  }
+  void operator()(const SetPriority& c) const {
+    const auto& [now, interaction, priority] = c;
+    journal::SetPriority& m = *out.mutable_set_priority();
+    m.set_now_us(Us(now));
+    m.set_interaction(interaction.value());
+    m.set_priority(priority);
+  }
+  void operator()(const UpdateAgent& c) const {
+    const auto& [now, agent, config] = c;
+    journal::UpdateAgent& m = *out.mutable_update_agent();
+    m.set_now_us(Us(now));
+    m.set_agent(agent.value());
+    *m.mutable_config() = AgentConfigToProto(config);
+  }
+  void operator()(const UpdateWorkgroup& c) const {
+    const auto& [now, workgroup, config] = c;
+    journal::UpdateWorkgroup& m = *out.mutable_update_workgroup();
+    m.set_now_us(Us(now));
+    m.set_workgroup(workgroup.value());
+    *m.mutable_config() = WorkgroupConfigToProto(config);
+  }
 };
 
 absl::StatusOr<Command> DecodeArrive(const journal::Arrive& m) {
@@ -129,7 +159,8 @@ absl::StatusOr<Command> DecodeArrive(const journal::Arrive& m) {
            .workgroup = WorkgroupId(m.workgroup()),
            .priority = m.priority(),
            .preferred_agent = AgentId(m.preferred_agent()),
-           .preferred_window = Duration::Microseconds(m.preferred_window_us())};
+           .preferred_window = Duration::Microseconds(m.preferred_window_us()),
+           .due = TimeUs(m.due_us())};
   const std::optional<MediaType> media = MediaFromProto(m.media());
   if (!media)
     return absl::InvalidArgumentError(absl::StrCat("arrive.media: unknown media ", m.media()));
@@ -147,6 +178,33 @@ absl::StatusOr<Command> DecodeArrive(const journal::Arrive& m) {
         {.threshold = t.threshold(), .duration = Duration::Microseconds(t.duration_us())});
   }
   return c;
+}
+
+absl::StatusOr<Command> DecodeReportCallback(const journal::ReportCallback& m) {
+  if (m.outcome() < 0 || m.outcome() > static_cast<int32_t>(CallbackOutcome::kRetryLater)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("report_callback.outcome: unknown outcome ", m.outcome()));
+  }
+  return ReportCallback{.now = TimeUs(m.now_us()),
+                        .interaction = InteractionId(m.interaction()),
+                        .outcome = static_cast<CallbackOutcome>(m.outcome())};
+}
+
+absl::StatusOr<Command> DecodeUpdateAgent(const journal::UpdateAgent& m) {
+  absl::StatusOr<AgentConfig> config = AgentConfigFromProto(
+      m.config(), TextProtoFile::Unlocated("journal record"), "update_agent.config");
+  if (!config.ok()) return config.status();
+  return UpdateAgent{
+      .now = TimeUs(m.now_us()), .agent = AgentId(m.agent()), .config = *std::move(config)};
+}
+
+absl::StatusOr<Command> DecodeUpdateWorkgroup(const journal::UpdateWorkgroup& m) {
+  absl::StatusOr<WorkgroupConfig> config = WorkgroupConfigFromProto(
+      m.config(), TextProtoFile::Unlocated("journal record"), "update_workgroup.config");
+  if (!config.ok()) return config.status();
+  return UpdateWorkgroup{.now = TimeUs(m.now_us()),
+                         .workgroup = WorkgroupId(m.workgroup()),
+                         .config = *std::move(config)};
 }
 
 template <typename C>
@@ -194,6 +252,21 @@ absl::StatusOr<Command> DecodeCommand(const journal::Command& in) {
     case Command::kEndWrapUp:
       return EndWrapUp{.now = TimeUs(in.end_wrap_up().now_us()),
                        .agent = AgentId(in.end_wrap_up().agent())};
+    case Command::kTransfer:
+      return Transfer{.now = TimeUs(in.transfer().now_us()),
+                      .interaction = InteractionId(in.transfer().interaction()),
+                      .workgroup = WorkgroupId(in.transfer().workgroup()),
+                      .agent = AgentId(in.transfer().agent())};
+    case Command::kReportCallback:
+      return DecodeReportCallback(in.report_callback());
+    case Command::kSetPriority:
+      return SetPriority{.now = TimeUs(in.set_priority().now_us()),
+                         .interaction = InteractionId(in.set_priority().interaction()),
+                         .priority = in.set_priority().priority()};
+    case Command::kUpdateAgent:
+      return DecodeUpdateAgent(in.update_agent());
+    case Command::kUpdateWorkgroup:
+      return DecodeUpdateWorkgroup(in.update_workgroup());
     case Command::COMMAND_NOT_SET:
       break;
   }

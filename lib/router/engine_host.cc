@@ -165,7 +165,9 @@ void EngineHost::MaybePublish(Time now, bool force) {
     s.workgroups.resize(config.workgroups.size());
     for (size_t w = 0; w < s.workgroups.size(); ++w) {
       const WorkgroupId id(static_cast<uint32_t>(w));
-      s.workgroups[w] = {.id = id, .counters = *engine_->GetWorkgroupCounters(id)};
+      s.workgroups[w] = {.id = id,
+                         .counters = *engine_->GetWorkgroupCounters(id),
+                         .stats = *engine_->GetWorkgroupStats(id)};
     }
     s.agents.resize(config.agents.size());
     for (size_t a = 0; a < s.agents.size(); ++a) {

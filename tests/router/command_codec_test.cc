@@ -5,6 +5,7 @@
 #include <tuple>
 #include <variant>
 
+#include "acd/config_writer.h"
 #include "doctest/doctest.h"
 #include "tests/testing/random_streams.h"
 
@@ -49,10 +50,11 @@ bool Same(const SetActivation& a, const SetActivation& b) {
   return std::tie(now, agent, workgroup, active) == std::tie(b.now, b.agent, b.workgroup, b.active);
 }
 bool Same(const Arrive& a, const Arrive& b) {
-  const auto& [now, id, workgroup, media, priority, requirements, tiers, preferred, window] = a;
-  return std::tie(now, id, workgroup, media, priority, preferred, window) ==
+  const auto& [now, id, workgroup, media, priority, requirements, tiers, preferred, window, due] =
+      a;
+  return std::tie(now, id, workgroup, media, priority, preferred, window, due) ==
              std::tie(b.now, b.interaction, b.workgroup, b.media, b.priority, b.preferred_agent,
-                      b.preferred_window) &&
+                      b.preferred_window, b.due) &&
          Same(requirements, b.requirements) && Same(tiers, b.tiers);
 }
 template <typename C>
@@ -68,6 +70,34 @@ bool Same(const Disconnect& a, const Disconnect& b) { return SameInteractionComm
 bool Same(const EndWrapUp& a, const EndWrapUp& b) {
   const auto& [now, agent] = a;
   return std::tie(now, agent) == std::tie(b.now, b.agent);
+}
+
+bool Same(const Transfer& a, const Transfer& b) {
+  const auto& [now, interaction, workgroup, agent] = a;
+  return std::tie(now, interaction, workgroup, agent) ==
+         std::tie(b.now, b.interaction, b.workgroup, b.agent);
+}
+bool Same(const ReportCallback& a, const ReportCallback& b) {
+  const auto& [now, interaction, outcome] = a;
+  return std::tie(now, interaction, outcome) == std::tie(b.now, b.interaction, b.outcome);
+}
+bool Same(const SetPriority& a, const SetPriority& b) {
+  const auto& [now, interaction, priority] = a;
+  return std::tie(now, interaction, priority) == std::tie(b.now, b.interaction, b.priority);
+}
+// Configurations compare through their complete proto form (acd/config_writer.h
+// writes every field).
+bool Same(const UpdateAgent& a, const UpdateAgent& b) {
+  const auto& [now, agent, config] = a;
+  return std::tie(now, agent) == std::tie(b.now, b.agent) &&
+         AgentConfigToProto(config).SerializeAsString() ==
+             AgentConfigToProto(b.config).SerializeAsString();
+}
+bool Same(const UpdateWorkgroup& a, const UpdateWorkgroup& b) {
+  const auto& [now, workgroup, config] = a;
+  return std::tie(now, workgroup) == std::tie(b.now, b.workgroup) &&
+         WorkgroupConfigToProto(config).SerializeAsString() ==
+             WorkgroupConfigToProto(b.config).SerializeAsString();
 }
 
 bool Same(const Command& a, const Command& b) {
@@ -111,13 +141,33 @@ std::vector<Command> OneOfEach() {
              .tiers = {{.threshold = 70, .duration = Seconds(5)},
                        {.threshold = 10, .duration = Microseconds(7)}},
              .preferred_agent = AgentId(11),
-             .preferred_window = Seconds(30)},
+             .preferred_window = Seconds(30),
+             .due = t + Seconds(3600)},
       Accept{.now = t, .interaction = x},
       Reject{.now = t, .interaction = x},
       Hold{.now = t, .interaction = x},
       Resume{.now = t, .interaction = x},
       Disconnect{.now = t, .interaction = x},
       EndWrapUp{.now = t, .agent = AgentId(12)},
+      Transfer{.now = t, .interaction = x, .workgroup = WorkgroupId(3), .agent = AgentId(4)},
+      ReportCallback{.now = t, .interaction = x, .outcome = CallbackOutcome::kRetryLater},
+      SetPriority{.now = t, .interaction = x, .priority = 77},
+      UpdateAgent{.now = t,
+                  .agent = AgentId(2),
+                  .config = {.name = "ann",
+                             .workgroups = {{.workgroup = "Sales", .active = false}},
+                             .skills = {{.skill = "spanish", .proficiency = 60, .desire = 9}},
+                             .utilization = {{.media = MediaType::kChat, .percent = 25}},
+                             .auto_answer_media = {MediaType::kEmail},
+                             .cost = 1.5}},
+      UpdateWorkgroup{.now = t,
+                      .workgroup = WorkgroupId(1),
+                      .config = {.name = "Sales",
+                                 .alert_timeout = Seconds(20),
+                                 .tiers = {{.threshold = 50, .duration = Seconds(9)}},
+                                 .queue_timeout = Seconds(60),
+                                 .overflow_workgroup = "Support",
+                                 .queue_capacity = 5}},
   };
 }
 
