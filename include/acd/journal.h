@@ -41,12 +41,12 @@
 // with them the commands' effects: the recovered engine is the one that saw
 // a prefix of the commands, which is a state that really existed.
 //
-// Snapshots (planned). Replaying a long journal is slow, so a server will
-// periodically save the engine's whole state and start replay from there.
-// The engine does not yet serialize its state; `EngineStateCodec` is the
-// extension point it will implement, and `Recover` already accepts an
-// `EngineSnapshot` with a codec (records before the snapshot's sequence are
-// skipped).
+// Snapshots. Replaying a long journal is slow, so a server periodically
+// saves the engine's whole state (HostedEngine::snapshot_every_records in
+// acd/router.h, with ProtoStateCodec) and recovery starts from the latest
+// snapshot: `Recover` loads it and replays only the records from its
+// sequence on. A snapshot is taken after flushing the journal, so it is
+// never ahead of the records that follow it.
 //
 // Example:
 //
@@ -197,14 +197,28 @@ struct JournalContents {
 // a record that does not parse, or a gap in the sequence numbers.
 absl::StatusOr<JournalContents> ReadJournal(absl::string_view bytes);
 
-// Extension point for snapshots of a whole engine. acd::Engine does not
-// implement it yet (planned); tests use a stand-in.
+// How a whole engine's state is saved for a snapshot and loaded again.
+// ProtoStateCodec is the engine's own; the interface lets a server store
+// snapshots its own way.
 class EngineStateCodec {
  public:
   virtual ~EngineStateCodec() = default;
   virtual absl::StatusOr<std::string> Save(const Engine& engine) = 0;
   virtual absl::StatusOr<std::unique_ptr<Engine>> Load(const CenterConfig& config,
                                                        absl::string_view state) = 0;
+};
+
+// The engine's state (Engine::ExportState) as the protobuf message
+// acd.proto.EngineState, behind a 4-byte little-endian CRC-32C of it. Load
+// gives DataLoss for a checksum or parse failure and InvalidArgument for a
+// state Engine::Restore refuses. The configuration in force is the
+// snapshot's own (it may differ from `config` after UpdateAgent or
+// UpdateWorkgroup); `config` is not used.
+class ProtoStateCodec : public EngineStateCodec {
+ public:
+  absl::StatusOr<std::string> Save(const Engine& engine) override;
+  absl::StatusOr<std::unique_ptr<Engine>> Load(const CenterConfig& config,
+                                               absl::string_view state) override;
 };
 
 // A saved engine state and the first journal record it does not include.

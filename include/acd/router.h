@@ -156,6 +156,16 @@ struct HostedEngine {
   // Journals what the engine applied. Not owned; used only from the engine
   // thread until the Router stops; outlives the Router. Optional.
   JournalWriter* journal = nullptr;
+  // Periodic snapshots (with a journal): every `snapshot_every_records`
+  // journal records, the engine thread flushes the journal, saves the
+  // engine with `snapshot_codec` (not owned; ProtoStateCodec is the
+  // engine's own) and hands the snapshot to `on_snapshot`, which stores it
+  // (Recover takes the latest one and the journal after it). A failed save
+  // is reported to `on_snapshot` as an empty state and retried at the next
+  // period. 0 (the default): no snapshots.
+  int64_t snapshot_every_records = 0;
+  EngineStateCodec* snapshot_codec = nullptr;
+  absl::AnyInvocable<void(EngineSnapshot snapshot)> on_snapshot;
 };
 
 struct RouterOptions {

@@ -29,6 +29,9 @@ EngineHost::EngineHost(HostedEngine hosted, const RouterOptions& options)
     : engine_(std::move(hosted.engine)),
       observer_(hosted.observer),
       journal_(hosted.journal),
+      snapshot_every_(hosted.snapshot_every_records),
+      snapshot_codec_(hosted.snapshot_codec),
+      on_snapshot_(std::move(hosted.on_snapshot)),
       clock_(options.clock),
       stats_interval_(options.stats_interval),
       spin_polls_(options.spin_polls),
@@ -138,6 +141,23 @@ void EngineHost::Apply(Envelope& envelope, Time clock_now) {
   }
   if (envelope.done) envelope.done(CommandResult{.status = std::move(status), .applied_at = now});
   envelope.done = nullptr;
+  MaybeSnapshot();
+}
+
+void EngineHost::MaybeSnapshot() {
+  if (snapshot_every_ <= 0 || journal_ == nullptr || snapshot_codec_ == nullptr ||
+      journal_->next_sequence() - last_snapshot_ < static_cast<uint64_t>(snapshot_every_)) {
+    return;
+  }
+  // The journal first: a snapshot must never be ahead of the records a
+  // recovery would read after it.
+  absl::StatusOr<std::string> state =
+      journal_->Flush().ok() ? snapshot_codec_->Save(*engine_) : absl::DataLossError("journal");
+  if (state.ok()) last_snapshot_ = journal_->next_sequence();  // else retried at the next record
+  if (on_snapshot_) {
+    on_snapshot_(EngineSnapshot{.next_sequence = journal_->next_sequence(),
+                                .state = state.ok() ? *std::move(state) : std::string()});
+  }
 }
 
 bool EngineHost::FireTimers(Time now) {
@@ -148,6 +168,7 @@ bool EngineHost::FireTimers(Time now) {
   ++timer_advances_;
   // A failing journal reports itself on the next command's result.
   if (journal_ != nullptr) (void)journal_->AppendAdvance(to, now);
+  MaybeSnapshot();
   return true;
 }
 

@@ -60,12 +60,18 @@ class EngineHost final : public Observer {
   void Emit(const Decision& decision);
   void FlushBacklog();
   void MaybePublish(Time now, bool force);
+  // Takes a snapshot if the journal has grown by the configured period.
+  void MaybeSnapshot();
   void Idle();
 
   // Engine thread only (after Start, until the thread is joined).
   std::unique_ptr<Engine> engine_;
   Observer* observer_;
   JournalWriter* journal_;
+  const int64_t snapshot_every_;
+  EngineStateCodec* snapshot_codec_;
+  absl::AnyInvocable<void(EngineSnapshot)> on_snapshot_;
+  uint64_t last_snapshot_ = 0;  // next_sequence at the last snapshot
   Clock* clock_;
   const Duration stats_interval_;
   const int spin_polls_;

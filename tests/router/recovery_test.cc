@@ -200,6 +200,87 @@ TEST_CASE("recovery from a snapshot replays only the records after it") {
         absl::StatusCode::kInvalidArgument);
 }
 
+TEST_CASE("recovery from the engine's own snapshot at any record goes on exactly as the original") {
+  const OriginalRun run = RunThroughRouter(6, 120);
+  const JournalContents whole = *ReadJournal(run.journal);
+  ProtoStateCodec codec;
+  for (size_t k = 0; k <= whole.entries.size(); k += 3) {
+    CAPTURE(k);
+    const int64_t boundary = k < whole.entries.size() ? whole.entries[k].offset
+                                                      : static_cast<int64_t>(run.journal.size());
+    absl::StatusOr<Recovered> prefix =
+        Recover(run.center, absl::string_view(run.journal).substr(0, boundary));
+    REQUIRE(prefix.ok());
+    absl::StatusOr<std::string> saved = codec.Save(*prefix->engine);
+    REQUIRE(saved.ok());
+    const EngineSnapshot snapshot{.next_sequence = k, .state = *saved};
+    absl::StatusOr<Recovered> recovered =
+        Recover(run.center, run.journal, {.snapshot = &snapshot, .codec = &codec});
+    REQUIRE(recovered.ok());
+    CHECK(recovered->records_replayed == static_cast<int64_t>(whole.entries.size() - k));
+    // The rest of the journal, replayed on the restored engine, ends where
+    // the original ended.
+    REQUIRE(StateText(*recovered->engine, run.max_id) == run.final_state);
+  }
+  // A damaged snapshot is refused, not trusted.
+  absl::StatusOr<Recovered> prefix = Recover(run.center, run.journal);
+  std::string damaged = *codec.Save(*prefix->engine);
+  damaged[damaged.size() / 2] ^= 0x01;
+  const EngineSnapshot bad{.next_sequence = whole.entries.size(), .state = damaged};
+  CHECK(Recover(run.center, run.journal, {.snapshot = &bad, .codec = &codec}).status().code() ==
+        absl::StatusCode::kDataLoss);
+}
+
+TEST_CASE("the Router takes periodic snapshots from which the journal recovers the engine") {
+  testing::Chooser pick(7);
+  const CenterConfig center = testing::RandomCenter(pick);
+  auto sink = std::make_unique<StringJournalSink>();
+  StringJournalSink* bytes = sink.get();
+  JournalWriter journal(std::move(sink), {.flush = FlushPolicy::kEveryN, .flush_every_records = 8});
+  ProtoStateCodec codec;
+  std::vector<EngineSnapshot> snapshots;
+  ManualClock clock;
+  std::string final_state;
+  uint64_t next_id = 1;
+  {
+    std::vector<HostedEngine> engines;
+    engines.push_back(
+        {.engine = *Engine::Create(center),
+         .journal = &journal,
+         .snapshot_every_records = 25,
+         .snapshot_codec = &codec,
+         .on_snapshot = [&snapshots](EngineSnapshot s) { snapshots.push_back(std::move(s)); }});
+    auto router =
+        Router::Create({.clock = &clock, .stats_interval = Duration::Zero()}, std::move(engines));
+    REQUIRE(router.ok());
+    for (int i = 0; i < 200; ++i) {
+      clock.Advance(Seconds(pick.Of({0, 1, 2, 5})));
+      const Command command = testing::RandomCommand(pick, Time(), center, next_id);
+      if (std::holds_alternative<Arrive>(command)) ++next_id;
+      std::atomic<bool> done{false};
+      REQUIRE((*router)
+                  ->Submit(0, command,
+                           [&done](const CommandResult&) {
+                             done.store(true, std::memory_order_release);
+                           })
+                  .ok());
+      while (!done.load(std::memory_order_acquire)) std::this_thread::yield();
+    }
+    (*router)->Stop();
+    final_state = StateText((*router)->engine(0), next_id);
+  }
+  REQUIRE(journal.Flush().ok());
+  REQUIRE(snapshots.size() >= 4);
+  for (const EngineSnapshot& snapshot : snapshots) {
+    CAPTURE(snapshot.next_sequence);
+    REQUIRE_FALSE(snapshot.state.empty());
+    absl::StatusOr<Recovered> recovered =
+        Recover(center, bytes->bytes(), {.snapshot = &snapshot, .codec = &codec});
+    REQUIRE(recovered.ok());
+    CHECK(StateText(*recovered->engine, next_id) == final_state);
+  }
+}
+
 TEST_CASE("a journal replayed into another center's engine fails naming the record") {
   const OriginalRun run = RunThroughRouter(6, 60);
   CenterConfig empty;
