@@ -19,6 +19,19 @@ namespace {
 using testing::StateText;
 using testing::TextLog;
 
+// Submits `command` to engine 0 and waits until its result has come back.
+void SubmitAndWait(Router& router, const Command& command) {
+  std::atomic<bool> done{false};
+  REQUIRE(router
+              .Submit(0, command,
+                      [&done](const CommandResult&) {
+                        // Release: the result's effects are visible once seen.
+                        done.store(true, std::memory_order_release);
+                      })
+              .ok());
+  while (!done.load(std::memory_order_acquire)) std::this_thread::yield();
+}
+
 // A Router run over a random center and random commands, one at a time, with
 // a manual clock that moves between them so that timers fire.
 struct OriginalRun {
@@ -53,14 +66,7 @@ OriginalRun RunThroughRouter(uint64_t seed, int commands) {
       (*router)->Wake();
       const Command command = testing::RandomCommand(pick, Time(), run.center, next_id);
       if (std::holds_alternative<Arrive>(command)) ++next_id;
-      std::atomic<bool> done{false};
-      REQUIRE((*router)
-                  ->Submit(0, command,
-                           [&done](const CommandResult&) {
-                             done.store(true, std::memory_order_release);
-                           })
-                  .ok());
-      while (!done.load(std::memory_order_acquire)) std::this_thread::yield();
+      SubmitAndWait(**router, command);
     }
     (*router)->Stop();
     run.max_id = next_id;
@@ -257,14 +263,7 @@ TEST_CASE("the Router takes periodic snapshots from which the journal recovers t
       clock.Advance(Seconds(pick.Of({0, 1, 2, 5})));
       const Command command = testing::RandomCommand(pick, Time(), center, next_id);
       if (std::holds_alternative<Arrive>(command)) ++next_id;
-      std::atomic<bool> done{false};
-      REQUIRE((*router)
-                  ->Submit(0, command,
-                           [&done](const CommandResult&) {
-                             done.store(true, std::memory_order_release);
-                           })
-                  .ok());
-      while (!done.load(std::memory_order_acquire)) std::this_thread::yield();
+      SubmitAndWait(**router, command);
     }
     (*router)->Stop();
     final_state = StateText((*router)->engine(0), next_id);
