@@ -169,7 +169,6 @@ void Replication::OnInteraction(const InteractionEvent& event) {
       if (call.answered) return;
       call.answered = true;
       last_agent_[call.type] = event.agent;
-      if (call.callback) return;  // counted by its outcome, not as answered
       Count(call, [&](Tally& t) {
         ++t.answered;
         t.wait_answered_s += ToSeconds(waited);
@@ -425,10 +424,7 @@ absl::Status Replication::Arrival(size_t type, Time now) {
     return absl::OkStatus();
   }
   ACD_RETURN_IF_ERROR(Check(arrived));
-  if (call.callback) {
-    Count(call, [](Tally& t) { ++t.callbacks_requested; });
-    return absl::OkStatus();
-  }
+  if (call.callback) Count(call, [](Tally& t) { ++t.callbacks_requested; });
   // Still waiting after the engine's decision: no agent was free.
   if (call.state == CallState::kWaiting) Count(call, [](Tally& t) { ++t.waited; });
   // Patience runs until the customer is connected, ringing included.

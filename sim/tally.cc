@@ -23,9 +23,7 @@ constexpr KpiDefinition kKpis[] = {
     {"callbacks_failed", "callbacks failed", 1,
      [](const Tally& t) { return double(t.callbacks_failed); }, true},
     {"waiting_at_end", "waiting at end", 1,
-     [](const Tally& t) {
-       return double(t.offered - t.answered - t.abandoned - t.blocked - t.callbacks_requested);
-     }},
+     [](const Tally& t) { return double(t.offered - t.answered - t.abandoned - t.blocked); }},
     {"transfers", "transfers", 1, [](const Tally& t) { return double(t.transfers); }, true},
     {"no_answers", "no-answers", 1, [](const Tally& t) { return double(t.no_answers); }, true},
     {"p_wait", "P(wait > 0)", 4, [](const Tally& t) { return Ratio(t.waited, t.offered); }},

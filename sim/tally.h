@@ -12,13 +12,14 @@
 //   abandoned_within   abandoned within the service-level threshold
 //   blocked            contacts refused because the queue was full
 //   callbacks_requested  callers who accepted a callback offer instead of
-//                      waiting (their callback is counted below, not as
-//                      answered)
+//                      waiting; such a contact counts as answered when its
+//                      callback first connects (its wait runs from the
+//                      call's arrival)
 //   callbacks_completed, callbacks_failed
 //                      callback requests that reached the customer, or ended
 //                      failed (attempt limit)
-//   waiting_at_end     offered - answered - abandoned - blocked -
-//                      callbacks requested: still waiting at the horizon
+//   waiting_at_end     offered - answered - abandoned - blocked: still
+//                      waiting (or snoozed) at the horizon
 //   transfers          contacts blind-transferred to another workgroup
 //                      (counted under the contact type they started as)
 //   no_answers         offers that rang out (RONA, and work items not picked

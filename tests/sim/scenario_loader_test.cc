@@ -81,9 +81,9 @@ TEST_CASE("every shipped scenario runs, and per workgroup its contacts add up") 
       // A workgroup that only receives transfers, overflow or callbacks
       // counts no contacts of its own (they belong to their contact type's).
       CHECK(value("offered") >= 0);
-      CHECK(value("offered") ==
-            doctest::Approx(value("answered") + value("abandoned") + value("blocked") +
-                            value("callbacks_requested") + value("waiting_at_end")));
+      CHECK(value("offered") == doctest::Approx(value("answered") + value("abandoned") +
+                                                value("blocked") + value("waiting_at_end")));
+      CHECK(value("waiting_at_end") >= 0);
       CHECK(value("occupancy") > 0);
       CHECK(value("occupancy") <= 1.0);
     }
