@@ -124,6 +124,20 @@ TEST_CASE("an unknown workgroup names its line and field path") {
         "bad.txtpb:3:52: agent_groups[0].workgroups[0].workgroup: unknown workgroup \"Sales\"");
 }
 
+TEST_CASE("an unknown skill names its line and field path") {
+  const std::string error = ErrorOf(Variant(
+      "handle_time { exponential { mean_s: 180 } }",
+      "handle_time { exponential { mean_s: 180 } }\n  requirements { skill: \"klingon\" }"));
+  CHECK(error.rfind("bad.txtpb:9:", 0) == 0);
+  CHECK(error.find("contact_types[0].requirements[0].skill: unknown skill \"klingon\"") !=
+        std::string::npos);
+  const std::string in_group =
+      ErrorOf(Variant("workgroups { workgroup: \"Support\" }",
+                      "workgroups { workgroup: \"Support\" } skills { skill: \"klingon\" }"));
+  CHECK(in_group.rfind("bad.txtpb:3:", 0) == 0);
+  CHECK(in_group.find("klingon") != std::string::npos);
+}
+
 TEST_CASE("a distribution with impossible parameters names its line and field path") {
   CHECK(ErrorOf(Variant("mean_s: 180", "mean_s: 0")) ==
         "bad.txtpb:8:31: contact_types[0].handle_time.exponential.mean_s: mean 0 must be "
