@@ -329,6 +329,9 @@ class Engine::Impl {
   // Order key, static tier and the queue's timers (tier boundary, in-queue
   // timeout) of a waiting x, from its queue time.
   void Key(InteractionRecord& x);
+  // The in-group order key of x (BucketOrder): the part of InteractionScore
+  // that differs inside a group, fixed while it waits.
+  double OrderKey(const InteractionRecord& x) const;
   // How many tier boundaries x has passed by now (its static tier), and the
   // next one (Infinite if none).
   uint32_t StaticTier(const InteractionRecord& x, Time& next) const;

@@ -130,10 +130,7 @@ absl::Status Engine::Impl::Handle(const SetPriority& c) {
   if (x->state == InteractionState::kWaiting) {
     // Only the order key changes; the tier and timers stay as they are.
     Unfile(*x);
-    const InteractionWeights& w = center_.workgroup(x->workgroup).interaction_weights;
-    const auto seconds = [](Time t) { return static_cast<double>(t.microseconds()) / 1e6; };
-    x->order_key = x->priority * w.priority - seconds(x->entered_queue) * w.time_in_queue -
-                   seconds(x->entered_system) * w.time_in_system;
+    x->order_key = OrderKey(*x);
     File(*x);
     RouteInteraction(*x);
   }

@@ -116,12 +116,16 @@ void Engine::Impl::EnterQueue(InteractionRecord& x) {
   ++workgroups_[x.workgroup.value()].counters.waiting;
 }
 
+double Engine::Impl::OrderKey(const InteractionRecord& x) const {
+  const InteractionWeights& w = center_.workgroup(x.workgroup).interaction_weights;
+  const auto seconds = [](Time t) { return static_cast<double>(t.microseconds()) / 1e6; };
+  return x.priority * w.priority - seconds(x.entered_queue) * w.time_in_queue -
+         seconds(x.entered_system) * w.time_in_system;
+}
+
 void Engine::Impl::Key(InteractionRecord& x) {
   const WorkgroupConfig& config = center_.workgroup(x.workgroup);
-  const InteractionWeights& w = config.interaction_weights;
-  const auto seconds = [](Time t) { return static_cast<double>(t.microseconds()) / 1e6; };
-  x.order_key = x.priority * w.priority - seconds(x.entered_queue) * w.time_in_queue -
-                seconds(x.entered_system) * w.time_in_system;
+  x.order_key = OrderKey(x);
   x.bucket = ScheduleTierBoundary(x);
   // Back in the queue after its timeout passed (a no-answer, say): it
   // overflows when the timer fires, at the next AdvanceTo or command.
