@@ -132,6 +132,7 @@ absl::StatusOr<Center> Center::Build(const CenterConfig& config) {
   }
   ACD_RETURN_IF_ERROR(center.BuildWorkgroups());
   ACD_RETURN_IF_ERROR(center.BuildAgents());
+  center.BuildColumns();
   return center;
 }
 
@@ -318,6 +319,35 @@ absl::Status Center::BuildAgents() {
     for (MediaType media : agent.auto_answer_media) model.auto_answer[MediaIndex(media)] = true;
   }
   return absl::OkStatus();
+}
+
+void Center::BuildColumns() {
+  for (WorkgroupModel& wg : workgroup_models_) {
+    std::vector<bool> held(config_.skills.size(), false);
+    for (AgentId member : wg.members) {
+      const std::vector<SkillValue>& skills = agent_models_[member.value()].skills;
+      for (size_t s = 0; s < skills.size(); ++s) {
+        held[s] = held[s] || skills[s].proficiency != 0 || skills[s].desire != 0;
+      }
+    }
+    for (size_t s = 0; s < held.size(); ++s) {
+      if (held[s]) wg.column_skills.push_back(SkillId(static_cast<uint32_t>(s)));
+    }
+    const size_t n = wg.members.size();
+    wg.columns.assign(wg.column_skills.size() * n, SkillValue{});
+    for (size_t c = 0; c < wg.column_skills.size(); ++c) {
+      for (size_t i = 0; i < n; ++i) {
+        wg.columns[c * n + i] =
+            agent_models_[wg.members[i].value()].skills[wg.column_skills[c].value()];
+      }
+    }
+  }
+}
+
+const SkillValue* WorkgroupModel::Column(SkillId skill) const {
+  const auto it = std::lower_bound(column_skills.begin(), column_skills.end(), skill);
+  if (it == column_skills.end() || *it != skill) return nullptr;
+  return columns.data() + static_cast<size_t>(it - column_skills.begin()) * members.size();
 }
 
 int Center::MembershipIndex(AgentId agent, WorkgroupId wg) const {

@@ -54,6 +54,16 @@ struct WorkgroupModel {
   std::array<Utilization, kMediaTypeCount> utilization;
   // All members, active or not, ascending.
   std::vector<AgentId> members;
+  // The members' skills by skill, so that a scan over members reads one
+  // short contiguous column per required skill: for each skill some member
+  // has (ascending), the members' values by member index, column c at
+  // columns[c * members.size()].
+  std::vector<SkillId> column_skills;
+  std::vector<SkillValue> columns;
+
+  // Members' values of `skill` by member index; nullptr when every member's
+  // value is zero.
+  const SkillValue* Column(SkillId skill) const;
 };
 
 struct AgentModel {
@@ -108,6 +118,11 @@ class Center {
 
   // Index of `wg` among the agent's memberships, or -1.
   int MembershipIndex(AgentId agent, WorkgroupId wg) const;
+  // The agent's index in `wg`'s member list, or -1 if it is no member.
+  int64_t MemberIndex(AgentId agent, WorkgroupId wg) const {
+    const int m = MembershipIndex(agent, wg);
+    return m < 0 ? -1 : static_cast<int64_t>(agent_models_[agent.value()].member_index[m]);
+  }
 
   // Invalid ids when the name is unknown.
   AgentId FindAgent(absl::string_view name) const;
@@ -118,6 +133,7 @@ class Center {
  private:
   absl::Status BuildWorkgroups();
   absl::Status BuildAgents();
+  void BuildColumns();
 
   CenterConfig config_;
   std::vector<WorkgroupModel> workgroup_models_;

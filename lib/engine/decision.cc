@@ -12,7 +12,6 @@ namespace acd {
 
 using internal::AgentScore;
 using internal::InteractionScore;
-using internal::MeetsRequirements;
 using internal::Secs;
 using internal::SkillScore;
 
@@ -59,10 +58,8 @@ namespace {
 // Whether `agent`'s bit is set in `bits` of workgroup `wg`'s members.
 bool MemberBit(const internal::Center& center, const std::vector<uint64_t>& bits, AgentId agent,
                WorkgroupId wg) {
-  const int m = center.MembershipIndex(agent, wg);
-  if (m < 0) return false;
-  const uint32_t i = center.agent_model(agent).member_index[m];
-  return (bits[i / 64] >> (i % 64)) & 1;
+  const int64_t i = center.MemberIndex(agent, wg);
+  return i >= 0 && ((bits[i / 64] >> (i % 64)) & 1);
 }
 
 }  // namespace
@@ -102,14 +99,6 @@ void Engine::Impl::CountUnready(const InteractionRecord& x) {
     --full;
   }
   f.no_capacity += full;
-}
-
-void Engine::Impl::CountNotAdmitted(AgentId agent, const Group& group) {
-  if (MeetsRequirements(center_.agent_model(agent).skills, group.requirements)) {
-    ++decision_.filtered.outside_tier;
-  } else {
-    ++decision_.filtered.skills;
-  }
 }
 
 void Engine::Impl::CountReservedForOthers(AgentId agent, WorkgroupId wg) {

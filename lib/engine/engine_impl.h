@@ -64,6 +64,11 @@ struct AgentState {
   // Since log-in, for the open-source agent orders.
   int64_t answered = 0;
   Duration talk_time;
+
+  // Room for one more interaction of `media` taking share `u`.
+  bool Fits(int media, const Utilization& u) const {
+    return used_percent + u.percent <= 100 && count[media] < u.max_assign;
+  }
 };
 
 struct InteractionRecord {
@@ -118,15 +123,15 @@ struct InteractionRecord {
 // Order inside a bucket: higher order key, then earlier in queue, then lower
 // id. It agrees with InteractionScore, which differs inside a group only by
 // priority and the two time terms, all fixed while an interaction waits.
+inline bool ComesFirst(const InteractionRecord& x, const InteractionRecord& y) {
+  if (x.order_key != y.order_key) return x.order_key > y.order_key;
+  if (x.entered_queue != y.entered_queue) return x.entered_queue < y.entered_queue;
+  return x.id < y.id;
+}
+
 struct BucketOrder {
   std::vector<InteractionRecord>& slab;
-  bool Better(uint32_t a, uint32_t b) const {
-    const InteractionRecord& x = slab[a];
-    const InteractionRecord& y = slab[b];
-    if (x.order_key != y.order_key) return x.order_key > y.order_key;
-    if (x.entered_queue != y.entered_queue) return x.entered_queue < y.entered_queue;
-    return x.id < y.id;
-  }
+  bool Better(uint32_t a, uint32_t b) const { return ComesFirst(slab[a], slab[b]); }
   uint32_t& Position(uint32_t slot) { return slab[slot].heap_position; }
 };
 
@@ -143,10 +148,33 @@ struct Group {
   size_t waiting = 0;
   // Position in the workgroup's list of non-empty groups, or -1.
   int64_t nonempty_position = -1;
+  // Bucket k's position in its workgroup's heap of bucket tops for the
+  // media (WorkgroupState::tops) while the bucket is not empty.
+  std::vector<uint32_t> top_position;
   // Cache of "tier k adds a logged-in activated member", valid while
   // `adds_version` equals the engine's roster version.
   uint64_t adds_version = UINT64_MAX;
   std::vector<bool> adds;
+};
+
+// A bucket as one number: group index * kBucketsPerGroup + bucket.
+inline constexpr uint32_t kBucketsPerGroup = 8;  // at most five tiers: six buckets
+
+// Order among a workgroup's buckets of one media: by their tops, as
+// BucketOrder orders interactions. With no skill weight, it is the order of
+// InteractionScore across the workgroup's groups as well, for any agent.
+struct TopOrder {
+  std::vector<Group>& groups;
+  std::vector<InteractionRecord>& slab;
+  const SlotHeap& Bucket(uint32_t ref) const {
+    return groups[ref / kBucketsPerGroup].buckets[ref % kBucketsPerGroup];
+  }
+  bool Better(uint32_t a, uint32_t b) const {
+    return ComesFirst(slab[Bucket(a).top()], slab[Bucket(b).top()]);
+  }
+  uint32_t& Position(uint32_t ref) {
+    return groups[ref / kBucketsPerGroup].top_position[ref % kBucketsPerGroup];
+  }
 };
 
 // Where a bucket stands in tiers right now.
@@ -174,6 +202,14 @@ struct WorkgroupState {
   std::vector<uint64_t> active;
   std::vector<uint64_t> busy;
   std::vector<uint64_t> wrapping;
+  // Bit i of room[(i / 64) * kMediaTypeCount + m]: member i has room for
+  // one more interaction of media m from this workgroup (HasCapacity),
+  // whatever its status. A member's eight words share a cache line.
+  std::vector<uint64_t> room;
+  // By media: the non-empty buckets of its groups, best top first
+  // (TopOrder), and how many interactions they hold.
+  std::array<SlotHeap, kMediaTypeCount> tops;
+  std::array<int64_t, kMediaTypeCount> filed{};
   WorkgroupCounters counters;
   WorkgroupStatsState stats;
 };
@@ -339,6 +375,10 @@ class Engine::Impl {
   // static tier.
   uint32_t ScheduleTierBoundary(InteractionRecord& x);
   void LeaveQueue(InteractionRecord& x);
+  // Puts x in bucket `bucket` of its group, and takes it out, keeping its
+  // workgroup's heap of bucket tops in order.
+  void PushToBucket(InteractionRecord& x, uint32_t bucket);
+  void RemoveFromBucket(InteractionRecord& x);
   void MoveBucket(InteractionRecord& x, uint32_t bucket);
   // Files a waiting interaction in its group, or, inside its preferred-agent
   // window, in the reserved lists; and takes it out again.
@@ -384,8 +424,8 @@ class Engine::Impl {
   // the runner-up; `record` fills the decision record's filter counts.
   internal::AgentChoice ChooseAgent(const InteractionRecord& x, bool record,
                                     internal::AgentChoice& second);
-  double AgentOrderKey(const InteractionRecord& x, const Group& group, AgentId agent,
-                       int64_t index) const;
+  double AgentOrderKey(const InteractionRecord& x, AgentId agent, int64_t index,
+                       double skill) const;
   void RouteInteraction(InteractionRecord& x);
   void FillAgent(AgentId agent);
   // One offer to `agent` if something matches; false if nothing does.
@@ -393,6 +433,10 @@ class Engine::Impl {
   // FillOnce's candidates from one activated workgroup's groups, from one
   // bucket, and from the interactions preferring the agent.
   void ChooseInWorkgroup(AgentId agent, WorkgroupId wg, internal::InteractionChoice& choice);
+  // Offers bucket `ref` (TopOrder) to `choice` if it admits `agent`; with
+  // records, counts its interactions. Returns how many it holds.
+  int64_t VisitBucket(AgentId agent, uint32_t ref, const InteractionWeights& weights,
+                      internal::InteractionChoice& choice);
   int32_t ConsiderBucket(AgentId agent, const internal::SlotHeap& bucket,
                          const InteractionWeights& weights, double skill,
                          internal::InteractionChoice& choice);
@@ -408,8 +452,6 @@ class Engine::Impl {
   // Interaction direction: counts the members of x's workgroup that are not
   // in its ready bitmap, by the rule that keeps them out.
   void CountUnready(const InteractionRecord& x);
-  // Adds an ineligible agent (skills or tier) to the filter counts.
-  void CountNotAdmitted(AgentId agent, const Group& group);
   // Agent direction: counts the interactions of `wg` inside a
   // preferred-agent window for another agent.
   void CountReservedForOthers(AgentId agent, WorkgroupId wg);
@@ -472,6 +514,9 @@ class Engine::Impl {
   std::vector<uint32_t> free_slots_;
   absl::flat_hash_map<InteractionId, uint32_t> index_;
   std::vector<Group> groups_;
+  // ChooseInWorkgroup's walk over a heap of bucket tops (positions), kept
+  // to reuse its memory.
+  std::vector<uint32_t> frontier_;
   // Group ids by a hash of their key; each candidate is compared in full.
   absl::flat_hash_map<uint64_t, std::vector<uint32_t>> groups_by_hash_;
   // Changes whenever a log-in, log-out or activation changes who counts

@@ -68,6 +68,49 @@ void Engine::Impl::CheckInvariants() const {
     for (InteractionId id : agents_[a].held) ACD_CHECK(FindRecord(id)->agent == AgentId(a));
     for (InteractionId id : agents_[a].wrapping) ACD_CHECK(FindRecord(id)->agent == AgentId(a));
   }
+  // Each workgroup's heaps of bucket tops hold its non-empty buckets, in
+  // order, and count what they hold.
+  std::vector<std::array<int64_t, kMediaTypeCount>> buckets(workgroups_.size()),
+      filed(workgroups_.size());
+  for (size_t g = 0; g < groups_.size(); ++g) {
+    const Group& group = groups_[g];
+    const int media = internal::MediaIndex(group.media);
+    const internal::WorkgroupState& wg = workgroups_[group.workgroup.value()];
+    for (uint32_t k = 0; k < group.buckets.size(); ++k) {
+      if (group.buckets[k].empty()) continue;
+      ++buckets[group.workgroup.value()][media];
+      filed[group.workgroup.value()][media] += static_cast<int64_t>(group.buckets[k].size());
+      ACD_CHECK(wg.tops[media].slots()[group.top_position[k]] ==
+                g * internal::kBucketsPerGroup + k);
+    }
+  }
+  const auto top_of = [this](uint32_t ref) -> const InteractionRecord& {
+    return slab_
+        [groups_[ref / internal::kBucketsPerGroup].buckets[ref % internal::kBucketsPerGroup].top()];
+  };
+  for (size_t w = 0; w < workgroups_.size(); ++w) {
+    for (int media = 0; media < kMediaTypeCount; ++media) {
+      const std::vector<uint32_t>& tops = workgroups_[w].tops[media].slots();
+      ACD_CHECK(static_cast<int64_t>(tops.size()) == buckets[w][media]);
+      ACD_CHECK(workgroups_[w].filed[media] == filed[w][media]);
+      for (size_t p = 1; p < tops.size(); ++p) {
+        ACD_CHECK(!internal::ComesFirst(top_of(tops[p]), top_of(tops[(p - 1) / 2])));
+      }
+    }
+  }
+  // The room bitmaps the arrival scan filters with agree with HasCapacity.
+  for (size_t a = 0; a < agents_.size(); ++a) {
+    const AgentId agent(static_cast<uint32_t>(a));
+    const auto& model = center_.agent_model(agent);
+    for (size_t m = 0; m < model.workgroups.size(); ++m) {
+      const uint32_t i = model.member_index[m];
+      const internal::WorkgroupState& wg = workgroups_[model.workgroups[m].value()];
+      for (int media = 0; media < kMediaTypeCount; ++media) {
+        const bool room = (wg.room[i / 64 * kMediaTypeCount + media] >> (i % 64)) & 1;
+        ACD_CHECK(room == HasCapacity(agent, model.workgroups[m], static_cast<MediaType>(media)));
+      }
+    }
+  }
 }
 
 }  // namespace acd

@@ -6,6 +6,7 @@
 #include <tuple>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "lib/engine/engine_impl.h"
 #include "lib/engine/scoring.h"
 
@@ -19,7 +20,8 @@ using internal::InteractionScore;
 using internal::MediaIndex;
 using internal::MeetsRequirements;
 using internal::SkillScore;
-using internal::Utilization;
+using internal::SkillsOf;
+using internal::SkillValue;
 
 // ---- Tiers ---------------------------------------------------------------------
 
@@ -68,37 +70,39 @@ bool Engine::Impl::ReadyForWork(const AgentState& a) const {
 }
 
 bool Engine::Impl::HasCapacity(AgentId agent, WorkgroupId wg, MediaType media) const {
-  const AgentState& a = agents_[agent.value()];
-  const Utilization u = center_.UtilizationFor(agent, wg, media);
-  return a.used_percent + u.percent <= 100 && a.count[MediaIndex(media)] < u.max_assign;
+  return agents_[agent.value()].Fits(MediaIndex(media), center_.UtilizationFor(agent, wg, media));
 }
 
+namespace {
+
 // Skills and tier, for an agent already ready, activated and with capacity.
+template <typename SkillOf>
+bool AdmitsBy(const SkillOf& skill_of, const Group& group, internal::TierPosition tier) {
+  if (tier.mode == internal::TierPosition::kAnyMember) return true;
+  if (!MeetsRequirements(skill_of, group.requirements)) return false;
+  return tier.mode == internal::TierPosition::kNoTiers ||
+         AboveThreshold(skill_of, group.requirements, group.tiers[tier.tier].threshold);
+}
+
+}  // namespace
+
 bool Engine::Impl::Admits(AgentId agent, const Group& group, TierPosition tier) const {
-  if (tier.mode == TierPosition::kAnyMember) return true;
-  const auto& skills = center_.agent_model(agent).skills;
-  if (!MeetsRequirements(skills, group.requirements)) return false;
-  return tier.mode == TierPosition::kNoTiers ||
-         AboveThreshold(skills, group.requirements, group.tiers[tier.tier].threshold);
+  return AdmitsBy(SkillsOf{center_.agent_model(agent).skills, group.requirements}, group, tier);
 }
 
 // ---- Matching ----------------------------------------------------------------------
 
 // What the workgroup's agent order ranks `agent` (member `index`) by for
-// `x`, higher first: AgentScore, or the open-source orders' negated
-// counters.
-double Engine::Impl::AgentOrderKey(const InteractionRecord& x, const Group& group, AgentId agent,
-                                   int64_t index) const {
+// `x`, higher first: AgentScore (with the agent's SkillScore `skill`, 0
+// when the skill weight is), or the open-source orders' negated counters.
+double Engine::Impl::AgentOrderKey(const InteractionRecord& x, AgentId agent, int64_t index,
+                                   double skill) const {
   const WorkgroupConfig& config = center_.workgroup(x.workgroup);
   const AgentState& a = agents_[agent.value()];
   switch (config.agent_order) {
-    case AgentOrder::kScore: {
-      const AgentWeights& weights = config.agent_weights;
-      const double skill = weights.skill != 0
-                               ? SkillScore(center_.agent_model(agent).skills, group.requirements)
-                               : 0;
-      return AgentScore(weights, skill, center_.agent(agent), now_ - a.available_since);
-    }
+    case AgentOrder::kScore:
+      return AgentScore(config.agent_weights, skill, center_.agent(agent),
+                        now_ - a.available_since);
     case AgentOrder::kFewestInteractions:
       return -static_cast<double>(a.answered);
     case AgentOrder::kLeastTalkTime:
@@ -135,38 +139,64 @@ void Engine::Impl::RouteInteraction(InteractionRecord& x) {
   Offer(x, best.agent);
 }
 
+// The scan runs over the workgroup's member bitmaps a word at a time, and
+// reads required skills from the workgroup's member columns: it touches an
+// agent's own records only to score it.
 internal::AgentChoice Engine::Impl::ChooseAgent(const InteractionRecord& x, bool record,
                                                 internal::AgentChoice& second) {
   Group& group = groups_[x.group];
   const TierPosition tier = PositionOf(group, x.bucket);
-  const auto& members = center_.workgroup_model(x.workgroup).members;
+  const internal::WorkgroupModel& model = center_.workgroup_model(x.workgroup);
   const internal::WorkgroupState& wg = workgroups_[x.workgroup.value()];
+  const uint64_t* room = wg.room.data() + MediaIndex(x.media);
+  const WorkgroupConfig& config = center_.workgroup(x.workgroup);
+  const bool skill_weighed =
+      config.agent_order == AgentOrder::kScore && config.agent_weights.skill != 0;
+  absl::InlinedVector<const SkillValue*, 4> columns;
+  for (const SkillRequirement& r : group.requirements) columns.push_back(model.Column(r.skill));
+  // Inside a preferred-agent window only that agent may take it (-1: no
+  // member may); an excluded agent may not.
+  const int64_t only = x.preference_open ? center_.MemberIndex(x.preferred_agent, x.workgroup) : -1;
+  const int64_t excluded = x.excluded.valid() && now_ < x.excluded_until
+                               ? center_.MemberIndex(x.excluded, x.workgroup)
+                               : -1;
+  const auto bit_of = [](int64_t index, size_t word) {
+    return index >= 0 && static_cast<size_t>(index / 64) == word ? uint64_t{1} << (index % 64)
+                                                                 : uint64_t{0};
+  };
   DecisionFilters& filtered = decision_.filtered;
   internal::AgentChoice best;
   // Ready members in ascending id order; ties in score go to the one
-  // available longest, then the lowest id (AgentChoice::Beats).
+  // available longest, then the lowest id (AgentChoice::Beats). Each is
+  // counted under the first rule it fails, in DecisionFilters' order.
   for (size_t word = 0; word < wg.ready.size(); ++word) {
-    for (uint64_t bits = wg.ready[word]; bits != 0; bits &= bits - 1) {
-      const int64_t index = static_cast<int64_t>(word * 64) + std::countr_zero(bits);
-      const AgentId agent = members[index];
-      if (x.preference_open && agent != x.preferred_agent) {
-        if (record) ++filtered.preferred_window;
+    uint64_t bits = wg.ready[word];
+    if (bits == 0) continue;
+    if (x.preference_open) {
+      const uint64_t keep = bit_of(only, word);
+      if (record) filtered.preferred_window += std::popcount(bits & ~keep);
+      bits &= keep;
+    }
+    if (const uint64_t out = bits & bit_of(excluded, word); out != 0) {
+      if (record) ++filtered.excluded;
+      bits &= ~out;
+    }
+    const uint64_t has_room = room[word * kMediaTypeCount];
+    if (record) filtered.no_capacity += std::popcount(bits & ~has_room);
+    for (bits &= has_room; bits != 0; bits &= bits - 1) {
+      const auto index = static_cast<uint32_t>(word * 64 + std::countr_zero(bits));
+      const internal::MemberSkillsOf skills{columns.data(), index};
+      if (!AdmitsBy(skills, group, tier)) {
+        if (record) {
+          ++(MeetsRequirements(skills, group.requirements) ? filtered.outside_tier
+                                                           : filtered.skills);
+        }
         continue;
       }
-      if (x.excluded == agent && now_ < x.excluded_until) {
-        if (record) ++filtered.excluded;
-        continue;
-      }
-      if (!HasCapacity(agent, x.workgroup, x.media)) {
-        if (record) ++filtered.no_capacity;
-        continue;
-      }
-      if (!Admits(agent, group, tier)) {
-        if (record) CountNotAdmitted(agent, group);
-        continue;
-      }
-      const double score = AgentOrderKey(x, group, agent, index);
-      const internal::AgentChoice candidate{agent, score, agents_[agent.value()].available_since};
+      const AgentId agent = model.members[index];
+      const double skill = skill_weighed ? SkillScore(skills, group.requirements) : 0;
+      const internal::AgentChoice candidate{agent, AgentOrderKey(x, agent, index, skill),
+                                            agents_[agent.value()].available_since};
       if (!best.agent.valid() || candidate.Beats(best)) {
         second = best;
         best = candidate;
@@ -209,54 +239,79 @@ bool Engine::Impl::FillOnce(AgentId agent) {
   return true;
 }
 
+// Each media the agent has room for, through the workgroup's heap of
+// bucket tops. Without a skill weight, scores across buckets follow the
+// tops' order for every agent, so the walk goes best top first and stops at
+// the first top that can neither win nor place second; with one, the skill
+// term differs by group and every bucket is visited.
 void Engine::Impl::ChooseInWorkgroup(AgentId agent, WorkgroupId wg,
                                      internal::InteractionChoice& choice) {
   const bool record = choice.keep_second;
   if (record) CountReservedForOthers(agent, wg);
-  const auto& skills = center_.agent_model(agent).skills;
   const InteractionWeights& weights = center_.workgroup(wg).interaction_weights;
-  DecisionFilters& filtered = decision_.filtered;
-  // Capacity per media, worked out once per workgroup: -1 unknown.
-  std::array<int8_t, kMediaTypeCount> capacity;
-  capacity.fill(-1);
-  for (uint32_t g : workgroups_[wg.value()].nonempty_groups) {
-    Group& group = groups_[g];
-    int8_t& fits = capacity[MediaIndex(group.media)];
-    if (fits < 0) fits = HasCapacity(agent, wg, group.media) ? 1 : 0;
-    if (fits == 0) {
-      if (record) filtered.no_capacity += static_cast<int32_t>(group.waiting);
+  const internal::WorkgroupState& state = workgroups_[wg.value()];
+  const internal::TopOrder order{groups_, slab_};
+  for (int media = 0; media < kMediaTypeCount; ++media) {
+    const std::vector<uint32_t>& tops = state.tops[media].slots();
+    if (tops.empty()) continue;
+    if (!HasCapacity(agent, wg, static_cast<MediaType>(media))) {
+      if (record) decision_.filtered.no_capacity += static_cast<int32_t>(state.filed[media]);
       continue;
     }
-    const double skill = weights.skill != 0 ? SkillScore(skills, group.requirements) : 0;
-    for (uint32_t k = 0; k < group.buckets.size(); ++k) {
-      const internal::SlotHeap& bucket = group.buckets[k];
-      if (bucket.empty()) continue;
-      const int32_t size = static_cast<int32_t>(bucket.size());
-      // Without a skill weight the score does not depend on the agent: a
-      // bucket whose best cannot win (or place second) is passed over
-      // before the (dearer) skill check. Inside a bucket, order and score
-      // agree.
-      const InteractionRecord& top = slab_[bucket.top()];
-      if (weights.skill == 0 &&
-          choice.Hopeless(top, InteractionScore(weights, 0, top.priority, now_ - top.entered_queue,
+    if (weights.skill != 0) {
+      for (uint32_t ref : tops) VisitBucket(agent, ref, weights, choice);
+      continue;
+    }
+    // Best-first over the heap: the frontier holds positions whose parents
+    // were visited, best top on its front.
+    const auto worse = [&](uint32_t p, uint32_t q) { return order.Better(tops[q], tops[p]); };
+    frontier_.assign(1, 0);
+    int64_t visited = 0;
+    while (!frontier_.empty()) {
+      std::pop_heap(frontier_.begin(), frontier_.end(), worse);
+      const uint32_t position = frontier_.back();
+      frontier_.pop_back();
+      const InteractionRecord& top = slab_[order.Bucket(tops[position]).top()];
+      if (choice.Hopeless(top, InteractionScore(weights, 0, top.priority, now_ - top.entered_queue,
                                                 now_ - top.entered_system))) {
-        if (record) filtered.not_examined += size;
-        continue;
+        break;
       }
-      if (!Admits(agent, group, PositionOf(group, k))) {
-        if (record) {
-          (MeetsRequirements(skills, group.requirements) ? filtered.outside_tier
-                                                         : filtered.skills) += size;
+      visited += VisitBucket(agent, tops[position], weights, choice);
+      for (uint32_t child = 2 * position + 1; child <= 2 * position + 2; ++child) {
+        if (child < tops.size()) {
+          frontier_.push_back(child);
+          std::push_heap(frontier_.begin(), frontier_.end(), worse);
         }
-        continue;
-      }
-      const int32_t stepped_over = ConsiderBucket(agent, bucket, weights, skill, choice);
-      if (record) {
-        filtered.excluded += stepped_over;
-        decision_.eligible += size - stepped_over;
       }
     }
+    if (record)
+      decision_.filtered.not_examined += static_cast<int32_t>(state.filed[media] - visited);
   }
+}
+
+int64_t Engine::Impl::VisitBucket(AgentId agent, uint32_t ref, const InteractionWeights& weights,
+                                  internal::InteractionChoice& choice) {
+  Group& group = groups_[ref / internal::kBucketsPerGroup];
+  const uint32_t k = ref % internal::kBucketsPerGroup;
+  const internal::SlotHeap& bucket = group.buckets[k];
+  const auto size = static_cast<int32_t>(bucket.size());
+  const bool record = choice.keep_second;
+  const auto& skills = center_.agent_model(agent).skills;
+  DecisionFilters& filtered = decision_.filtered;
+  if (!Admits(agent, group, PositionOf(group, k))) {
+    if (record) {
+      (MeetsRequirements(skills, group.requirements) ? filtered.outside_tier : filtered.skills) +=
+          size;
+    }
+    return size;
+  }
+  const double skill = weights.skill != 0 ? SkillScore(skills, group.requirements) : 0;
+  const int32_t stepped_over = ConsiderBucket(agent, bucket, weights, skill, choice);
+  if (record) {
+    filtered.excluded += stepped_over;
+    decision_.eligible += size - stepped_over;
+  }
+  return size;
 }
 
 // Offers the bucket's best one (two with records) that `agent` is not

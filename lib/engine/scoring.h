@@ -20,12 +20,33 @@ namespace acd::internal {
 
 inline double Secs(Duration d) { return static_cast<double>(d.microseconds()) / 1e6; }
 
+// The skill formulas read an agent's value of requirement k through
+// `skill_of(k)`, so that the engine can read it from the agent's own table
+// or from its workgroup's member columns (Center::MemberSkills) alike.
+// `SkillsOf` adapts an agent's table, indexed by SkillId.
+struct SkillsOf {
+  const std::vector<SkillValue>& skills;
+  const std::vector<SkillRequirement>& requirements;
+  SkillValue operator()(size_t k) const { return skills[requirements[k].skill.value()]; }
+};
+
+// Member `member` of a workgroup, through the columns of the requirements
+// (WorkgroupModel::Column; a null column reads as zero).
+struct MemberSkillsOf {
+  const SkillValue* const* columns;
+  uint32_t member;
+  SkillValue operator()(size_t k) const {
+    return columns[k] != nullptr ? columns[k][member] : SkillValue{};
+  }
+};
+
 // Every requirement holds: the agent has the skill, proficiency within
 // [min, max], desire at least the minimum.
-inline bool MeetsRequirements(const std::vector<SkillValue>& skills,
-                              const std::vector<SkillRequirement>& requirements) {
-  for (const SkillRequirement& r : requirements) {
-    const SkillValue& v = skills[r.skill.value()];
+template <typename SkillOf>
+bool MeetsRequirements(const SkillOf& skill_of, const std::vector<SkillRequirement>& requirements) {
+  for (size_t k = 0; k < requirements.size(); ++k) {
+    const SkillRequirement& r = requirements[k];
+    const SkillValue v = skill_of(k);
     if (v.proficiency == 0 || v.proficiency < r.min_proficiency ||
         v.proficiency > r.max_proficiency || v.desire < r.min_desire) {
       return false;
@@ -35,26 +56,41 @@ inline bool MeetsRequirements(const std::vector<SkillValue>& skills,
 }
 
 // Proficiency strictly above `threshold` in every required skill.
-inline bool AboveThreshold(const std::vector<SkillValue>& skills,
-                           const std::vector<SkillRequirement>& requirements, int threshold) {
-  for (const SkillRequirement& r : requirements) {
-    if (skills[r.skill.value()].proficiency <= threshold) return false;
+template <typename SkillOf>
+bool AboveThreshold(const SkillOf& skill_of, const std::vector<SkillRequirement>& requirements,
+                    int threshold) {
+  for (size_t k = 0; k < requirements.size(); ++k) {
+    if (skill_of(k).proficiency <= threshold) return false;
   }
   return true;
 }
 
 // Mean over requirements of (prof * w_prof + desire * w_desire) /
 // |w_prof + w_desire|; 0 without requirements.
-inline double SkillScore(const std::vector<SkillValue>& skills,
-                         const std::vector<SkillRequirement>& requirements) {
+template <typename SkillOf>
+double SkillScore(const SkillOf& skill_of, const std::vector<SkillRequirement>& requirements) {
   if (requirements.empty()) return 0;
   double sum = 0;
-  for (const SkillRequirement& r : requirements) {
-    const SkillValue& v = skills[r.skill.value()];
+  for (size_t k = 0; k < requirements.size(); ++k) {
+    const SkillRequirement& r = requirements[k];
+    const SkillValue v = skill_of(k);
     sum += (v.proficiency * r.proficiency_weight + v.desire * r.desire_weight) /
            std::fabs(r.proficiency_weight + r.desire_weight);
   }
   return sum / static_cast<double>(requirements.size());
+}
+
+inline bool MeetsRequirements(const std::vector<SkillValue>& skills,
+                              const std::vector<SkillRequirement>& requirements) {
+  return MeetsRequirements(SkillsOf{skills, requirements}, requirements);
+}
+inline bool AboveThreshold(const std::vector<SkillValue>& skills,
+                           const std::vector<SkillRequirement>& requirements, int threshold) {
+  return AboveThreshold(SkillsOf{skills, requirements}, requirements, threshold);
+}
+inline double SkillScore(const std::vector<SkillValue>& skills,
+                         const std::vector<SkillRequirement>& requirements) {
+  return SkillScore(SkillsOf{skills, requirements}, requirements);
 }
 
 // Terms whose weight is zero are left out: adding a zero never changes a

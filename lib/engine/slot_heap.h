@@ -35,6 +35,13 @@ class SlotHeap {
     SiftUp(slots_.size() - 1, traits);
   }
 
+  // Restores the order after `slot`'s key changed. Precondition: `slot` is
+  // in this heap.
+  template <typename Traits>
+  void Update(uint32_t slot, Traits& traits) {
+    SiftDown(SiftUp(traits.Position(slot), traits), traits);
+  }
+
   // Precondition: `slot` is in this heap.
   template <typename Traits>
   void Remove(uint32_t slot, Traits& traits) {

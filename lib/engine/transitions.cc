@@ -95,6 +95,7 @@ uint32_t Engine::Impl::GroupFor(WorkgroupId wg, MediaType media,
   // they may be another group's.
   Group group{.workgroup = wg, .media = media, .requirements = requirements, .tiers = tiers};
   group.buckets.resize(tiers.size() + 1);
+  group.top_position.resize(tiers.size() + 1);
   groups_.push_back(std::move(group));
   candidates.push_back(static_cast<uint32_t>(groups_.size() - 1));
   return static_cast<uint32_t>(groups_.size() - 1);
@@ -163,9 +164,8 @@ void Engine::Impl::File(InteractionRecord& x) {
     return;
   }
   x.reserved = false;
+  PushToBucket(x, x.bucket);
   Group& group = groups_[x.group];
-  BucketOrder order{slab_};
-  group.buckets[x.bucket].Push(slot, order);
   if (group.waiting++ == 0) {
     auto& list = workgroups_[x.workgroup.value()].nonempty_groups;
     group.nonempty_position = static_cast<int64_t>(list.size());
@@ -182,9 +182,8 @@ void Engine::Impl::Unfile(InteractionRecord& x) {
     x.reserved = false;
     return;
   }
+  RemoveFromBucket(x);
   Group& group = groups_[x.group];
-  BucketOrder order{slab_};
-  group.buckets[x.bucket].Remove(SlotOf(x), order);
   if (--group.waiting == 0) {
     auto& list = workgroups_[x.workgroup.value()].nonempty_groups;
     const size_t at = static_cast<size_t>(group.nonempty_position);
@@ -230,11 +229,44 @@ void Engine::Impl::MoveBucket(InteractionRecord& x, uint32_t bucket) {
     x.bucket = bucket;
     return;
   }
-  Group& group = groups_[x.group];
+  RemoveFromBucket(x);
+  PushToBucket(x, bucket);
+}
+
+void Engine::Impl::PushToBucket(InteractionRecord& x, uint32_t bucket) {
+  internal::SlotHeap& heap = groups_[x.group].buckets[bucket];
+  const uint32_t old_top = heap.empty() ? internal::kNoSlot : heap.top();
   BucketOrder order{slab_};
-  group.buckets[x.bucket].Remove(SlotOf(x), order);
+  heap.Push(SlotOf(x), order);
   x.bucket = bucket;
-  group.buckets[bucket].Push(SlotOf(x), order);
+  internal::WorkgroupState& wg = workgroups_[x.workgroup.value()];
+  const int media = MediaIndex(x.media);
+  ++wg.filed[media];
+  internal::TopOrder tops{groups_, slab_};
+  const uint32_t ref = x.group * internal::kBucketsPerGroup + bucket;
+  if (old_top == internal::kNoSlot) {
+    wg.tops[media].Push(ref, tops);
+  } else if (heap.top() != old_top) {
+    wg.tops[media].Update(ref, tops);
+  }
+}
+
+void Engine::Impl::RemoveFromBucket(InteractionRecord& x) {
+  internal::SlotHeap& heap = groups_[x.group].buckets[x.bucket];
+  const uint32_t slot = SlotOf(x);
+  const bool was_top = heap.top() == slot;
+  BucketOrder order{slab_};
+  heap.Remove(slot, order);
+  internal::WorkgroupState& wg = workgroups_[x.workgroup.value()];
+  const int media = MediaIndex(x.media);
+  --wg.filed[media];
+  internal::TopOrder tops{groups_, slab_};
+  const uint32_t ref = x.group * internal::kBucketsPerGroup + x.bucket;
+  if (heap.empty()) {
+    wg.tops[media].Remove(ref, tops);
+  } else if (was_top) {
+    wg.tops[media].Update(ref, tops);
+  }
 }
 
 // ---- Readiness ----------------------------------------------------------------------
@@ -264,6 +296,13 @@ void Engine::Impl::UpdateReady(AgentId agent) {
     set(wg.active, active);
     set(wg.busy, busy);
     set(wg.wrapping, wrapping);
+    // HasCapacity for each media, with the utilization looked up once.
+    const auto& shares = center_.workgroup_model(model.workgroups[m]).utilization;
+    uint64_t* room = wg.room.data() + word * kMediaTypeCount;
+    for (int media = 0; media < kMediaTypeCount; ++media) {
+      const Utilization& u = model.utilization[media] ? *model.utilization[media] : shares[media];
+      room[media] = (room[media] & ~bit) | (a.Fits(media, u) ? bit : 0);
+    }
   }
 }
 
@@ -275,6 +314,7 @@ void Engine::Impl::RebuildReady() {
          {&wg.ready, &wg.logged_in, &wg.available, &wg.active, &wg.busy, &wg.wrapping}) {
       bits->assign(words, 0);
     }
+    wg.room.assign(words * kMediaTypeCount, 0);
   }
   for (int a = 0; a < center_.agent_count(); ++a) UpdateReady(AgentId(a));
 }
