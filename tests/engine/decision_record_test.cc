@@ -206,6 +206,73 @@ TEST_CASE("records count exclusions, tiers and preferred-agent windows") {
   CHECK(e.observer.decisions[2].winner.agent == AgentId(0));
 }
 
+// One workgroup with calls in four requirement groups and a chat no agent
+// may take, waiting for an agent with skills s1 and s2 but not s0.
+CenterConfig BacklogCenter(double skill_weight) {
+  CenterConfig center;
+  center.skills = {"s0", "s1", "s2"};
+  center.workgroups.push_back({.name = "Q",
+                               .utilization = {{.media = MediaType::kChat, .max_assign = 0}},
+                               .interaction_weights = {.skill = skill_weight}});
+  center.agents.push_back(
+      {.name = "a",
+       .workgroups = {{.workgroup = "Q"}},
+       .skills = {{.skill = "s1", .proficiency = 50}, {.skill = "s2", .proficiency = 50}}});
+  return center;
+}
+
+// The low-priority queue first, so that the walk's order differs from the
+// order the queues were created in.
+void WaitForTheAgent(EngineUnderTest& e) {
+  int64_t now = 0;
+  const auto wait = [&](uint64_t id, int priority, std::vector<SkillRequirement> requirements,
+                        MediaType media = MediaType::kCall) {
+    e.Do(Arrive{.now = At(++now),
+                .interaction = InteractionId(id),
+                .workgroup = kWg,
+                .media = media,
+                .priority = priority,
+                .requirements = requirements});
+  };
+  wait(6, 5, {});
+  wait(7, 4, {});
+  wait(1, 90, {{.skill = SkillId(0)}});
+  wait(2, 80, {{.skill = SkillId(0)}});
+  wait(3, 70, {{.skill = SkillId(1)}});
+  wait(4, 10, {{.skill = SkillId(1)}});
+  wait(5, 60, {{.skill = SkillId(2)}});
+  wait(8, 100, {}, MediaType::kChat);
+  e.Do(LogIn{.now = At(10), .agent = AgentId(0)});
+}
+
+TEST_CASE("an agent freed examines queues best first and stops where nothing can place") {
+  // Without a skill weight: s0's queue is passed for skills, s1's and s2's
+  // give the best two, and the rest could not beat the runner-up.
+  EngineUnderTest e(BacklogCenter(0));
+  WaitForTheAgent(e);
+  REQUIRE(e.observer.decisions.size() == 1);
+  const DecisionRecord& d = e.observer.decisions[0];
+  CHECK(d.winner.interaction == InteractionId(3));
+  CHECK(d.runner_up.interaction == InteractionId(5));
+  CHECK(d.filtered.skills == 2);
+  CHECK(d.filtered.no_capacity == 1);
+  CHECK(d.filtered.not_examined == 2);
+  CHECK(d.eligible == 3);
+
+  // With one, the skill term differs by queue: every queue is examined.
+  EngineUnderTest weighed(BacklogCenter(0.01));
+  WaitForTheAgent(weighed);
+  REQUIRE(weighed.observer.decisions.size() == 1);
+  const DecisionRecord& w = weighed.observer.decisions[0];
+  CHECK(w.winner.interaction == InteractionId(3));
+  CHECK(w.winner.terms.interaction_score == 70.5);
+  CHECK(w.runner_up.interaction == InteractionId(5));
+  CHECK(w.filtered.skills == 2);
+  CHECK(w.filtered.no_capacity == 1);
+  CHECK(w.filtered.not_examined == 0);
+  CHECK(w.eligible == 5);
+}
+
 TEST_CASE("a record comes just before its offer, and records can be switched off") {
   EngineUnderTest e(testing::SimpleCenter(2));
   struct Order : Observer {
