@@ -312,6 +312,12 @@ absl::Status Center::BuildAgents() {
     for (const auto& u : model.utilization) {
       model.takes_zero_percent = model.takes_zero_percent || (u && u->percent == 0);
     }
+    for (WorkgroupId wg : model.workgroups) {
+      auto& shares = model.shares.emplace_back(workgroup_models_[wg.value()].utilization);
+      for (int media = 0; media < kMediaTypeCount; ++media) {
+        if (model.utilization[media]) shares[media] = *model.utilization[media];
+      }
+    }
     for (double v : {agent.cost, agent.attribute1, agent.attribute2, agent.attribute3}) {
       ACD_RETURN_IF_ERROR(CheckFinite(v, where + ".cost"));
     }

@@ -78,6 +78,8 @@ struct AgentModel {
   // Indexed by SkillId.
   std::vector<SkillValue> skills;
   std::array<std::optional<Utilization>, kMediaTypeCount> utilization;
+  // Per membership, the share each media takes (UtilizationFor).
+  std::vector<std::array<Utilization, kMediaTypeCount>> shares;
   std::array<bool, kMediaTypeCount> auto_answer{};
 };
 

@@ -296,12 +296,10 @@ void Engine::Impl::UpdateReady(AgentId agent) {
     set(wg.active, active);
     set(wg.busy, busy);
     set(wg.wrapping, wrapping);
-    // HasCapacity for each media, with the utilization looked up once.
-    const auto& shares = center_.workgroup_model(model.workgroups[m]).utilization;
+    // HasCapacity for each media.
     uint64_t* room = wg.room.data() + word * kMediaTypeCount;
     for (int media = 0; media < kMediaTypeCount; ++media) {
-      const Utilization& u = model.utilization[media] ? *model.utilization[media] : shares[media];
-      room[media] = (room[media] & ~bit) | (a.Fits(media, u) ? bit : 0);
+      room[media] = (room[media] & ~bit) | (a.Fits(media, model.shares[m][media]) ? bit : 0);
     }
   }
 }
