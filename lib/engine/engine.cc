@@ -246,11 +246,11 @@ absl::Status Engine::Impl::Handle(const LogIn& c) {
   }
   a.logged_in = true;
   a.status = status;
-  a.available_since = now_;
   a.misses = 0;
   a.answered = 0;
   a.talk_time = Duration::Zero();
   ++roster_version_;
+  SetAvailableSince(c.agent);
   UpdateReady(c.agent);
   ReportAgent(c.agent);
   FillAgent(c.agent);

@@ -206,6 +206,9 @@ struct WorkgroupState {
   // one more interaction of media m from this workgroup (HasCapacity),
   // whatever its status. A member's eight words share a cache line.
   std::vector<uint64_t> room;
+  // Member i's AgentState::available_since, where the arrival scan reads it
+  // without touching the agent's state (SetAvailableSince keeps it).
+  std::vector<Time> since;
   // By media: the non-empty buckets of its groups, best top first
   // (TopOrder), and how many interactions they hold.
   std::array<SlotHeap, kMediaTypeCount> tops;
@@ -409,6 +412,9 @@ class Engine::Impl {
   void SetAgentStatus(AgentId agent, StatusId status);
   void ClearExclusion(InteractionRecord& x);
   void UpdateReady(AgentId agent);
+  // The agent counts as available since now, for AgentScore's available
+  // term and the ties between agents.
+  void SetAvailableSince(AgentId agent);
   // Rebuilds every workgroup's ready bitmap (after a reconfiguration).
   void RebuildReady();
   bool TimerLive(const Timer& timer) const;
@@ -424,8 +430,8 @@ class Engine::Impl {
   // the runner-up; `record` fills the decision record's filter counts.
   internal::AgentChoice ChooseAgent(const InteractionRecord& x, bool record,
                                     internal::AgentChoice& second);
-  double AgentOrderKey(const InteractionRecord& x, AgentId agent, int64_t index,
-                       double skill) const;
+  double AgentOrderKey(const InteractionRecord& x, AgentId agent, int64_t index, double skill,
+                       Time since) const;
   void RouteInteraction(InteractionRecord& x);
   void FillAgent(AgentId agent);
   // One offer to `agent` if something matches; false if nothing does.

@@ -98,13 +98,16 @@ void Engine::Impl::CheckInvariants() const {
       }
     }
   }
-  // The room bitmaps the arrival scan filters with agree with HasCapacity.
+  // What the arrival scan reads from its workgroup instead of the agent
+  // agrees with the agent: the room bitmaps with HasCapacity, and the
+  // available-since mirror.
   for (size_t a = 0; a < agents_.size(); ++a) {
     const AgentId agent(static_cast<uint32_t>(a));
     const auto& model = center_.agent_model(agent);
     for (size_t m = 0; m < model.workgroups.size(); ++m) {
       const uint32_t i = model.member_index[m];
       const internal::WorkgroupState& wg = workgroups_[model.workgroups[m].value()];
+      ACD_CHECK(wg.since[i] == agents_[a].available_since);
       for (int media = 0; media < kMediaTypeCount; ++media) {
         const bool room = (wg.room[i / 64 * kMediaTypeCount + media] >> (i % 64)) & 1;
         ACD_CHECK(room == HasCapacity(agent, model.workgroups[m], static_cast<MediaType>(media)));

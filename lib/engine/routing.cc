@@ -96,13 +96,12 @@ bool Engine::Impl::Admits(AgentId agent, const Group& group, TierPosition tier) 
 // `x`, higher first: AgentScore (with the agent's SkillScore `skill`, 0
 // when the skill weight is), or the open-source orders' negated counters.
 double Engine::Impl::AgentOrderKey(const InteractionRecord& x, AgentId agent, int64_t index,
-                                   double skill) const {
+                                   double skill, Time since) const {
   const WorkgroupConfig& config = center_.workgroup(x.workgroup);
   const AgentState& a = agents_[agent.value()];
   switch (config.agent_order) {
     case AgentOrder::kScore:
-      return AgentScore(config.agent_weights, skill, center_.agent(agent),
-                        now_ - a.available_since);
+      return AgentScore(config.agent_weights, skill, center_.agent(agent), now_ - since);
     case AgentOrder::kFewestInteractions:
       return -static_cast<double>(a.answered);
     case AgentOrder::kLeastTalkTime:
@@ -195,8 +194,9 @@ internal::AgentChoice Engine::Impl::ChooseAgent(const InteractionRecord& x, bool
       }
       const AgentId agent = model.members[index];
       const double skill = skill_weighed ? SkillScore(skills, group.requirements) : 0;
-      const internal::AgentChoice candidate{agent, AgentOrderKey(x, agent, index, skill),
-                                            agents_[agent.value()].available_since};
+      const Time since = wg.since[index];
+      const internal::AgentChoice candidate{agent, AgentOrderKey(x, agent, index, skill, since),
+                                            since};
       if (!best.agent.valid() || candidate.Beats(best)) {
         second = best;
         best = candidate;

@@ -296,11 +296,20 @@ void Engine::Impl::UpdateReady(AgentId agent) {
     set(wg.active, active);
     set(wg.busy, busy);
     set(wg.wrapping, wrapping);
+    wg.since[i] = a.available_since;
     // HasCapacity for each media.
     uint64_t* room = wg.room.data() + word * kMediaTypeCount;
     for (int media = 0; media < kMediaTypeCount; ++media) {
       room[media] = (room[media] & ~bit) | (a.Fits(media, model.shares[m][media]) ? bit : 0);
     }
+  }
+}
+
+void Engine::Impl::SetAvailableSince(AgentId agent) {
+  agents_[agent.value()].available_since = now_;
+  const auto& model = center_.agent_model(agent);
+  for (size_t m = 0; m < model.workgroups.size(); ++m) {
+    workgroups_[model.workgroups[m].value()].since[model.member_index[m]] = now_;
   }
 }
 
@@ -313,6 +322,7 @@ void Engine::Impl::RebuildReady() {
       bits->assign(words, 0);
     }
     wg.room.assign(words * kMediaTypeCount, 0);
+    wg.since.assign(center_.workgroup_model(WorkgroupId(w)).members.size(), Time());
   }
   for (int a = 0; a < center_.agent_count(); ++a) UpdateReady(AgentId(a));
 }
@@ -431,7 +441,7 @@ AgentId Engine::Impl::Detach(InteractionRecord& x) {
   AgentState& a = agents_[agent.value()];
   ReleaseCapacity(x);
   a.talk_time += now_ - x.connected_at;
-  a.available_since = now_;
+  SetAvailableSince(agent);
   x.agent = AgentId();
   return agent;
 }
@@ -490,7 +500,7 @@ void Engine::Impl::EndConnected(InteractionRecord& x) {
   }
   if (wrap_up == Duration::Zero()) {
     Complete(x);
-    a.available_since = now_;
+    SetAvailableSince(agent);
     ReportAgent(agent);
     FillAgent(agent);
     return;
@@ -520,7 +530,7 @@ void Engine::Impl::FinishWrapUp(AgentId agent, InteractionId id) {
   a.wrapping.erase(std::find(a.wrapping.begin(), a.wrapping.end(), id));
   UpdateReady(agent);
   Complete(Record(id));
-  a.available_since = now_;
+  SetAvailableSince(agent);
   if (a.wrapping.empty() && a.logged_in && center_.status(a.status).acw) {
     SetAgentStatus(agent, a.status_after_wrap_up.valid() ? a.status_after_wrap_up
                                                          : center_.available_status());
