@@ -159,6 +159,11 @@ struct Group {
 
 // A bucket as one number: group index * kBucketsPerGroup + bucket.
 inline constexpr uint32_t kBucketsPerGroup = 8;  // at most five tiers: six buckets
+inline uint32_t BucketRef(uint32_t group, uint32_t bucket) {
+  return group * kBucketsPerGroup + bucket;
+}
+inline uint32_t GroupOfRef(uint32_t ref) { return ref / kBucketsPerGroup; }
+inline uint32_t BucketOfRef(uint32_t ref) { return ref % kBucketsPerGroup; }
 
 // Order among a workgroup's buckets of one media: by their tops, as
 // BucketOrder orders interactions. With no skill weight, it is the order of
@@ -167,13 +172,13 @@ struct TopOrder {
   std::vector<Group>& groups;
   std::vector<InteractionRecord>& slab;
   const SlotHeap& Bucket(uint32_t ref) const {
-    return groups[ref / kBucketsPerGroup].buckets[ref % kBucketsPerGroup];
+    return groups[GroupOfRef(ref)].buckets[BucketOfRef(ref)];
   }
   bool Better(uint32_t a, uint32_t b) const {
     return ComesFirst(slab[Bucket(a).top()], slab[Bucket(b).top()]);
   }
   uint32_t& Position(uint32_t ref) {
-    return groups[ref / kBucketsPerGroup].top_position[ref % kBucketsPerGroup];
+    return groups[GroupOfRef(ref)].top_position[BucketOfRef(ref)];
   }
 };
 

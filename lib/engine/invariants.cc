@@ -81,12 +81,11 @@ void Engine::Impl::CheckInvariants() const {
       ++buckets[group.workgroup.value()][media];
       filed[group.workgroup.value()][media] += static_cast<int64_t>(group.buckets[k].size());
       ACD_CHECK(wg.tops[media].slots()[group.top_position[k]] ==
-                g * internal::kBucketsPerGroup + k);
+                internal::BucketRef(static_cast<uint32_t>(g), k));
     }
   }
   const auto top_of = [this](uint32_t ref) -> const InteractionRecord& {
-    return slab_
-        [groups_[ref / internal::kBucketsPerGroup].buckets[ref % internal::kBucketsPerGroup].top()];
+    return slab_[groups_[internal::GroupOfRef(ref)].buckets[internal::BucketOfRef(ref)].top()];
   };
   for (size_t w = 0; w < workgroups_.size(); ++w) {
     for (int media = 0; media < kMediaTypeCount; ++media) {

@@ -291,8 +291,8 @@ void Engine::Impl::ChooseInWorkgroup(AgentId agent, WorkgroupId wg,
 
 int64_t Engine::Impl::VisitBucket(AgentId agent, uint32_t ref, const InteractionWeights& weights,
                                   internal::InteractionChoice& choice) {
-  Group& group = groups_[ref / internal::kBucketsPerGroup];
-  const uint32_t k = ref % internal::kBucketsPerGroup;
+  Group& group = groups_[internal::GroupOfRef(ref)];
+  const uint32_t k = internal::BucketOfRef(ref);
   const internal::SlotHeap& bucket = group.buckets[k];
   const auto size = static_cast<int32_t>(bucket.size());
   const bool record = choice.keep_second;

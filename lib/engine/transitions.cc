@@ -243,7 +243,7 @@ void Engine::Impl::PushToBucket(InteractionRecord& x, uint32_t bucket) {
   const int media = MediaIndex(x.media);
   ++wg.filed[media];
   internal::TopOrder tops{groups_, slab_};
-  const uint32_t ref = x.group * internal::kBucketsPerGroup + bucket;
+  const uint32_t ref = internal::BucketRef(x.group, bucket);
   if (old_top == internal::kNoSlot) {
     wg.tops[media].Push(ref, tops);
   } else if (heap.top() != old_top) {
@@ -261,7 +261,7 @@ void Engine::Impl::RemoveFromBucket(InteractionRecord& x) {
   const int media = MediaIndex(x.media);
   --wg.filed[media];
   internal::TopOrder tops{groups_, slab_};
-  const uint32_t ref = x.group * internal::kBucketsPerGroup + x.bucket;
+  const uint32_t ref = internal::BucketRef(x.group, x.bucket);
   if (heap.empty()) {
     wg.tops[media].Remove(ref, tops);
   } else if (was_top) {
@@ -296,7 +296,6 @@ void Engine::Impl::UpdateReady(AgentId agent) {
     set(wg.active, active);
     set(wg.busy, busy);
     set(wg.wrapping, wrapping);
-    wg.since[i] = a.available_since;
     // HasCapacity for each media.
     uint64_t* room = wg.room.data() + word * kMediaTypeCount;
     for (int media = 0; media < kMediaTypeCount; ++media) {
@@ -322,7 +321,12 @@ void Engine::Impl::RebuildReady() {
       bits->assign(words, 0);
     }
     wg.room.assign(words * kMediaTypeCount, 0);
-    wg.since.assign(center_.workgroup_model(WorkgroupId(w)).members.size(), Time());
+    // The available-since mirror, kept afterwards by SetAvailableSince.
+    const auto& members = center_.workgroup_model(WorkgroupId(w)).members;
+    wg.since.resize(members.size());
+    for (size_t i = 0; i < members.size(); ++i) {
+      wg.since[i] = agents_[members[i].value()].available_since;
+    }
   }
   for (int a = 0; a < center_.agent_count(); ++a) UpdateReady(AgentId(a));
 }
