@@ -1,0 +1,100 @@
+#include "sim/runner.h"
+
+#include <string>
+#include <vector>
+
+#include "doctest/doctest.h"
+#include "sim/kpi_plan.h"
+#include "sim/replication.h"
+#include "sim/scenario.h"
+
+namespace acd::sim {
+namespace {
+
+constexpr char kSmall[] = R"(name: "small"
+center { workgroups { name: "Q" } }
+agent_groups { name: "a" count: 3 workgroups { workgroup: "Q" } }
+contact_types {
+  name: "calls" workgroup: "Q"
+  arrivals { poisson { rate_per_hour: 80 } }
+  handle_time { exponential { mean_s: 120 } }
+  patience { exponential { mean_s: 90 } }
+}
+horizon_s: 7200
+interval_s: 1800
+replications: 9
+seed: 4242
+)";
+
+Scenario Small() {
+  absl::StatusOr<Scenario> scenario = LoadScenario("small.txtpb", kSmall);
+  REQUIRE(scenario.ok());
+  return *scenario;
+}
+
+TEST_CASE("replications reach on_replication in order at any thread count, as run alone") {
+  const Scenario scenario = Small();
+  const KpiPlan plan = KpiPlan::For(scenario);
+  for (int threads : {1, 3}) {
+    INFO(threads);
+    std::vector<int> seen;
+    RunOptions options{.threads = threads};
+    options.on_replication = [&](int r, std::span<const double> values) {
+      seen.push_back(r);
+      absl::StatusOr<ReplicationResult> alone = RunReplication(scenario, r);
+      REQUIRE(alone.ok());
+      std::vector<double> expected;
+      REQUIRE(plan.Observe(*alone, expected).ok());
+      REQUIRE(values.size() == expected.size());
+      for (size_t i = 0; i < values.size(); ++i) {
+        if (values[i] == values[i]) CHECK(values[i] == expected[i]);  // NaN != NaN
+      }
+      return absl::OkStatus();
+    };
+    REQUIRE(RunStudy(scenario, options).ok());
+    CHECK(seen == std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7, 8});
+  }
+}
+
+TEST_CASE("a range of replications aggregates exactly those replications") {
+  const Scenario scenario = Small();
+  absl::StatusOr<Aggregate> part = RunStudy(scenario, {.range = ReplicationRange{2, 5}});
+  REQUIRE(part.ok());
+  CHECK(part->range == ReplicationRange{2, 5});
+  CHECK(part->added == 3);
+  CHECK(part->study.replications == 9);
+  const KpiPlan plan = KpiPlan::For(scenario);
+  std::vector<Moments> expected(plan.layout().CellCount());
+  std::vector<double> values;
+  for (int r = 2; r < 5; ++r) {
+    absl::StatusOr<ReplicationResult> result = RunReplication(scenario, r);
+    REQUIRE(result.ok());
+    REQUIRE(plan.Observe(*result, values).ok());
+    for (size_t i = 0; i < values.size(); ++i) expected[i].Add(values[i]);
+  }
+  REQUIRE(part->cells.size() == expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) {
+    CHECK(part->cells[i].count == expected[i].count);
+    CHECK(part->cells[i].sum.ToCanonical() == expected[i].sum.ToCanonical());
+  }
+}
+
+TEST_CASE("a range outside the study, or a failing callback, stops the run with its error") {
+  const Scenario scenario = Small();
+  CHECK(RunStudy(scenario, {.range = ReplicationRange{5, 12}}).status().code() ==
+        absl::StatusCode::kInvalidArgument);
+  CHECK(RunStudy(scenario, {.range = ReplicationRange{3, 3}}).status().code() ==
+        absl::StatusCode::kInvalidArgument);
+  RunOptions options{.threads = 2};
+  int calls = 0;
+  options.on_replication = [&](int r, std::span<const double>) {
+    ++calls;
+    return r == 4 ? absl::DataLossError("disk full") : absl::OkStatus();
+  };
+  absl::StatusOr<Aggregate> failed = RunStudy(scenario, options);
+  CHECK(failed.status().code() == absl::StatusCode::kDataLoss);
+  CHECK(calls == 5);
+}
+
+}  // namespace
+}  // namespace acd::sim
