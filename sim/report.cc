@@ -4,6 +4,7 @@
 
 #include "acd/status_macros.h"
 #include "fmt/format.h"
+#include "sim/csv.h"
 #include "sim/json.h"
 #include "sim/kpi_plan.h"
 
@@ -193,19 +194,12 @@ std::string FormatIntervalCsv(const Report& report, IntervalSlice slice) {
       out += fmt::format(",{}_mean,{}_ci95", kpi.key, kpi.key);
   }
   out += "\n";
-  // A CSV field: quoted when it holds a comma, quote or line break.
-  const auto field = [](const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string quoted = "\"";
-    for (char c : s) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
-  };
-  const auto number = [](double x) { return std::isfinite(x) ? fmt::format("{}", x) : ""; };
   for (const auto& [name, intervals] : *rows) {
     for (size_t i = 0; i < intervals.size(); ++i) {
-      out += fmt::format("{},{}", field(name), number(i * report.interval_s));
+      out += fmt::format("{},{}", CsvField(name), CsvNumber(i * report.interval_s));
       for (size_t k = 0; k < intervals[i].size(); ++k) {
-        out += fmt::format(",{},{}", number(intervals[i][k].mean), number(intervals[i][k].ci95));
+        out += fmt::format(",{},{}", CsvNumber(intervals[i][k].mean),
+                         CsvNumber(intervals[i][k].ci95));
       }
       out += "\n";
     }

@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "doctest/doctest.h"
-#include "sim/progress.h"
 
 namespace acd::sim {
 namespace {
@@ -61,12 +60,6 @@ TEST_CASE("moments of parts merge into exactly the moments of the whole, in any 
   CHECK(a.ci95 == b.ci95);
   CHECK(whole.sum.ToCanonical() == merged.sum.ToCanonical());
   CHECK(whole.sum_squares.ToCanonical() == merged.sum_squares.ToCanonical());
-}
-
-TEST_CASE("the progress line shows a bar, the count and an estimate of the time left") {
-  CHECK(ProgressLine(5, 20, 2.0) == "[#####---------------] 5/20 replications, about 6 s left");
-  CHECK(ProgressLine(20, 20, 9.0) == "[####################] 20/20 replications");
-  CHECK(ProgressLine(0, 3, 0.5) == "[--------------------] 0/3 replications");
 }
 
 }  // namespace
