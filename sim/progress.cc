@@ -62,8 +62,8 @@ void ProgressMeter::Done() {
   if (done_ >= total_) return;  // Finish writes the last line
   shown_ = true;
   last_line_s_ = elapsed_s;
-  options_.write(fmt::format("acdsim: {} ({} s so far)\n", ProgressLine(done_, total_, elapsed_s),
-                             static_cast<long>(elapsed_s)));
+  options_.write(
+      fmt::format("acdsim: {} ({:.1f} s so far)\n", ProgressLine(done_, total_, elapsed_s), elapsed_s));
 }
 
 void ProgressMeter::Finish() {
@@ -71,8 +71,8 @@ void ProgressMeter::Finish() {
   if (options_.terminal) {
     if (shown_) options_.write("\n");
   } else if (options_.mode == ProgressMode::kAlways) {
-    options_.write(fmt::format("acdsim: {}/{} replications in {} s\n", done_, total_,
-                               static_cast<long>(std::ceil(Now() - start_s_))));
+    options_.write(
+        fmt::format("acdsim: {}/{} replications in {:.1f} s\n", done_, total_, Now() - start_s_));
   }
   shown_ = false;
 }

@@ -7,8 +7,8 @@
 // In a log that is not a terminal (a batch job's output), with
 // `--progress always`, a line every few seconds and a last one at the end:
 //
-//   acdsim: [##########----------] 10/20 replications, about 4 s left (4 s so far)
-//   acdsim: 20/20 replications in 9 s
+//   acdsim: [##########----------] 10/20 replications, about 4 s left (4.2 s so far)
+//   acdsim: 20/20 replications in 8.9 s
 //
 // `--progress auto` (the default) shows the terminal line on a terminal and
 // nothing elsewhere; `never` shows nothing.

@@ -56,7 +56,7 @@ endif()
 execute_process(COMMAND "${ACDSIM}" run --replications 2 --progress always
                 OUTPUT_QUIET ERROR_VARIABLE log RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0 OR NOT log MATCHES
-   "^acdsim: \\[#+-+\\] 1/2 replications[^\n]*\nacdsim: 2/2 replications in [0-9]+ s\n$")
+   "^acdsim: \\[#+-+\\] 1/2 replications[^\n]*\nacdsim: 2/2 replications in [0-9]+\\.[0-9] s\n$")
   message(FATAL_ERROR "--progress always (exit ${rc}) wrote:\n${log}")
 endif()
 foreach(mode auto never)

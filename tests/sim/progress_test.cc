@@ -32,7 +32,7 @@ TEST_CASE("always, in a log: a line at the first replication, every 5 s, and at 
   fake.now_s = 100.5;
   meter.Done();
   CHECK(fake.out ==
-        "acdsim: [##------------------] 1/10 replications, about 5 s left (0 s so far)\n");
+        "acdsim: [##------------------] 1/10 replications, about 5 s left (0.5 s so far)\n");
   fake.out.clear();
   fake.now_s = 103;
   meter.Done();
@@ -41,12 +41,12 @@ TEST_CASE("always, in a log: a line at the first replication, every 5 s, and at 
   fake.now_s = 106;
   meter.Done();
   CHECK(fake.out ==
-        "acdsim: [########------------] 4/10 replications, about 9 s left (6 s so far)\n");
+        "acdsim: [########------------] 4/10 replications, about 9 s left (6.0 s so far)\n");
   fake.out.clear();
   for (int i = 0; i < 6; ++i) meter.Done();
   fake.now_s = 110.2;
   meter.Finish();
-  CHECK(fake.out == "acdsim: 10/10 replications in 11 s\n");
+  CHECK(fake.out == "acdsim: 10/10 replications in 10.2 s\n");
 }
 
 TEST_CASE("auto shows nothing in a log, and never shows nothing anywhere") {
