@@ -133,22 +133,12 @@ void ReportFlags::Register(FlagSet& flags) {
                  "\"workgroups\": {\"<name>\": {...}}, \"contact_types\": {...}, and per "
                  "reporting interval \"intervals\", \"contact_type_intervals\", "
                  "\"total_intervals\"}, each KPI as {\"mean\": x, \"ci95\": h}.",
-                 [this](const std::string& value) -> absl::Status {
-                   std::string path;
-                   ACD_RETURN_IF_ERROR(ParseNonEmpty(value, "a file name", &path));
-                   json_path_ = path;
-                   return absl::OkStatus();
-                 });
+                 StoreNonEmpty(json_path_, "a file name"));
   flags.AddValue("--csv", "DIR",
                  "Also write, in DIR (created if needed), intervals.csv (one row per workgroup "
                  "and reporting interval), contact_type_intervals.csv and total_intervals.csv, "
                  "with every KPI's mean and 95% half-width.",
-                 [this](const std::string& value) -> absl::Status {
-                   std::string dir;
-                   ACD_RETURN_IF_ERROR(ParseNonEmpty(value, "a directory", &dir));
-                   csv_dir_ = dir;
-                   return absl::OkStatus();
-                 });
+                 StoreNonEmpty(csv_dir_, "a directory"));
 }
 
 absl::Status ReportFlags::Open() {
@@ -197,6 +187,20 @@ void ProgressFlags::Register(FlagSet& flags) {
 
 ProgressMeter ProgressFlags::Meter(int total) const {
   return ProgressMeter({.mode = mode_, .terminal = isatty(STDERR_FILENO) != 0}, total);
+}
+
+std::string SubcommandHelp(const FlagSet& flags, const char* about) {
+  return absl::StrCat("Usage: ", flags.Usage(), "\n\n", Paragraph(about), "\n", flags.Help());
+}
+
+int SubcommandMain(FlagSet& flags, const std::vector<std::string>& args,
+                   const std::function<std::string()>& help, const std::function<int()>& run) {
+  if (absl::Status parsed = flags.Parse(args); !parsed.ok()) return UsageError(parsed.message());
+  if (flags.help_requested()) {
+    fmt::print("{}", help());
+    return 0;
+  }
+  return run();
 }
 
 void PrintTable(const Report& report, bool to_stderr) {

@@ -33,6 +33,7 @@
 #ifndef ACD_SIM_CLI_COMMON_FLAGS_H_
 #define ACD_SIM_CLI_COMMON_FLAGS_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -110,6 +111,14 @@ class ProgressFlags {
  private:
   ProgressMode mode_ = ProgressMode::kAuto;
 };
+
+// A subcommand's help: its usage, `about` (a paragraph on what it does),
+// and its arguments and flags.
+std::string SubcommandHelp(const FlagSet& flags, const char* about);
+// Parses `args` into `flags`, then prints `help` for -h/--help (0), reports
+// a bad command line (2), or returns what `run` returns.
+int SubcommandMain(FlagSet& flags, const std::vector<std::string>& args,
+                   const std::function<std::string()>& help, const std::function<int()>& run);
 
 // The KPI table on standard output, or on standard error when standard
 // output carries data.

@@ -168,10 +168,12 @@ absl::Status ParseUint64(const std::string& value, uint64_t* out) {
   return absl::OkStatus();
 }
 
-absl::Status ParseNonEmpty(const std::string& value, const std::string& what, std::string* out) {
-  if (value.empty()) return absl::InvalidArgumentError(absl::StrCat("needs ", what));
-  *out = value;
-  return absl::OkStatus();
+FlagSet::Setter StoreNonEmpty(std::optional<std::string>& out, std::string what) {
+  return [&out, what = std::move(what)](const std::string& value) {
+    if (value.empty()) return absl::InvalidArgumentError(absl::StrCat("needs ", what));
+    out = value;
+    return absl::OkStatus();
+  };
 }
 
 }  // namespace acd::sim::cli

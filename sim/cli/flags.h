@@ -24,6 +24,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -87,7 +88,9 @@ std::string Paragraph(const std::string& text);
 // Value parsers for Setters: InvalidArgument "'<value>' is not ..." on error.
 absl::Status ParseInt(const std::string& value, int64_t min, int64_t max, int* out);
 absl::Status ParseUint64(const std::string& value, uint64_t* out);
-absl::Status ParseNonEmpty(const std::string& value, const std::string& what, std::string* out);
+// A Setter storing a non-empty value (a path) in `out`; `what` it must be
+// ("a file name") says what an empty one lacks.
+FlagSet::Setter StoreNonEmpty(std::optional<std::string>& out, std::string what);
 
 }  // namespace acd::sim::cli
 

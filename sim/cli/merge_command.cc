@@ -56,23 +56,14 @@ absl::Status Merge(MergeCommand& command) {
 
 }  // namespace
 
-std::string MergeHelp() {
-  MergeCommand command;
-  return absl::StrCat("Usage: ", command.flags.Usage(), "\n\n", Paragraph(kAbout), "\n",
-                      command.flags.Help());
-}
+std::string MergeHelp() { return SubcommandHelp(MergeCommand().flags, kAbout); }
 
 int MergeMain(const std::vector<std::string>& args) {
   MergeCommand command;
-  if (absl::Status parsed = command.flags.Parse(args); !parsed.ok()) {
-    return UsageError(parsed.message());
-  }
-  if (command.flags.help_requested()) {
-    fmt::print("{}", MergeHelp());
-    return 0;
-  }
-  const absl::Status status = Merge(command);
-  return status.ok() ? 0 : Failure(status);
+  return SubcommandMain(command.flags, args, MergeHelp, [&] {
+    const absl::Status status = Merge(command);
+    return status.ok() ? 0 : Failure(status);
+  });
 }
 
 }  // namespace acd::sim::cli

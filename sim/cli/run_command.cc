@@ -37,12 +37,7 @@ struct RunOutputs {
 
   void Register(FlagSet& flags) {
     const auto path = [](std::optional<std::string>& out) {
-      return [&out](const std::string& value) -> absl::Status {
-        std::string file;
-        ACD_RETURN_IF_ERROR(ParseNonEmpty(value, "a file name", &file));
-        out = file;
-        return absl::OkStatus();
-      };
+      return StoreNonEmpty(out, "a file name");
     };
     flags.AddValue("--trace", "FILE",
                    "Also write the first replication's event trace to FILE as JSON Lines: time, "
@@ -134,30 +129,21 @@ absl::Status Run(LoadedScenario loaded, RunOptions options, RunCommand& command)
 
 }  // namespace
 
-std::string RunHelp() {
-  RunCommand command;
-  return absl::StrCat("Usage: ", command.flags.Usage(), "\n\n", Paragraph(kAbout), "\n",
-                      command.flags.Help());
-}
+std::string RunHelp() { return SubcommandHelp(RunCommand().flags, kAbout); }
 
 int RunMain(const std::vector<std::string>& args) {
   RunCommand command;
-  if (absl::Status parsed = command.flags.Parse(args); !parsed.ok()) {
-    return UsageError(parsed.message());
-  }
-  if (command.flags.help_requested()) {
-    fmt::print("{}", RunHelp());
-    return 0;
-  }
-  if (command.report.json_on_stdout() && command.outputs.rows_path == "-") {
-    return UsageError("--json - and --replications-out -: only one can go to standard output");
-  }
-  absl::StatusOr<LoadedScenario> loaded = command.scenario.Load();
-  if (!loaded.ok()) return Failure(loaded.status());
-  absl::StatusOr<RunOptions> options = command.run.Options(loaded->scenario);
-  if (!options.ok()) return UsageError(options.status().message());
-  const absl::Status status = Run(*std::move(loaded), *std::move(options), command);
-  return status.ok() ? 0 : Failure(status);
+  return SubcommandMain(command.flags, args, RunHelp, [&] {
+    if (command.report.json_on_stdout() && command.outputs.rows_path == "-") {
+      return UsageError("--json - and --replications-out -: only one can go to standard output");
+    }
+    absl::StatusOr<LoadedScenario> loaded = command.scenario.Load();
+    if (!loaded.ok()) return Failure(loaded.status());
+    absl::StatusOr<RunOptions> options = command.run.Options(loaded->scenario);
+    if (!options.ok()) return UsageError(options.status().message());
+    const absl::Status status = Run(*std::move(loaded), *std::move(options), command);
+    return status.ok() ? 0 : Failure(status);
+  });
 }
 
 }  // namespace acd::sim::cli

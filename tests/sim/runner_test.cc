@@ -7,27 +7,13 @@
 #include "sim/kpi_plan.h"
 #include "sim/replication.h"
 #include "sim/scenario.h"
+#include "tests/testing/small_study.h"
 
 namespace acd::sim {
 namespace {
 
-constexpr char kSmall[] = R"(name: "small"
-center { workgroups { name: "Q" } }
-agent_groups { name: "a" count: 3 workgroups { workgroup: "Q" } }
-contact_types {
-  name: "calls" workgroup: "Q"
-  arrivals { poisson { rate_per_hour: 80 } }
-  handle_time { exponential { mean_s: 120 } }
-  patience { exponential { mean_s: 90 } }
-}
-horizon_s: 7200
-interval_s: 1800
-replications: 9
-seed: 4242
-)";
-
 Scenario Small() {
-  absl::StatusOr<Scenario> scenario = LoadScenario("small.txtpb", kSmall);
+  absl::StatusOr<Scenario> scenario = LoadScenario("small.txtpb", testing::kSmallStudy);
   REQUIRE(scenario.ok());
   return *scenario;
 }
