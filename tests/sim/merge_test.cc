@@ -14,17 +14,13 @@
 namespace acd::sim {
 namespace {
 
-Scenario Small() {
-  absl::StatusOr<Scenario> scenario = LoadScenario("small.txtpb", testing::kSmallStudy);
-  REQUIRE(scenario.ok());
-  return *scenario;
-}
+using testing::SmallStudy;
 
 // Replications first..end-1 of the small study, through a partial result
 // file's bytes, as `acdsim merge` reads them.
 Part RunPart(const std::string& file, int first, int end, int threads = 1) {
   absl::StatusOr<Aggregate> part =
-      RunStudy(Small(), {.range = ReplicationRange{first, end}, .threads = threads});
+      RunStudy(SmallStudy(), {.range = ReplicationRange{first, end}, .threads = threads});
   REQUIRE(part.ok());
   part->study.fingerprint = "fnv1a64:00000000000000aa";
   absl::StatusOr<Aggregate> back = DecodePartialResult(EncodePartialResult(*part));
@@ -39,7 +35,7 @@ std::string Error(const std::vector<Part>& parts) {
 }
 
 TEST_CASE("parts merged in any order report exactly as one run of the whole study") {
-  absl::StatusOr<Report> one = RunScenario(Small(), {.threads = 2});
+  absl::StatusOr<Report> one = RunScenario(SmallStudy(), {.threads = 2});
   REQUIRE(one.ok());
   const std::vector<Part> parts = {RunPart("c.pb", 7, 9), RunPart("a.pb", 0, 2, 2),
                                    RunPart("b.pb", 2, 7, 3)};

@@ -15,9 +15,8 @@ namespace acd::sim {
 namespace {
 
 Aggregate SmallPart() {
-  absl::StatusOr<Scenario> scenario = LoadScenario("small.txtpb", testing::kSmallStudy);
-  REQUIRE(scenario.ok());
-  absl::StatusOr<Aggregate> part = RunStudy(*scenario, {.range = ReplicationRange{3, 7}});
+  absl::StatusOr<Aggregate> part =
+      RunStudy(testing::SmallStudy(), {.range = ReplicationRange{3, 7}});
   REQUIRE(part.ok());
   part->study.fingerprint = "fnv1a64:0123456789abcdef";
   return *part;

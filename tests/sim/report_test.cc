@@ -188,14 +188,13 @@ TEST_CASE("contact-type and total intervals add up to the run's totals") {
 }
 
 TEST_CASE("a report of part of a study says which part, and a whole study's does not") {
-  absl::StatusOr<Scenario> scenario = LoadScenario("small.txtpb", testing::kSmallStudy);
-  REQUIRE(scenario.ok());
-  absl::StatusOr<Report> part = RunScenario(*scenario, {.range = ReplicationRange{3, 7}});
+  const Scenario scenario = testing::SmallStudy();
+  absl::StatusOr<Report> part = RunScenario(scenario, {.range = ReplicationRange{3, 7}});
   REQUIRE(part.ok());
   CHECK(FormatTable(*part).find("\n4 replications (3..6 of 9), seed 5151,") != std::string::npos);
   CHECK(FormatJson(*part).find("\"replications\": 4,\n  \"replication_range\": {\"first\": 3, "
                                "\"end\": 7, \"of\": 9},\n") != std::string::npos);
-  absl::StatusOr<Report> whole = RunScenario(*scenario);
+  absl::StatusOr<Report> whole = RunScenario(scenario);
   REQUIRE(whole.ok());
   CHECK(FormatTable(*whole).find("\n9 replications, seed 5151,") != std::string::npos);
   CHECK(FormatJson(*whole).find("replication_range") == std::string::npos);

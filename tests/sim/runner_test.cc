@@ -12,14 +12,10 @@
 namespace acd::sim {
 namespace {
 
-Scenario Small() {
-  absl::StatusOr<Scenario> scenario = LoadScenario("small.txtpb", testing::kSmallStudy);
-  REQUIRE(scenario.ok());
-  return *scenario;
-}
+using testing::SmallStudy;
 
 TEST_CASE("replications reach on_replication in order at any thread count, as run alone") {
-  const Scenario scenario = Small();
+  const Scenario scenario = SmallStudy();
   const KpiPlan plan = KpiPlan::For(scenario);
   for (int threads : {1, 3}) {
     INFO(threads);
@@ -43,7 +39,7 @@ TEST_CASE("replications reach on_replication in order at any thread count, as ru
 }
 
 TEST_CASE("a range of replications aggregates exactly those replications") {
-  const Scenario scenario = Small();
+  const Scenario scenario = SmallStudy();
   absl::StatusOr<Aggregate> part = RunStudy(scenario, {.range = ReplicationRange{2, 5}});
   REQUIRE(part.ok());
   CHECK(part->range == ReplicationRange{2, 5});
@@ -66,7 +62,7 @@ TEST_CASE("a range of replications aggregates exactly those replications") {
 }
 
 TEST_CASE("a range outside the study, or a failing callback, stops the run with its error") {
-  const Scenario scenario = Small();
+  const Scenario scenario = SmallStudy();
   CHECK(RunStudy(scenario, {.range = ReplicationRange{5, 12}}).status().code() ==
         absl::StatusCode::kInvalidArgument);
   CHECK(RunStudy(scenario, {.range = ReplicationRange{3, 3}}).status().code() ==

@@ -3,6 +3,9 @@
 #ifndef ACD_TESTS_TESTING_SMALL_STUDY_H_
 #define ACD_TESTS_TESTING_SMALL_STUDY_H_
 
+#include "doctest/doctest.h"
+#include "sim/scenario.h"
+
 namespace acd::sim::testing {
 
 // Two workgroups, three contact types, 4 half-hour intervals, 9
@@ -33,6 +36,13 @@ interval_s: 1800
 replications: 9
 seed: 5151
 )";
+
+// kSmallStudy, loaded; fails the test if it does not load.
+inline Scenario SmallStudy() {
+  absl::StatusOr<Scenario> scenario = LoadScenario("small.txtpb", kSmallStudy);
+  REQUIRE_MESSAGE(scenario.ok(), scenario.status().ToString());
+  return *scenario;
+}
 
 }  // namespace acd::sim::testing
 
