@@ -4,8 +4,8 @@
 #
 #   parallel_test.sh ACDSIM SOURCE_DIR WORK_DIR
 set -euo pipefail
-export ACDSIM=$1
-source_dir=$2 work=$3
+export ACDSIM=$(realpath "$1")
+source_dir=$(realpath "$2") work=$3
 source "$source_dir/tests/examples/compare.sh"
 command -v parallel > /dev/null || { echo "GNU parallel (Debian package parallel) is missing"; exit 1; }
 rm -rf "$work"

@@ -11,8 +11,8 @@
 # Exit 77 (reported as skipped by ctest), with the reason, when the daemons
 # cannot be started here; a study that runs but gives other bytes fails.
 set -euo pipefail
-export ACDSIM=$1
-source_dir=$2 work=$3
+export ACDSIM=$(realpath "$1")
+source_dir=$(realpath "$2") work=$3
 source "$source_dir/tests/examples/compare.sh"
 
 skip() {
@@ -129,12 +129,16 @@ echo "Slurm is up: node $host idle in partition study (SLURM_CONF=$SLURM_CONF)"
 read -r array merge < <("$source_dir/examples/slurm/submit.sh" \
   "$source_dir/scenarios/full_day.txtpb" 16 8 "$work")
 echo "submitted job array $array and merge job $merge"
+squeue
 merge_state=""
 for _ in $(seq 600); do
-  merge_state=$(scontrol show job "$merge" 2> /dev/null | sed -n 's/.*JobState=\([A-Z_]*\).*/\1/p')
+  job=$(scontrol show job "$merge" 2> /dev/null || true)
+  merge_state=$(sed -n 's/.*JobState=\([A-Z_]*\).*/\1/p' <<< "$job")
   case "$merge_state" in
     COMPLETED | FAILED | CANCELLED | TIMEOUT | NODE_FAIL | OUT_OF_MEMORY) break ;;
   esac
+  # A failed shard leaves the merge waiting for ever.
+  [[ $job == *DependencyNeverSatisfied* ]] && merge_state="never started: a shard failed" && break
   sleep 0.5
 done
 echo "merge job $merge: ${merge_state:-unknown}"
