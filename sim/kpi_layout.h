@@ -29,6 +29,11 @@
 
 namespace acd::sim {
 
+// Cells a study may report at most (full_day.txtpb has 23,571): bounds the
+// memory of its aggregate (about 150 bytes per cell) and of reading its
+// partial results.
+inline constexpr size_t kMaxKpiCells = 1000000;
+
 struct KpiInfo {
   // JSON and CSV key, e.g. "service_level_ans".
   std::string key;

@@ -5,6 +5,7 @@
 #include <limits>
 #include <sstream>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -25,9 +26,10 @@ constexpr int kMaxReplications = 100000;
 constexpr int kMaxIntervals = 1000000;
 constexpr int kMaxDecimals = 17;
 
-void ToProto(const ExactSum& sum, proto::ExactSum& out) {
+void Append(const ExactSum& sum, proto::ExactSums& out) {
   const ExactSum::Canonical canonical = sum.ToCanonical();
-  out.set_low(canonical.low);
+  out.add_low(canonical.low);
+  out.add_size(static_cast<uint32_t>(canonical.limbs.size()));
   for (int64_t limb : canonical.limbs) out.add_limbs(limb);
 }
 
@@ -39,11 +41,32 @@ absl::Status OutOfRange(absl::string_view what) {
   return absl::InvalidArgumentError(absl::StrCat("partial result: ", what));
 }
 
-absl::StatusOr<ExactSum> FromProto(const proto::ExactSum& sum, const std::string& where) {
-  absl::StatusOr<ExactSum> out =
-      ExactSum::FromCanonical({sum.low(), {sum.limbs().begin(), sum.limbs().end()}});
-  if (!out.ok()) return OutOfRange(absl::StrCat(where, ": ", out.status().message()));
-  return out;
+// Reads a slice's exact sums, one per cell, appending them to the cells
+// from `first` on.
+absl::Status ReadSums(const proto::ExactSums& sums, size_t cells, const std::string& where,
+                      ExactSum Moments::*field, std::vector<Moments>& out, size_t first) {
+  if (static_cast<size_t>(sums.low_size()) != cells ||
+      static_cast<size_t>(sums.size_size()) != cells) {
+    return OutOfRange(absl::StrCat(where, ": ", sums.low_size(), " sums for ", cells, " cells"));
+  }
+  size_t start = 0;
+  for (size_t c = 0; c < cells; ++c) {
+    const size_t size = sums.size(static_cast<int>(c));
+    if (size > static_cast<size_t>(sums.limbs_size()) - start) {
+      return OutOfRange(absl::StrCat(where, "[", c, "]: more limbs than the file holds"));
+    }
+    ExactSum::Canonical canonical{sums.low(static_cast<int>(c)), {}};
+    canonical.limbs.assign(sums.limbs().begin() + static_cast<int>(start),
+                           sums.limbs().begin() + static_cast<int>(start + size));
+    start += size;
+    absl::StatusOr<ExactSum> sum = ExactSum::FromCanonical(canonical);
+    if (!sum.ok()) return OutOfRange(absl::StrCat(where, "[", c, "]: ", sum.status().message()));
+    out[first + c].*field = *std::move(sum);
+  }
+  if (start != static_cast<size_t>(sums.limbs_size())) {
+    return OutOfRange(absl::StrCat(where, ": limbs left over"));
+  }
+  return absl::OkStatus();
 }
 
 // The layout and cells of `message`, checked.
@@ -51,6 +74,16 @@ absl::Status ReadSlices(const proto::PartialResult& message, Aggregate& out) {
   const int64_t periods = 1 + static_cast<int64_t>(message.interval_count());
   const int64_t replications = out.range.size();
   if (message.slices().empty()) return OutOfRange("no slices");
+  int64_t total_cells = 0;
+  for (const proto::Slice& slice : message.slices()) {
+    total_cells += static_cast<int64_t>(slice.members_size()) * periods * slice.kpis_size();
+  }
+  if (total_cells > static_cast<int64_t>(kMaxKpiCells)) {
+    return OutOfRange(
+        absl::StrCat(total_cells, " cells, more than the ", kMaxKpiCells, " a study may have"));
+  }
+  out.cells.resize(static_cast<size_t>(total_cells));
+  size_t first = 0;
   for (int s = 0; s < message.slices_size(); ++s) {
     const proto::Slice& slice = message.slices(s);
     const std::string where = absl::StrCat("slices[", s, "]");
@@ -67,24 +100,25 @@ absl::Status ReadSlices(const proto::PartialResult& message, Aggregate& out) {
     if (layout.kind.empty() || layout.members.empty() || layout.kpis.empty()) {
       return OutOfRange(absl::StrCat(where, ": a slice needs a kind, members and KPIs"));
     }
-    const int64_t cells = static_cast<int64_t>(layout.members.size()) * periods *
-                          static_cast<int64_t>(layout.kpis.size());
-    if (slice.cells_size() != cells) {
-      return OutOfRange(absl::StrCat(where, ": ", slice.cells_size(), " cells where its ",
+    const size_t cells = layout.members.size() * static_cast<size_t>(periods) * layout.kpis.size();
+    if (static_cast<size_t>(slice.counts_size()) != cells) {
+      return OutOfRange(absl::StrCat(where, ": ", slice.counts_size(), " cells where its ",
                                      layout.members.size(), " members, ", periods, " periods and ",
                                      layout.kpis.size(), " KPIs make ", cells));
     }
-    for (int c = 0; c < slice.cells_size(); ++c) {
-      const proto::Moments& cell = slice.cells(c);
-      const std::string at = absl::StrCat(where, ".cells[", c, "]");
-      if (cell.count() < 0 || cell.count() > replications) {
-        return OutOfRange(absl::StrCat(at, ": count ", cell.count(), " outside 0..", replications));
+    for (size_t c = 0; c < cells; ++c) {
+      const int64_t count = slice.counts(static_cast<int>(c));
+      if (count < 0 || count > replications) {
+        return OutOfRange(
+            absl::StrCat(where, ".counts[", c, "]: ", count, " outside 0..", replications));
       }
-      Moments moments{.count = cell.count()};
-      ACD_ASSIGN_OR_RETURN(moments.sum, FromProto(cell.sum(), at + ".sum"));
-      ACD_ASSIGN_OR_RETURN(moments.sum_squares, FromProto(cell.sum_squares(), at + ".sum_squares"));
-      out.cells.push_back(std::move(moments));
+      out.cells[first + c].count = count;
     }
+    ACD_RETURN_IF_ERROR(
+        ReadSums(slice.sums(), cells, where + ".sums", &Moments::sum, out.cells, first));
+    ACD_RETURN_IF_ERROR(ReadSums(slice.sum_squares(), cells, where + ".sum_squares",
+                                 &Moments::sum_squares, out.cells, first));
+    first += cells;
     out.layout.slices.push_back(std::move(layout));
   }
   return absl::OkStatus();
@@ -123,10 +157,9 @@ std::string EncodePartialResult(const Aggregate& aggregate) {
     const size_t cells = layout.members.size() * aggregate.layout.Periods() * layout.kpis.size();
     for (size_t c = 0; c < cells; ++c, ++cell) {
       const Moments& moments = aggregate.cells[cell];
-      proto::Moments& out = *slice.add_cells();
-      out.set_count(moments.count);
-      ToProto(moments.sum, *out.mutable_sum());
-      ToProto(moments.sum_squares, *out.mutable_sum_squares());
+      slice.add_counts(moments.count);
+      Append(moments.sum, *slice.mutable_sums());
+      Append(moments.sum_squares, *slice.mutable_sum_squares());
     }
   }
   proto::PartialResultFile file;

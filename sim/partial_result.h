@@ -29,8 +29,10 @@ namespace acd::sim {
 
 // The version this acdsim writes and reads.
 inline constexpr uint32_t kPartialResultVersion = 1;
-// Larger files are refused before they are read.
-inline constexpr int64_t kMaxPartialResultBytes = int64_t{1} << 30;
+// Larger files are refused before they are read: parts of studies of up to
+// kMaxKpiCells cells (sim/kpi_layout.h) fit, and reading one never takes
+// more than a few hundred megabytes.
+inline constexpr int64_t kMaxPartialResultBytes = int64_t{64} << 20;
 
 // The bytes of a partial result file holding `aggregate`, which must hold
 // every replication of its range.

@@ -124,6 +124,12 @@ absl::StatusOr<Aggregate> RunStudy(Scenario scenario, const RunOptions& options)
   ACD_RETURN_IF_ERROR(Check(scenario, options, range));
 
   const KpiPlan plan = KpiPlan::For(scenario);
+  if (plan.layout().CellCount() > kMaxKpiCells) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("the scenario would report ", plan.layout().CellCount(),
+                     " KPI cells (slice members x periods x KPIs), more than the ", kMaxKpiCells,
+                     " a study may have: fewer reporting intervals, workgroups or contact types"));
+  }
   Aggregate aggregate = Aggregate::Start(StudyOf(scenario), plan.layout(), range);
   const int threads = std::min(options.threads, range.size());
   OrderedFolder folder(range, kWindowPerThread * threads,

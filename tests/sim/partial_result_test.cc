@@ -106,16 +106,24 @@ TEST_CASE("values out of range are refused, naming the field") {
   CHECK(Message(DecodePartialResult(Wrap(range))) ==
         "partial result: replications 3:12 are not a non-empty part of 0:9");
   proto::PartialResult count = good;
-  count.mutable_slices(1)->mutable_cells(5)->set_count(5);
+  count.mutable_slices(1)->set_counts(5, 5);
   CHECK(Message(DecodePartialResult(Wrap(count))) ==
-        "partial result: slices[1].cells[5]: count 5 outside 0..4");
+        "partial result: slices[1].counts[5]: 5 outside 0..4");
   proto::PartialResult cells = good;
-  cells.mutable_slices(2)->mutable_cells()->RemoveLast();
+  cells.mutable_slices(2)->mutable_counts()->RemoveLast();
   CHECK(Message(DecodePartialResult(Wrap(cells))).find("partial result: slices[2]: ") == 0);
-  proto::PartialResult limbs = good;
-  limbs.mutable_slices(0)->mutable_cells(0)->mutable_sum()->add_limbs(0);
-  CHECK(Message(DecodePartialResult(Wrap(limbs))) ==
-        "partial result: slices[0].cells[0].sum: limbs are not in canonical form");
+  proto::PartialResult low = good;
+  low.mutable_slices(0)->mutable_sums()->set_low(0, -100);
+  CHECK(Message(DecodePartialResult(Wrap(low)))
+            .find("partial result: slices[0].sums[0]: limbs -100 to ") == 0);
+  proto::PartialResult size = good;
+  size.mutable_slices(0)->mutable_sum_squares()->set_size(3, 1000000);
+  CHECK(Message(DecodePartialResult(Wrap(size))) ==
+        "partial result: slices[0].sum_squares[3]: more limbs than the file holds");
+  proto::PartialResult huge = good;
+  huge.set_interval_count(1000000);
+  CHECK(Message(DecodePartialResult(Wrap(huge)))
+            .find("cells, more than the 1000000 a study may have") != std::string::npos);
   proto::PartialResult intervals = good;
   intervals.set_interval_count(-1);
   CHECK(Message(DecodePartialResult(Wrap(intervals))) ==

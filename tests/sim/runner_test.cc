@@ -78,5 +78,24 @@ TEST_CASE("a range outside the study, or a failing callback, stops the run with 
   CHECK(calls == 5);
 }
 
+TEST_CASE("a scenario reporting more cells than a study may have is refused before it runs") {
+  absl::StatusOr<Scenario> scenario = LoadScenario("fine.txtpb", R"(
+center { workgroups { name: "Q" } }
+agent_groups { name: "a" count: 1 workgroups { workgroup: "Q" } }
+contact_types {
+  name: "calls" workgroup: "Q"
+  arrivals { poisson { rate_per_hour: 1 } }
+  handle_time { constant_s: 60 }
+}
+horizon_s: 20000
+interval_s: 1
+)");
+  REQUIRE(scenario.ok());
+  absl::StatusOr<Aggregate> run = RunStudy(*scenario);
+  CHECK(run.status().code() == absl::StatusCode::kInvalidArgument);
+  CHECK(std::string(run.status().message()).find("more than the 1000000 a study may have") !=
+        std::string::npos);
+}
+
 }  // namespace
 }  // namespace acd::sim
