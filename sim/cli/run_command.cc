@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "acd/status_macros.h"
 #include "fmt/format.h"
 #include "sim/cli/common_flags.h"
@@ -24,7 +25,8 @@ constexpr char kAbout[] =
     "workgroup: each a mean over the replications with the half-width of its 95% Student-t "
     "confidence interval. With --shard or --replication-range it runs only part of the "
     "study; --partial then writes what `acdsim merge` needs to report the whole study, "
-    "byte for byte as one run would. Every output path is checked before the run starts.";
+    "byte for byte as one run would. Every output path is checked before the run starts; "
+    "one output FILE may be \"-\", standard output (the table then goes to standard error).";
 
 // run's own flags, beside the shared ones.
 struct RunOutputs {
@@ -53,8 +55,17 @@ struct RunOutputs {
                    "Also write each replication's own KPI values to FILE, one row per "
                    "replication, slice member and KPI, in replication order: CSV "
                    "(replication,slice,member,kpi,value), or JSON Lines when FILE ends in "
-                   "\".jsonl\" (\"-\": standard output).",
+                   "\".jsonl\".",
                    path(rows_path));
+  }
+
+  // The flags of run's own outputs that go to standard output ("-").
+  std::vector<std::string> OnStdout() const {
+    std::vector<std::string> flags;
+    if (trace_path == "-") flags.push_back("--trace");
+    if (partial_path == "-") flags.push_back("--partial");
+    if (rows_path == "-") flags.push_back("--replications-out");
+    return flags;
   }
 
   absl::Status Open() {
@@ -113,7 +124,7 @@ absl::Status Run(LoadedScenario loaded, RunOptions options, RunCommand& command)
   aggregate->study.fingerprint = loaded.fingerprint;
 
   const Report report = ReportOf(*aggregate);
-  PrintTable(report, command.report.json_on_stdout() || outputs.rows_path == "-");
+  PrintTable(report, command.report.json_on_stdout() || !outputs.OnStdout().empty());
   ACD_RETURN_IF_ERROR(command.report.Write(report));
   if (outputs.trace) {
     ACD_RETURN_IF_ERROR(outputs.trace->Write(trace));
@@ -134,8 +145,11 @@ std::string RunHelp() { return SubcommandHelp(RunCommand().flags, kAbout); }
 int RunMain(const std::vector<std::string>& args) {
   RunCommand command;
   return SubcommandMain(command.flags, args, RunHelp, [&] {
-    if (command.report.json_on_stdout() && command.outputs.rows_path == "-") {
-      return UsageError("--json - and --replications-out -: only one can go to standard output");
+    std::vector<std::string> on_stdout = command.outputs.OnStdout();
+    if (command.report.json_on_stdout()) on_stdout.insert(on_stdout.begin(), "--json");
+    if (on_stdout.size() > 1) {
+      return UsageError(absl::StrCat(absl::StrJoin(on_stdout, " - and "),
+                                     " -: only one output can go to standard output"));
     }
     absl::StatusOr<LoadedScenario> loaded = command.scenario.Load();
     if (!loaded.ok()) return Failure(loaded.status());

@@ -24,8 +24,9 @@ expect_failure(1 "^acdsim: ${WORK_DIR}/missing/out.json: cannot write the JSON r
                run --replications 2 --json "${WORK_DIR}/missing/out.json")
 expect_failure(1 "^acdsim: ${WORK_DIR}: cannot write the JSON report: it is a directory\n$" run
                --replications 2 --json "${WORK_DIR}")
-expect_failure(2 "^acdsim: --json - and --replications-out -: only one" run --replications 2
-               --json - --replications-out -)
+expect_failure(2 "^acdsim: --json - and --replications-out -: only one output can go to standard "
+               run --replications 2 --json - --replications-out -)
+expect_failure(2 "^acdsim: --trace - and --partial -: only one output" run --trace - --partial -)
 if(NOT failure_stdout STREQUAL "")
   message(FATAL_ERROR "acdsim ran with two outputs on standard output")
 endif()
