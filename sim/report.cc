@@ -1,34 +1,22 @@
 #include "sim/report.h"
 
 #include <cmath>
-#include <functional>
 
-#include "acd/format.h"
+#include "acd/status_macros.h"
 #include "fmt/format.h"
+#include "sim/csv.h"
 #include "sim/json.h"
-#include "sim/tally.h"
+#include "sim/kpi_plan.h"
 
 namespace acd::sim {
 namespace {
 
-KpiSummaries SummarizeSlice(const std::vector<ReplicationResult>& results,
-                            const std::function<const Tally&(const ReplicationResult&)>& slice) {
-  KpiSummaries out;
-  std::vector<double> observations(results.size());
-  for (const KpiDefinition& kpi : Kpis()) {
-    for (size_t r = 0; r < results.size(); ++r) observations[r] = kpi.value(slice(results[r]));
-    out.push_back(Summarize(observations));
-  }
-  return out;
-}
-
 void AppendKpis(std::string& out, const KpiSummaries& kpis, const char* indent) {
   out += "{\n";
-  const auto defs = Kpis();
-  for (size_t i = 0; i < defs.size(); ++i) {
-    out += fmt::format("{}  \"{}\": {{\"mean\": {}, \"ci95\": {}}}{}\n", indent, defs[i].key,
-                       JsonNumber(kpis[i].mean), JsonNumber(kpis[i].ci95),
-                       i + 1 < defs.size() ? "," : "");
+  for (size_t i = 0; i < kpis.size(); ++i) {
+    out += fmt::format("{}  \"{}\": {{\"mean\": {}, \"ci95\": {}}}{}\n", indent,
+                       (*kpis.kpis)[i].key, JsonNumber(kpis[i].mean), JsonNumber(kpis[i].ci95),
+                       i + 1 < kpis.size() ? "," : "");
   }
   out += fmt::format("{}}}", indent);
 }
@@ -45,94 +33,102 @@ void AppendGroup(std::string& out, const char* key,
   out += last ? "\n" : ",\n";
 }
 
-// "12.34 ± 0.56".
-std::string Cell(const Summary& s, int decimals) {
-  if (!std::isfinite(s.mean)) return "-";
-  if (!std::isfinite(s.ci95)) return fmt::format("{:.{}f}", s.mean, decimals);
-  return fmt::format("{:.{}f} ± {:.{}f}", s.mean, decimals, s.ci95, decimals);
-}
+// A slice member's summaries: the whole run, then each interval.
+struct MemberSummaries {
+  KpiSummaries whole;
+  std::vector<KpiSummaries> intervals;
+};
 
-// Display width, counting the two-byte "±" as one column.
-size_t Width(const std::string& s) {
-  size_t width = 0;
-  for (unsigned char c : s) width += (c & 0xC0) != 0x80;
-  return width;
-}
-
-std::string Pad(const std::string& s, size_t width) {
-  return s + std::string(width > Width(s) ? width - Width(s) : 0, ' ');
+MemberSummaries Summarize(const Aggregate& aggregate, size_t slice, size_t member,
+                          const std::shared_ptr<const std::vector<KpiInfo>>& kpis) {
+  MemberSummaries out;
+  const KpiLayout& layout = aggregate.layout;
+  for (size_t period = 0; period < layout.Periods(); ++period) {
+    KpiSummaries summaries{.kpis = kpis};
+    const size_t first = layout.Cell(slice, member, period, 0);
+    for (size_t k = 0; k < kpis->size(); ++k) {
+      summaries.values.push_back(aggregate.cells[first + k].Summarize());
+    }
+    if (period == 0) {
+      out.whole = std::move(summaries);
+    } else {
+      out.intervals.push_back(std::move(summaries));
+    }
+  }
+  return out;
 }
 
 }  // namespace
 
 const Summary* FindKpi(const KpiSummaries& kpis, absl::string_view key) {
-  const auto defs = Kpis();
-  for (size_t i = 0; i < defs.size() && i < kpis.size(); ++i) {
-    if (key == defs[i].key) return &kpis[i];
+  if (kpis.kpis == nullptr) return nullptr;
+  for (size_t i = 0; i < kpis.kpis->size() && i < kpis.size(); ++i) {
+    if (key == (*kpis.kpis)[i].key) return &kpis[i];
   }
   return nullptr;
 }
 
-Report BuildReport(const Scenario& scenario, const std::vector<ReplicationResult>& results) {
+Report ReportOf(const Aggregate& aggregate) {
   Report report;
-  report.scenario = scenario.name;
-  report.seed = scenario.seed;
-  report.replications = static_cast<int>(results.size());
-  report.service_level_s = ToSeconds(scenario.service_level);
-  report.horizon_s = ToSeconds(scenario.horizon);
-  report.warmup_s = ToSeconds(scenario.warmup);
-  for (const ReplicationResult& r : results) report.events += r.events;
-  report.total =
-      SummarizeSlice(results, [](const ReplicationResult& r) -> const Tally& { return r.total; });
-  for (size_t w = 0; w < scenario.center.workgroups.size(); ++w) {
-    report.workgroups.emplace_back(
-        scenario.center.workgroups[w].name,
-        SummarizeSlice(
-            results, [w](const ReplicationResult& r) -> const Tally& { return r.workgroups[w]; }));
-  }
-  report.interval_s = ToSeconds(scenario.interval);
-  // One KPI summary per interval of the slice that `of` picks.
-  const auto intervals =
-      [&](const std::function<const std::vector<Tally>&(const ReplicationResult&)>& of) {
-        std::vector<KpiSummaries> out;
-        const size_t n = results.empty() ? 0 : of(results[0]).size();
-        for (size_t i = 0; i < n; ++i) {
-          out.push_back(SummarizeSlice(
-              results, [&of, i](const ReplicationResult& r) -> const Tally& { return of(r)[i]; }));
-        }
-        return out;
-      };
-  for (size_t w = 0; w < scenario.center.workgroups.size(); ++w) {
-    report.workgroup_intervals.emplace_back(
-        scenario.center.workgroups[w].name,
-        intervals([w](const ReplicationResult& r) -> const std::vector<Tally>& {
-          return r.workgroup_intervals[w];
-        }));
-  }
-  for (size_t k = 0; k < scenario.contact_types.size(); ++k) {
-    report.contact_type_intervals.emplace_back(
-        scenario.contact_types[k].name,
-        intervals([k](const ReplicationResult& r) -> const std::vector<Tally>& {
-          return r.contact_type_intervals[k];
-        }));
-  }
-  report.total_intervals = intervals(
-      [](const ReplicationResult& r) -> const std::vector<Tally>& { return r.total_intervals; });
-  for (size_t k = 0; k < scenario.contact_types.size(); ++k) {
-    report.contact_types.emplace_back(
-        scenario.contact_types[k].name,
-        SummarizeSlice(results, [k](const ReplicationResult& r) -> const Tally& {
-          return r.contact_types[k];
-        }));
+  const StudyInfo& study = aggregate.study;
+  report.version = study.version;
+  report.scenario = study.scenario;
+  report.seed = study.seed;
+  report.replications = aggregate.added;
+  report.first_replication = aggregate.range.first;
+  report.study_replications = study.replications;
+  report.service_level_s = study.service_level_s;
+  report.horizon_s = study.horizon_s;
+  report.warmup_s = study.warmup_s;
+  report.interval_s = study.interval_s;
+  report.events = aggregate.events;
+  for (size_t s = 0; s < aggregate.layout.slices.size(); ++s) {
+    const SliceLayout& slice = aggregate.layout.slices[s];
+    const auto kpis = std::make_shared<const std::vector<KpiInfo>>(slice.kpis);
+    for (size_t m = 0; m < slice.members.size(); ++m) {
+      MemberSummaries summaries = Summarize(aggregate, s, m, kpis);
+      const std::string& name = slice.members[m];
+      if (slice.kind == "total") {
+        report.total = std::move(summaries.whole);
+        report.total_intervals = std::move(summaries.intervals);
+      } else if (slice.kind == "workgroups") {
+        report.workgroups.emplace_back(name, std::move(summaries.whole));
+        report.workgroup_intervals.emplace_back(name, std::move(summaries.intervals));
+      } else if (slice.kind == "contact_types") {
+        report.contact_types.emplace_back(name, std::move(summaries.whole));
+        report.contact_type_intervals.emplace_back(name, std::move(summaries.intervals));
+      }
+    }
   }
   return report;
 }
 
+Report BuildReport(const Scenario& scenario, const std::vector<ReplicationResult>& results) {
+  const KpiPlan plan = KpiPlan::For(scenario);
+  StudyInfo study = StudyOf(scenario);
+  study.replications = static_cast<int>(results.size());
+  Aggregate aggregate =
+      Aggregate::Start(std::move(study), plan.layout(), {0, static_cast<int>(results.size())});
+  std::vector<double> values;
+  for (const ReplicationResult& result : results) {
+    // The results were made from this scenario, so their shape matches.
+    ACD_CHECK(plan.Observe(result, values).ok());
+    aggregate.Add(values, result.events);
+  }
+  return ReportOf(aggregate);
+}
+
 std::string FormatJson(const Report& report) {
   std::string out = "{\n";
+  out += fmt::format("  \"version\": {},\n", JsonQuote(report.version));
   out += fmt::format("  \"scenario\": {},\n", JsonQuote(report.scenario));
   out += fmt::format("  \"seed\": {},\n", report.seed);
   out += fmt::format("  \"replications\": {},\n", report.replications);
+  if (report.replications != report.study_replications) {
+    out += fmt::format("  \"replication_range\": {{\"first\": {}, \"end\": {}, \"of\": {}}},\n",
+                       report.first_replication, report.first_replication + report.replications,
+                       report.study_replications);
+  }
   out += fmt::format("  \"service_level_s\": {},\n", JsonNumber(report.service_level_s));
   out += fmt::format("  \"horizon_s\": {},\n", JsonNumber(report.horizon_s));
   out += fmt::format("  \"warmup_s\": {},\n", JsonNumber(report.warmup_s));
@@ -172,7 +168,6 @@ std::string FormatJson(const Report& report) {
 }
 
 std::string FormatIntervalCsv(const Report& report, IntervalSlice slice) {
-  const auto defs = Kpis();
   std::vector<std::pair<std::string, std::vector<KpiSummaries>>> total;
   const std::vector<std::pair<std::string, std::vector<KpiSummaries>>>* rows =
       &report.workgroup_intervals;
@@ -185,81 +180,30 @@ std::string FormatIntervalCsv(const Report& report, IntervalSlice slice) {
     rows = &total;
     first = "total";
   }
+  // Every member of a slice has the same KPIs: the header takes them from
+  // the whole run's.
+  const KpiSummaries& columns =
+      slice == IntervalSlice::kWorkgroups
+          ? (report.workgroups.empty() ? report.total : report.workgroups[0].second)
+      : slice == IntervalSlice::kContactTypes
+          ? (report.contact_types.empty() ? report.total : report.contact_types[0].second)
+          : report.total;
   std::string out = fmt::format("{},start_s", first);
-  for (const KpiDefinition& kpi : defs) out += fmt::format(",{}_mean,{}_ci95", kpi.key, kpi.key);
+  if (columns.kpis != nullptr) {
+    for (const KpiInfo& kpi : *columns.kpis)
+      out += fmt::format(",{}_mean,{}_ci95", kpi.key, kpi.key);
+  }
   out += "\n";
-  // A CSV field: quoted when it holds a comma, quote or line break.
-  const auto field = [](const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string quoted = "\"";
-    for (char c : s) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
-  };
-  const auto number = [](double x) { return std::isfinite(x) ? fmt::format("{}", x) : ""; };
   for (const auto& [name, intervals] : *rows) {
     for (size_t i = 0; i < intervals.size(); ++i) {
-      out += fmt::format("{},{}", field(name), number(i * report.interval_s));
-      for (size_t k = 0; k < defs.size(); ++k) {
-        out += fmt::format(",{},{}", number(intervals[i][k].mean), number(intervals[i][k].ci95));
+      out += fmt::format("{},{}", CsvField(name), CsvNumber(i * report.interval_s));
+      for (size_t k = 0; k < intervals[i].size(); ++k) {
+        out += fmt::format(",{},{}", CsvNumber(intervals[i][k].mean),
+                         CsvNumber(intervals[i][k].ci95));
       }
       out += "\n";
     }
   }
-  return out;
-}
-
-std::string FormatTable(const Report& report) {
-  std::vector<std::string> headers = {"KPI (mean ± 95% CI)"};
-  std::vector<const KpiSummaries*> columns;
-  for (const auto& [name, kpis] : report.workgroups) {
-    headers.push_back(name);
-    columns.push_back(&kpis);
-  }
-  if (report.workgroups.size() > 1) {
-    headers.push_back("total");
-    columns.push_back(&report.total);
-  }
-
-  std::vector<std::vector<std::string>> rows;
-  const auto defs = Kpis();
-  for (size_t i = 0; i < defs.size(); ++i) {
-    // A feature's rows (blocked, callbacks, ...) only where the scenario
-    // uses it: all zero or undefined everywhere, they are left out.
-    if (defs[i].optional) {
-      bool used = false;
-      for (const KpiSummaries* column : columns) {
-        used = used || (std::isfinite((*column)[i].mean) && (*column)[i].mean != 0);
-      }
-      if (!used) continue;
-    }
-    std::vector<std::string> row = {defs[i].label};
-    for (const KpiSummaries* column : columns) row.push_back(Cell((*column)[i], defs[i].decimals));
-    rows.push_back(std::move(row));
-  }
-  std::vector<size_t> widths(headers.size());
-  for (size_t c = 0; c < headers.size(); ++c) {
-    widths[c] = Width(headers[c]);
-    for (const auto& row : rows) widths[c] = std::max(widths[c], Width(row[c]));
-  }
-
-  std::string out = fmt::format(
-      "Scenario: {}\n{} replications, seed {}, horizon {} s, warm-up {} s, service level {} s\n\n",
-      report.scenario, report.replications, report.seed, report.horizon_s, report.warmup_s,
-      report.service_level_s);
-  auto append_row = [&](const std::vector<std::string>& cells) {
-    std::string line;
-    for (size_t c = 0; c < cells.size(); ++c) {
-      line += Pad(cells[c], widths[c]);
-      if (c + 1 < cells.size()) line += "   ";
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line + "\n";
-  };
-  append_row(headers);
-  size_t total_width = 0;
-  for (size_t w : widths) total_width += w + 3;
-  out += std::string(total_width - 3, '-') + "\n";
-  for (const auto& row : rows) append_row(row);
   return out;
 }
 

@@ -1,42 +1,62 @@
-// sim/report.h: the results of a simulation run, and how they are written.
+// sim/report.h: the results of a study, and how they are written.
 //
-// A `Report` holds every KPI of sim/tally.h summarized over replications
-// (mean and 95 % half-width) for the whole center, each workgroup and each
-// contact type. It is written as a table for people (`FormatTable`) or as
-// JSON for programs (`FormatJson`):
+// A `Report` holds every KPI summarized over replications (mean and 95 %
+// half-width) for the whole center, each workgroup and each contact type,
+// for the whole run and per reporting interval. It is made from an Aggregate
+// (`ReportOf`: the same report from one run or from merged shards) and
+// written as a table for people (`FormatTable`), as JSON for programs
+// (`FormatJson`) or as CSV per interval (`FormatIntervalCsv`):
 //
-//   {"scenario": "...", "seed": 12345, "replications": 10, "service_level_s": 20,
+//   {"version": "0.1.0", "scenario": "...", "seed": 12345, "replications": 10,
+//    "service_level_s": 20, ...,
 //    "total": {"offered": {"mean": 3598.2, "ci95": 21.7}, ...},
 //    "workgroups": {"Support": {...}}, "contact_types": {"Calls": {...}},
 //    "intervals": {"Support": [{"start_s": 0, "kpis": {"offered": {...}, ...}}, ...]},
 //    "contact_type_intervals": {"Calls": [...]}, "total_intervals": [...]}
 //
-// A KPI with no value (a ratio whose denominator was always zero; occupancy
-// of a contact type) is `null` in JSON and "-" in the table. The writers are
-// deterministic: the same report gives the same bytes.
+// A report of part of a study (acdsim run --shard) also has
+// "replication_range": {"first": 10, "end": 20, "of": 100} after
+// "replications". A KPI with no value (a ratio whose denominator was always
+// zero; occupancy of a contact type) is `null` in JSON and "-" in the table.
+// The writers are deterministic: the same report gives the same bytes.
 
 #ifndef ACD_SIM_REPORT_H_
 #define ACD_SIM_REPORT_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "sim/aggregate.h"
+#include "sim/kpi_layout.h"
 #include "sim/replication.h"
 #include "sim/scenario.h"
 #include "sim/statistics.h"
 
 namespace acd::sim {
 
-// One Summary per entry of Kpis(), in that order.
-using KpiSummaries = std::vector<Summary>;
+// One slice member's KPIs for one period: a Summary per KPI of `kpis`, in
+// that order (shared by every member of the slice).
+struct KpiSummaries {
+  std::shared_ptr<const std::vector<KpiInfo>> kpis;
+  std::vector<Summary> values;
+
+  size_t size() const { return values.size(); }
+  const Summary& operator[](size_t i) const { return values[i]; }
+};
 
 struct Report {
+  std::string version;
   std::string scenario;
   uint64_t seed = 0;
+  // Replications summarized: first_replication.. of a study of
+  // study_replications (the same as `replications` for a whole study).
   int replications = 0;
+  int first_replication = 0;
+  int study_replications = 0;
   double service_level_s = 0;
   double horizon_s = 0;
   double warmup_s = 0;
@@ -54,10 +74,13 @@ struct Report {
 // Which slice of the center a CSV of intervals is about.
 enum class IntervalSlice { kWorkgroups, kContactTypes, kTotal };
 
-// The summary of the KPI whose JSON key is `key` (see Kpis()), or nullptr.
+// The summary of the KPI whose JSON key is `key`, or nullptr.
 const Summary* FindKpi(const KpiSummaries& kpis, absl::string_view key);
 
-// Summarizes per-replication results (in replication order).
+// The report of an aggregate's replications.
+Report ReportOf(const Aggregate& aggregate);
+
+// Summarizes per-replication results (replications 0..n-1 of the scenario).
 Report BuildReport(const Scenario& scenario, const std::vector<ReplicationResult>& results);
 
 std::string FormatTable(const Report& report);

@@ -1,5 +1,6 @@
-// Scenario text -> validated Scenario. The only file of the simulator that
-// sees the generated protobuf classes of scenario.proto.
+// Scenario text -> validated Scenario. With sim/scenario_source.cc, the only
+// file of the simulator that sees the generated protobuf classes of
+// scenario.proto.
 
 #include <algorithm>
 #include <cmath>
@@ -17,6 +18,7 @@
 #include "acd/text_proto.h"
 #include "sim/arrival_trace.h"
 #include "sim/scenario.h"
+#include "sim/scenario_source.h"
 
 namespace acd::sim {
 namespace {
@@ -573,6 +575,11 @@ absl::StatusOr<Scenario> Convert(const proto::Scenario& m, const TextProtoFile& 
 }
 
 }  // namespace
+
+absl::StatusOr<Scenario> ConvertScenario(const proto::Scenario& message,
+                                         const TextProtoFile& file) {
+  return Convert(message, file);
+}
 
 absl::StatusOr<Scenario> LoadScenario(absl::string_view filename, absl::string_view text) {
   proto::Scenario message;

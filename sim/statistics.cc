@@ -22,30 +22,45 @@ double StudentT975(int df) {
          (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * n * n * n);
 }
 
-Summary Summarize(const std::vector<double>& observations) {
+void Moments::Add(double x) {
+  if (!std::isfinite(x)) return;
+  ++count;
+  sum.Add(x);
+  sum_squares.AddSquare(x);
+}
+
+void Moments::Add(const Moments& other) {
+  count += other.count;
+  sum.Add(other.sum);
+  sum_squares.Add(other.sum_squares);
+}
+
+Summary Moments::Summarize() const {
+  constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
   Summary s;
-  double sum = 0;
-  for (double x : observations) {
-    if (std::isnan(x)) continue;
-    sum += x;
-    ++s.count;
-  }
-  if (s.count == 0) {
-    s.mean = s.ci95 = std::numeric_limits<double>::quiet_NaN();
+  s.count = static_cast<int>(count);
+  if (count == 0) {
+    s.mean = s.ci95 = kNan;
     return s;
   }
-  s.mean = sum / s.count;
-  if (s.count < 2) {
-    s.ci95 = std::numeric_limits<double>::quiet_NaN();
+  const double n = static_cast<double>(count);
+  s.mean = sum.ToDouble() / n;
+  if (count < 2) {
+    s.ci95 = kNan;
     return s;
   }
-  double squares = 0;
-  for (double x : observations) {
-    if (!std::isnan(x)) squares += (x - s.mean) * (x - s.mean);
-  }
-  const double sd = std::sqrt(squares / (s.count - 1));
-  s.ci95 = StudentT975(s.count - 1) * sd / std::sqrt(static_cast<double>(s.count));
+  // n * sum(x^2) - (sum x)^2 = n * sum((x - mean)^2), exactly; never negative.
+  ExactSum numerator = sum_squares.Times(count);
+  numerator.Add(ExactSum::Product(sum, sum).Negated());
+  const double variance = numerator.ToDouble() / (n * (n - 1));
+  s.ci95 = StudentT975(static_cast<int>(count - 1)) * std::sqrt(variance) / std::sqrt(n);
   return s;
+}
+
+Summary Summarize(const std::vector<double>& observations) {
+  Moments moments;
+  for (double x : observations) moments.Add(x);
+  return moments.Summarize();
 }
 
 }  // namespace acd::sim

@@ -1,21 +1,6 @@
 # Bad input ends acdsim with one clear line on stderr and a non-zero exit.
 
-# expect_failure(<expected exit code> <regex the single stderr line must match> <args...>)
-function(expect_failure code pattern)
-  execute_process(COMMAND "${ACDSIM}" ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out
-                  ERROR_VARIABLE err)
-  if(NOT rc EQUAL code)
-    message(FATAL_ERROR "acdsim ${ARGN}: exit ${rc}, expected ${code}; stderr: ${err}")
-  endif()
-  string(REGEX MATCHALL "\n" newlines "${err}")
-  list(LENGTH newlines lines)
-  if(NOT lines EQUAL 1)
-    message(FATAL_ERROR "acdsim ${ARGN}: expected one line on stderr, got ${lines}: ${err}")
-  endif()
-  if(NOT err MATCHES "${pattern}")
-    message(FATAL_ERROR "acdsim ${ARGN}: stderr '${err}' does not match '${pattern}'")
-  endif()
-endfunction()
+include("${CMAKE_CURRENT_LIST_DIR}/expect.cmake")
 
 file(MAKE_DIRECTORY "${WORK_DIR}")
 expect_failure(1 "^acdsim: ${WORK_DIR}/missing.txtpb: cannot open file" run "${WORK_DIR}/missing.txtpb")

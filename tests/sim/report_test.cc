@@ -9,6 +9,7 @@
 #include "sim/scenario.h"
 #include "sim/tally.h"
 #include "tests/testing/kpis.h"
+#include "tests/testing/small_study.h"
 
 namespace acd::sim {
 namespace {
@@ -184,6 +185,19 @@ TEST_CASE("contact-type and total intervals add up to the run's totals") {
   const std::string json = FormatJson(report);
   CHECK(json.find("\"contact_type_intervals\": {") != std::string::npos);
   CHECK(json.find("\"total_intervals\": [") != std::string::npos);
+}
+
+TEST_CASE("a report of part of a study says which part, and a whole study's does not") {
+  const Scenario scenario = testing::SmallStudy();
+  absl::StatusOr<Report> part = RunScenario(scenario, {.range = ReplicationRange{3, 7}});
+  REQUIRE(part.ok());
+  CHECK(FormatTable(*part).find("\n4 replications (3..6 of 9), seed 5151,") != std::string::npos);
+  CHECK(FormatJson(*part).find("\"replications\": 4,\n  \"replication_range\": {\"first\": 3, "
+                               "\"end\": 7, \"of\": 9},\n") != std::string::npos);
+  absl::StatusOr<Report> whole = RunScenario(scenario);
+  REQUIRE(whole.ok());
+  CHECK(FormatTable(*whole).find("\n9 replications, seed 5151,") != std::string::npos);
+  CHECK(FormatJson(*whole).find("replication_range") == std::string::npos);
 }
 
 TEST_CASE("the trace follows a contact from arrival to completion and changes no result") {

@@ -2,9 +2,9 @@
 
 #include <cmath>
 #include <limits>
+#include <vector>
 
 #include "doctest/doctest.h"
-#include "sim/progress.h"
 
 namespace acd::sim {
 namespace {
@@ -39,10 +39,27 @@ TEST_CASE("NaN observations are left out and one observation has no interval") {
   CHECK(std::isnan(Summarize({nan}).mean));
 }
 
-TEST_CASE("the progress line shows a bar, the count and an estimate of the time left") {
-  CHECK(ProgressLine(5, 20, 2.0) == "[#####---------------] 5/20 replications, about 6 s left");
-  CHECK(ProgressLine(20, 20, 9.0) == "[####################] 20/20 replications");
-  CHECK(ProgressLine(0, 3, 0.5) == "[--------------------] 0/3 replications");
+TEST_CASE("a KPI that never varies has a half-width of exactly zero") {
+  const Summary s = Summarize({0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1});
+  CHECK(s.mean == 0.1);
+  CHECK(s.ci95 == 0);
+}
+
+TEST_CASE("moments of parts merge into exactly the moments of the whole, in any order") {
+  const std::vector<double> xs = {0.7, 1e-3, 12345.678, 0.1, 0.2, 0.3, 99.5, 1e6, 3.25};
+  Moments whole;
+  for (double x : xs) whole.Add(x);
+  Moments first, second;
+  for (size_t i = 0; i < xs.size(); ++i) (i % 3 == 1 ? first : second).Add(xs[xs.size() - 1 - i]);
+  Moments merged;
+  merged.Add(second);
+  merged.Add(first);
+  const Summary a = whole.Summarize(), b = merged.Summarize();
+  CHECK(a.count == b.count);
+  CHECK(a.mean == b.mean);
+  CHECK(a.ci95 == b.ci95);
+  CHECK(whole.sum.ToCanonical() == merged.sum.ToCanonical());
+  CHECK(whole.sum_squares.ToCanonical() == merged.sum_squares.ToCanonical());
 }
 
 }  // namespace

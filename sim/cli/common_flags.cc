@@ -1,0 +1,220 @@
+#include "sim/cli/common_flags.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "acd/format.h"
+#include "acd/status_macros.h"
+#include "fmt/format.h"
+#include "sim/default_scenario.h"
+#include "sim/scenario_source.h"
+
+namespace acd::sim::cli {
+namespace {
+
+// "K/N" (0 <= K < N <= 100000) or "FROM:TO" (0 <= FROM < TO <= 100000).
+absl::StatusOr<std::pair<int, int>> ParsePair(const std::string& value, char separator,
+                                              const char* form) {
+  const size_t at = value.find(separator);
+  int64_t a = -1, b = -1;
+  if (at == std::string::npos || !absl::SimpleAtoi(value.substr(0, at), &a) ||
+      !absl::SimpleAtoi(value.substr(at + 1), &b) || a < 0 || a >= b || b > 100000) {
+    return absl::InvalidArgumentError(absl::StrCat("'", value, "' is not ", form));
+  }
+  return std::pair<int, int>(static_cast<int>(a), static_cast<int>(b));
+}
+
+}  // namespace
+
+void ScenarioFlags::Register(FlagSet& flags) {
+  flags.AddPositional(
+      "SCENARIO",
+      "A scenario file following acd/proto/scenario.proto (see scenarios/README.md). Without "
+      "it, the shipped default scenario (scenarios/default.txtpb, compiled in).",
+      0, 1, [this](const std::string& value) -> absl::Status {
+        path_ = value;
+        return absl::OkStatus();
+      });
+}
+
+absl::StatusOr<LoadedScenario> ScenarioFlags::Load() const {
+  ACD_ASSIGN_OR_RETURN(ParsedScenario parsed,
+                       path_ ? ParsedScenario::ParseFile(*path_)
+                             : ParsedScenario::Parse(kDefaultScenarioName, DefaultScenarioText()));
+  // What-if overrides (--set PATH=VALUE) apply here, to parsed.message():
+  // before the fingerprint, so it identifies the scenario as run, and before
+  // the conversion, so an overridden value is validated like a written one.
+  LoadedScenario loaded{.fingerprint = parsed.Fingerprint()};
+  ACD_ASSIGN_OR_RETURN(loaded.scenario, parsed.Convert());
+  return loaded;
+}
+
+void RunFlags::Register(FlagSet& flags, bool parts) {
+  flags.AddValue("--replications", "N",
+                 "Independent replications of the study (1..100000); overrides the scenario's "
+                 "`replications`. Replication r always uses random substream r, so results do "
+                 "not depend on how the study is split.",
+                 [this](const std::string& value) {
+                   int n = 0;
+                   ACD_RETURN_IF_ERROR(ParseInt(value, 1, 100000, &n));
+                   options_.replications = n;
+                   return absl::OkStatus();
+                 });
+  flags.AddValue("--seed", "S",
+                 "Seed of every random stream (0..2^64-1); overrides the scenario's `seed`. "
+                 "Same scenario and seed, same results, byte for byte.",
+                 [this](const std::string& value) {
+                   uint64_t seed = 0;
+                   ACD_RETURN_IF_ERROR(ParseUint64(value, &seed));
+                   options_.seed = seed;
+                   return absl::OkStatus();
+                 });
+  flags.AddValue(
+      "--threads", "T",
+      "Run replications on T threads (1..256, default 1). The results are "
+      "byte-identical for every T.",
+      [this](const std::string& value) { return ParseInt(value, 1, 256, &options_.threads); });
+  if (!parts) return;
+  flags.AddValue("--shard", "K/N",
+                 "Run only shard K of N (0 <= K < N) of the study's replications: replications "
+                 "floor(K*R/N) to floor((K+1)*R/N)-1 of R. With --partial, for acdsim merge.",
+                 [this](const std::string& value) -> absl::Status {
+                   ACD_ASSIGN_OR_RETURN(shard_,
+                                        ParsePair(value, '/', "K/N with 0 <= K < N <= 100000"));
+                   return absl::OkStatus();
+                 });
+  flags.AddValue("--replication-range", "FROM:TO",
+                 "Run only replications FROM to TO-1 of the study (0 <= FROM < TO <= R). With "
+                 "--partial, for acdsim merge.",
+                 [this](const std::string& value) -> absl::Status {
+                   ACD_ASSIGN_OR_RETURN(
+                       const auto pair,
+                       ParsePair(value, ':', "FROM:TO with 0 <= FROM < TO <= 100000"));
+                   range_ = ReplicationRange{pair.first, pair.second};
+                   return absl::OkStatus();
+                 });
+}
+
+absl::StatusOr<RunOptions> RunFlags::Options(const Scenario& scenario) const {
+  RunOptions options = options_;
+  const int study = options.replications.value_or(scenario.replications);
+  if (shard_ && range_) {
+    return absl::InvalidArgumentError("--shard and --replication-range: use one or the other");
+  }
+  if (shard_) {
+    const auto [k, n] = *shard_;
+    if (n > study) {
+      return absl::InvalidArgumentError(absl::StrCat("--shard ", k, "/", n, ": a study of ", study,
+                                                     " replications has fewer than ", n,
+                                                     " to share out (set --replications)"));
+    }
+    options.range = ReplicationRange{static_cast<int>(int64_t{k} * study / n),
+                                     static_cast<int>(int64_t{k + 1} * study / n)};
+  }
+  if (range_) {
+    if (range_->end > study) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--replication-range ", range_->first, ":", range_->end, ": the study has ",
+                       study, " replications, 0 to ", study - 1, " (set --replications)"));
+    }
+    options.range = range_;
+  }
+  return options;
+}
+
+void ReportFlags::Register(FlagSet& flags) {
+  flags.AddValue("--json", "FILE",
+                 "Also write every KPI as JSON to FILE (\"-\": standard output, alone; the table "
+                 "then goes to standard error): {\"version\": ..., \"total\": {...}, "
+                 "\"workgroups\": {\"<name>\": {...}}, \"contact_types\": {...}, and per "
+                 "reporting interval \"intervals\", \"contact_type_intervals\", "
+                 "\"total_intervals\"}, each KPI as {\"mean\": x, \"ci95\": h}.",
+                 StoreNonEmpty(json_path_, "a file name"));
+  flags.AddValue("--csv", "DIR",
+                 "Also write, in DIR (created if needed), intervals.csv (one row per workgroup "
+                 "and reporting interval), contact_type_intervals.csv and total_intervals.csv, "
+                 "with every KPI's mean and 95% half-width.",
+                 StoreNonEmpty(csv_dir_, "a directory"));
+}
+
+absl::Status ReportFlags::Open() {
+  if (json_path_) {
+    ACD_ASSIGN_OR_RETURN(OutputFile json, OutputFile::Create(*json_path_, "the JSON report"));
+    json_.emplace(std::move(json));
+  }
+  if (csv_dir_) {
+    ACD_RETURN_IF_ERROR(PrepareDirectory(*csv_dir_, "the CSV report"));
+    for (const auto& [file, slice] :
+         {std::pair{"intervals.csv", IntervalSlice::kWorkgroups},
+          std::pair{"contact_type_intervals.csv", IntervalSlice::kContactTypes},
+          std::pair{"total_intervals.csv", IntervalSlice::kTotal}}) {
+      ACD_ASSIGN_OR_RETURN(
+          OutputFile csv,
+          OutputFile::Create((std::filesystem::path(*csv_dir_) / file).string(), "the CSV report"));
+      csv_.emplace_back(slice, std::move(csv));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ReportFlags::Write(const Report& report) {
+  if (json_) {
+    ACD_RETURN_IF_ERROR(json_->Write(FormatJson(report)));
+    ACD_RETURN_IF_ERROR(json_->Commit());
+  }
+  for (auto& [slice, csv] : csv_) {
+    ACD_RETURN_IF_ERROR(csv.Write(FormatIntervalCsv(report, slice)));
+    ACD_RETURN_IF_ERROR(csv.Commit());
+  }
+  return absl::OkStatus();
+}
+
+void ProgressFlags::Register(FlagSet& flags) {
+  flags.AddValue("--progress", "WHEN",
+                 "auto (default): on a terminal, a progress line with an estimate of the time "
+                 "left, redrawn on standard error once a run has taken a second. always: that "
+                 "line on a terminal, and elsewhere (a batch job's log) a line every 5 s and "
+                 "one at the end. never: no progress.",
+                 [this](const std::string& value) -> absl::Status {
+                   ACD_ASSIGN_OR_RETURN(mode_, ParseProgressMode(value));
+                   return absl::OkStatus();
+                 });
+}
+
+ProgressMeter ProgressFlags::Meter(int total) const {
+  return ProgressMeter({.mode = mode_, .terminal = isatty(STDERR_FILENO) != 0}, total);
+}
+
+std::string SubcommandHelp(const FlagSet& flags, const char* about) {
+  return absl::StrCat("Usage: ", flags.Usage(), "\n\n", Paragraph(about), "\n", flags.Help());
+}
+
+int SubcommandMain(FlagSet& flags, const std::vector<std::string>& args,
+                   const std::function<std::string()>& help, const std::function<int()>& run) {
+  if (absl::Status parsed = flags.Parse(args); !parsed.ok()) return UsageError(parsed.message());
+  if (flags.help_requested()) {
+    fmt::print("{}", help());
+    return 0;
+  }
+  return run();
+}
+
+void PrintTable(const Report& report, bool to_stderr) {
+  fmt::print(to_stderr ? stderr : stdout, "{}", FormatTable(report));
+}
+
+int UsageError(absl::string_view message) {
+  fmt::print(stderr, "acdsim: {} (see 'acdsim --help')\n", message);
+  return 2;
+}
+
+int Failure(const absl::Status& status) {
+  fmt::print(stderr, "acdsim: {}\n", status.message());
+  return 1;
+}
+
+}  // namespace acd::sim::cli

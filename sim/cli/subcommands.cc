@@ -1,0 +1,15 @@
+#include "sim/cli/subcommands.h"
+
+namespace acd::sim::cli {
+
+std::span<const Subcommand> Subcommands() {
+  static constexpr Subcommand kSubcommands[] = {
+      {"run", "simulate a scenario and report its KPIs (or run one part of a study)", RunHelp,
+       RunMain},
+      {"merge", "merge the partial results of a study's parts into its report", MergeHelp,
+       MergeMain},
+  };
+  return kSubcommands;
+}
+
+}  // namespace acd::sim::cli

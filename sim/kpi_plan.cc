@@ -1,0 +1,102 @@
+#include "sim/kpi_plan.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "sim/version.h"
+
+namespace acd::sim {
+
+KpiPlan KpiPlan::For(const Scenario& scenario) {
+  // Every slice reports every KPI of sim/tally.h.
+  std::vector<KpiInfo> kpis;
+  std::vector<std::function<double(const Tally&)>> values;
+  for (const KpiDefinition& kpi : Kpis()) {
+    kpis.push_back({kpi.key, kpi.label, kpi.decimals, kpi.optional});
+    values.push_back(kpi.value);
+  }
+  std::vector<std::string> workgroups;
+  for (const WorkgroupConfig& w : scenario.center.workgroups) workgroups.push_back(w.name);
+  std::vector<std::string> contact_types;
+  for (const ContactType& k : scenario.contact_types) contact_types.push_back(k.name);
+
+  KpiPlan plan;
+  const int64_t interval_us = scenario.interval.microseconds();
+  plan.layout_.intervals =
+      static_cast<int>((scenario.horizon.microseconds() + interval_us - 1) / interval_us);
+  const auto add = [&](std::string kind, std::vector<std::string> members, Source source) {
+    plan.layout_.slices.push_back({std::move(kind), std::move(members), kpis});
+    source.values = values;
+    plan.sources_.push_back(std::move(source));
+  };
+  add("total", {"total"},
+      {.members = [](const ReplicationResult&) -> size_t { return 1; },
+       .whole = [](const ReplicationResult& r, size_t) -> const Tally& { return r.total; },
+       .intervals = [](const ReplicationResult& r, size_t) -> const std::vector<Tally>& {
+         return r.total_intervals;
+       }});
+  add("workgroups", std::move(workgroups),
+      {.members =
+           [](const ReplicationResult& r) {
+             return std::min(r.workgroups.size(), r.workgroup_intervals.size());
+           },
+       .whole = [](const ReplicationResult& r, size_t w) -> const Tally& {
+         return r.workgroups[w];
+       },
+       .intervals = [](const ReplicationResult& r, size_t w) -> const std::vector<Tally>& {
+         return r.workgroup_intervals[w];
+       }});
+  add("contact_types", std::move(contact_types),
+      {.members =
+           [](const ReplicationResult& r) {
+             return std::min(r.contact_types.size(), r.contact_type_intervals.size());
+           },
+       .whole = [](const ReplicationResult& r, size_t k) -> const Tally& {
+         return r.contact_types[k];
+       },
+       .intervals = [](const ReplicationResult& r, size_t k) -> const std::vector<Tally>& {
+         return r.contact_type_intervals[k];
+       }});
+  return plan;
+}
+
+StudyInfo StudyOf(const Scenario& scenario) {
+  return {.version = ProgramVersion(),
+          .scenario = scenario.name,
+          .seed = scenario.seed,
+          .replications = scenario.replications,
+          .service_level_s = ToSeconds(scenario.service_level),
+          .horizon_s = ToSeconds(scenario.horizon),
+          .warmup_s = ToSeconds(scenario.warmup),
+          .interval_s = ToSeconds(scenario.interval)};
+}
+
+absl::Status KpiPlan::Observe(const ReplicationResult& result, std::vector<double>& values) const {
+  values.resize(layout_.CellCount());
+  size_t cell = 0;
+  for (size_t s = 0; s < sources_.size(); ++s) {
+    const Source& source = sources_[s];
+    if (source.members(result) != layout_.slices[s].members.size()) {
+      return absl::InternalError(absl::StrCat(
+          "a replication's result has ", source.members(result), " ", layout_.slices[s].kind,
+          " where its scenario has ", layout_.slices[s].members.size()));
+    }
+    for (size_t m = 0; m < layout_.slices[s].members.size(); ++m) {
+      const std::vector<Tally>& intervals = source.intervals(result, m);
+      if (intervals.size() != static_cast<size_t>(layout_.intervals)) {
+        return absl::InternalError(absl::StrCat("a replication has ", intervals.size(),
+                                                " intervals where ", layout_.intervals,
+                                                " were expected"));
+      }
+      for (const auto& value : source.values) values[cell++] = value(source.whole(result, m));
+      for (const Tally& tally : intervals) {
+        for (const auto& value : source.values) values[cell++] = value(tally);
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace acd::sim
