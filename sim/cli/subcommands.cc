@@ -8,6 +8,8 @@ std::span<const Subcommand> Subcommands() {
        RunMain},
       {"merge", "merge the partial results of a study's parts into its report", MergeHelp,
        MergeMain},
+      {"report", "render a JSON result, comparison or staffing plan as an HTML page with charts",
+       ReportHelp, ReportMain},
   };
   return kSubcommands;
 }
