@@ -145,14 +145,26 @@ Ticks NiceTicks(double lo, double hi, int count) {
     lo -= pad;
     hi += pad;
   }
-  const double raw = (hi - lo) / std::max(1, count - 1);
-  const double magnitude = std::pow(10, std::floor(std::log10(raw)));
-  const double normalized = raw / magnitude;
-  const double nice = normalized <= 1 ? 1 : normalized <= 2 ? 2 : normalized <= 5 ? 5 : 10;
+  // Of the steps 1, 2 and 5 times a power of ten near the range's size over
+  // `count`, the one whose ticks come closest to `count` (the larger on a
+  // tie).
+  const double magnitude = std::pow(10, std::floor(std::log10((hi - lo) / std::max(1, count - 1))));
   Ticks ticks;
-  ticks.step = nice * magnitude;
-  const double first = std::floor(lo / ticks.step + 1e-9);
-  const double last = std::ceil(hi / ticks.step - 1e-9);
+  double best_miss = std::numeric_limits<double>::infinity();
+  double first = 0, last = 0;
+  for (double scale : {0.1, 1.0, 10.0}) {
+    for (double nice : {1.0, 2.0, 5.0}) {
+      const double step = nice * scale * magnitude;
+      const double from = std::floor(lo / step + 1e-9), to = std::ceil(hi / step - 1e-9);
+      const double miss = std::abs(to - from + 1 - count);
+      if (miss <= best_miss) {
+        best_miss = miss;
+        ticks.step = step;
+        first = from;
+        last = to;
+      }
+    }
+  }
   ticks.min = first * ticks.step;
   ticks.max = last * ticks.step;
   for (double k = first; k <= last; ++k) {
@@ -196,7 +208,13 @@ std::string TickLabel(double value, double step, bool percent) {
     value *= 100;
     step *= 100;
   }
-  const int decimals = std::max(0, static_cast<int>(-std::floor(std::log10(step) + 1e-9)));
+  // The fewest decimals that show the step exactly (at most 9).
+  int decimals = 0;
+  while (decimals < 9) {
+    const double scaled = step * std::pow(10, decimals);
+    if (std::abs(scaled - std::round(scaled)) < 1e-6 * scaled) break;
+    ++decimals;
+  }
   std::string text = fmt::format("{:.{}f}", value, decimals);
   if (text.find_first_not_of("-0.") == std::string::npos) text = fmt::format("{:.{}f}", 0.0, decimals);
   return percent ? text + "%" : text;

@@ -52,7 +52,7 @@ struct Ticks {
 
 // About `count` (>= 2) ticks covering [lo, hi] with a step of 1, 2 or 5
 // times a power of ten. An empty range (lo == hi) is widened around it.
-Ticks NiceTicks(double lo, double hi, int count = 5);
+Ticks NiceTicks(double lo, double hi, int count = 6);
 
 // Clock-time ticks covering [start_s, end_s] (seconds): multiples of 15 min,
 // 30 min, 1, 2, 3, 6 or 12 h or whole days, the smallest giving at most
