@@ -43,7 +43,7 @@ std::string DifferenceTable(const JsonValue& kpis) {
       "<th>± 95% (paired)</th><th>± 95% (unpaired)</th><th>verdict</th></tr>\n";
   for (const auto& [key, kpi] : kpis.object()) {
     if (!kpi.is_object()) continue;
-    const int decimals = KpiDecimals(key) + 1;
+    const int decimals = KpiDecimals(key);
     const JsonValue* verdict = kpi.Find("verdict");
     const std::string text = verdict != nullptr && verdict->is_string() ? verdict->string() : "";
     out += fmt::format(
