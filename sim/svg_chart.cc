@@ -14,6 +14,9 @@ namespace {
 constexpr double kWidth = 720, kHeight = 240;
 constexpr double kLeft = 60, kRight = 34, kTop = 30, kBottom = 30;
 
+// At most this many ticks on an axis, whatever the values.
+constexpr int kMaxTicks = 100;
+
 bool Valid(double x) { return std::isfinite(x); }
 
 // The series' colour slot: its own, or its position, among the style's six.
@@ -167,8 +170,10 @@ Ticks NiceTicks(double lo, double hi, int count) {
   }
   ticks.min = first * ticks.step;
   ticks.max = last * ticks.step;
-  for (double k = first; k <= last; ++k) {
-    const double value = k * ticks.step;
+  // Counted in integers: next to huge values, k + 1 may equal k in doubles
+  // (a document is untrusted input).
+  for (int i = 0; i <= kMaxTicks && first + i <= last; ++i) {
+    const double value = (first + i) * ticks.step;
     ticks.values.push_back(value == 0 ? 0 : value);  // no "-0"
   }
   return ticks;
@@ -186,8 +191,9 @@ Ticks TimeTicks(double start_s, double end_s, int max_count) {
   }
   while (std::floor(end_s / step) - std::ceil(start_s / step) + 1 > max_count) step *= 2;
   ticks.step = step;
-  for (double k = std::ceil(start_s / step); k * step <= end_s; ++k) {
-    ticks.values.push_back(k * step);
+  const double first = std::ceil(start_s / step);
+  for (int i = 0; i <= kMaxTicks && (first + i) * step <= end_s; ++i) {
+    ticks.values.push_back((first + i) * step);
   }
   return ticks;
 }

@@ -37,6 +37,13 @@ TEST_CASE("value ticks step by 1, 2 or 5 times a power of ten and cover the rang
   CHECK(ticks.max >= 1);
 }
 
+TEST_CASE("values beyond what doubles count in ones still give a few ticks") {
+  CHECK(NiceTicks(1e17, 1e17 + 64).values.size() <= 101);
+  CHECK(NiceTicks(-1e300, 1e300).values.size() <= 101);
+  CHECK(TimeTicks(1e300, 1e300 + 1).values.size() <= 101);
+  CHECK(TimeTicks(0, 1e12).values.size() <= 13);
+}
+
 TEST_CASE("time ticks are whole clock steps, at most 13 in the range") {
   Ticks day = TimeTicks(0, 86400);
   CHECK(day.step == 7200);
