@@ -4,8 +4,8 @@
 
 #include <cmath>
 
-#include "absl/strings/str_cat.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "acd/status_macros.h"
 #include "fmt/format.h"
@@ -51,8 +51,8 @@ absl::Status Document::Error(const JsonValue& at, absl::string_view path,
       absl::StrCat(source, ": byte ", at.offset(), ": ", path, ": ", what));
 }
 
-absl::StatusOr<const JsonValue*> Document::Optional(const JsonValue& object,
-                                                    absl::string_view path, absl::string_view key,
+absl::StatusOr<const JsonValue*> Document::Optional(const JsonValue& object, absl::string_view path,
+                                                    absl::string_view key,
                                                     JsonValue::Type type) const {
   const JsonValue* value = object.Find(key);
   if (value == nullptr) return nullptr;
@@ -115,7 +115,8 @@ absl::StatusOr<std::vector<Member>> ReadMembers(const Document& doc) {
     members.push_back(std::move(member));
   }
   for (const auto& [slice, intervals_key] :
-       {std::pair{"workgroups", "intervals"}, std::pair{"contact_types", "contact_type_intervals"}}) {
+       {std::pair{"workgroups", "intervals"},
+        std::pair{"contact_types", "contact_type_intervals"}}) {
     ACD_ASSIGN_OR_RETURN(const JsonValue* wholes,
                          doc.Optional(root, "document", slice, JsonValue::Type::kObject));
     ACD_ASSIGN_OR_RETURN(const JsonValue* intervals,
@@ -137,9 +138,8 @@ absl::StatusOr<std::vector<Member>> ReadMembers(const Document& doc) {
       if (intervals != nullptr && intervals->Find(name) != nullptr) {
         ACD_ASSIGN_OR_RETURN(const JsonValue* array,
                              doc.Get(*intervals, intervals_key, name, JsonValue::Type::kArray));
-        ACD_ASSIGN_OR_RETURN(
-            member.intervals,
-            ReadIntervals(doc, *array, absl::StrCat(intervals_key, ".", name)));
+        ACD_ASSIGN_OR_RETURN(member.intervals,
+                             ReadIntervals(doc, *array, absl::StrCat(intervals_key, ".", name)));
       }
       members.push_back(std::move(member));
     }
@@ -181,7 +181,8 @@ bool IsFraction(absl::string_view key) {
 std::string FormatValue(double value, int decimals) {
   if (!std::isfinite(value)) return "–";
   std::string text = fmt::format("{:.{}f}", value, decimals);
-  if (text.find_first_not_of("-0.") == std::string::npos) text = fmt::format("{:.{}f}", 0.0, decimals);
+  if (text.find_first_not_of("-0.") == std::string::npos)
+    text = fmt::format("{:.{}f}", 0.0, decimals);
   return text;
 }
 
@@ -211,7 +212,8 @@ absl::StatusOr<std::string> Overrides(const Document& doc, const JsonValue& obje
   if (overrides == nullptr) return std::string();
   std::vector<std::string> items;
   for (const JsonValue& item : overrides->array()) {
-    if (!item.is_string()) return doc.Error(item, absl::StrCat(path, ".overrides"), "expected strings");
+    if (!item.is_string())
+      return doc.Error(item, absl::StrCat(path, ".overrides"), "expected strings");
     items.push_back(absl::StrCat("<code>", EscapeHtml(item.string()), "</code>"));
   }
   return items.empty() ? std::string("none") : absl::StrJoin(items, ", ");

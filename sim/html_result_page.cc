@@ -28,7 +28,8 @@ struct ChartSpec {
 
 const std::vector<ChartSpec>& ChartSpecs() {
   static const std::vector<ChartSpec> kSpecs = {
-      {"volume", "Offered, answered and abandoned per interval (contacts)",
+      {"volume",
+       "Offered, answered and abandoned per interval (contacts)",
        {"offered", "answered", "abandoned"}},
       {"service_level", "Service level per interval", {"service_level_ans"}, true, true},
       {"asa", "Average speed of answer per interval (s)", {"asa_s"}},
@@ -94,8 +95,8 @@ absl::StatusOr<std::string> MemberCharts(const Document& doc, const std::vector<
     if (chart.series.empty()) continue;
     if (spec.target) {
       chart.title += fmt::format(" (answered within {} s)", JsonNumber(service_level_s));
-      chart.references.push_back({.label = fmt::format("target {}%", JsonNumber(target * 100)),
-                                  .value = target});
+      chart.references.push_back(
+          {.label = fmt::format("target {}%", JsonNumber(target * 100)), .value = target});
     }
     out += fmt::format(
         "<figure data-slice=\"{}\" data-member=\"{}\" data-chart=\"{}\"><figcaption>{}"
@@ -119,8 +120,8 @@ std::string KpiTable(const std::vector<Member>& members) {
   }
   std::string out = "<table class=\"kpis\">\n<tr><th>KPI (mean ± 95% half-width)</th>";
   for (const Member& member : members) {
-    out += absl::StrCat("<th>", EscapeHtml(member.slice == "total" ? "Total" : member.name),
-                        "</th>");
+    out +=
+        absl::StrCat("<th>", EscapeHtml(member.slice == "total" ? "Total" : member.name), "</th>");
   }
   out += "</tr>\n";
   for (const std::string& key : keys) {
@@ -149,8 +150,10 @@ std::string KpiTable(const std::vector<Member>& members) {
 absl::StatusOr<std::string> ResultPage(const Document& doc, const HtmlOptions& options) {
   const JsonValue& root = doc.root;
   using Type = JsonValue::Type;
-  ACD_ASSIGN_OR_RETURN(const JsonValue* version, doc.Get(root, "document", "version", Type::kString));
-  ACD_ASSIGN_OR_RETURN(const JsonValue* scenario, doc.Get(root, "document", "scenario", Type::kString));
+  ACD_ASSIGN_OR_RETURN(const JsonValue* version,
+                       doc.Get(root, "document", "version", Type::kString));
+  ACD_ASSIGN_OR_RETURN(const JsonValue* scenario,
+                       doc.Get(root, "document", "scenario", Type::kString));
   ACD_ASSIGN_OR_RETURN(const JsonValue* seed, doc.Get(root, "document", "seed", Type::kNumber));
   ACD_ASSIGN_OR_RETURN(const JsonValue* replications,
                        doc.Get(root, "document", "replications", Type::kNumber));
@@ -159,8 +162,8 @@ absl::StatusOr<std::string> ResultPage(const Document& doc, const HtmlOptions& o
   if (interval->number() <= 0) return doc.Error(*interval, "interval_s", "must be positive");
   ACD_ASSIGN_OR_RETURN(const JsonValue* target_value,
                        doc.Optional(root, "document", "service_level_target", Type::kNumber));
-  const double target = target_value != nullptr ? target_value->number()
-                                                : options.service_level_target;
+  const double target =
+      target_value != nullptr ? target_value->number() : options.service_level_target;
   ACD_ASSIGN_OR_RETURN(std::vector<Member> members, ReadMembers(doc));
   for (const Member& member : members) {
     const std::string path = MemberTitle(member);
@@ -175,27 +178,28 @@ absl::StatusOr<std::string> ResultPage(const Document& doc, const HtmlOptions& o
       {"Scenario", EscapeHtml(scenario->string())},
       {"Seed", JsonNumber(seed->number())},
       {"Replications", JsonNumber(replications->number())}};
-  if (const JsonValue* range = root.Find("replication_range"); range != nullptr && range->is_object()) {
-    facts.push_back({"Replication range",
-                     fmt::format("{} to {} of {}", JsonNumber(NumberOf(*range, "first")),
-                                 JsonNumber(NumberOf(*range, "end") - 1),
-                                 JsonNumber(NumberOf(*range, "of")))});
+  if (const JsonValue* range = root.Find("replication_range");
+      range != nullptr && range->is_object()) {
+    facts.push_back(
+        {"Replication range",
+         fmt::format("{} to {} of {}", JsonNumber(NumberOf(*range, "first")),
+                     JsonNumber(NumberOf(*range, "end") - 1), JsonNumber(NumberOf(*range, "of")))});
   }
   ACD_ASSIGN_OR_RETURN(std::string overrides, Overrides(doc, root, "document"));
   if (!overrides.empty()) facts.push_back({"Overrides", overrides});
   const double service_level_s = NumberOf(root, "service_level_s");
-  facts.push_back({"Service level", fmt::format("answered within {} s; target {}%",
-                                                JsonNumber(service_level_s),
-                                                JsonNumber(target * 100))});
-  facts.push_back({"Horizon", fmt::format("{} s from {}, warm-up {} s, intervals of {} s",
-                                          JsonNumber(NumberOf(root, "horizon_s")),
-                                          ClockLabel(DayStart(doc)),
-                                          JsonNumber(NumberOf(root, "warmup_s")),
-                                          JsonNumber(interval->number()))});
+  facts.push_back(
+      {"Service level", fmt::format("answered within {} s; target {}%", JsonNumber(service_level_s),
+                                    JsonNumber(target * 100))});
+  facts.push_back(
+      {"Horizon",
+       fmt::format("{} s from {}, warm-up {} s, intervals of {} s",
+                   JsonNumber(NumberOf(root, "horizon_s")), ClockLabel(DayStart(doc)),
+                   JsonNumber(NumberOf(root, "warmup_s")), JsonNumber(interval->number()))});
   facts.push_back({"Program", absl::StrCat("acdsim ", EscapeHtml(version->string()))});
 
-  std::string body = absl::StrCat("<header>\n<h1>", EscapeHtml(scenario->string()),
-                                  "</h1>\n", Facts(facts), "</header>\n<nav>");
+  std::string body = absl::StrCat("<header>\n<h1>", EscapeHtml(scenario->string()), "</h1>\n",
+                                  Facts(facts), "</header>\n<nav>");
   for (size_t m = 0; m < members.size(); ++m) {
     body += fmt::format("<a href=\"#{}\">{}</a>", MemberId(members, m),
                         EscapeHtml(MemberTitle(members[m])));
@@ -204,9 +208,10 @@ absl::StatusOr<std::string> ResultPage(const Document& doc, const HtmlOptions& o
   for (size_t m = 0; m < members.size(); ++m) {
     ACD_ASSIGN_OR_RETURN(std::string charts, MemberCharts(doc, members, m, interval->number(),
                                                           target, service_level_s));
-    body += fmt::format("<section id=\"{}\">\n<h2>{}</h2>\n<div class=\"charts\">\n{}</div>\n"
-                        "</section>\n",
-                        MemberId(members, m), EscapeHtml(MemberTitle(members[m])), charts);
+    body += fmt::format(
+        "<section id=\"{}\">\n<h2>{}</h2>\n<div class=\"charts\">\n{}</div>\n"
+        "</section>\n",
+        MemberId(members, m), EscapeHtml(MemberTitle(members[m])), charts);
   }
   body += absl::StrCat("<footer>acdsim ", EscapeHtml(version->string()),
                        ": means over the replications with 95% Student-t confidence bands."

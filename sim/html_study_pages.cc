@@ -21,8 +21,8 @@ namespace {
 using Type = JsonValue::Type;
 
 // The KPIs whose paired differences a comparison charts, when present.
-constexpr const char* kDifferenceKeys[] = {"service_level_ans", "asa_s",        "abandon_rate",
-                                           "queue_length",      "occupancy",    "offered"};
+constexpr const char* kDifferenceKeys[] = {"service_level_ans", "asa_s",     "abandon_rate",
+                                           "queue_length",      "occupancy", "offered"};
 
 // One side of a comparison: "name (file), overrides: ...".
 absl::StatusOr<std::string> Side(const Document& doc, absl::string_view key) {
@@ -53,7 +53,10 @@ std::string DifferenceTable(const JsonValue& kpis) {
         FormatValue(NumberOf(kpi, "b"), decimals), JsonNumber(NumberOf(kpi, "diff")),
         FormatValue(NumberOf(kpi, "diff"), decimals), FormatValue(NumberOf(kpi, "ci95"), decimals),
         FormatValue(NumberOf(kpi, "unpaired_ci95"), decimals),
-        text == "better" ? "better" : text == "worse" ? "worse" : "", EscapeHtml(text));
+        text == "better"  ? "better"
+        : text == "worse" ? "worse"
+                          : "",
+        EscapeHtml(text));
   }
   return out + "</table>\n";
 }
@@ -104,7 +107,8 @@ std::string Sections(const std::vector<std::string>& ids, const std::vector<std:
 
 absl::StatusOr<std::string> ComparisonPage(const Document& doc) {
   const JsonValue& root = doc.root;
-  ACD_ASSIGN_OR_RETURN(const JsonValue* version, doc.Get(root, "document", "version", Type::kString));
+  ACD_ASSIGN_OR_RETURN(const JsonValue* version,
+                       doc.Get(root, "document", "version", Type::kString));
   ACD_ASSIGN_OR_RETURN(const JsonValue* seed, doc.Get(root, "document", "seed", Type::kNumber));
   ACD_ASSIGN_OR_RETURN(const JsonValue* replications,
                        doc.Get(root, "document", "replications", Type::kNumber));
@@ -122,8 +126,8 @@ absl::StatusOr<std::string> ComparisonPage(const Document& doc) {
              {"Seed", JsonNumber(seed->number()) + " (common random numbers: replication r of A "
                                                    "and of B share substream r)"},
              {"Replications", JsonNumber(replications->number())},
-             {"Service level", fmt::format("answered within {} s",
-                                           JsonNumber(NumberOf(root, "service_level_s")))},
+             {"Service level",
+              fmt::format("answered within {} s", JsonNumber(NumberOf(root, "service_level_s")))},
              {"Program", absl::StrCat("acdsim ", EscapeHtml(version->string()))}}),
       "</header>\n");
   std::vector<std::string> ids, titles, contents;
@@ -143,15 +147,18 @@ absl::StatusOr<std::string> ComparisonPage(const Document& doc) {
 
 absl::StatusOr<std::string> StaffingPage(const Document& doc) {
   const JsonValue& root = doc.root;
-  ACD_ASSIGN_OR_RETURN(const JsonValue* version, doc.Get(root, "document", "version", Type::kString));
-  ACD_ASSIGN_OR_RETURN(const JsonValue* scenario, doc.Get(root, "document", "scenario", Type::kString));
+  ACD_ASSIGN_OR_RETURN(const JsonValue* version,
+                       doc.Get(root, "document", "version", Type::kString));
+  ACD_ASSIGN_OR_RETURN(const JsonValue* scenario,
+                       doc.Get(root, "document", "scenario", Type::kString));
   ACD_ASSIGN_OR_RETURN(const JsonValue* seed, doc.Get(root, "document", "seed", Type::kNumber));
   ACD_ASSIGN_OR_RETURN(const JsonValue* replications,
                        doc.Get(root, "document", "replications", Type::kNumber));
   ACD_ASSIGN_OR_RETURN(const JsonValue* interval,
                        doc.Get(root, "document", "interval_s", Type::kNumber));
   if (interval->number() <= 0) return doc.Error(*interval, "interval_s", "must be positive");
-  ACD_ASSIGN_OR_RETURN(const JsonValue* targets, doc.Get(root, "document", "targets", Type::kArray));
+  ACD_ASSIGN_OR_RETURN(const JsonValue* targets,
+                       doc.Get(root, "document", "targets", Type::kArray));
   ACD_ASSIGN_OR_RETURN(const JsonValue* groups, doc.Get(root, "document", "groups", Type::kArray));
   ACD_ASSIGN_OR_RETURN(const JsonValue* intervals,
                        doc.Get(root, "document", "intervals", Type::kArray));
@@ -172,17 +179,22 @@ absl::StatusOr<std::string> StaffingPage(const Document& doc) {
   std::vector<std::string> group_names;
   for (size_t g = 0; g < groups->array().size(); ++g) {
     const JsonValue& group = groups->array()[g];
-    if (!group.is_string()) return doc.Error(group, absl::StrCat("groups[", g, "]"), "expected a string");
+    if (!group.is_string())
+      return doc.Error(group, absl::StrCat("groups[", g, "]"), "expected a string");
     group_names.push_back(group.string());
   }
   // Per interval: start, agents and Erlang A per group, each target's result.
   std::vector<double> starts;
   std::vector<ChartSeries> agents, erlang;
   for (size_t g = 0; g < group_names.size(); ++g) {
-    agents.push_back({.key = "agents." + group_names[g], .label = group_names[g], .steps = true,
+    agents.push_back({.key = "agents." + group_names[g],
+                      .label = group_names[g],
+                      .steps = true,
                       .color = static_cast<int>(g)});
     erlang.push_back({.key = "erlang_a." + group_names[g],
-                      .label = group_names[g] + " (Erlang A)", .steps = true, .dashed = true,
+                      .label = group_names[g] + " (Erlang A)",
+                      .steps = true,
+                      .dashed = true,
                       .color = static_cast<int>(g)});
   }
   std::vector<ChartSeries> target_series(target_list.size());
@@ -193,7 +205,8 @@ absl::StatusOr<std::string> StaffingPage(const Document& doc) {
     if (!row.is_object()) return doc.Error(row, path, "expected an object");
     ACD_ASSIGN_OR_RETURN(const JsonValue* start, doc.Get(row, path, "start_s", Type::kNumber));
     ACD_ASSIGN_OR_RETURN(const JsonValue* counts, doc.Get(row, path, "agents", Type::kObject));
-    ACD_ASSIGN_OR_RETURN(const JsonValue* analytic, doc.Optional(row, path, "erlang_a", Type::kObject));
+    ACD_ASSIGN_OR_RETURN(const JsonValue* analytic,
+                         doc.Optional(row, path, "erlang_a", Type::kObject));
     ACD_ASSIGN_OR_RETURN(const JsonValue* results, doc.Get(row, path, "targets", Type::kArray));
     if (!starts.empty() && start->number() <= starts.back()) {
       return doc.Error(*start, path + ".start_s", "intervals must start in increasing order");
@@ -225,20 +238,23 @@ absl::StatusOr<std::string> StaffingPage(const Document& doc) {
       {"Seed", JsonNumber(seed->number())},
       {"Replications", JsonNumber(replications->number())}};
   if (!overrides.empty()) facts.push_back({"Overrides", overrides});
-  facts.push_back({"Agent-intervals", fmt::format("{} by simulation, {} by Erlang A per interval",
-                                                  JsonNumber(NumberOf(root, "agent_intervals")),
-                                                  JsonNumber(NumberOf(root, "erlang_a_agent_intervals")))});
+  facts.push_back(
+      {"Agent-intervals", fmt::format("{} by simulation, {} by Erlang A per interval",
+                                      JsonNumber(NumberOf(root, "agent_intervals")),
+                                      JsonNumber(NumberOf(root, "erlang_a_agent_intervals")))});
   facts.push_back({"Program", absl::StrCat("acdsim ", EscapeHtml(version->string()))});
   std::string body = absl::StrCat("<header>\n<h1>Staffing: ", EscapeHtml(scenario->string()),
                                   "</h1>\n", Facts(facts), "</header>\n");
-  body += "<table class=\"targets\">\n<tr><th>target</th><th>KPI</th><th>bound</th>"
-          "<th>limit</th><th>intervals met</th></tr>\n";
+  body +=
+      "<table class=\"targets\">\n<tr><th>target</th><th>KPI</th><th>bound</th>"
+      "<th>limit</th><th>intervals met</th></tr>\n";
   for (size_t t = 0; t < target_list.size(); ++t) {
     const JsonValue& target = *target_list[t];
     const int met_count = static_cast<int>(std::count(met[t].begin(), met[t].end(), 1));
     body += fmt::format(
         "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{} of {}</td></tr>\n",
-        EscapeHtml(target.Find("spec")->string()), EscapeHtml(KpiLabel(target.Find("kpi")->string())),
+        EscapeHtml(target.Find("spec")->string()),
+        EscapeHtml(KpiLabel(target.Find("kpi")->string())),
         EscapeHtml(target.Find("bound")->string()), JsonNumber(NumberOf(target, "limit")),
         met_count, met[t].size());
   }
@@ -260,8 +276,8 @@ absl::StatusOr<std::string> StaffingPage(const Document& doc) {
     const JsonValue& target = *target_list[t];
     const std::string& kpi = target.Find("kpi")->string();
     const std::string bound = target.Find("bound")->string() == "at_most" ? "at most" : "at least";
-    Chart chart{.title = absl::StrCat("Target ", target.Find("spec")->string(), ": ",
-                                      KpiLabel(kpi), " per interval"),
+    Chart chart{.title = absl::StrCat("Target ", target.Find("spec")->string(), ": ", KpiLabel(kpi),
+                                      " per interval"),
                 .id = absl::StrCat("staffing-target-", t),
                 .starts_s = starts,
                 .interval_s = interval->number(),
@@ -275,9 +291,9 @@ absl::StatusOr<std::string> StaffingPage(const Document& doc) {
     chart.references.push_back(
         {.label = absl::StrCat("limit: ", bound, " ", JsonNumber(NumberOf(target, "limit"))),
          .value = NumberOf(target, "limit")});
-    body += fmt::format(
-        "<figure data-chart=\"target-{}\"><figcaption>{}</figcaption>\n{}</figure>\n", t,
-        EscapeHtml(chart.title), RenderChart(chart));
+    body +=
+        fmt::format("<figure data-chart=\"target-{}\"><figcaption>{}</figcaption>\n{}</figure>\n",
+                    t, EscapeHtml(chart.title), RenderChart(chart));
   }
   body += "</div>\n";
   body += absl::StrCat("<footer>acdsim ", EscapeHtml(version->string()),

@@ -19,12 +19,18 @@ const JsonValue* JsonValue::Find(absl::string_view key) const {
 
 const char* JsonValue::TypeName(Type type) {
   switch (type) {
-    case Type::kNull: return "null";
-    case Type::kBool: return "a boolean";
-    case Type::kNumber: return "a number";
-    case Type::kString: return "a string";
-    case Type::kArray: return "an array";
-    case Type::kObject: return "an object";
+    case Type::kNull:
+      return "null";
+    case Type::kBool:
+      return "a boolean";
+    case Type::kNumber:
+      return "a number";
+    case Type::kString:
+      return "a string";
+    case Type::kArray:
+      return "an array";
+    case Type::kObject:
+      return "an object";
   }
   return "?";
 }
@@ -53,8 +59,8 @@ class JsonParser {
   char Peek() const { return AtEnd() ? '\0' : text_[at_]; }
 
   void SkipSpace() {
-    while (!AtEnd() && (text_[at_] == ' ' || text_[at_] == '\t' || text_[at_] == '\n' ||
-                        text_[at_] == '\r')) {
+    while (!AtEnd() &&
+           (text_[at_] == ' ' || text_[at_] == '\t' || text_[at_] == '\n' || text_[at_] == '\r')) {
       ++at_;
     }
   }
@@ -73,10 +79,9 @@ class JsonParser {
       return String(out.string_);
     }
     if (c == '-' || (c >= '0' && c <= '9')) return Number(out);
-    for (const auto& [word, type, boolean] :
-         {std::tuple{"null", JsonValue::Type::kNull, false},
-          std::tuple{"true", JsonValue::Type::kBool, true},
-          std::tuple{"false", JsonValue::Type::kBool, false}}) {
+    for (const auto& [word, type, boolean] : {std::tuple{"null", JsonValue::Type::kNull, false},
+                                              std::tuple{"true", JsonValue::Type::kBool, true},
+                                              std::tuple{"false", JsonValue::Type::kBool, false}}) {
       if (text_.substr(at_, absl::string_view(word).size()) == word) {
         out.type_ = type;
         out.boolean_ = boolean;
@@ -102,7 +107,8 @@ class JsonParser {
       const size_t key_at = at_;
       std::string key;
       if (absl::Status s = String(key); !s.ok()) return s;
-      if (out.Find(key) != nullptr) return ErrorAt(key_at, absl::StrCat("duplicate key \"", key, "\""));
+      if (out.Find(key) != nullptr)
+        return ErrorAt(key_at, absl::StrCat("duplicate key \"", key, "\""));
       SkipSpace();
       if (Peek() != ':') return Error("expected ':' after a key");
       ++at_;
@@ -216,16 +222,35 @@ class JsonParser {
     const char c = Peek();
     ++at_;
     switch (c) {
-      case '"': out += '"'; return absl::OkStatus();
-      case '\\': out += '\\'; return absl::OkStatus();
-      case '/': out += '/'; return absl::OkStatus();
-      case 'b': out += '\b'; return absl::OkStatus();
-      case 'f': out += '\f'; return absl::OkStatus();
-      case 'n': out += '\n'; return absl::OkStatus();
-      case 'r': out += '\r'; return absl::OkStatus();
-      case 't': out += '\t'; return absl::OkStatus();
-      case 'u': break;
-      default: --at_; return Error("unknown escape in a string");
+      case '"':
+        out += '"';
+        return absl::OkStatus();
+      case '\\':
+        out += '\\';
+        return absl::OkStatus();
+      case '/':
+        out += '/';
+        return absl::OkStatus();
+      case 'b':
+        out += '\b';
+        return absl::OkStatus();
+      case 'f':
+        out += '\f';
+        return absl::OkStatus();
+      case 'n':
+        out += '\n';
+        return absl::OkStatus();
+      case 'r':
+        out += '\r';
+        return absl::OkStatus();
+      case 't':
+        out += '\t';
+        return absl::OkStatus();
+      case 'u':
+        break;
+      default:
+        --at_;
+        return Error("unknown escape in a string");
     }
     const size_t escape_at = at_ - 2;
     uint32_t code = 0;

@@ -124,10 +124,10 @@ std::string SeriesSvg(const ChartSeries& series, size_t slot, const Chart& chart
   for (size_t i = 0; i < n; ++i) {
     const double value = series.values[i];
     const double ci95 = i < series.ci95.size() ? series.ci95[i] : std::nan("");
-    const std::string numbers = fmt::format(
-        "data-series=\"{}\" data-i=\"{}\" data-start-s=\"{}\" data-value=\"{}\"{}",
-        EscapeHtml(series.key), i, JsonNumber(chart.starts_s[i]), JsonNumber(value),
-        series.ci95.empty() ? "" : fmt::format(" data-ci95=\"{}\"", JsonNumber(ci95)));
+    const std::string numbers =
+        fmt::format("data-series=\"{}\" data-i=\"{}\" data-start-s=\"{}\" data-value=\"{}\"{}",
+                    EscapeHtml(series.key), i, JsonNumber(chart.starts_s[i]), JsonNumber(value),
+                    series.ci95.empty() ? "" : fmt::format(" data-ci95=\"{}\"", JsonNumber(ci95)));
     if (Valid(value)) {
       out += fmt::format("<circle class=\"pt s{}\" {} cx=\"{}\" cy=\"{}\" r=\"{}\"/>\n", slot,
                          numbers, Coord(x(chart.starts_s[i] + chart.interval_s / 2)),
@@ -222,7 +222,8 @@ std::string TickLabel(double value, double step, bool percent) {
     ++decimals;
   }
   std::string text = fmt::format("{:.{}f}", value, decimals);
-  if (text.find_first_not_of("-0.") == std::string::npos) text = fmt::format("{:.{}f}", 0.0, decimals);
+  if (text.find_first_not_of("-0.") == std::string::npos)
+    text = fmt::format("{:.{}f}", 0.0, decimals);
   return percent ? text + "%" : text;
 }
 
@@ -230,12 +231,23 @@ std::string EscapeHtml(absl::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -294,7 +306,8 @@ std::string RenderChart(const Chart& chart) {
     lx += 30 + 6.5 * static_cast<double>(label.size());
   };
   for (size_t s = 0; s < chart.series.size(); ++s) {
-    legend(fmt::format("line s{}{}", Slot(chart.series[s], s), chart.series[s].dashed ? " dashed" : ""),
+    legend(fmt::format("line s{}{}", Slot(chart.series[s], s),
+                       chart.series[s].dashed ? " dashed" : ""),
            chart.series[s].label + (chart.series[s].ci95.empty() ? "" : " (95% band)"));
   }
   for (const ChartReference& reference : chart.references) legend("ref", reference.label);

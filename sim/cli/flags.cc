@@ -53,7 +53,8 @@ std::string Entry(const std::string& left, const std::string& help) {
 }  // namespace
 
 void FlagSet::AddValue(std::string name, std::string value_name, std::string help, Setter set) {
-  flags_.push_back({std::move(name), "", std::move(value_name), std::move(help), std::move(set), {}});
+  flags_.push_back(
+      {std::move(name), "", std::move(value_name), std::move(help), std::move(set), {}});
 }
 
 void FlagSet::AddSwitch(std::string name, std::string help, std::function<void()> set) {

@@ -34,8 +34,7 @@ struct ReportCommand {
   HtmlOptions options;
 
   ReportCommand() {
-    flags.AddPositional("DOCUMENT",
-                        "The JSON document (\"-\": standard input).", 1, 1,
+    flags.AddPositional("DOCUMENT", "The JSON document (\"-\": standard input).", 1, 1,
                         [this](const std::string& value) {
                           input = value;
                           return absl::OkStatus();
@@ -58,8 +57,8 @@ absl::StatusOr<std::string> ReadDocument(const std::string& path) {
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return absl::NotFoundError(absl::StrCat(path, ": cannot read the document: ",
-                                            std::strerror(errno)));
+    return absl::NotFoundError(
+        absl::StrCat(path, ": cannot read the document: ", std::strerror(errno)));
   }
   text << in.rdbuf();
   if (in.bad()) return absl::DataLossError(absl::StrCat(path, ": cannot read the document"));
@@ -71,8 +70,7 @@ absl::Status Report(const ReportCommand& command) {
   ACD_ASSIGN_OR_RETURN(const std::string text, ReadDocument(*command.input));
   ACD_ASSIGN_OR_RETURN(
       const std::string page,
-      HtmlReport(text, *command.input == "-" ? "standard input" : *command.input,
-                 command.options));
+      HtmlReport(text, *command.input == "-" ? "standard input" : *command.input, command.options));
   ACD_RETURN_IF_ERROR(out.Write(page));
   return out.Commit();
 }

@@ -37,8 +37,7 @@ std::string ErrorOf(const std::string& json) {
 
 // The figure showing `chart` of `member` (its whole text), or "".
 std::string Figure(const std::string& html, const std::string& member, const std::string& chart) {
-  const std::string open =
-      "data-member=\"" + member + "\" data-chart=\"" + chart + "\">";
+  const std::string open = "data-member=\"" + member + "\" data-chart=\"" + chart + "\">";
   const size_t at = html.find(open);
   if (at == std::string::npos) return "";
   return html.substr(at, html.find("</figure>", at) - at);
@@ -71,8 +70,8 @@ TEST_CASE("a run's page charts every interval's service level with the JSON's nu
   REQUIRE(report.ok());
   const std::string html = Render(FormatJson(*report));
   CheckSelfContained(html);
-  const std::vector<std::string> total = Values(Figure(html, "total", "service_level"),
-                                                "service_level_ans");
+  const std::vector<std::string> total =
+      Values(Figure(html, "total", "service_level"), "service_level_ans");
   REQUIRE(total.size() == report->total_intervals.size());
   for (size_t i = 0; i < total.size(); ++i) {
     CHECK(total[i] == JsonNumber(FindKpi(report->total_intervals[i], "service_level_ans")->mean));

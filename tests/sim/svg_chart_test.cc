@@ -97,7 +97,8 @@ struct Point {
 
 std::vector<Point> Points(const std::string& svg) {
   static const std::regex kPoint(
-      "<circle class=\"pt s0\" data-series=\"[^\"]*\" data-i=\"([0-9]+)\" data-start-s=\"([^\"]+)\" "
+      "<circle class=\"pt s0\" data-series=\"[^\"]*\" data-i=\"([0-9]+)\" "
+      "data-start-s=\"([^\"]+)\" "
       "data-value=\"([^\"]+)\"[^>]*? cx=\"([^\"]+)\" cy=\"([^\"]+)\"");
   std::vector<Point> points;
   for (auto it = std::sregex_iterator(svg.begin(), svg.end(), kPoint); it != std::sregex_iterator();
@@ -124,7 +125,8 @@ TEST_CASE("each point sits where its value and interval put it, and carries them
   const std::string svg = RenderChart(chart);
   const std::vector<Point> points = Points(svg);
   REQUIRE(points.size() == 3);  // the missing value has no position
-  CHECK(svg.find("data-i=\"2\" data-start-s=\"3600\" data-value=\"null\" data-ci95=\"null\" r=\"0\"") !=
+  CHECK(svg.find(
+            "data-i=\"2\" data-start-s=\"3600\" data-value=\"null\" data-ci95=\"null\" r=\"0\"") !=
         std::string::npos);
   const double y_min = Attribute(svg, "data-y-min"), y_max = Attribute(svg, "data-y-max");
   CHECK(y_min == 0);
