@@ -31,7 +31,7 @@ svg.chart{width:100%;height:auto;font-size:11px}
 .ylabel{text-anchor:end;fill:#444}.xlabel{text-anchor:middle;fill:#444}.legend{fill:#222}
 .line{fill:none;stroke-width:1.8}.dashed{stroke-dasharray:5 3}
 .ref{stroke:#c00;stroke-width:1.2;stroke-dasharray:6 3}
-.band{stroke:none;opacity:.22}
+.band{stroke:none;opacity:.22}.errorbar{stroke-width:2;opacity:.5}
 .s0{stroke:#1f77b4}.band.s0,.pt.s0{fill:#1f77b4}.s1{stroke:#2ca02c}.band.s1,.pt.s1{fill:#2ca02c}
 .s2{stroke:#ff7f0e}.band.s2,.pt.s2{fill:#ff7f0e}.s3{stroke:#9467bd}.band.s3,.pt.s3{fill:#9467bd}
 .s4{stroke:#8c564b}.band.s4,.pt.s4{fill:#8c564b}.s5{stroke:#e377c2}.band.s5,.pt.s5{fill:#e377c2}

@@ -85,7 +85,8 @@ std::string SeriesSvg(const ChartSeries& series, size_t slot, const Chart& chart
   const auto has_band = [&](size_t i) {
     return i < series.ci95.size() && Valid(series.values[i]) && Valid(series.ci95[i]);
   };
-  // Bands, one path per run of values that have one.
+  // Bands, one path per run of values that have one; a value alone (its
+  // neighbours have none) gets an error bar.
   for (size_t i = 0; i < n;) {
     if (!has_band(i)) {
       ++i;
@@ -93,8 +94,17 @@ std::string SeriesSvg(const ChartSeries& series, size_t slot, const Chart& chart
     }
     size_t end = i;
     while (end < n && has_band(end)) ++end;
-    out += fmt::format("<path class=\"band s{}\" d=\"{}\"/>\n", slot,
-                       BandPath(series, i, end, x, chart, y));
+    if (end == i + 1) {
+      const double mid = x(chart.starts_s[i] + chart.interval_s / 2);
+      out += fmt::format(
+          "<line class=\"errorbar s{}\" x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/>\n", slot,
+          Coord(mid), Coord(mid),
+          Coord(y(std::min(chart.band_max, series.values[i] + series.ci95[i]))),
+          Coord(y(std::max(chart.band_min, series.values[i] - series.ci95[i]))));
+    } else {
+      out += fmt::format("<path class=\"band s{}\" d=\"{}\"/>\n", slot,
+                         BandPath(series, i, end, x, chart, y));
+    }
     i = end;
   }
   // The line (or steps), broken where there is no value.

@@ -8,11 +8,14 @@ file(MAKE_DIRECTORY "${WORK_DIR}")
 file(WRITE "${WORK_DIR}/file" "not a directory\n")
 set(scenario "${SOURCE_DIR}/tests/cli/report_scenario.txtpb")
 
-# The run's page, the report of its JSON, and the merge's page are one page.
+# The run's page, the report of its JSON, the page at another thread count
+# and the merge's page are one page.
 run_acdsim(run "${scenario}" --json "${WORK_DIR}/run.json" --html "${WORK_DIR}/run.html"
            --partial "${WORK_DIR}/all.part")
 run_acdsim(report "${WORK_DIR}/run.json" -o "${WORK_DIR}/report.html")
 expect_same_files("${WORK_DIR}/run.html" "${WORK_DIR}/report.html")
+run_acdsim(run "${scenario}" --threads 3 --html "${WORK_DIR}/threads.html")
+expect_same_files("${WORK_DIR}/run.html" "${WORK_DIR}/threads.html")
 run_acdsim(run "${scenario}" --shard 0/2 --partial "${WORK_DIR}/0.part")
 run_acdsim(run "${scenario}" --shard 1/2 --partial "${WORK_DIR}/1.part")
 run_acdsim(merge "${WORK_DIR}/1.part" "${WORK_DIR}/0.part" --html "${WORK_DIR}/merge.html")

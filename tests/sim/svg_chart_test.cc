@@ -140,6 +140,11 @@ TEST_CASE("each point sits where its value and interval put it, and carries them
     CHECK(p.cx == doctest::Approx(60 + (p.start_s + 900) / 7200 * 626).epsilon(1e-4));
     CHECK(p.cy == doctest::Approx(210 - values[p.i] / 50 * 180).epsilon(1e-4));
   }
+  // Values 0 and 1 share a band; 3 stands alone, with an error bar from
+  // 39 to 45 (y 69.6 to 48.0) at x 607.75.
+  CHECK(svg.find("<path class=\"band s0\"") != std::string::npos);
+  CHECK(svg.find("<line class=\"errorbar s0\" x1=\"607.75\" x2=\"607.75\" y1=\"48.00\" "
+                 "y2=\"69.60\"/>") != std::string::npos);
   // Clock labels start at the day's start; the line breaks at the gap.
   CHECK(svg.find(">08:00</text>") != std::string::npos);
   CHECK(svg.find(">10:00</text>") != std::string::npos);
