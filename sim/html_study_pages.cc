@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "acd/status_macros.h"
 #include "fmt/format.h"
 #include "sim/html_page.h"
@@ -255,8 +256,8 @@ absl::StatusOr<std::string> StaffingPage(const Document& doc) {
         "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{} of {}</td></tr>\n",
         EscapeHtml(target.Find("spec")->string()),
         EscapeHtml(KpiLabel(target.Find("kpi")->string())),
-        EscapeHtml(target.Find("bound")->string()), JsonNumber(NumberOf(target, "limit")),
-        met_count, met[t].size());
+        EscapeHtml(absl::StrReplaceAll(target.Find("bound")->string(), {{"_", " "}})),
+        JsonNumber(NumberOf(target, "limit")), met_count, met[t].size());
   }
   body += "</table>\n<div class=\"charts\">\n";
   Chart staffing{.title = "Agents per interval (Erlang A per interval dashed)",
@@ -277,7 +278,7 @@ absl::StatusOr<std::string> StaffingPage(const Document& doc) {
     const std::string& kpi = target.Find("kpi")->string();
     const std::string bound = target.Find("bound")->string() == "at_most" ? "at most" : "at least";
     Chart chart{.title = absl::StrCat("Target ", target.Find("spec")->string(), ": ", KpiLabel(kpi),
-                                      " per interval"),
+                                      " per interval (missed: red)"),
                 .id = absl::StrCat("staffing-target-", t),
                 .starts_s = starts,
                 .interval_s = interval->number(),
@@ -287,6 +288,7 @@ absl::StatusOr<std::string> StaffingPage(const Document& doc) {
                 .band_max = IsFraction(kpi) ? 1 : std::numeric_limits<double>::infinity()};
     target_series[t].key = kpi;
     target_series[t].label = KpiLabel(kpi);
+    for (int is_met : met[t]) target_series[t].marked.push_back(is_met == 0);
     chart.series.push_back(target_series[t]);
     chart.references.push_back(
         {.label = absl::StrCat("limit: ", bound, " ", JsonNumber(NumberOf(target, "limit"))),

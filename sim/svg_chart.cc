@@ -96,11 +96,10 @@ std::string SeriesSvg(const ChartSeries& series, size_t slot, const Chart& chart
     while (end < n && has_band(end)) ++end;
     if (end == i + 1) {
       const double mid = x(chart.starts_s[i] + chart.interval_s / 2);
-      out += fmt::format(
-          "<line class=\"errorbar s{}\" x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/>\n", slot,
-          Coord(mid), Coord(mid),
-          Coord(y(std::min(chart.band_max, series.values[i] + series.ci95[i]))),
-          Coord(y(std::max(chart.band_min, series.values[i] - series.ci95[i]))));
+      out += fmt::format("<line class=\"errorbar s{}\" x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/>\n",
+                         slot, Coord(mid), Coord(mid),
+                         Coord(y(std::min(chart.band_max, series.values[i] + series.ci95[i]))),
+                         Coord(y(std::max(chart.band_min, series.values[i] - series.ci95[i]))));
     } else {
       out += fmt::format("<path class=\"band s{}\" d=\"{}\"/>\n", slot,
                          BandPath(series, i, end, x, chart, y));
@@ -138,10 +137,14 @@ std::string SeriesSvg(const ChartSeries& series, size_t slot, const Chart& chart
         fmt::format("data-series=\"{}\" data-i=\"{}\" data-start-s=\"{}\" data-value=\"{}\"{}",
                     EscapeHtml(series.key), i, JsonNumber(chart.starts_s[i]), JsonNumber(value),
                     series.ci95.empty() ? "" : fmt::format(" data-ci95=\"{}\"", JsonNumber(ci95)));
+    const bool marked = i < series.marked.size() && series.marked[i];
     if (Valid(value)) {
-      out += fmt::format("<circle class=\"pt s{}\" {} cx=\"{}\" cy=\"{}\" r=\"{}\"/>\n", slot,
-                         numbers, Coord(x(chart.starts_s[i] + chart.interval_s / 2)),
-                         Coord(y(value)), series.steps ? "1.5" : "2");
+      out += fmt::format("<circle class=\"pt s{}{}\" {} cx=\"{}\" cy=\"{}\" r=\"{}\"/>\n", slot,
+                         marked ? " marked" : "", numbers,
+                         Coord(x(chart.starts_s[i] + chart.interval_s / 2)), Coord(y(value)),
+                         marked         ? "3.5"
+                         : series.steps ? "1.5"
+                                        : "2");
     } else {
       out += fmt::format("<circle class=\"pt s{}\" {} r=\"0\"/>\n", slot, numbers);
     }

@@ -87,6 +87,9 @@ struct ChartSeries {
   bool dashed = false;
   // Colour slot (0..5); -1: the series' position in the chart.
   int color = -1;
+  // Points to mark (a target missed in that interval): drawn larger and red,
+  // with class "marked". Empty: none.
+  std::vector<bool> marked;
 };
 
 struct ChartReference {

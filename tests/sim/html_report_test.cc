@@ -141,6 +141,11 @@ TEST_CASE("a staffing page draws agents as steps and each target against its lim
   CHECK(html.find("<line class=\"ref\" data-value=\"0.8\"") != std::string::npos);
   CHECK(html.find("<line class=\"ref\" data-value=\"0.9\"") != std::string::npos);
   CHECK(html.find("<td>1 of 2</td>") != std::string::npos);
+  // The interval whose SL target was missed is marked; the others are not.
+  CHECK(html.find("class=\"pt s0 marked\" data-series=\"service_level_ans\" data-i=\"1\"") !=
+        std::string::npos);
+  CHECK(html.find("class=\"pt s0 marked\" data-series=\"service_level_ans\" data-i=\"0\"") ==
+        std::string::npos);
   CHECK(html.find("<td>2 of 2</td>") != std::string::npos);
   CHECK(html.find("35 by simulation, 33 by Erlang A") != std::string::npos);
 }
