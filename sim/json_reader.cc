@@ -268,6 +268,28 @@ class JsonParser {
     return absl::OkStatus();
   }
 
+  // One well-formed UTF-8 sequence of 2 to 4 bytes (no overlong forms, no
+  // surrogates, nothing above U+10FFFF), appended to `out`.
+  absl::Status Utf8Sequence(std::string& out) {
+    const auto byte = [this](size_t i) {
+      return at_ + i < text_.size() ? static_cast<unsigned char>(text_[at_ + i]) : 0;
+    };
+    const unsigned char lead = byte(0);
+    const int length = lead >= 0xC2 && lead <= 0xDF   ? 2
+                       : lead >= 0xE0 && lead <= 0xEF ? 3
+                       : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                      : 0;
+    // The second byte's range depends on the lead (RFC 3629's table).
+    const unsigned char low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+    const unsigned char high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
+    bool valid = length > 0 && byte(1) >= low && byte(1) <= high;
+    for (int i = 2; valid && i < length; ++i) valid = byte(i) >= 0x80 && byte(i) <= 0xBF;
+    if (!valid) return Error("invalid UTF-8 in a string");
+    out.append(text_.data() + at_, static_cast<size_t>(length));
+    at_ += length;
+    return absl::OkStatus();
+  }
+
   absl::Status String(std::string& out) {
     ++at_;  // '"'
     while (true) {
@@ -278,6 +300,10 @@ class JsonParser {
         return absl::OkStatus();
       }
       if (c < 0x20) return Error("control character in a string (escape it)");
+      if (c >= 0x80) {
+        if (absl::Status s = Utf8Sequence(out); !s.ok()) return s;
+        continue;
+      }
       ++at_;
       if (c == '\\') {
         if (absl::Status s = Escape(out); !s.ok()) return s;

@@ -55,6 +55,13 @@ TEST_CASE("malformed JSON is an error naming the source and the byte offset") {
   CHECK(ErrorOf("\"a\nb\"") == "doc.json: byte 2: control character in a string (escape it)");
   CHECK(ErrorOf(R"("\x")") == "doc.json: byte 2: unknown escape in a string");
   CHECK(ErrorOf(R"("\ud800")") == "doc.json: byte 1: unpaired high surrogate");
+  CHECK(ErrorOf("\"a\xFF"
+                "b\"") == "doc.json: byte 2: invalid UTF-8 in a string");
+  CHECK(ErrorOf("\"\xC0\xAF\"") == "doc.json: byte 1: invalid UTF-8 in a string");      // overlong
+  CHECK(ErrorOf("\"\xED\xA0\x80\"") == "doc.json: byte 1: invalid UTF-8 in a string");  // surrogate
+  CHECK(ErrorOf("\"\xE2\x82\"") == "doc.json: byte 1: invalid UTF-8 in a string");      // cut short
+  CHECK(ParseJson("\"\xE2\x82\xAC \xF0\x9F\x98\x80\"", "utf8")->string() ==
+        "\xE2\x82\xAC \xF0\x9F\x98\x80");
   CHECK(ErrorOf("") == "doc.json: byte 0: unexpected end of the text, expected a value");
   CHECK(ErrorOf("[1 2]") == "doc.json: byte 3: expected ',' or ']' in an array");
   CHECK(ErrorOf("-") == "doc.json: byte 1: expected a digit in a number");
