@@ -5,7 +5,8 @@ scenarios/full_day.txtpb to PNG and dumps its DOM after layout.
 Checks that the picture is not blank (the PNG decoded with zlib: distinct
 colours, non-white pixels, the service-level line's colour present) and that
 the n-th point of every service-level line carries, and sits at, the n-th
-interval's service level in the run's JSON.
+interval's service level in the run's JSON; and that a comparison's page
+(tests/sim/html/comparison.json) carries the paired SL differences.
 
 Usage: html_report_test.py ACDSIM SOURCE_DIR WORK_DIR
 Exit 0: passed; 1: failed; 77: skipped (no Chromium), saying why.
@@ -183,6 +184,27 @@ def check_sl_points(dom, document):
         fail("no service-level point had a value")
 
 
+def check_comparison(acdsim, source_dir, work_dir, browser):
+    """The comparison fixture's page: the n-th point of the total's paired SL
+    difference carries the n-th interval's diff, with the zero line."""
+    fixture = os.path.join(source_dir, "tests", "sim", "html", "comparison.json")
+    page = os.path.join(work_dir, "comparison.html")
+    subprocess.run([acdsim, "report", fixture, "-o", page], check=True, timeout=TIMEOUT_S)
+    with open(fixture, encoding="utf-8") as f:
+        document = json.load(f)
+    dom = run_chromium(browser, work_dir,
+                       ["--dump-dom", "file://" + os.path.abspath(page)]).decode("utf-8")
+    parser = Points()
+    parser.feed(dom)
+    points = parser.points.get(("total", "diff-service_level_ans", "service_level_ans"), [])
+    expected = [i["kpis"]["service_level_ans"]["diff"] for i in document["total_intervals"]]
+    if [float(p["data-value"]) for p in points] != expected:
+        fail(f"comparison: the paired SL difference points are {points}, not {expected}")
+    if 'class="ref" data-value="0"' not in dom:
+        fail("comparison: no zero line")
+    print(f"comparison DOM: {len(points)} points of the paired SL difference match the JSON")
+
+
 def main():
     acdsim, source_dir, work_dir = sys.argv[1:4]
     browser = chromium()
@@ -206,6 +228,7 @@ def main():
     check_picture(png)
     dom = run_chromium(browser, work_dir, ["--dump-dom", url]).decode("utf-8")
     check_sl_points(dom, document)
+    check_comparison(acdsim, source_dir, work_dir, browser)
     print("PASSED")
     return 0
 
