@@ -183,6 +183,7 @@ int Update(const CheckCommand& command, LoadedScenario loaded, const RunOptions&
 
 int Check(const CheckCommand& command) {
   if (!command.golden_path) return UsageError("--golden FILE is required");
+  if (*command.golden_path == "-") return UsageError("--golden -: the golden must be a file");
   absl::StatusOr<LoadedScenario> loaded = command.scenario.Load();
   if (!loaded.ok()) return InputError(loaded.status());
   absl::StatusOr<RunOptions> options = command.run.Options(loaded->scenario);

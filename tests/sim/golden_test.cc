@@ -182,6 +182,15 @@ TEST_CASE("statistical mode reports KPIs and members on one side only, and lost 
   CHECK(c.differences[2].golden == "(absent)");
 }
 
+TEST_CASE("statistical mode skips a value that one replication alone gave, against none") {
+  const GoldenComparison c = Statistical(
+      kReport, Edit({{"\"asa\": {\"mean\": null, \"ci95\": null}",
+                      "\"asa\": {\"mean\": 31, \"ci95\": null}"}}));
+  CHECK(c.passed);
+  CHECK(c.skipped == 2);
+  CHECK(c.compared == 5);
+}
+
 TEST_CASE("statistical mode compares intervals only when asked") {
   const std::string moved = Edit({{"\"start_s\": 1800, \"kpis\": {\"offered\": {\"mean\": 30",
                                    "\"start_s\": 1800, \"kpis\": {\"offered\": {\"mean\": 40"}});
