@@ -37,8 +37,8 @@ bool SameScalar(const JsonValue& a, const JsonValue& b) {
 // Compares two values leaf by leaf, in the golden's order.
 void Walk(const std::string& path, const JsonValue& golden, const JsonValue& now,
           GoldenComparison& out) {
-  if (golden.kind != now.kind || (golden.kind != JsonValue::Kind::kArray &&
-                                  golden.kind != JsonValue::Kind::kObject)) {
+  if (golden.kind != now.kind ||
+      (golden.kind != JsonValue::Kind::kArray && golden.kind != JsonValue::Kind::kObject)) {
     out.compared += 1;
     if (!SameScalar(golden, now)) {
       out.differences.push_back({path, JsonSummary(golden), JsonSummary(now), ""});
@@ -87,8 +87,8 @@ void CompareKpi(const std::string& path, const JsonValue& golden, const JsonValu
   // "mean ± h" to 6 significant digits, as the table shows them.
   const auto shown = [](const JsonValue* m, const JsonValue* h) {
     if (m == nullptr) return std::string(kAbsent);
-    const std::string mean = m->kind == JsonValue::Kind::kNumber ? Number(m->number)
-                                                                 : JsonSummary(*m);
+    const std::string mean =
+        m->kind == JsonValue::Kind::kNumber ? Number(m->number) : JsonSummary(*m);
     if (h == nullptr || h->kind != JsonValue::Kind::kNumber) return mean;
     return absl::StrCat(mean, " ± ", Number(h->number));
   };
@@ -107,9 +107,9 @@ void CompareKpi(const std::string& path, const JsonValue& golden, const JsonValu
   }
   if (gm == nullptr || nm == nullptr || gm->kind != nm->kind ||
       (gm->kind != JsonValue::Kind::kNumber && gm->kind != JsonValue::Kind::kNull)) {
-    out.differences.push_back({path, shown(gm, gh), shown(nm, nh),
-                               gm != nullptr && nm != nullptr ? "a value in one study only"
-                                                              : "not a KPI"});
+    out.differences.push_back(
+        {path, shown(gm, gh), shown(nm, nh),
+         gm != nullptr && nm != nullptr ? "a value in one study only" : "not a KPI"});
     return;
   }
   if (gm->kind == JsonValue::Kind::kNull) return;  // no value in either
@@ -123,14 +123,13 @@ void CompareKpi(const std::string& path, const JsonValue& golden, const JsonValu
       options.interval_scale * std::sqrt(gh->number * gh->number + nh->number * nh->number);
   const char* rule = "combined 95% half-width";
   if (gh->number == 0 && nh->number == 0) {
-    allowed = kZeroWidthTolerance *
-              std::max({1.0, std::abs(gm->number), std::abs(nm->number)});
+    allowed = kZeroWidthTolerance * std::max({1.0, std::abs(gm->number), std::abs(nm->number)});
     rule = "no spread in either study";
   }
   if (diff > allowed) {
-    out.differences.push_back({path, shown(gm, gh), shown(nm, nh),
-                               absl::StrCat("|diff| ", Number(diff), " > ", Number(allowed), " (",
-                                            rule, ")")});
+    out.differences.push_back(
+        {path, shown(gm, gh), shown(nm, nh),
+         absl::StrCat("|diff| ", Number(diff), " > ", Number(allowed), " (", rule, ")")});
   }
 }
 
@@ -231,13 +230,13 @@ absl::Status CheckGoldenFits(const JsonValue& golden, const JsonValue& now, Gold
                                                    Field(now, "scenario")));
   }
   if (mode != GoldenMode::kExact) return absl::OkStatus();
-  for (const auto& [key, flag] : {std::pair{"seed", "--seed"},
-                                  std::pair{"replications", "--replications"}}) {
+  for (const auto& [key, flag] :
+       {std::pair{"seed", "--seed"}, std::pair{"replications", "--replications"}}) {
     if (Field(golden, key) != Field(now, key)) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          golden_name, ": made with ", key, " ", Field(golden, key), ", this run has ",
-          Field(now, key), "; exact mode needs the same (run with ", flag, " ",
-          Field(golden, key), ", or use --mode statistical, or --update)"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(golden_name, ": made with ", key, " ", Field(golden, key), ", this run has ",
+                       Field(now, key), "; exact mode needs the same (run with ", flag, " ",
+                       Field(golden, key), ", or use --mode statistical, or --update)"));
     }
   }
   return absl::OkStatus();

@@ -27,8 +27,8 @@
 //                widens every interval by one factor when a check must stay
 //                quiet across seeds. A KPI with no interval (a value in fewer
 //                than two replications) cannot be tested and is counted as
-//                skipped, also when the other study has no value at all. A zero-width pair (the KPI took one value in every
-//                replication of both studies: it does not depend on chance)
+//                skipped, also when the other study has no value at all. A zero-width pair (the KPI
+//                took one value in every replication of both studies: it does not depend on chance)
 //                is allowed a relative difference of kZeroWidthTolerance,
 //                enough for the rounding of a changed order of floating-point
 //                operations and far below any real move.

@@ -182,15 +182,32 @@ class Parser {
     const char c = Peek();
     ++at_;
     switch (c) {
-      case '"': out += '"'; return absl::OkStatus();
-      case '\\': out += '\\'; return absl::OkStatus();
-      case '/': out += '/'; return absl::OkStatus();
-      case 'b': out += '\b'; return absl::OkStatus();
-      case 'f': out += '\f'; return absl::OkStatus();
-      case 'n': out += '\n'; return absl::OkStatus();
-      case 'r': out += '\r'; return absl::OkStatus();
-      case 't': out += '\t'; return absl::OkStatus();
-      case 'u': break;
+      case '"':
+        out += '"';
+        return absl::OkStatus();
+      case '\\':
+        out += '\\';
+        return absl::OkStatus();
+      case '/':
+        out += '/';
+        return absl::OkStatus();
+      case 'b':
+        out += '\b';
+        return absl::OkStatus();
+      case 'f':
+        out += '\f';
+        return absl::OkStatus();
+      case 'n':
+        out += '\n';
+        return absl::OkStatus();
+      case 'r':
+        out += '\r';
+        return absl::OkStatus();
+      case 't':
+        out += '\t';
+        return absl::OkStatus();
+      case 'u':
+        break;
       default:
         --at_;
         return Error("unknown escape in a string");

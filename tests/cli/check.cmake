@@ -48,7 +48,7 @@ string(REPLACE "${tech}" "${tech}    interaction_weights { priority: -1 }\n" tex
 file(WRITE "${w}/weight.txtpb" "${text}")
 
 expect_pass("^acdsim check: pass: \"full day, mid-size center\" \\(seed 12345, 10 replications\\) against [^\n]*full_day.json: identical, [0-9]+ bytes, [0-9]+ values\n$"
-            check "${full_day}" --golden "${full_day_golden}")
+            check "${full_day}" --golden "${full_day_golden}" --threads 2)
 expect_regression(
   "^acdsim check: REGRESSION: \"full day, mid-size center\" \\(seed 12345, 10 replications\\) against [^\n]*: [0-9]+ of [0-9]+ values differ \\(exact mode\\):\n"
   "\n  workgroups\\.Tech\\.service_level_ans\\.mean: 0\\.4[0-9]+ -> 0\\.5[0-9]+\n"
@@ -100,6 +100,7 @@ expect_failure(2 "^acdsim: ${w}/tiers.json: made with seed 3, this run has 12345
 expect_failure(2 "^acdsim: ${w}/tiers.json: made with replications 10, this run has 4; "
                check "${tiers}" --golden "${w}/tiers.json" --seed 3 --replications 4)
 expect_failure(2 "^acdsim: --golden FILE is required \\(see 'acdsim --help'\\)\n$" check "${tiers}")
+expect_failure(2 "^acdsim: --golden -: the golden must be a file" check "${tiers}" --golden -)
 expect_failure(2 "^acdsim: --mode: 'fuzzy' is not a mode: exact or statistical"
                check "${tiers}" --golden "${w}/tiers.json" --mode fuzzy)
 expect_failure(2 "^acdsim: ${w}/missing.txtpb: cannot open file"

@@ -36,8 +36,7 @@ TEST_CASE("a report-shaped document reads back with its members in order") {
 }
 
 TEST_CASE("string escapes, surrogate pairs included, are decoded") {
-  absl::StatusOr<JsonValue> value =
-      ParseJson(R"("a\"b\\c\/\n\t\u00e9\ud83d\ude00")", "g.json");
+  absl::StatusOr<JsonValue> value = ParseJson(R"("a\"b\\c\/\n\t\u00e9\ud83d\ude00")", "g.json");
   REQUIRE(value.ok());
   CHECK(value->text == "a\"b\\c/\n\t\xc3\xa9\xf0\x9f\x98\x80");
 }
@@ -45,8 +44,9 @@ TEST_CASE("string escapes, surrogate pairs included, are decoded") {
 TEST_CASE("errors name the file, the offset, the line and the column") {
   CHECK(ErrorOf("{\n  \"a\": 1\n  \"b\": 2\n}") ==
         "g.json: offset 13 (line 3, column 3): expected ',' or '}'");
-  CHECK(ErrorOf("") == "g.json: offset 0 (line 1, column 1): unexpected end of the text, "
-                       "expected a value");
+  CHECK(ErrorOf("") ==
+        "g.json: offset 0 (line 1, column 1): unexpected end of the text, "
+        "expected a value");
   CHECK(ErrorOf("{\"a\": 1,}") == "g.json: offset 8 (line 1, column 9): expected a string key");
   CHECK(ErrorOf("[1, 2") == "g.json: offset 5 (line 1, column 6): expected ',' or ']'");
   CHECK(ErrorOf("{\"a\": 1, \"a\": 2}") ==
@@ -57,8 +57,8 @@ TEST_CASE("errors name the file, the offset, the line and the column") {
 
 TEST_CASE("what is not strict JSON is refused") {
   for (const char* text :
-       {"NaN", "[1,]", "01", "1.", ".5", "+1", "1e", "'a'", "\"\t\"", "\"\\x\"", "\"abc",
-        "tru", "nul", "// c\n1", "\"\\ud800\"", "\"\\udc00\"", "1e999", "{\"a\" 1}"}) {
+       {"NaN", "[1,]", "01", "1.", ".5", "+1", "1e", "'a'", "\"\t\"", "\"\\x\"", "\"abc", "tru",
+        "nul", "// c\n1", "\"\\ud800\"", "\"\\udc00\"", "1e999", "{\"a\" 1}"}) {
     INFO(text);
     CHECK_FALSE(ParseJson(text, "g.json").ok());
   }

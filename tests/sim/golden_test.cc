@@ -126,8 +126,8 @@ TEST_CASE("exact mode tells formatting from values") {
 
 TEST_CASE("statistical mode passes a move within the combined interval and fails one beyond") {
   // sqrt(0.03^2 + 0.04^2) = 0.05.
-  CHECK(Statistical(kReport, Edit({{"\"mean\": 0.8, \"ci95\": 0.03",
-                                    "\"mean\": 0.85, \"ci95\": 0.04"}}))
+  CHECK(Statistical(kReport,
+                    Edit({{"\"mean\": 0.8, \"ci95\": 0.03", "\"mean\": 0.85, \"ci95\": 0.04"}}))
             .passed);
   const GoldenComparison c = Statistical(
       kReport, Edit({{"\"mean\": 0.8, \"ci95\": 0.03", "\"mean\": 0.851, \"ci95\": 0.04"}}));
@@ -145,8 +145,9 @@ TEST_CASE("statistical mode passes a move within the combined interval and fails
 }
 
 TEST_CASE("statistical mode allows only rounding where neither study has spread") {
-  CHECK(Statistical(kReport, Edit({{"\"mean\": 5, \"ci95\": 0", "\"mean\": 5.000000001, "
-                                                                 "\"ci95\": 0"}}))
+  CHECK(Statistical(kReport, Edit({{"\"mean\": 5, \"ci95\": 0",
+                                    "\"mean\": 5.000000001, "
+                                    "\"ci95\": 0"}}))
             .passed);
   const GoldenComparison c =
       Statistical(kReport, Edit({{"\"mean\": 5, \"ci95\": 0", "\"mean\": 6, \"ci95\": 0"}}));
@@ -160,17 +161,18 @@ TEST_CASE("statistical mode ignores seed, size and version but not the settings"
                                    {"\"replications\": 10", "\"replications\": 30"},
                                    {"0.1.0", "0.2.0"}}))
             .passed);
-  const GoldenComparison c = Statistical(kReport, Edit({{"\"horizon_s\": 3600", "\"horizon_s\": 7200"}}));
+  const GoldenComparison c =
+      Statistical(kReport, Edit({{"\"horizon_s\": 3600", "\"horizon_s\": 7200"}}));
   REQUIRE(c.differences.size() == 1);
   CHECK(c.differences[0].path == "horizon_s");
   CHECK(c.differences[0].note == "another setting");
 }
 
 TEST_CASE("statistical mode reports KPIs and members on one side only, and lost values") {
-  const GoldenComparison c = Statistical(
-      kReport, Edit({{"\"Tech support\"", "\"Support\""},
-                     {"\"asa\": {\"mean\": null, \"ci95\": null}",
-                      "\"asa\": {\"mean\": 12, \"ci95\": 1}"}}));
+  const GoldenComparison c =
+      Statistical(kReport, Edit({{"\"Tech support\"", "\"Support\""},
+                                 {"\"asa\": {\"mean\": null, \"ci95\": null}",
+                                  "\"asa\": {\"mean\": 12, \"ci95\": 1}"}}));
   REQUIRE(c.differences.size() == 3);
   CHECK(c.differences[0].path == "total.asa");
   CHECK(c.differences[0].golden == "null");
@@ -183,9 +185,9 @@ TEST_CASE("statistical mode reports KPIs and members on one side only, and lost 
 }
 
 TEST_CASE("statistical mode skips a value that one replication alone gave, against none") {
-  const GoldenComparison c = Statistical(
-      kReport, Edit({{"\"asa\": {\"mean\": null, \"ci95\": null}",
-                      "\"asa\": {\"mean\": 31, \"ci95\": null}"}}));
+  const GoldenComparison c =
+      Statistical(kReport, Edit({{"\"asa\": {\"mean\": null, \"ci95\": null}",
+                                  "\"asa\": {\"mean\": 31, \"ci95\": null}"}}));
   CHECK(c.passed);
   CHECK(c.skipped == 2);
   CHECK(c.compared == 5);
