@@ -297,6 +297,20 @@ std::string FormatDifferences(const GoldenComparison& comparison, int max_shown)
   }
   if (shown < comparison.differences.size()) {
     absl::StrAppend(&out, "  ... and ", comparison.differences.size() - shown, " more\n");
+    // Where they all are: per top-level key, in the golden's order.
+    std::vector<std::pair<std::string, int64_t>> sections;
+    for (const GoldenDifference& d : comparison.differences) {
+      const std::string section = d.path.substr(0, d.path.find_first_of(".["));
+      auto it = std::find_if(sections.begin(), sections.end(),
+                             [&](const auto& s) { return s.first == section; });
+      if (it == sections.end()) it = sections.insert(sections.end(), {section, 0});
+      ++it->second;
+    }
+    out += "  by section:";
+    for (size_t i = 0; i < sections.size(); ++i) {
+      absl::StrAppend(&out, i == 0 ? " " : ", ", sections[i].first, " ", sections[i].second);
+    }
+    out += "\n";
   }
   if (!comparison.formatting.empty()) {
     absl::StrAppend(&out, "  every value is the same, but the bytes differ from ",

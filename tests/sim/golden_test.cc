@@ -99,7 +99,8 @@ TEST_CASE("exact mode lists each differing value by its path, golden then now") 
         "  workgroups[\"Tech support\"].offered.mean: 40 -> 41\n");
   CHECK(FormatDifferences(c, 1) ==
         "  total.service_level.mean: 0.8 -> 0.79\n"
-        "  ... and 1 more\n");
+        "  ... and 1 more\n"
+        "  by section: total 1, workgroups 1\n");
 }
 
 TEST_CASE("exact mode reports keys and intervals present on one side only") {
