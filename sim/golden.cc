@@ -1,9 +1,13 @@
 #include "sim/golden.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
 
 #include "absl/strings/str_cat.h"
+#include "acd/status_macros.h"
 #include "fmt/format.h"
 #include "sim/json.h"
 
@@ -214,6 +218,33 @@ absl::StatusOr<GoldenMode> ParseGoldenMode(absl::string_view text) {
   if (text == "statistical") return GoldenMode::kStatistical;
   return absl::InvalidArgumentError(
       absl::StrCat("'", text, "' is not a mode: exact or statistical"));
+}
+
+absl::StatusOr<GoldenFile> ReadGoldenFile(const std::string& path) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) {
+    return absl::NotFoundError(absl::StrCat(
+        path, ": cannot read the golden: ", std::strerror(errno), " (write it with --update)"));
+  }
+  GoldenFile golden;
+  char buffer[1 << 16];
+  size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) {
+    golden.text.append(buffer, n);
+    if (static_cast<int64_t>(golden.text.size()) > kMaxGoldenBytes) break;
+  }
+  const bool failed = std::ferror(file) != 0;
+  std::fclose(file);
+  if (failed) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ": cannot read the golden (is it a regular file?)"));
+  }
+  if (static_cast<int64_t>(golden.text.size()) > kMaxGoldenBytes) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ": larger than ", kMaxGoldenBytes >> 20, " MiB: not a golden report"));
+  }
+  ACD_ASSIGN_OR_RETURN(golden.report, ParseJson(golden.text, path));
+  return golden;
 }
 
 absl::Status CheckGoldenFits(const JsonValue& golden, const JsonValue& now, GoldenMode mode,

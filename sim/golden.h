@@ -105,6 +105,22 @@ struct GoldenComparison {
   std::string formatting;
 };
 
+// Golden files larger than this are refused before they are read (the
+// full day's is 1.4 MB).
+inline constexpr int64_t kMaxGoldenBytes = int64_t{256} << 20;
+
+// A golden file: its bytes and what they say.
+struct GoldenFile {
+  std::string text;
+  JsonValue report;
+};
+
+// Reads and parses the golden at `path`. NotFound "<path>: cannot read the
+// golden: <reason> (write it with --update)"; InvalidArgument for a
+// directory, a file over kMaxGoldenBytes, or text that is not JSON
+// ("<path>: offset N (line L, column C): ...").
+absl::StatusOr<GoldenFile> ReadGoldenFile(const std::string& path);
+
 // Whether `golden` can be compared with `now`: both are acdsim reports
 // (InvalidArgument "<golden_name>: not an acdsim JSON report" otherwise), of
 // the same scenario (InvalidArgument "<golden_name>: a golden of scenario

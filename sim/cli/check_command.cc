@@ -1,9 +1,6 @@
 // acdsim check: a regression check for CI; runs a scenario and compares its
 // JSON report with a stored golden one (sim/golden.h).
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <optional>
 #include <string>
 #include <utility>
@@ -36,9 +33,6 @@ constexpr char kAbout[] =
     "2 a bad command line or input (no golden, a malformed one, a golden of another scenario "
     "or, in exact mode, of another seed or size). --update writes FILE from this run instead "
     "(whole, by a rename) and says what changed.";
-
-// Golden files larger than this are refused before they are read.
-constexpr int64_t kMaxGoldenBytes = int64_t{256} << 20;
 
 struct CheckCommand {
   FlagSet flags{"check"};
@@ -92,33 +86,6 @@ int InputError(const absl::Status& status) {
   return 2;
 }
 
-// The golden file's bytes; NotFound or InvalidArgument naming it.
-absl::StatusOr<std::string> ReadGolden(const std::string& path) {
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) {
-    return absl::NotFoundError(absl::StrCat(
-        path, ": cannot read the golden: ", std::strerror(errno), " (write it with --update)"));
-  }
-  std::string text;
-  char buffer[1 << 16];
-  size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) {
-    text.append(buffer, n);
-    if (static_cast<int64_t>(text.size()) > kMaxGoldenBytes) break;
-  }
-  const bool failed = std::ferror(file) != 0;
-  std::fclose(file);
-  if (failed) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(path, ": cannot read the golden (is it a regular file?)"));
-  }
-  if (static_cast<int64_t>(text.size()) > kMaxGoldenBytes) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(path, ": larger than ", kMaxGoldenBytes >> 20, " MiB: not a golden report"));
-  }
-  return text;
-}
-
 // What a report of this run will say about itself, to check a golden
 // before running.
 JsonValue Header(const LoadedScenario& loaded, const RunOptions& options) {
@@ -156,23 +123,23 @@ int Update(const CheckCommand& command, LoadedScenario loaded, const RunOptions&
   const std::string& path = *command.golden_path;
   absl::StatusOr<OutputFile> out = OutputFile::Create(path, "the golden");
   if (!out.ok()) return InputError(out.status());
-  absl::StatusOr<std::string> old = ReadGolden(path);
+  absl::StatusOr<GoldenFile> old = ReadGoldenFile(path);
   const JsonValue header = Header(loaded, options);
   absl::StatusOr<std::string> now = RunReport(std::move(loaded), options, command);
   if (!now.ok()) return InputError(now.status());
   if (absl::Status s = out->Write(*now); !s.ok()) return InputError(s);
   if (absl::Status s = out->Commit(); !s.ok()) return InputError(s);
   std::string what = "new";
-  if (old.ok() && *old == *now) {
+  if (old.ok() && old->text == *now) {
     what = "unchanged";
   } else if (old.ok()) {
-    absl::StatusOr<JsonValue> before = ParseJson(*old, path);
     absl::StatusOr<JsonValue> after = ParseJson(*now, "the run's report");
-    what = "replaced a golden that did not parse";
-    if (before.ok() && after.ok()) {
-      const GoldenComparison c = CompareExact(*old, *before, *now, *after);
+    if (after.ok()) {
+      const GoldenComparison c = CompareExact(old->text, old->report, *now, *after);
       what = absl::StrCat(c.differences.size(), " of ", c.compared, " values changed");
     }
+  } else if (!absl::IsNotFound(old.status())) {
+    what = "replaced a file that was not a golden report";
   }
   fmt::print(
       "acdsim check: wrote golden {} ({} bytes; scenario {}, seed {}, {} replications): {}\n", path,
@@ -191,12 +158,10 @@ int Check(const CheckCommand& command) {
   if (command.update) return Update(command, *std::move(loaded), *options);
 
   const std::string& path = *command.golden_path;
-  absl::StatusOr<std::string> golden_text = ReadGolden(path);
-  if (!golden_text.ok()) return InputError(golden_text.status());
-  absl::StatusOr<JsonValue> golden = ParseJson(*golden_text, path);
+  absl::StatusOr<GoldenFile> golden = ReadGoldenFile(path);
   if (!golden.ok()) return InputError(golden.status());
   const JsonValue header = Header(*loaded, *options);
-  if (absl::Status s = CheckGoldenFits(*golden, header, command.mode, path); !s.ok()) {
+  if (absl::Status s = CheckGoldenFits(golden->report, header, command.mode, path); !s.ok()) {
     return InputError(s);
   }
   absl::StatusOr<std::string> now_text = RunReport(*std::move(loaded), *options, command);
@@ -205,8 +170,8 @@ int Check(const CheckCommand& command) {
   if (!now.ok()) return InputError(now.status());  // a bug: FormatJson writes JSON
 
   const bool exact = command.mode == GoldenMode::kExact;
-  const GoldenComparison c = exact ? CompareExact(*golden_text, *golden, *now_text, *now)
-                                   : CompareStatistical(*golden, *now, command.statistical);
+  const GoldenComparison c = exact ? CompareExact(golden->text, golden->report, *now_text, *now)
+                                   : CompareStatistical(golden->report, *now, command.statistical);
   const std::string against = absl::StrCat(
       JsonSummary(*header.Find("scenario")), " (seed ", JsonSummary(*header.Find("seed")), ", ",
       JsonSummary(*header.Find("replications")), " replications) against ", path);

@@ -90,6 +90,8 @@ expect_failure(2 "^acdsim: ${w}/none.json: cannot read the golden: No such file 
 file(WRITE "${w}/malformed.json" "{\"version\": \"0.1.0\",\n  \"seed\" 12345}\n")
 expect_failure(2 "^acdsim: ${w}/malformed.json: offset 30 \\(line 2, column 10\\): expected ':' after the key\n$"
                check "${tiers}" --golden "${w}/malformed.json")
+expect_failure(2 "^acdsim: ${w}: cannot read the golden \\(is it a regular file\\?\\)\n$"
+               check "${tiers}" --golden "${w}")
 file(WRITE "${w}/list.json" "[1, 2]\n")
 expect_failure(2 "^acdsim: ${w}/list.json: not an acdsim JSON report \\(no \"version\"; write one with --update\\)\n$"
                check "${tiers}" --golden "${w}/list.json")

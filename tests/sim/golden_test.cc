@@ -1,5 +1,7 @@
 #include "sim/golden.h"
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "absl/strings/match.h"
@@ -221,6 +223,30 @@ TEST_CASE("a golden must be a report of the same scenario, and in exact mode of 
   CHECK(CheckGoldenFits(golden, size, GoldenMode::kExact, "g.json").message() ==
         "g.json: made with replications 10, this run has 3; exact mode needs the same (run "
         "with --replications 10, or use --mode statistical, or --update)");
+}
+
+TEST_CASE("a golden file that is missing, malformed or a directory is an error naming it") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "acd_golden_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string missing = (dir / "missing.json").string();
+  CHECK(ReadGoldenFile(missing).status().message() ==
+        missing + ": cannot read the golden: No such file or directory (write it with --update)");
+  CHECK(absl::IsNotFound(ReadGoldenFile(missing).status()));
+  const std::string malformed = (dir / "malformed.json").string();
+  std::ofstream(malformed) << "{\"version\": \"0.1.0\",\n  \"seed\": 12345,\n}\n";
+  CHECK(ReadGoldenFile(malformed).status().message() ==
+        malformed + ": offset 38 (line 3, column 1): expected a string key");
+  CHECK(ReadGoldenFile(dir.string()).status().message() ==
+        dir.string() + ": cannot read the golden (is it a regular file?)");
+  const std::string good = (dir / "good.json").string();
+  std::ofstream(good) << kReport;
+  absl::StatusOr<GoldenFile> read = ReadGoldenFile(good);
+  REQUIRE(read.ok());
+  CHECK(read->text == kReport);
+  CHECK(read->report.Find("seed")->number == 7);
+  fs::remove_all(dir);
 }
 
 TEST_CASE("a mode is exact or statistical") {
