@@ -148,6 +148,35 @@ int Update(const CheckCommand& command, LoadedScenario loaded, const RunOptions&
   return 0;
 }
 
+// Prints the result of comparison `c` of the run described by `against`,
+// listing at most `show` differences; returns the exit status.
+int Verdict(const GoldenComparison& c, const std::string& against, int show) {
+  const bool exact = c.mode == GoldenMode::kExact;
+  if (c.passed && exact) {
+    fmt::print("acdsim check: pass: {}: identical, {} bytes, {} values\n", against, c.golden_bytes,
+               c.compared);
+    return 0;
+  }
+  const std::string skipped =
+      c.skipped == 0 ? "" : absl::StrCat(", ", c.skipped, " without an interval skipped");
+  if (c.passed) {
+    fmt::print("acdsim check: pass: {}: {} KPIs within their combined 95% intervals{}\n", against,
+               c.compared, skipped);
+    return 0;
+  }
+  if (exact) {
+    fmt::print("acdsim check: REGRESSION: {}: {} of {} values differ (exact mode):\n", against,
+               c.differences.size(), c.compared);
+  } else {
+    fmt::print(
+        "acdsim check: REGRESSION: {}: {} of {} KPIs outside their combined 95% intervals "
+        "(statistical mode{}):\n",
+        against, c.differences.size(), c.compared, skipped);
+  }
+  fmt::print("{}", FormatDifferences(c, show));
+  return 1;
+}
+
 int Check(const CheckCommand& command) {
   if (!command.golden_path) return UsageError("--golden FILE is required");
   if (*command.golden_path == "-") return UsageError("--golden -: the golden must be a file");
@@ -172,32 +201,12 @@ int Check(const CheckCommand& command) {
   const bool exact = command.mode == GoldenMode::kExact;
   const GoldenComparison c = exact ? CompareExact(golden->text, golden->report, *now_text, *now)
                                    : CompareStatistical(golden->report, *now, command.statistical);
-  const std::string against = absl::StrCat(
-      JsonSummary(*header.Find("scenario")), " (seed ", JsonSummary(*header.Find("seed")), ", ",
-      JsonSummary(*header.Find("replications")), " replications) against ", path);
-  if (c.passed && exact) {
-    fmt::print("acdsim check: pass: {}: identical, {} bytes, {} values\n", against, c.golden_bytes,
-               c.compared);
-    return 0;
-  }
-  const std::string skipped =
-      c.skipped == 0 ? "" : absl::StrCat(", ", c.skipped, " without an interval skipped");
-  if (c.passed) {
-    fmt::print("acdsim check: pass: {}: {} KPIs within their combined 95% intervals{}\n", against,
-               c.compared, skipped);
-    return 0;
-  }
-  if (exact) {
-    fmt::print("acdsim check: REGRESSION: {}: {} of {} values differ (exact mode):\n", against,
-               c.differences.size(), c.compared);
-  } else {
-    fmt::print(
-        "acdsim check: REGRESSION: {}: {} of {} KPIs outside their combined 95% intervals "
-        "(statistical mode{}):\n",
-        against, c.differences.size(), c.compared, skipped);
-  }
-  fmt::print("{}", FormatDifferences(c, command.show));
-  return 1;
+  return Verdict(
+      c,
+      absl::StrCat(JsonSummary(*header.Find("scenario")), " (seed ",
+                   JsonSummary(*header.Find("seed")), ", ",
+                   JsonSummary(*header.Find("replications")), " replications) against ", path),
+      command.show);
 }
 
 }  // namespace
