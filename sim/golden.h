@@ -27,7 +27,9 @@
 //                widens every interval by one factor when a check must stay
 //                quiet across seeds. A KPI with no interval (a value in fewer
 //                than two replications) cannot be tested and is counted as
-//                skipped, also when the other study has no value at all. A zero-width pair (the KPI
+//                skipped; so is one with a value in one study only (a
+//                ratio whose denominator was zero in every replication of
+//                the other: the denominator's own KPI is tested). A zero-width pair (the KPI
 //                took one value in every replication of both studies: it does not depend on chance)
 //                is allowed a relative difference of kZeroWidthTolerance,
 //                enough for the rounding of a changed order of floating-point
