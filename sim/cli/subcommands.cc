@@ -8,6 +8,8 @@ std::span<const Subcommand> Subcommands() {
        RunMain},
       {"merge", "merge the partial results of a study's parts into its report", MergeHelp,
        MergeMain},
+      {"check", "compare a run with a stored golden report (a regression check)", CheckHelp,
+       CheckMain},
   };
   return kSubcommands;
 }
