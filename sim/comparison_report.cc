@@ -105,7 +105,10 @@ std::string MemberTable(const Comparison& c, size_t slice, size_t member) {
     const KpiComparison kc = c.At(slice, member, 0, k);
     const bool a_used = std::isfinite(kc.a) && kc.a != 0;
     const bool b_used = std::isfinite(kc.b) && kc.b != 0;
+    // A feature's KPI unused on both sides, or one without a value on
+    // either (occupancy of a contact type), is left out.
     if (kpis[k].optional && !a_used && !b_used) continue;
+    if (!std::isfinite(kc.a) && !std::isfinite(kc.b)) continue;
     const int d = kpis[k].decimals;
     const double reduction = VarianceReduction(kc);
     rows.push_back({kpis[k].label, Number(kc.a, d), Number(kc.b, d),
