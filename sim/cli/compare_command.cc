@@ -39,7 +39,8 @@ constexpr char kAbout[] =
     "test at 95% on its own. Exit status: 0 no significant difference in any judged total "
     "KPI, 1 B significantly worse in at least one judged total KPI, 3 B better in at least "
     "one and worse in none, 2 a bad command line or input (a missing file, a bad --set, "
-    "sides that cannot be paired).";
+    "sides that cannot be paired; sides whose files give other seeds or replication counts "
+    "without --seed or --replications).";
 
 struct CompareCommand {
   FlagSet flags{"compare"};
