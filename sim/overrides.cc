@@ -55,8 +55,7 @@ absl::StatusOr<std::vector<Component>> ParsePath(absl::string_view path) {
     if (end != absl::string_view::npos && path[end] == '[') {
       const size_t close = path.find(']', end);
       if (close == absl::string_view::npos) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(path.substr(0, path.size()), ": '[' without a closing ']'"));
+        return absl::InvalidArgumentError(absl::StrCat(path, ": '[' without a closing ']'"));
       }
       component.subscript = std::string(path.substr(end + 1, close - end - 1));
       next = close + 1;

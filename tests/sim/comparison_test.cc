@@ -7,6 +7,7 @@
 #include "doctest/doctest.h"
 #include "sim/kpi_plan.h"
 #include "sim/paired_runner.h"
+#include "sim/replication.h"
 #include "tests/testing/small_study.h"
 
 namespace acd::sim {
@@ -149,6 +150,30 @@ TEST_CASE("common random numbers: another staffing sees the same arrivals, at an
   CHECK(offered.diff == 0);
   CHECK(offered.ci95 == 0);
   CHECK(offered.unpaired_ci95 > 0);
+  // The arrivals themselves, in the event traces: the same contacts at the
+  // same times on both sides.
+  for (int r : {0, 4}) {
+    std::string trace_a, trace_b;
+    REQUIRE(RunReplication(a, r, &trace_a).ok());
+    REQUIRE(RunReplication(*reloaded, r, &trace_b).ok());
+    CHECK(trace_a != trace_b);
+    const auto arrivals = [](const std::string& trace) {
+      std::string out;
+      size_t lines = 0;
+      for (size_t at = 0; at < trace.size();) {
+        const size_t end = trace.find('\n', at);
+        const std::string line = trace.substr(at, end - at);
+        if (line.find("\"event\": \"arrival\"") != std::string::npos) {
+          out += line + "\n";
+          ++lines;
+        }
+        at = end == std::string::npos ? trace.size() : end + 1;
+      }
+      CHECK(lines > 100);
+      return out;
+    };
+    CHECK(arrivals(trace_a) == arrivals(trace_b));
+  }
 }
 
 }  // namespace
