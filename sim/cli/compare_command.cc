@@ -92,61 +92,52 @@ struct CompareCommand {
   }
 };
 
-std::vector<std::string> Concat(std::vector<std::string> a, const std::vector<std::string>& b) {
-  a.insert(a.end(), b.begin(), b.end());
-  return a;
+// Side `name`'s scenario: `path` with the shared overrides, then its own.
+absl::StatusOr<LoadedScenario> LoadSide(const char* name, const std::optional<std::string>& path,
+                                        const std::vector<std::string>& both,
+                                        const std::vector<std::string>& own) {
+  std::vector<std::string> overrides = both;
+  overrides.insert(overrides.end(), own.begin(), own.end());
+  absl::StatusOr<LoadedScenario> loaded = LoadScenarioWithOverrides(path, std::move(overrides));
+  if (!loaded.ok()) {
+    return absl::Status(loaded.status().code(),
+                        absl::StrCat("side ", name, ": ", loaded.status().message()));
+  }
+  return loaded;
 }
 
-// Runs the comparison and writes it; returns the exit status.
-absl::StatusOr<int> Compare(CompareCommand& command) {
-  std::optional<std::string> path_a, path_b;
-  if (!command.paths.empty()) path_a = path_b = command.paths[0];
-  if (command.paths.size() == 2) path_b = command.paths[1];
-  const auto side = [](const char* name,
-                       absl::StatusOr<LoadedScenario> loaded) -> absl::StatusOr<LoadedScenario> {
-    if (!loaded.ok()) {
-      return absl::Status(loaded.status().code(),
-                          absl::StrCat("side ", name, ": ", loaded.status().message()));
-    }
-    return loaded;
-  };
-  ACD_ASSIGN_OR_RETURN(
-      LoadedScenario a,
-      side("A", LoadScenarioWithOverrides(path_a, Concat(command.both, command.only_a))));
-  ACD_ASSIGN_OR_RETURN(
-      LoadedScenario b,
-      side("B", LoadScenarioWithOverrides(path_b, Concat(command.both, command.only_b))));
-  ACD_ASSIGN_OR_RETURN(const RunOptions options, command.run.Options(a.scenario));
-  PairedOptions paired{.threads = options.threads};
-  if (options.replications) {
-    paired.replications = *options.replications;
-  } else if (a.scenario.replications != b.scenario.replications) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "side A has ", a.scenario.replications, " replications and side B ",
-        b.scenario.replications, ": give --replications to run both with the same number"));
-  } else {
-    paired.replications = a.scenario.replications;
-  }
-  if (options.seed) {
-    paired.seed = *options.seed;
-  } else if (a.scenario.seed != b.scenario.seed) {
+// One replication count and one seed for both sides: the flags', or the
+// scenarios' when they agree.
+absl::StatusOr<PairedOptions> PairedOptionsFor(const RunOptions& options, const Scenario& a,
+                                               const Scenario& b) {
+  PairedOptions paired{.replications = options.replications.value_or(a.replications),
+                       .seed = options.seed.value_or(a.seed),
+                       .threads = options.threads};
+  if (!options.replications && a.replications != b.replications) {
     return absl::InvalidArgumentError(
-        absl::StrCat("side A's seed is ", a.scenario.seed, " and side B's ", b.scenario.seed,
-                     ": common random numbers need one seed; give --seed"));
-  } else {
-    paired.seed = a.scenario.seed;
+        absl::StrCat("side A has ", a.replications, " replications and side B ", b.replications,
+                     ": give --replications to run both with the same number"));
   }
-  std::vector<std::string> warnings;
-  ACD_RETURN_IF_ERROR(CheckCommonRandomNumbers(a.scenario, b.scenario, warnings));
-  for (const std::string& warning : warnings) fmt::print(stderr, "acdsim: warning: {}\n", warning);
+  if (!options.seed && a.seed != b.seed) {
+    return absl::InvalidArgumentError(absl::StrCat("side A's seed is ", a.seed, " and side B's ",
+                                                   b.seed,
+                                                   ": common random numbers need one seed; give "
+                                                   "--seed"));
+  }
+  return paired;
+}
 
+// The JSON and CSV files, checked writable before the run.
+struct CompareOutputs {
   std::optional<OutputFile> json;
-  if (command.json_path) {
-    ACD_ASSIGN_OR_RETURN(OutputFile file, OutputFile::Create(*command.json_path, "the JSON"));
-    json.emplace(std::move(file));
-  }
   std::vector<std::pair<const char*, OutputFile>> csv;
-  if (command.csv_dir) {
+
+  absl::Status Open(const CompareCommand& command) {
+    if (command.json_path) {
+      ACD_ASSIGN_OR_RETURN(OutputFile file, OutputFile::Create(*command.json_path, "the JSON"));
+      json.emplace(std::move(file));
+    }
+    if (!command.csv_dir) return absl::OkStatus();
     ACD_RETURN_IF_ERROR(PrepareDirectory(*command.csv_dir, "the CSV files"));
     for (const auto& [file, slice] : {std::pair{"intervals.csv", "workgroups"},
                                       std::pair{"contact_type_intervals.csv", "contact_types"},
@@ -157,7 +148,36 @@ absl::StatusOr<int> Compare(CompareCommand& command) {
                              "the CSV files"));
       csv.emplace_back(slice, std::move(out));
     }
+    return absl::OkStatus();
   }
+
+  absl::Status Write(const Comparison& comparison) {
+    if (json) {
+      ACD_RETURN_IF_ERROR(json->Write(FormatComparisonJson(comparison)));
+      ACD_RETURN_IF_ERROR(json->Commit());
+    }
+    for (auto& [slice, file] : csv) {
+      ACD_RETURN_IF_ERROR(file.Write(FormatComparisonCsv(comparison, slice)));
+      ACD_RETURN_IF_ERROR(file.Commit());
+    }
+    return absl::OkStatus();
+  }
+};
+
+// Runs the comparison and writes it; returns the exit status.
+absl::StatusOr<int> Compare(CompareCommand& command) {
+  std::optional<std::string> path_a, path_b;
+  if (!command.paths.empty()) path_a = path_b = command.paths[0];
+  if (command.paths.size() == 2) path_b = command.paths[1];
+  ACD_ASSIGN_OR_RETURN(LoadedScenario a, LoadSide("A", path_a, command.both, command.only_a));
+  ACD_ASSIGN_OR_RETURN(LoadedScenario b, LoadSide("B", path_b, command.both, command.only_b));
+  ACD_ASSIGN_OR_RETURN(const RunOptions options, command.run.Options(a.scenario));
+  ACD_ASSIGN_OR_RETURN(PairedOptions paired, PairedOptionsFor(options, a.scenario, b.scenario));
+  std::vector<std::string> warnings;
+  ACD_RETURN_IF_ERROR(CheckCommonRandomNumbers(a.scenario, b.scenario, warnings));
+  for (const std::string& warning : warnings) fmt::print(stderr, "acdsim: warning: {}\n", warning);
+  CompareOutputs outputs;
+  ACD_RETURN_IF_ERROR(outputs.Open(command));
 
   ProgressMeter meter = command.progress.Meter(paired.replications);
   paired.on_replication_done = [&meter] { meter.Done(); };
@@ -169,16 +189,8 @@ absl::StatusOr<int> Compare(CompareCommand& command) {
   ACD_RETURN_IF_ERROR(comparison.status());
   comparison->a = side_a;
   comparison->b = side_b;
-
   fmt::print(command.json_path == "-" ? stderr : stdout, "{}", FormatComparisonTable(*comparison));
-  if (json) {
-    ACD_RETURN_IF_ERROR(json->Write(FormatComparisonJson(*comparison)));
-    ACD_RETURN_IF_ERROR(json->Commit());
-  }
-  for (auto& [slice, file] : csv) {
-    ACD_RETURN_IF_ERROR(file.Write(FormatComparisonCsv(*comparison, slice)));
-    ACD_RETURN_IF_ERROR(file.Commit());
-  }
+  ACD_RETURN_IF_ERROR(outputs.Write(*comparison));
   return ComparisonExitStatus(*comparison);
 }
 
