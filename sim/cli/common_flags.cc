@@ -155,7 +155,8 @@ absl::StatusOr<RunOptions> RunFlags::Options(const Scenario& scenario) const {
 void ReportFlags::Register(FlagSet& flags) {
   flags.AddValue("--json", "FILE",
                  "Also write every KPI as JSON to FILE (\"-\": standard output, alone; the table "
-                 "then goes to standard error): {\"version\": ..., \"total\": {...}, "
+                 "then goes to standard error): {\"version\": ..., \"scenario\": ..., "
+                 "\"overrides\": [...], \"total\": {...}, "
                  "\"workgroups\": {\"<name>\": {...}}, \"contact_types\": {...}, and per "
                  "reporting interval \"intervals\", \"contact_type_intervals\", "
                  "\"total_intervals\"}, each KPI as {\"mean\": x, \"ci95\": h}.",
