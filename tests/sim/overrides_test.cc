@@ -171,6 +171,20 @@ TEST_CASE("a oneof keeps its member: an override does not switch a distribution'
             .find("the kind here is exponential, not constant_s") != std::string::npos);
 }
 
+TEST_CASE("a name shared by two elements, or looked up in an empty list, is refused") {
+  proto::Scenario message = Small();
+  message.mutable_agent_groups(1)->set_name("s");
+  const std::string before = message.SerializeAsString();
+  const absl::Status twice = ApplyOverride("agent_groups[s].count=1", message);
+  CHECK(std::string(twice.message()) ==
+        "--set 'agent_groups[s].count=1': agent_groups[s]: elements 0 and 1 of agent_groups both "
+        "have name \"s\": give an index");
+  CHECK(message.SerializeAsString() == before);
+  CHECK(ErrorOf("center.agents[ann].cost=1") ==
+        "--set 'center.agents[ann].cost=1': center.agents[ann]: no agents element has name "
+        "\"ann\" (agents is empty)");
+}
+
 TEST_CASE("paths that do not parse are refused with the part that does not") {
   CHECK(ErrorOf("agent_groups[t.count=1") ==
         "--set 'agent_groups[t.count=1': agent_groups[t.count: '[' without a closing ']'");
