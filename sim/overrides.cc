@@ -117,8 +117,11 @@ absl::StatusOr<int> ElementIndex(const Message& message, const FieldDescriptor& 
                                  const Component& component) {
   const Reflection& reflection = *message.GetReflection();
   const int size = reflection.FieldSize(message, &field);
-  const std::string& subscript = *component.subscript;
-  const bool digits = std::all_of(subscript.begin(), subscript.end(), [](char c) {
+  std::string subscript = *component.subscript;
+  // A quoted subscript is a key even when it is all digits: ["7"].
+  const bool quoted = subscript.size() >= 2 && subscript.front() == '"' && subscript.back() == '"';
+  if (quoted) subscript = subscript.substr(1, subscript.size() - 2);
+  const bool digits = !quoted && std::all_of(subscript.begin(), subscript.end(), [](char c) {
     return absl::ascii_isdigit(static_cast<unsigned char>(c));
   });
   if (digits) {

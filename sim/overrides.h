@@ -17,7 +17,8 @@
 // The key of an element is its identifying field, the first of `name`,
 // `workgroup`, `skill` and `media` the message has (an enum key by its value
 // name, e.g. utilization[MEDIA_CHAT]); a subscript of digits only is an index
-// from 0. Values: integers in the field's range, finite decimal numbers,
+// from 0, and a key in double quotes is a key whatever it holds
+// (agent_groups["7"]; a key cannot hold ']'). Values: integers in the field's range, finite decimal numbers,
 // true/false, enum value names (MEDIA_CHAT), or any text for a string.
 //
 // A message along the path that is not set is created with its defaults. A

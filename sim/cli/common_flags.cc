@@ -40,7 +40,8 @@ const char kSetHelp[] =
     "contact_types[voice].patience.exponential.mean_s=90, "
     "contact_types[voice].arrivals.poisson.rates_per_hour[3]=120, "
     "center.workgroups[Tech].agent_order=AGENT_ORDER_ROUND_ROBIN. VALUE: a number, true or "
-    "false, an enum value name, or text. An override cannot switch a oneof (a distribution's "
+    "false, an enum value name, or text. A name made of digits goes in double quotes "
+    "(agent_groups[\"7\"]). An override cannot switch a oneof (a distribution's "
     "kind). The overrides are echoed in the table (\"Overrides:\"), the JSON (\"overrides\") "
     "and the partial result, not in the CSV files; the scenario's fingerprint is taken after "
     "them.";

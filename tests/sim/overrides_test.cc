@@ -171,6 +171,16 @@ TEST_CASE("a oneof keeps its member: an override does not switch a distribution'
             .find("the kind here is exponential, not constant_s") != std::string::npos);
 }
 
+TEST_CASE("a quoted subscript is a name even when it is all digits") {
+  proto::Scenario message = Small();
+  message.mutable_agent_groups(1)->set_name("7");
+  REQUIRE(ApplyOverride("agent_groups[\"7\"].count=9", message).ok());
+  CHECK(message.agent_groups(1).count() == 9);
+  REQUIRE(ApplyOverride("agent_groups[\"s\"].count=8", message).ok());
+  CHECK(message.agent_groups(0).count() == 8);
+  CHECK(!ApplyOverride("agent_groups[7].count=9", message).ok());
+}
+
 TEST_CASE("a name shared by two elements, or looked up in an empty list, is refused") {
   proto::Scenario message = Small();
   message.mutable_agent_groups(1)->set_name("s");
