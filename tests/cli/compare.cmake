@@ -95,6 +95,15 @@ if(NOT header MATCHES "^total,start_s,offered_a,offered_b,offered_diff,offered_c
   message(FATAL_ERROR "total_intervals.csv header: ${header}")
 endif()
 
+# Other agent groups: a warning that the agent-side streams are paired by
+# position (here only the name differs, so nothing else does).
+execute_process(COMMAND "${ACDSIM}" compare --set horizon_s=7200 --set-b "agent_groups[agent].name=other"
+                        --replications 3
+                RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+if(NOT rc EQUAL 0 OR NOT err MATCHES "^acdsim: warning: the sides have other agent groups \\(A \\[agent\\], B \\[other\\]\\)")
+  message(FATAL_ERROR "renamed agent group: exit ${rc}, stderr: ${err}")
+endif()
+
 # Errors: exit 2 (1 means "worse"), one line.
 expect_failure(2 "^acdsim: side A: [^\n]*nowhere\\.txtpb[^\n]*\n$" compare "${w}/nowhere.txtpb" "${variant}")
 expect_failure(2 "^acdsim: side A: --set 'agent_groups\\[xx\\]\\.count=1': agent_groups\\[xx\\]: no agent_groups element has name \"xx\""
