@@ -31,6 +31,8 @@ std::span<const Subcommand> Subcommands();
 
 std::string RunHelp();
 int RunMain(const std::vector<std::string>& args);
+std::string CompareHelp();
+int CompareMain(const std::vector<std::string>& args);
 std::string MergeHelp();
 int MergeMain(const std::vector<std::string>& args);
 std::string CheckHelp();
