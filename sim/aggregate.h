@@ -48,6 +48,9 @@ struct StudyInfo {
   // A hash of the scenario's canonical form (sim/scenario_source.h); empty
   // when unknown (a study run without going through the command line).
   std::string fingerprint;
+  // The what-if overrides applied to the scenario's text (sim/overrides.h),
+  // as given ("agent_groups[es].count=25"), in order; empty for none.
+  std::vector<std::string> overrides;
   uint64_t seed = 0;
   // The study's replications: R of 0..R-1.
   int replications = 0;

@@ -132,6 +132,7 @@ std::string EncodePartialResult(const Aggregate& aggregate) {
   result.set_program_version(study.version);
   result.set_scenario(study.scenario);
   result.set_scenario_fingerprint(study.fingerprint);
+  for (const std::string& text : study.overrides) result.add_overrides(text);
   result.set_seed(study.seed);
   result.set_replications(study.replications);
   result.set_first_replication(aggregate.range.first);
@@ -196,6 +197,7 @@ absl::StatusOr<Aggregate> DecodePartialResult(absl::string_view bytes) {
   out.study = {.version = message.program_version(),
                .scenario = message.scenario(),
                .fingerprint = message.scenario_fingerprint(),
+               .overrides = {message.overrides().begin(), message.overrides().end()},
                .seed = message.seed(),
                .replications = message.replications(),
                .service_level_s = message.service_level_s(),

@@ -9,9 +9,13 @@
 //
 // Randomness: every source has its own MRG32k3a stream and replication r
 // uses substream r of each. Stream layout, for contact type k of K and agent
-// group g: arrivals 3k, handle times 3k+1, patience 3k+2, answer delay 3K+g.
-// A contact's handle time and patience are drawn when it arrives, so two
-// scenarios that differ only in staffing or routing see the same customers.
+// group g of G: arrivals 3k, handle times 3k+1, patience 3k+2, answer delay
+// 3K+g, agent behaviour (no-answer, reject, wrap-up) 3K+G+g, the contact's
+// own choices (callback, transfer, hold, callback reach) 3K+2G+k. A contact's
+// handle time, patience and choices are drawn when it arrives, so two
+// scenarios with the same contact types and the same number of agent groups
+// that differ only in staffing, routing or distribution parameters see the
+// same customers (common random numbers, sim/comparison.h).
 //
 // Events at the same microsecond run in this order: engine timers, hang-ups,
 // answers, abandonments, arrivals (then by scheduling order).

@@ -73,6 +73,7 @@ Report ReportOf(const Aggregate& aggregate) {
   const StudyInfo& study = aggregate.study;
   report.version = study.version;
   report.scenario = study.scenario;
+  report.overrides = study.overrides;
   report.seed = study.seed;
   report.replications = aggregate.added;
   report.first_replication = aggregate.range.first;
@@ -122,6 +123,7 @@ std::string FormatJson(const Report& report) {
   std::string out = "{\n";
   out += fmt::format("  \"version\": {},\n", JsonQuote(report.version));
   out += fmt::format("  \"scenario\": {},\n", JsonQuote(report.scenario));
+  out += fmt::format("  \"overrides\": {},\n", JsonStrings(report.overrides));
   out += fmt::format("  \"seed\": {},\n", report.seed);
   out += fmt::format("  \"replications\": {},\n", report.replications);
   if (report.replications != report.study_replications) {

@@ -7,7 +7,8 @@
 // written as a table for people (`FormatTable`), as JSON for programs
 // (`FormatJson`) or as CSV per interval (`FormatIntervalCsv`):
 //
-//   {"version": "0.1.0", "scenario": "...", "seed": 12345, "replications": 10,
+//   {"version": "0.1.0", "scenario": "...", "overrides": ["horizon_s=3600"],
+//    "seed": 12345, "replications": 10,
 //    "service_level_s": 20, ...,
 //    "total": {"offered": {"mean": 3598.2, "ci95": 21.7}, ...},
 //    "workgroups": {"Support": {...}}, "contact_types": {"Calls": {...}},
@@ -16,7 +17,9 @@
 //
 // A report of part of a study (acdsim run --shard) also has
 // "replication_range": {"first": 10, "end": 20, "of": 100} after
-// "replications". A KPI with no value (a ratio whose denominator was always
+// "replications". "overrides" is always there (maybe []); the table shows
+// them on an "Overrides:" line when there are any; the CSV files do not carry
+// them (a comment line is not CSV). A KPI with no value (a ratio whose denominator was always
 // zero; occupancy of a contact type) is `null` in JSON and "-" in the table.
 // The writers are deterministic: the same report gives the same bytes.
 
@@ -51,6 +54,8 @@ struct KpiSummaries {
 struct Report {
   std::string version;
   std::string scenario;
+  // The what-if overrides applied (StudyInfo::overrides).
+  std::vector<std::string> overrides;
   uint64_t seed = 0;
   // Replications summarized: first_replication.. of a study of
   // study_replications (the same as `replications` for a whole study).

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "fmt/format.h"
+#include "fmt/ranges.h"
 #include "sim/report.h"
 
 namespace acd::sim {
@@ -34,9 +35,12 @@ std::string Header(const Report& report) {
         fmt::format(" ({}..{} of {})", report.first_replication,
                     report.first_replication + report.replications - 1, report.study_replications);
   }
+  const std::string overrides =
+      report.overrides.empty() ? ""
+                               : fmt::format("Overrides: {}\n", fmt::join(report.overrides, ", "));
   return fmt::format(
-      "Scenario: {}\n{}, seed {}, horizon {} s, warm-up {} s, service level {} s\n\n",
-      report.scenario, replications, report.seed, report.horizon_s, report.warmup_s,
+      "Scenario: {}\n{}{}, seed {}, horizon {} s, warm-up {} s, service level {} s\n\n",
+      report.scenario, overrides, replications, report.seed, report.horizon_s, report.warmup_s,
       report.service_level_s);
 }
 

@@ -6,10 +6,14 @@ std::span<const Subcommand> Subcommands() {
   static constexpr Subcommand kSubcommands[] = {
       {"run", "simulate a scenario and report its KPIs (or run one part of a study)", RunHelp,
        RunMain},
+      {"compare", "compare two variants with common random numbers: paired differences, verdicts",
+       CompareHelp, CompareMain},
       {"merge", "merge the partial results of a study's parts into its report", MergeHelp,
        MergeMain},
       {"report", "render a JSON result, comparison or staffing plan as an HTML page with charts",
        ReportHelp, ReportMain},
+      {"check", "compare a run with a stored golden report (a regression check)", CheckHelp,
+       CheckMain},
   };
   return kSubcommands;
 }

@@ -31,10 +31,14 @@ std::span<const Subcommand> Subcommands();
 
 std::string RunHelp();
 int RunMain(const std::vector<std::string>& args);
+std::string CompareHelp();
+int CompareMain(const std::vector<std::string>& args);
 std::string MergeHelp();
 int MergeMain(const std::vector<std::string>& args);
 std::string ReportHelp();
 int ReportMain(const std::vector<std::string>& args);
+std::string CheckHelp();
+int CheckMain(const std::vector<std::string>& args);
 
 }  // namespace acd::sim::cli
 
