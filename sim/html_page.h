@@ -20,30 +20,30 @@ namespace acd::sim::html {
 // A parsed document and the name its errors carry.
 struct Document {
   std::string source;
-  JsonValue root;
+  ParsedJson root;
 
   // InvalidArgument "<source>: byte <offset of at>: <path>: <what>".
-  absl::Status Error(const JsonValue& at, absl::string_view path, absl::string_view what) const;
+  absl::Status Error(const ParsedJson& at, absl::string_view path, absl::string_view what) const;
   // The member `key` of `object` (at `path`), which must exist and be of
   // `type`.
-  absl::StatusOr<const JsonValue*> Get(const JsonValue& object, absl::string_view path,
-                                       absl::string_view key, JsonValue::Type type) const;
+  absl::StatusOr<const ParsedJson*> Get(const ParsedJson& object, absl::string_view path,
+                                        absl::string_view key, ParsedJson::Type type) const;
   // Like Get, but a missing member is nullptr.
-  absl::StatusOr<const JsonValue*> Optional(const JsonValue& object, absl::string_view path,
-                                            absl::string_view key, JsonValue::Type type) const;
+  absl::StatusOr<const ParsedJson*> Optional(const ParsedJson& object, absl::string_view path,
+                                             absl::string_view key, ParsedJson::Type type) const;
 };
 
 // A number member of a KPI object; NaN when it is null or missing.
-double NumberOf(const JsonValue& object, absl::string_view key);
+double NumberOf(const ParsedJson& object, absl::string_view key);
 
 // A slice member's per-interval KPI objects: {"<workgroup>": [{"start_s",
 // "kpis"}, ...]} or a bare array for the total. `starts` and `kpis` run in
 // parallel.
 struct IntervalSeries {
   std::vector<double> starts_s;
-  std::vector<const JsonValue*> kpis;
+  std::vector<const ParsedJson*> kpis;
 };
-absl::StatusOr<IntervalSeries> ReadIntervals(const Document& doc, const JsonValue& array,
+absl::StatusOr<IntervalSeries> ReadIntervals(const Document& doc, const ParsedJson& array,
                                              absl::string_view path);
 
 // A section of charts and tables about one slice member.
@@ -52,7 +52,7 @@ struct Member {
   std::string slice;
   std::string name;
   // The member's whole-run KPI object, or nullptr.
-  const JsonValue* whole = nullptr;
+  const ParsedJson* whole = nullptr;
   IntervalSeries intervals;
 };
 // The total, then the workgroups and contact types in document order, from
@@ -82,7 +82,7 @@ std::string Facts(const std::vector<std::pair<std::string, std::string>>& facts)
 // "day_start_s" of the document, or 0.
 double DayStart(const Document& doc);
 // The document's "overrides" as one escaped line, or "" when missing.
-absl::StatusOr<std::string> Overrides(const Document& doc, const JsonValue& object,
+absl::StatusOr<std::string> Overrides(const Document& doc, const ParsedJson& object,
                                       absl::string_view path);
 
 // The pages, by kind.

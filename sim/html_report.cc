@@ -45,51 +45,52 @@ footer{margin-top:32px;font-size:12px;color:#666}
 
 }  // namespace
 
-absl::Status Document::Error(const JsonValue& at, absl::string_view path,
+absl::Status Document::Error(const ParsedJson& at, absl::string_view path,
                              absl::string_view what) const {
   return absl::InvalidArgumentError(
       absl::StrCat(source, ": byte ", at.offset(), ": ", path, ": ", what));
 }
 
-absl::StatusOr<const JsonValue*> Document::Optional(const JsonValue& object, absl::string_view path,
-                                                    absl::string_view key,
-                                                    JsonValue::Type type) const {
-  const JsonValue* value = object.Find(key);
+absl::StatusOr<const ParsedJson*> Document::Optional(const ParsedJson& object,
+                                                     absl::string_view path, absl::string_view key,
+                                                     ParsedJson::Type type) const {
+  const ParsedJson* value = object.Find(key);
   if (value == nullptr) return nullptr;
   if (value->type() != type) {
     return Error(*value, absl::StrCat(path, ".", key),
-                 absl::StrCat("expected ", JsonValue::TypeName(type), ", found ",
-                              JsonValue::TypeName(value->type())));
+                 absl::StrCat("expected ", ParsedJson::TypeName(type), ", found ",
+                              ParsedJson::TypeName(value->type())));
   }
   return value;
 }
 
-absl::StatusOr<const JsonValue*> Document::Get(const JsonValue& object, absl::string_view path,
-                                               absl::string_view key, JsonValue::Type type) const {
-  ACD_ASSIGN_OR_RETURN(const JsonValue* value, Optional(object, path, key, type));
+absl::StatusOr<const ParsedJson*> Document::Get(const ParsedJson& object, absl::string_view path,
+                                                absl::string_view key,
+                                                ParsedJson::Type type) const {
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* value, Optional(object, path, key, type));
   if (value == nullptr) {
     return Error(object, path,
-                 absl::StrCat("has no \"", key, "\" (", JsonValue::TypeName(type), ")"));
+                 absl::StrCat("has no \"", key, "\" (", ParsedJson::TypeName(type), ")"));
   }
   return value;
 }
 
-double NumberOf(const JsonValue& object, absl::string_view key) {
-  const JsonValue* value = object.Find(key);
+double NumberOf(const ParsedJson& object, absl::string_view key) {
+  const ParsedJson* value = object.Find(key);
   return value != nullptr && value->is_number() ? value->number() : std::nan("");
 }
 
-absl::StatusOr<IntervalSeries> ReadIntervals(const Document& doc, const JsonValue& array,
+absl::StatusOr<IntervalSeries> ReadIntervals(const Document& doc, const ParsedJson& array,
                                              absl::string_view path) {
   IntervalSeries out;
   for (size_t i = 0; i < array.array().size(); ++i) {
-    const JsonValue& interval = array.array()[i];
+    const ParsedJson& interval = array.array()[i];
     const std::string at = absl::StrCat(path, "[", i, "]");
     if (!interval.is_object()) return doc.Error(interval, at, "expected an object");
-    ACD_ASSIGN_OR_RETURN(const JsonValue* start,
-                         doc.Get(interval, at, "start_s", JsonValue::Type::kNumber));
-    ACD_ASSIGN_OR_RETURN(const JsonValue* kpis,
-                         doc.Get(interval, at, "kpis", JsonValue::Type::kObject));
+    ACD_ASSIGN_OR_RETURN(const ParsedJson* start,
+                         doc.Get(interval, at, "start_s", ParsedJson::Type::kNumber));
+    ACD_ASSIGN_OR_RETURN(const ParsedJson* kpis,
+                         doc.Get(interval, at, "kpis", ParsedJson::Type::kObject));
     if (!out.starts_s.empty() && start->number() <= out.starts_s.back()) {
       return doc.Error(*start, at + ".start_s", "intervals must start in increasing order");
     }
@@ -101,11 +102,11 @@ absl::StatusOr<IntervalSeries> ReadIntervals(const Document& doc, const JsonValu
 
 absl::StatusOr<std::vector<Member>> ReadMembers(const Document& doc) {
   std::vector<Member> members;
-  const JsonValue& root = doc.root;
-  ACD_ASSIGN_OR_RETURN(const JsonValue* total,
-                       doc.Optional(root, "document", "total", JsonValue::Type::kObject));
-  ACD_ASSIGN_OR_RETURN(const JsonValue* total_intervals,
-                       doc.Optional(root, "document", "total_intervals", JsonValue::Type::kArray));
+  const ParsedJson& root = doc.root;
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* total,
+                       doc.Optional(root, "document", "total", ParsedJson::Type::kObject));
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* total_intervals,
+                       doc.Optional(root, "document", "total_intervals", ParsedJson::Type::kArray));
   if (total != nullptr || total_intervals != nullptr) {
     Member member{.slice = "total", .name = "total", .whole = total};
     if (total_intervals != nullptr) {
@@ -117,10 +118,10 @@ absl::StatusOr<std::vector<Member>> ReadMembers(const Document& doc) {
   for (const auto& [slice, intervals_key] :
        {std::pair{"workgroups", "intervals"},
         std::pair{"contact_types", "contact_type_intervals"}}) {
-    ACD_ASSIGN_OR_RETURN(const JsonValue* wholes,
-                         doc.Optional(root, "document", slice, JsonValue::Type::kObject));
-    ACD_ASSIGN_OR_RETURN(const JsonValue* intervals,
-                         doc.Optional(root, "document", intervals_key, JsonValue::Type::kObject));
+    ACD_ASSIGN_OR_RETURN(const ParsedJson* wholes,
+                         doc.Optional(root, "document", slice, ParsedJson::Type::kObject));
+    ACD_ASSIGN_OR_RETURN(const ParsedJson* intervals,
+                         doc.Optional(root, "document", intervals_key, ParsedJson::Type::kObject));
     std::vector<std::string> names;
     if (wholes != nullptr) {
       for (const auto& [name, value] : wholes->object()) names.push_back(name);
@@ -133,11 +134,12 @@ absl::StatusOr<std::vector<Member>> ReadMembers(const Document& doc) {
     for (const std::string& name : names) {
       Member member{.slice = slice, .name = name};
       if (wholes != nullptr && wholes->Find(name) != nullptr) {
-        ACD_ASSIGN_OR_RETURN(member.whole, doc.Get(*wholes, slice, name, JsonValue::Type::kObject));
+        ACD_ASSIGN_OR_RETURN(member.whole,
+                             doc.Get(*wholes, slice, name, ParsedJson::Type::kObject));
       }
       if (intervals != nullptr && intervals->Find(name) != nullptr) {
-        ACD_ASSIGN_OR_RETURN(const JsonValue* array,
-                             doc.Get(*intervals, intervals_key, name, JsonValue::Type::kArray));
+        ACD_ASSIGN_OR_RETURN(const ParsedJson* array,
+                             doc.Get(*intervals, intervals_key, name, ParsedJson::Type::kArray));
         ACD_ASSIGN_OR_RETURN(member.intervals,
                              ReadIntervals(doc, *array, absl::StrCat(intervals_key, ".", name)));
       }
@@ -205,13 +207,13 @@ double DayStart(const Document& doc) {
   return std::isfinite(day_start) ? day_start : 0;
 }
 
-absl::StatusOr<std::string> Overrides(const Document& doc, const JsonValue& object,
+absl::StatusOr<std::string> Overrides(const Document& doc, const ParsedJson& object,
                                       absl::string_view path) {
-  ACD_ASSIGN_OR_RETURN(const JsonValue* overrides,
-                       doc.Optional(object, path, "overrides", JsonValue::Type::kArray));
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* overrides,
+                       doc.Optional(object, path, "overrides", ParsedJson::Type::kArray));
   if (overrides == nullptr) return std::string();
   std::vector<std::string> items;
-  for (const JsonValue& item : overrides->array()) {
+  for (const ParsedJson& item : overrides->array()) {
     if (!item.is_string())
       return doc.Error(item, absl::StrCat(path, ".overrides"), "expected strings");
     items.push_back(absl::StrCat("<code>", EscapeHtml(item.string()), "</code>"));
@@ -224,10 +226,10 @@ absl::StatusOr<std::string> Overrides(const Document& doc, const JsonValue& obje
 absl::StatusOr<std::string> HtmlReport(absl::string_view json_text, absl::string_view source,
                                        const HtmlOptions& options) {
   html::Document doc{.source = std::string(source)};
-  ACD_ASSIGN_OR_RETURN(doc.root, ParseJson(json_text, source));
+  ACD_ASSIGN_OR_RETURN(doc.root, ReadJson(json_text, source));
   if (!doc.root.is_object()) return doc.Error(doc.root, "document", "expected an object");
-  ACD_ASSIGN_OR_RETURN(const JsonValue* kind,
-                       doc.Optional(doc.root, "document", "kind", JsonValue::Type::kString));
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* kind,
+                       doc.Optional(doc.root, "document", "kind", ParsedJson::Type::kString));
   const std::string kind_name = kind == nullptr ? "result" : kind->string();
   if (kind_name == "result") return html::ResultPage(doc, options);
   if (kind_name == "comparison") return html::ComparisonPage(doc);

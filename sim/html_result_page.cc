@@ -45,8 +45,8 @@ const std::vector<ChartSpec>& ChartSpecs() {
 ChartSeries SeriesOf(const IntervalSeries& intervals, const char* key) {
   ChartSeries series{.key = key, .label = KpiLabel(key)};
   bool any = false;
-  for (const JsonValue* kpis : intervals.kpis) {
-    const JsonValue* kpi = kpis->Find(key);
+  for (const ParsedJson* kpis : intervals.kpis) {
+    const ParsedJson* kpi = kpis->Find(key);
     const double mean = kpi != nullptr && kpi->is_object() ? NumberOf(*kpi, "mean") : std::nan("");
     const double ci95 = kpi != nullptr && kpi->is_object() ? NumberOf(*kpi, "ci95") : std::nan("");
     any = any || std::isfinite(mean);
@@ -59,12 +59,12 @@ ChartSeries SeriesOf(const IntervalSeries& intervals, const char* key) {
 
 // Checks that every KPI of every interval is {"mean": number|null,
 // "ci95": number|null}.
-absl::Status CheckKpis(const Document& doc, const JsonValue& kpis, absl::string_view path) {
+absl::Status CheckKpis(const Document& doc, const ParsedJson& kpis, absl::string_view path) {
   for (const auto& [key, kpi] : kpis.object()) {
     const std::string at = absl::StrCat(path, ".", key);
     if (!kpi.is_object()) return doc.Error(kpi, at, "expected {\"mean\": x, \"ci95\": h}");
     for (const char* field : {"mean", "ci95"}) {
-      const JsonValue* value = kpi.Find(field);
+      const ParsedJson* value = kpi.Find(field);
       if (value == nullptr || !(value->is_number() || value->is_null())) {
         return doc.Error(kpi, at, absl::StrCat("\"", field, "\" must be a number or null"));
       }
@@ -131,7 +131,7 @@ std::string KpiTable(const std::vector<Member>& members) {
                                    EscapeHtml(KpiLabel(key)), "</td>");
     bool shown = !optional;
     for (const Member& member : members) {
-      const JsonValue* kpi = member.whole == nullptr ? nullptr : member.whole->Find(key);
+      const ParsedJson* kpi = member.whole == nullptr ? nullptr : member.whole->Find(key);
       const double mean = kpi != nullptr ? NumberOf(*kpi, "mean") : std::nan("");
       const double ci95 = kpi != nullptr ? NumberOf(*kpi, "ci95") : std::nan("");
       shown = shown || (std::isfinite(mean) && mean != 0);
@@ -148,19 +148,19 @@ std::string KpiTable(const std::vector<Member>& members) {
 }  // namespace
 
 absl::StatusOr<std::string> ResultPage(const Document& doc, const HtmlOptions& options) {
-  const JsonValue& root = doc.root;
-  using Type = JsonValue::Type;
-  ACD_ASSIGN_OR_RETURN(const JsonValue* version,
+  const ParsedJson& root = doc.root;
+  using Type = ParsedJson::Type;
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* version,
                        doc.Get(root, "document", "version", Type::kString));
-  ACD_ASSIGN_OR_RETURN(const JsonValue* scenario,
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* scenario,
                        doc.Get(root, "document", "scenario", Type::kString));
-  ACD_ASSIGN_OR_RETURN(const JsonValue* seed, doc.Get(root, "document", "seed", Type::kNumber));
-  ACD_ASSIGN_OR_RETURN(const JsonValue* replications,
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* seed, doc.Get(root, "document", "seed", Type::kNumber));
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* replications,
                        doc.Get(root, "document", "replications", Type::kNumber));
-  ACD_ASSIGN_OR_RETURN(const JsonValue* interval,
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* interval,
                        doc.Get(root, "document", "interval_s", Type::kNumber));
   if (interval->number() <= 0) return doc.Error(*interval, "interval_s", "must be positive");
-  ACD_ASSIGN_OR_RETURN(const JsonValue* target_value,
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* target_value,
                        doc.Optional(root, "document", "service_level_target", Type::kNumber));
   const double target =
       target_value != nullptr ? target_value->number() : options.service_level_target;
@@ -178,7 +178,7 @@ absl::StatusOr<std::string> ResultPage(const Document& doc, const HtmlOptions& o
       {"Scenario", EscapeHtml(scenario->string())},
       {"Seed", JsonNumber(seed->number())},
       {"Replications", JsonNumber(replications->number())}};
-  if (const JsonValue* range = root.Find("replication_range");
+  if (const ParsedJson* range = root.Find("replication_range");
       range != nullptr && range->is_object()) {
     facts.push_back(
         {"Replication range",

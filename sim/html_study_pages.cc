@@ -19,7 +19,7 @@
 namespace acd::sim::html {
 namespace {
 
-using Type = JsonValue::Type;
+using Type = ParsedJson::Type;
 
 // The KPIs whose paired differences a comparison charts, when present.
 constexpr const char* kDifferenceKeys[] = {"service_level_ans", "asa_s",     "abandon_rate",
@@ -27,9 +27,9 @@ constexpr const char* kDifferenceKeys[] = {"service_level_ans", "asa_s",     "ab
 
 // One side of a comparison: "name (file), overrides: ...".
 absl::StatusOr<std::string> Side(const Document& doc, absl::string_view key) {
-  ACD_ASSIGN_OR_RETURN(const JsonValue* side, doc.Get(doc.root, "document", key, Type::kObject));
-  ACD_ASSIGN_OR_RETURN(const JsonValue* scenario, doc.Get(*side, key, "scenario", Type::kString));
-  ACD_ASSIGN_OR_RETURN(const JsonValue* file, doc.Optional(*side, key, "file", Type::kString));
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* side, doc.Get(doc.root, "document", key, Type::kObject));
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* scenario, doc.Get(*side, key, "scenario", Type::kString));
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* file, doc.Optional(*side, key, "file", Type::kString));
   ACD_ASSIGN_OR_RETURN(std::string overrides, Overrides(doc, *side, key));
   std::string out = EscapeHtml(scenario->string());
   if (file != nullptr) out += absl::StrCat(" (<code>", EscapeHtml(file->string()), "</code>)");
@@ -38,14 +38,14 @@ absl::StatusOr<std::string> Side(const Document& doc, absl::string_view key) {
 }
 
 // A comparison's KPI table for one member: a row per KPI.
-std::string DifferenceTable(const JsonValue& kpis) {
+std::string DifferenceTable(const ParsedJson& kpis) {
   std::string out =
       "<table class=\"kpis\">\n<tr><th>KPI</th><th>A</th><th>B</th><th>B − A</th>"
       "<th>± 95% (paired)</th><th>± 95% (unpaired)</th><th>verdict</th></tr>\n";
   for (const auto& [key, kpi] : kpis.object()) {
     if (!kpi.is_object()) continue;
     const int decimals = KpiDecimals(key);
-    const JsonValue* verdict = kpi.Find("verdict");
+    const ParsedJson* verdict = kpi.Find("verdict");
     const std::string text = verdict != nullptr && verdict->is_string() ? verdict->string() : "";
     out += fmt::format(
         "<tr data-kpi=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td data-value=\"{}\">{}</td>"
@@ -69,8 +69,8 @@ std::string DifferenceCharts(const Document& doc, const std::vector<Member>& mem
   for (const char* key : kDifferenceKeys) {
     ChartSeries series{.key = key, .label = "B − A"};
     bool any = false;
-    for (const JsonValue* kpis : member.intervals.kpis) {
-      const JsonValue* kpi = kpis->Find(key);
+    for (const ParsedJson* kpis : member.intervals.kpis) {
+      const ParsedJson* kpi = kpis->Find(key);
       const bool object = kpi != nullptr && kpi->is_object();
       series.values.push_back(object ? NumberOf(*kpi, "diff") : std::nan(""));
       series.ci95.push_back(object ? NumberOf(*kpi, "ci95") : std::nan(""));
@@ -107,13 +107,13 @@ std::string Sections(const std::vector<std::string>& ids, const std::vector<std:
 }  // namespace
 
 absl::StatusOr<std::string> ComparisonPage(const Document& doc) {
-  const JsonValue& root = doc.root;
-  ACD_ASSIGN_OR_RETURN(const JsonValue* version,
+  const ParsedJson& root = doc.root;
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* version,
                        doc.Get(root, "document", "version", Type::kString));
-  ACD_ASSIGN_OR_RETURN(const JsonValue* seed, doc.Get(root, "document", "seed", Type::kNumber));
-  ACD_ASSIGN_OR_RETURN(const JsonValue* replications,
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* seed, doc.Get(root, "document", "seed", Type::kNumber));
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* replications,
                        doc.Get(root, "document", "replications", Type::kNumber));
-  ACD_ASSIGN_OR_RETURN(const JsonValue* interval,
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* interval,
                        doc.Get(root, "document", "interval_s", Type::kNumber));
   if (interval->number() <= 0) return doc.Error(*interval, "interval_s", "must be positive");
   ACD_ASSIGN_OR_RETURN(std::string a, Side(doc, "a"));
@@ -147,28 +147,28 @@ absl::StatusOr<std::string> ComparisonPage(const Document& doc) {
 }
 
 absl::StatusOr<std::string> StaffingPage(const Document& doc) {
-  const JsonValue& root = doc.root;
-  ACD_ASSIGN_OR_RETURN(const JsonValue* version,
+  const ParsedJson& root = doc.root;
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* version,
                        doc.Get(root, "document", "version", Type::kString));
-  ACD_ASSIGN_OR_RETURN(const JsonValue* scenario,
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* scenario,
                        doc.Get(root, "document", "scenario", Type::kString));
-  ACD_ASSIGN_OR_RETURN(const JsonValue* seed, doc.Get(root, "document", "seed", Type::kNumber));
-  ACD_ASSIGN_OR_RETURN(const JsonValue* replications,
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* seed, doc.Get(root, "document", "seed", Type::kNumber));
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* replications,
                        doc.Get(root, "document", "replications", Type::kNumber));
-  ACD_ASSIGN_OR_RETURN(const JsonValue* interval,
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* interval,
                        doc.Get(root, "document", "interval_s", Type::kNumber));
   if (interval->number() <= 0) return doc.Error(*interval, "interval_s", "must be positive");
-  ACD_ASSIGN_OR_RETURN(const JsonValue* targets,
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* targets,
                        doc.Get(root, "document", "targets", Type::kArray));
-  ACD_ASSIGN_OR_RETURN(const JsonValue* groups, doc.Get(root, "document", "groups", Type::kArray));
-  ACD_ASSIGN_OR_RETURN(const JsonValue* intervals,
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* groups, doc.Get(root, "document", "groups", Type::kArray));
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* intervals,
                        doc.Get(root, "document", "intervals", Type::kArray));
   ACD_ASSIGN_OR_RETURN(std::string overrides, Overrides(doc, root, "document"));
 
   // Targets and groups, checked.
-  std::vector<const JsonValue*> target_list;
+  std::vector<const ParsedJson*> target_list;
   for (size_t t = 0; t < targets->array().size(); ++t) {
-    const JsonValue& target = targets->array()[t];
+    const ParsedJson& target = targets->array()[t];
     const std::string path = absl::StrCat("targets[", t, "]");
     if (!target.is_object()) return doc.Error(target, path, "expected an object");
     for (const char* key : {"spec", "kpi", "bound"}) {
@@ -179,7 +179,7 @@ absl::StatusOr<std::string> StaffingPage(const Document& doc) {
   }
   std::vector<std::string> group_names;
   for (size_t g = 0; g < groups->array().size(); ++g) {
-    const JsonValue& group = groups->array()[g];
+    const ParsedJson& group = groups->array()[g];
     if (!group.is_string())
       return doc.Error(group, absl::StrCat("groups[", g, "]"), "expected a string");
     group_names.push_back(group.string());
@@ -201,14 +201,14 @@ absl::StatusOr<std::string> StaffingPage(const Document& doc) {
   std::vector<ChartSeries> target_series(target_list.size());
   std::vector<std::vector<int>> met(target_list.size());
   for (size_t i = 0; i < intervals->array().size(); ++i) {
-    const JsonValue& row = intervals->array()[i];
+    const ParsedJson& row = intervals->array()[i];
     const std::string path = absl::StrCat("intervals[", i, "]");
     if (!row.is_object()) return doc.Error(row, path, "expected an object");
-    ACD_ASSIGN_OR_RETURN(const JsonValue* start, doc.Get(row, path, "start_s", Type::kNumber));
-    ACD_ASSIGN_OR_RETURN(const JsonValue* counts, doc.Get(row, path, "agents", Type::kObject));
-    ACD_ASSIGN_OR_RETURN(const JsonValue* analytic,
+    ACD_ASSIGN_OR_RETURN(const ParsedJson* start, doc.Get(row, path, "start_s", Type::kNumber));
+    ACD_ASSIGN_OR_RETURN(const ParsedJson* counts, doc.Get(row, path, "agents", Type::kObject));
+    ACD_ASSIGN_OR_RETURN(const ParsedJson* analytic,
                          doc.Optional(row, path, "erlang_a", Type::kObject));
-    ACD_ASSIGN_OR_RETURN(const JsonValue* results, doc.Get(row, path, "targets", Type::kArray));
+    ACD_ASSIGN_OR_RETURN(const ParsedJson* results, doc.Get(row, path, "targets", Type::kArray));
     if (!starts.empty() && start->number() <= starts.back()) {
       return doc.Error(*start, path + ".start_s", "intervals must start in increasing order");
     }
@@ -219,9 +219,9 @@ absl::StatusOr<std::string> StaffingPage(const Document& doc) {
                                                      : std::nan(""));
     }
     for (size_t t = 0; t < target_list.size(); ++t) {
-      const JsonValue* result = nullptr;
-      for (const JsonValue& r : results->array()) {
-        const JsonValue* spec = r.is_object() ? r.Find("spec") : nullptr;
+      const ParsedJson* result = nullptr;
+      for (const ParsedJson& r : results->array()) {
+        const ParsedJson* spec = r.is_object() ? r.Find("spec") : nullptr;
         if (spec != nullptr && spec->is_string() &&
             spec->string() == target_list[t]->Find("spec")->string()) {
           result = &r;
@@ -229,7 +229,7 @@ absl::StatusOr<std::string> StaffingPage(const Document& doc) {
       }
       target_series[t].values.push_back(result ? NumberOf(*result, "mean") : std::nan(""));
       target_series[t].ci95.push_back(result ? NumberOf(*result, "ci95") : std::nan(""));
-      const JsonValue* is_met = result ? result->Find("met") : nullptr;
+      const ParsedJson* is_met = result ? result->Find("met") : nullptr;
       met[t].push_back(is_met == nullptr || !is_met->is_bool() ? -1 : is_met->boolean() ? 1 : 0);
     }
   }
@@ -250,7 +250,7 @@ absl::StatusOr<std::string> StaffingPage(const Document& doc) {
       "<table class=\"targets\">\n<tr><th>target</th><th>KPI</th><th>bound</th>"
       "<th>limit</th><th>intervals met</th></tr>\n";
   for (size_t t = 0; t < target_list.size(); ++t) {
-    const JsonValue& target = *target_list[t];
+    const ParsedJson& target = *target_list[t];
     const int met_count = static_cast<int>(std::count(met[t].begin(), met[t].end(), 1));
     body += fmt::format(
         "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{} of {}</td></tr>\n",
@@ -274,7 +274,7 @@ absl::StatusOr<std::string> StaffingPage(const Document& doc) {
   body += fmt::format("<figure data-chart=\"agents\"><figcaption>{}</figcaption>\n{}</figure>\n",
                       EscapeHtml(staffing.title), RenderChart(staffing));
   for (size_t t = 0; t < target_list.size(); ++t) {
-    const JsonValue& target = *target_list[t];
+    const ParsedJson& target = *target_list[t];
     const std::string& kpi = target.Find("kpi")->string();
     const std::string bound = target.Find("bound")->string() == "at_most" ? "at most" : "at least";
     Chart chart{.title = absl::StrCat("Target ", target.Find("spec")->string(), ": ", KpiLabel(kpi),

@@ -10,14 +10,14 @@
 
 namespace acd::sim {
 
-const JsonValue* JsonValue::Find(absl::string_view key) const {
+const ParsedJson* ParsedJson::Find(absl::string_view key) const {
   for (const auto& [name, value] : object_) {
     if (name == key) return &value;
   }
   return nullptr;
 }
 
-const char* JsonValue::TypeName(Type type) {
+const char* ParsedJson::TypeName(Type type) {
   switch (type) {
     case Type::kNull:
       return "null";
@@ -36,12 +36,12 @@ const char* JsonValue::TypeName(Type type) {
 }
 
 // A recursive-descent parser over the text; `at_` is the next byte.
-class JsonParser {
+class JsonReader {
  public:
-  JsonParser(absl::string_view text, absl::string_view source) : text_(text), source_(source) {}
+  JsonReader(absl::string_view text, absl::string_view source) : text_(text), source_(source) {}
 
-  absl::StatusOr<JsonValue> Document() {
-    JsonValue value;
+  absl::StatusOr<ParsedJson> Document() {
+    ParsedJson value;
     if (absl::Status s = Value(value, 0); !s.ok()) return s;
     SkipSpace();
     if (at_ != text_.size()) return Error("unexpected text after the document");
@@ -65,7 +65,7 @@ class JsonParser {
     }
   }
 
-  absl::Status Value(JsonValue& out, int depth) {
+  absl::Status Value(ParsedJson& out, int depth) {
     SkipSpace();
     out.offset_ = at_;
     if (AtEnd()) return Error("unexpected end of the text, expected a value");
@@ -75,13 +75,14 @@ class JsonParser {
       return c == '{' ? Object(out, depth + 1) : Array(out, depth + 1);
     }
     if (c == '"') {
-      out.type_ = JsonValue::Type::kString;
+      out.type_ = ParsedJson::Type::kString;
       return String(out.string_);
     }
     if (c == '-' || (c >= '0' && c <= '9')) return Number(out);
-    for (const auto& [word, type, boolean] : {std::tuple{"null", JsonValue::Type::kNull, false},
-                                              std::tuple{"true", JsonValue::Type::kBool, true},
-                                              std::tuple{"false", JsonValue::Type::kBool, false}}) {
+    for (const auto& [word, type, boolean] :
+         {std::tuple{"null", ParsedJson::Type::kNull, false},
+          std::tuple{"true", ParsedJson::Type::kBool, true},
+          std::tuple{"false", ParsedJson::Type::kBool, false}}) {
       if (text_.substr(at_, absl::string_view(word).size()) == word) {
         out.type_ = type;
         out.boolean_ = boolean;
@@ -93,8 +94,8 @@ class JsonParser {
                               "', expected a value"));
   }
 
-  absl::Status Object(JsonValue& out, int depth) {
-    out.type_ = JsonValue::Type::kObject;
+  absl::Status Object(ParsedJson& out, int depth) {
+    out.type_ = ParsedJson::Type::kObject;
     ++at_;  // '{'
     SkipSpace();
     if (Peek() == '}') {
@@ -112,7 +113,7 @@ class JsonParser {
       SkipSpace();
       if (Peek() != ':') return Error("expected ':' after a key");
       ++at_;
-      JsonValue value;
+      ParsedJson value;
       if (absl::Status s = Value(value, depth); !s.ok()) return s;
       out.object_.emplace_back(std::move(key), std::move(value));
       SkipSpace();
@@ -128,8 +129,8 @@ class JsonParser {
     }
   }
 
-  absl::Status Array(JsonValue& out, int depth) {
-    out.type_ = JsonValue::Type::kArray;
+  absl::Status Array(ParsedJson& out, int depth) {
+    out.type_ = ParsedJson::Type::kArray;
     ++at_;  // '['
     SkipSpace();
     if (Peek() == ']') {
@@ -137,7 +138,7 @@ class JsonParser {
       return absl::OkStatus();
     }
     while (true) {
-      JsonValue value;
+      ParsedJson value;
       if (absl::Status s = Value(value, depth); !s.ok()) return s;
       out.array_.push_back(std::move(value));
       SkipSpace();
@@ -154,7 +155,7 @@ class JsonParser {
   }
 
   // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-  absl::Status Number(JsonValue& out) {
+  absl::Status Number(ParsedJson& out) {
     const size_t start = at_;
     const auto digits = [this] {
       const size_t from = at_;
@@ -181,7 +182,7 @@ class JsonParser {
     if (!absl::SimpleAtod(text_.substr(start, at_ - start), &value) || !std::isfinite(value)) {
       return ErrorAt(start, "number out of range");
     }
-    out.type_ = JsonValue::Type::kNumber;
+    out.type_ = ParsedJson::Type::kNumber;
     out.number_ = value;
     return absl::OkStatus();
   }
@@ -318,8 +319,8 @@ class JsonParser {
   size_t at_ = 0;
 };
 
-absl::StatusOr<JsonValue> ParseJson(absl::string_view text, absl::string_view source) {
-  return JsonParser(text, source).Document();
+absl::StatusOr<ParsedJson> ReadJson(absl::string_view text, absl::string_view source) {
+  return JsonReader(text, source).Document();
 }
 
 }  // namespace acd::sim

@@ -11,11 +11,11 @@
 //
 // Example:
 //
-//   ACD_ASSIGN_OR_RETURN(acd::sim::JsonValue doc, acd::sim::ParseJson(text, "run.json"));
-//   const acd::sim::JsonValue* seed = doc.Find("seed");
+//   ACD_ASSIGN_OR_RETURN(acd::sim::ParsedJson doc, acd::sim::ReadJson(text, "run.json"));
+//   const acd::sim::ParsedJson* seed = doc.Find("seed");
 //   if (seed != nullptr && seed->is_number()) ... seed->number() ...
 //
-// Thread safety: a JsonValue is immutable once parsed; any thread may read.
+// Thread safety: a ParsedJson is immutable once parsed; any thread may read.
 
 #ifndef ACD_SIM_JSON_READER_H_
 #define ACD_SIM_JSON_READER_H_
@@ -30,7 +30,7 @@
 
 namespace acd::sim {
 
-class JsonValue {
+class ParsedJson {
  public:
   enum class Type { kNull, kBool, kNumber, kString, kArray, kObject };
 
@@ -47,12 +47,12 @@ class JsonValue {
   bool boolean() const { return boolean_; }
   double number() const { return number_; }
   const std::string& string() const { return string_; }
-  const std::vector<JsonValue>& array() const { return array_; }
+  const std::vector<ParsedJson>& array() const { return array_; }
   // Members in document order.
-  const std::vector<std::pair<std::string, JsonValue>>& object() const { return object_; }
+  const std::vector<std::pair<std::string, ParsedJson>>& object() const { return object_; }
 
   // The member named `key` of an object, or nullptr (also for non-objects).
-  const JsonValue* Find(absl::string_view key) const;
+  const ParsedJson* Find(absl::string_view key) const;
 
   // Byte offset of the value's first character in the parsed text, for
   // errors about the document's content.
@@ -62,20 +62,20 @@ class JsonValue {
   static const char* TypeName(Type type);
 
  private:
-  friend class JsonParser;
+  friend class JsonReader;
 
   Type type_ = Type::kNull;
   bool boolean_ = false;
   double number_ = 0;
   std::string string_;
-  std::vector<JsonValue> array_;
-  std::vector<std::pair<std::string, JsonValue>> object_;
+  std::vector<ParsedJson> array_;
+  std::vector<std::pair<std::string, ParsedJson>> object_;
   size_t offset_ = 0;
 };
 
 // Parses `text`. On malformed input, InvalidArgument
 // "<source>: byte <offset>: <what was wrong>" (offset counted from 0).
-absl::StatusOr<JsonValue> ParseJson(absl::string_view text, absl::string_view source);
+absl::StatusOr<ParsedJson> ReadJson(absl::string_view text, absl::string_view source);
 
 }  // namespace acd::sim
 

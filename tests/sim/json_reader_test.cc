@@ -9,14 +9,14 @@ namespace acd::sim {
 namespace {
 
 std::string ErrorOf(const std::string& text) {
-  absl::StatusOr<JsonValue> value = ParseJson(text, "doc.json");
+  absl::StatusOr<ParsedJson> value = ReadJson(text, "doc.json");
   REQUIRE_FALSE(value.ok());
   CHECK(value.status().code() == absl::StatusCode::kInvalidArgument);
   return std::string(value.status().message());
 }
 
 TEST_CASE("a document reads back with its keys in order and its values typed") {
-  absl::StatusOr<JsonValue> doc = ParseJson(
+  absl::StatusOr<ParsedJson> doc = ReadJson(
       R"( {"z": 1.5e3, "a": [true, false, null, -0.25], "s": "tab\t\u00e9\ud83d\ude00\/"} )",
       "doc.json");
   REQUIRE(doc.ok());
@@ -24,7 +24,7 @@ TEST_CASE("a document reads back with its keys in order and its values typed") {
   CHECK(doc->object()[0].first == "z");
   CHECK(doc->object()[1].first == "a");
   CHECK(doc->Find("z")->number() == 1500);
-  const JsonValue& a = *doc->Find("a");
+  const ParsedJson& a = *doc->Find("a");
   REQUIRE(a.array().size() == 4);
   CHECK((a.array()[0].is_bool() && a.array()[0].boolean()));
   CHECK((a.array()[1].is_bool() && !a.array()[1].boolean()));
@@ -37,7 +37,7 @@ TEST_CASE("a document reads back with its keys in order and its values typed") {
 
 TEST_CASE("numbers written by JsonNumber read back exactly") {
   for (double x : {0.0, 1.0, -3.5, 0.1, 1.0 / 3, 19.781950761290858, 1e-300, 123456789012345.0}) {
-    absl::StatusOr<JsonValue> value = ParseJson(JsonNumber(x), "n");
+    absl::StatusOr<ParsedJson> value = ReadJson(JsonNumber(x), "n");
     REQUIRE(value.ok());
     CHECK(value->number() == x);
   }
@@ -60,7 +60,7 @@ TEST_CASE("malformed JSON is an error naming the source and the byte offset") {
   CHECK(ErrorOf("\"\xC0\xAF\"") == "doc.json: byte 1: invalid UTF-8 in a string");      // overlong
   CHECK(ErrorOf("\"\xED\xA0\x80\"") == "doc.json: byte 1: invalid UTF-8 in a string");  // surrogate
   CHECK(ErrorOf("\"\xE2\x82\"") == "doc.json: byte 1: invalid UTF-8 in a string");      // cut short
-  CHECK(ParseJson("\"\xE2\x82\xAC \xF0\x9F\x98\x80\"", "utf8")->string() ==
+  CHECK(ReadJson("\"\xE2\x82\xAC \xF0\x9F\x98\x80\"", "utf8")->string() ==
         "\xE2\x82\xAC \xF0\x9F\x98\x80");
   CHECK(ErrorOf("") == "doc.json: byte 0: unexpected end of the text, expected a value");
   CHECK(ErrorOf("[1 2]") == "doc.json: byte 3: expected ',' or ']' in an array");
@@ -68,7 +68,7 @@ TEST_CASE("malformed JSON is an error naming the source and the byte offset") {
   CHECK(ErrorOf("1.") == "doc.json: byte 2: expected a digit after the decimal point");
   CHECK(ErrorOf(std::string(65, '[') + std::string(65, ']')) ==
         "doc.json: byte 64: arrays and objects nested more than 64 deep");
-  CHECK(ParseJson(std::string(64, '[') + std::string(64, ']'), "deep").ok());
+  CHECK(ReadJson(std::string(64, '[') + std::string(64, ']'), "deep").ok());
 }
 
 }  // namespace
