@@ -1,6 +1,6 @@
-// Scenario text -> validated Scenario. With sim/scenario_source.cc, the only
-// file of the simulator that sees the generated protobuf classes of
-// scenario.proto.
+// Scenario text -> validated Scenario. With sim/scenario_planning.cc and
+// sim/scenario_source.cc, the only files of the simulator that see the
+// generated protobuf classes of scenario.proto.
 
 #include <algorithm>
 #include <cmath>
@@ -18,6 +18,7 @@
 #include "acd/text_proto.h"
 #include "sim/arrival_trace.h"
 #include "sim/scenario.h"
+#include "sim/scenario_planning.h"
 #include "sim/scenario_source.h"
 
 namespace acd::sim {
@@ -27,9 +28,12 @@ constexpr double kMaxSeconds = 1e9;  // about 31 years; keeps microseconds in ra
 
 bool InRange(double x, double lo, double hi) { return std::isfinite(x) && x >= lo && x <= hi; }
 
+// Mixtures nest at most this deep (scenario.proto Mixture).
+constexpr int kMaxMixtureDepth = 4;
+
 absl::StatusOr<Distribution> ConvertDistribution(const proto::Distribution& m,
                                                  const TextProtoFile& file,
-                                                 const std::string& where) {
+                                                 const std::string& where, int depth = 0) {
   const auto seconds = [](double x) { return InRange(x, 0, kMaxSeconds); };
   const auto positive = [](double x) { return InRange(x, 0, kMaxSeconds) && x > 0; };
   switch (m.kind_case()) {
@@ -114,12 +118,44 @@ absl::StatusOr<Distribution> ConvertDistribution(const proto::Distribution& m,
       }
       return Distribution::Empirical({e.values_s().begin(), e.values_s().end()});
     }
+    case proto::Distribution::kMixture: {
+      const proto::Mixture& x = m.mixture();
+      const std::string at = where + ".mixture";
+      if (depth >= kMaxMixtureDepth) {
+        return file.Error(at, absl::StrCat("mixtures nest more than ", kMaxMixtureDepth, " deep"));
+      }
+      if (x.components_size() < 1 || x.components_size() > 16 ||
+          x.weights_size() != x.components_size()) {
+        return file.Error(at, absl::StrCat("needs 1..16 components and one weight each, got ",
+                                           x.components_size(), " components and ",
+                                           x.weights_size(), " weights"));
+      }
+      double total = 0;
+      for (int i = 0; i < x.weights_size(); ++i) {
+        if (!InRange(x.weights(i), 0, 1e9)) {
+          return file.Error(absl::StrCat(at, ".weights[", i, "]"),
+                            absl::StrCat(x.weights(i), " is outside 0..1e9"));
+        }
+        total += x.weights(i);
+      }
+      if (total <= 0) return file.Error(at + ".weights", "are all zero");
+      std::vector<Distribution> components;
+      for (int i = 0; i < x.components_size(); ++i) {
+        ACD_ASSIGN_OR_RETURN(Distribution d,
+                             ConvertDistribution(x.components(i), file,
+                                                 absl::StrCat(at, ".components[", i, "]"),
+                                                 depth + 1));
+        components.push_back(std::move(d));
+      }
+      return Distribution::Mixture({x.weights().begin(), x.weights().end()},
+                                   std::move(components));
+    }
     case proto::Distribution::KIND_NOT_SET:
       break;
   }
   return file.Error(where,
                     "no distribution kind is set (constant_s, exponential, erlang, gamma, "
-                    "lognormal, uniform, triangular, empirical)");
+                    "lognormal, uniform, triangular, empirical, mixture)");
 }
 
 // Answer behaviour and shifts of one agent group.
@@ -170,6 +206,14 @@ absl::Status ConvertBehaviour(const proto::AgentGroup& group, const TextProtoFil
             br.start_s() + br.duration_s() <= shift.end_s())) {
         return file.Error(bat, "must start and end inside its shift, with a positive duration");
       }
+      const double window = br.stagger_window_s();
+      if (!InRange(window, 0, kMaxSeconds) ||
+          br.start_s() + window + br.duration_s() > shift.end_s()) {
+        return file.Error(bat + ".stagger_window_s",
+                          absl::StrCat(window,
+                                       " must be 0..1e9 seconds, with start_s + stagger_window_s "
+                                       "+ duration_s inside the shift"));
+      }
       const std::string status = br.status().empty() ? "At Lunch" : br.status();
       auto found = std::find_if(statuses.begin(), statuses.end(),
                                 [&](const StatusConfig& c) { return c.name == status; });
@@ -181,15 +225,18 @@ absl::Status ConvertBehaviour(const proto::AgentGroup& group, const TextProtoFil
       }
       breaks.push_back({.start = Time() + SecondsF(br.start_s()),
                         .end = Time() + SecondsF(br.start_s() + br.duration_s()),
-                        .status = status});
+                        .status = status,
+                        .stagger_window = SecondsF(window)});
     }
     for (int d = 0; d < days; ++d) {
       const Duration offset = Seconds(86400) * d;
       Shift day{.start = Time() + SecondsF(shift.start_s()) + offset,
                 .end = Time() + SecondsF(shift.end_s()) + offset};
       for (const Break& br : breaks) {
-        day.breaks.push_back(
-            {.start = br.start + offset, .end = br.end + offset, .status = br.status});
+        day.breaks.push_back({.start = br.start + offset,
+                              .end = br.end + offset,
+                              .status = br.status,
+                              .stagger_window = br.stagger_window});
       }
       out.shifts.push_back(std::move(day));
     }
@@ -566,6 +613,7 @@ absl::StatusOr<Scenario> Convert(const proto::Scenario& m, const TextProtoFile& 
   ACD_RETURN_IF_ERROR(ExpandAgentGroups(m, file, scenario));
   ACD_RETURN_IF_ERROR(ConvertContactTypes(m, file, scenario));
   ACD_RETURN_IF_ERROR(ConvertRunShape(m, file, scenario));
+  ACD_RETURN_IF_ERROR(ConvertPlanning(m, file, scenario));
   // Whatever the engine still rejects (an agent group's unknown skill, say)
   // is a scenario error too.
   if (absl::Status valid = ValidateCenterConfig(scenario.center); !valid.ok()) {
