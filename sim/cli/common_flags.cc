@@ -130,9 +130,10 @@ void ReportFlags::Register(FlagSet& flags) {
   flags.AddValue("--json", "FILE",
                  "Also write every KPI as JSON to FILE (\"-\": standard output, alone; the table "
                  "then goes to standard error): {\"version\": ..., \"total\": {...}, "
-                 "\"workgroups\": {\"<name>\": {...}}, \"contact_types\": {...}, and per "
-                 "reporting interval \"intervals\", \"contact_type_intervals\", "
-                 "\"total_intervals\"}, each KPI as {\"mean\": x, \"ci95\": h}.",
+                 "\"workgroups\": {\"<name>\": {...}}, \"contact_types\": {...}, \"agent_groups\": "
+                 "{...}, and per reporting interval \"intervals\", \"contact_type_intervals\", "
+                 "\"agent_group_intervals\", \"total_intervals\"}, each KPI as {\"mean\": x, "
+                 "\"ci95\": h}.",
                  StoreNonEmpty(json_path_, "a file name"));
   flags.AddValue("--csv", "DIR",
                  "Also write, in DIR (created if needed), intervals.csv (one row per workgroup "

@@ -129,6 +129,37 @@ TEST_CASE("a mixture samples each component with its weight") {
   CHECK(static_cast<double>(long_ones) / n == doctest::Approx(0.3).epsilon(0.02));
 }
 
+TEST_CASE("a mixture patience splits callers into impatient and patient ones") {
+  // Nobody is answered (the one agent talks all day to the first caller):
+  // half the others hang up after 10 s, half after 1000 s.
+  absl::StatusOr<Scenario> scenario = LoadScenario("mix.txtpb", R"(
+center { workgroups { name: "Q" } }
+agent_groups { name: "a" count: 1 workgroups { workgroup: "Q" } }
+contact_types {
+  name: "calls" workgroup: "Q"
+  arrivals { poisson { rate_per_hour: 120 } }
+  handle_time { constant_s: 100000 }
+  patience {
+    mixture { weights: [1, 1] components { constant_s: 10 } components { constant_s: 1000 } }
+  }
+}
+horizon_s: 36000
+replications: 4
+)");
+  REQUIRE_MESSAGE(scenario.ok(), scenario.status().ToString());
+  absl::StatusOr<Report> report = RunScenario(*scenario);
+  REQUIRE(report.ok());
+  const double abandoned = testing::Mean(report->total, "abandoned");
+  const double within = testing::Mean(report->total, "abandoned_within");  // within 20 s
+  MESSAGE(fmt::format("{:.1f} of {:.1f} abandoned within 20 s, mean abandon time {:.1f} s", within,
+                      abandoned, testing::Mean(report->total, "abandon_time_s")));
+  // About 1200 calls a replication: the share within is 0.5 give or take
+  // 4 standard deviations of 4800 draws.
+  CHECK(std::fabs(within / abandoned - 0.5) <= 4 * std::sqrt(0.25 / (4 * abandoned)));
+  CHECK(testing::Mean(report->total, "abandon_time_s") ==
+        doctest::Approx(0.5 * 10 + 0.5 * 1000).epsilon(0.05));
+}
+
 TEST_CASE("a zero-weight component is never drawn") {
   const Distribution mix = Distribution::Mixture(
       {0, 1, 0}, {Distribution::Constant(1), Distribution::Constant(2), Distribution::Constant(3)});
