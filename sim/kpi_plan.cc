@@ -43,7 +43,8 @@ KpiPlan KpiPlan::For(const Scenario& scenario) {
       static_cast<int>((scenario.horizon.microseconds() + interval_us - 1) / interval_us);
   const auto add = [&](std::string kind, std::vector<std::string> members, Source source,
                        bool agents = false) {
-    plan.layout_.slices.push_back({std::move(kind), std::move(members), agents ? agent_kpis : kpis});
+    plan.layout_.slices.push_back(
+        {std::move(kind), std::move(members), agents ? agent_kpis : kpis});
     source.values = agents ? agent_values : values;
     plan.sources_.push_back(std::move(source));
   };

@@ -148,8 +148,8 @@ std::string FormatJson(const Report& report) {
       const auto& [type, thresholds] = report.service_levels_s[k];
       std::vector<std::string> numbers;
       for (double t : thresholds) numbers.push_back(JsonNumber(t));
-      out += fmt::format("{}{}: [{}]", k == 0 ? "" : ", ", JsonQuote(type),
-                         fmt::join(numbers, ", "));
+      out +=
+          fmt::format("{}{}: [{}]", k == 0 ? "" : ", ", JsonQuote(type), fmt::join(numbers, ", "));
     }
     out += "},\n";
   }

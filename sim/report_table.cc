@@ -37,9 +37,8 @@ std::string Header(const Report& report) {
                     report.first_replication + report.replications - 1, report.study_replications);
   }
   std::string out = fmt::format(
-      "Scenario: {}\n{}, seed {}, horizon {} s, warm-up {} s, service level {} s",
-      report.scenario, replications, report.seed, report.horizon_s, report.warmup_s,
-      report.service_level_s);
+      "Scenario: {}\n{}, seed {}, horizon {} s, warm-up {} s, service level {} s", report.scenario,
+      replications, report.seed, report.horizon_s, report.warmup_s, report.service_level_s);
   if (report.day_start_s) out += fmt::format(", day starts {}", FormatClock(*report.day_start_s));
   out += "\n";
   if (!report.service_levels_s.empty()) {

@@ -141,14 +141,13 @@ absl::StatusOr<Distribution> ConvertDistribution(const proto::Distribution& m,
       if (total <= 0) return file.Error(at + ".weights", "are all zero");
       std::vector<Distribution> components;
       for (int i = 0; i < x.components_size(); ++i) {
-        ACD_ASSIGN_OR_RETURN(Distribution d,
-                             ConvertDistribution(x.components(i), file,
-                                                 absl::StrCat(at, ".components[", i, "]"),
-                                                 depth + 1));
+        ACD_ASSIGN_OR_RETURN(
+            Distribution d,
+            ConvertDistribution(x.components(i), file, absl::StrCat(at, ".components[", i, "]"),
+                                depth + 1));
         components.push_back(std::move(d));
       }
-      return Distribution::Mixture({x.weights().begin(), x.weights().end()},
-                                   std::move(components));
+      return Distribution::Mixture({x.weights().begin(), x.weights().end()}, std::move(components));
     }
     case proto::Distribution::KIND_NOT_SET:
       break;

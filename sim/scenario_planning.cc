@@ -23,8 +23,7 @@ absl::Status CheckShape(double shape, const TextProtoFile& file, const std::stri
   return absl::OkStatus();
 }
 
-absl::Status ConvertDay(const proto::Scenario& m, const TextProtoFile& file,
-                        Scenario& scenario) {
+absl::Status ConvertDay(const proto::Scenario& m, const TextProtoFile& file, Scenario& scenario) {
   if (!m.day_start().empty()) {
     absl::StatusOr<double> start = ParseClock(m.day_start());
     if (!start.ok()) return file.Error("day_start", start.status().message());
@@ -32,8 +31,7 @@ absl::Status ConvertDay(const proto::Scenario& m, const TextProtoFile& file,
   }
   if (m.has_busyness()) {
     ACD_RETURN_IF_ERROR(CheckShape(m.busyness().day_shape(), file, "busyness.day_shape"));
-    ACD_RETURN_IF_ERROR(
-        CheckShape(m.busyness().interval_shape(), file, "busyness.interval_shape"));
+    ACD_RETURN_IF_ERROR(CheckShape(m.busyness().interval_shape(), file, "busyness.interval_shape"));
     scenario.busyness = {.day_shape = m.busyness().day_shape(),
                          .interval_shape = m.busyness().interval_shape()};
   }
@@ -57,17 +55,17 @@ absl::Status ConvertPlanning(const proto::Scenario& m, const TextProtoFile& file
     const std::string where = absl::StrCat("contact_types[", i, "]");
     ContactType& out = scenario.contact_types[i];
     if (ct.service_level_s_size() > kMaxServiceLevels) {
-      return file.Error(where + ".service_level_s",
-                        absl::StrCat(ct.service_level_s_size(), " thresholds, more than ",
-                                     kMaxServiceLevels));
+      return file.Error(
+          where + ".service_level_s",
+          absl::StrCat(ct.service_level_s_size(), " thresholds, more than ", kMaxServiceLevels));
     }
     for (int k = 0; k < ct.service_level_s_size(); ++k) {
       const double t = ct.service_level_s(k);
       if (!InRange(t, 0, kMaxSeconds)) {
         // Located at the field: text positions are not kept per element.
-        return absl::InvalidArgumentError(
-            absl::StrCat(file.Where(where + ".service_level_s"), ": ", where,
-                         ".service_level_s[", k, "]: ", t, " is outside 0..1e9 seconds"));
+        return absl::InvalidArgumentError(absl::StrCat(file.Where(where + ".service_level_s"), ": ",
+                                                       where, ".service_level_s[", k, "]: ", t,
+                                                       " is outside 0..1e9 seconds"));
       }
       out.service_levels.push_back(SecondsF(t));
     }

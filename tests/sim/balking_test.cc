@@ -90,8 +90,7 @@ replications: 10
   Expect(report->total, "balk_rate", exact.p_balk, 0.002);
   Expect(report->total, "abandon_rate", exact.p_abandon, 0.002);
   // A balking caller abandons after 0 s, within any threshold.
-  CHECK(testing::Mean(report->total, "abandoned_within") >=
-        testing::Mean(report->total, "balked"));
+  CHECK(testing::Mean(report->total, "abandoned_within") >= testing::Mean(report->total, "balked"));
 }
 
 TEST_CASE("without balking the chain is Erlang A, and the balking draws change nothing else") {
@@ -103,8 +102,8 @@ TEST_CASE("without balking the chain is Erlang A, and the balking draws change n
 
 TEST_CASE("a mixture samples each component with its weight") {
   // 70 % exponential of mean 60 s, 30 % constant 600 s.
-  const Distribution mix = Distribution::Mixture(
-      {7, 3}, {Distribution::Exponential(60), Distribution::Constant(600)});
+  const Distribution mix =
+      Distribution::Mixture({7, 3}, {Distribution::Exponential(60), Distribution::Constant(600)});
   CHECK(mix.mean_s() == doctest::Approx(0.7 * 60 + 0.3 * 600));
   const double second = 0.7 * 2 * 60 * 60 + 0.3 * 600 * 600;
   CHECK(mix.variance_s2() == doctest::Approx(second - mix.mean_s() * mix.mean_s()));
@@ -120,10 +119,10 @@ TEST_CASE("a mixture samples each component with its weight") {
   }
   const double mean = sum / n;
   const double variance = sum2 / n - mean * mean;
-  MESSAGE(fmt::format("mean {:.2f} (exact {:.2f}), variance {:.0f} (exact {:.0f}), share 600 s "
-                      "{:.4f}",
-                      mean, mix.mean_s(), variance, mix.variance_s2(),
-                      static_cast<double>(long_ones) / n));
+  MESSAGE(fmt::format(
+      "mean {:.2f} (exact {:.2f}), variance {:.0f} (exact {:.0f}), share 600 s "
+      "{:.4f}",
+      mean, mix.mean_s(), variance, mix.variance_s2(), static_cast<double>(long_ones) / n));
   CHECK(std::fabs(mean - mix.mean_s()) <= 4 * std::sqrt(mix.variance_s2() / n));
   CHECK(variance == doctest::Approx(mix.variance_s2()).epsilon(0.02));
   CHECK(static_cast<double>(long_ones) / n == doctest::Approx(0.3).epsilon(0.02));

@@ -62,8 +62,8 @@ TEST_CASE("the planning fields load with their values") {
   CHECK(s->contact_types[0].service_levels == std::vector<Duration>{Seconds(20)});
   CHECK_FALSE(s->own_service_levels);
   absl::StatusOr<Scenario> t = LoadScenario(
-      "t.txtpb", Variant(kHandle, std::string(kHandle) +
-                                      " service_level_s: [20, 30] balk_probability: 0.25"));
+      "t.txtpb",
+      Variant(kHandle, std::string(kHandle) + " service_level_s: [20, 30] balk_probability: 0.25"));
   REQUIRE_MESSAGE(t.ok(), t.status().ToString());
   CHECK(t->contact_types[0].service_levels == std::vector<Duration>{Seconds(20), Seconds(30)});
   CHECK(t->own_service_levels);
@@ -104,8 +104,9 @@ TEST_CASE("bad mixtures name their field") {
   ExpectError(kHandle,
               "handle_time { mixture { weights: [1] components { constant_s: 1 } "
               "components { constant_s: 2 } } }",
-              11, "contact_types[0].handle_time.mixture: needs 1..16 components and one weight "
-                  "each, got 2 components and 1 weights");
+              11,
+              "contact_types[0].handle_time.mixture: needs 1..16 components and one weight "
+              "each, got 2 components and 1 weights");
   ExpectError(kHandle,
               "handle_time { mixture { weights: [0, 0] components { constant_s: 1 } "
               "components { constant_s: 2 } } }",
@@ -116,8 +117,7 @@ TEST_CASE("bad mixtures name their field") {
               11, "contact_types[0].handle_time.mixture.weights[1]: -2 is outside 0..1e9");
   ExpectError(kHandle,
               "handle_time { mixture { weights: [1] components { exponential { mean_s: 0 } } } }",
-              11,
-              "contact_types[0].handle_time.mixture.components[0].exponential.mean_s: mean 0");
+              11, "contact_types[0].handle_time.mixture.components[0].exponential.mean_s: mean 0");
   std::string deep = "constant_s: 1";
   for (int i = 0; i < 5; ++i) deep = "mixture { weights: [1] components { " + deep + " } }";
   ExpectError(kHandle, "handle_time { " + deep + " }", 11, "mixtures nest more than 4 deep");
