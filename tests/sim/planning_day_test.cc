@@ -7,7 +7,9 @@
 
 #include "doctest/doctest.h"
 #include "fmt/format.h"
+#include "sim/busyness.h"
 #include "sim/clock.h"
+#include "sim/mrg32k3a.h"
 #include "sim/replication.h"
 #include "sim/report.h"
 #include "sim/runner.h"
@@ -84,6 +86,21 @@ TEST_CASE("interval noise adds each interval's own mixed-Poisson variance") {
   // Two half-hours of mean 25 each, independent factors of shape 4:
   // variance 2 * (25 + 625 / 4) = 362.5.
   ExpectVariance(DailyCounts(Busy("busyness { interval_shape: 4 }")), 50, 362.5, 1.0);
+}
+
+TEST_CASE("one busyness factor per day, times each interval's own noise") {
+  // Two days of 6-hour intervals.
+  Mrg32k3a rng;
+  const std::vector<double> days = DrawRateFactors({.day_shape = 10}, Seconds(21600), 8, rng);
+  REQUIRE(days.size() == 8);
+  for (int i = 1; i < 4; ++i) CHECK(days[i] == days[0]);
+  for (int i = 5; i < 8; ++i) CHECK(days[i] == days[4]);
+  CHECK(days[0] != days[4]);
+  const std::vector<double> noisy = DrawRateFactors({.interval_shape = 10}, Seconds(21600), 8, rng);
+  CHECK(noisy[0] != noisy[1]);
+  CHECK(DrawRateFactors({}, Seconds(1800), 3, rng) == std::vector<double>{1, 1, 1});
+  // The last rate holds past the end of the list.
+  CHECK(ScaleRates({10, 20}, {1, 2, 3}) == std::vector<double>{10, 40, 60});
 }
 
 TEST_CASE("busyness changes the arrivals, the same way for the same seed") {
