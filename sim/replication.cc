@@ -473,6 +473,7 @@ absl::Status Replication::Arrival(size_t type, Time now) {
     // customers.
     const bool balks = balk_rng_[type].NextDouble() < ct.balk_probability;
     if (balks && call.state == CallState::kWaiting && !call.callback) {
+      TraceContact(now, "balked", call, AgentId());
       Count(call, [](Tally& t) { ++t.balked; });
       return Command(Disconnect{.now = now, .interaction = InteractionId(id)});
     }

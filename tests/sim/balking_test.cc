@@ -13,6 +13,7 @@
 #include "fmt/format.h"
 #include "sim/distribution.h"
 #include "sim/mrg32k3a.h"
+#include "sim/replication.h"
 #include "sim/report.h"
 #include "sim/runner.h"
 #include "sim/scenario.h"
@@ -91,6 +92,32 @@ replications: 10
   Expect(report->total, "abandon_rate", exact.p_abandon, 0.002);
   // A balking caller abandons after 0 s, within any threshold.
   CHECK(testing::Mean(report->total, "abandoned_within") >= testing::Mean(report->total, "balked"));
+}
+
+TEST_CASE("a caller who balks hangs up at once, after the engine found no agent free") {
+  absl::StatusOr<Scenario> scenario = LoadScenario("balk1.txtpb", R"(
+center { workgroups { name: "Q" } }
+agent_groups { name: "a" count: 1 workgroups { workgroup: "Q" } }
+contact_types {
+  name: "calls" workgroup: "Q"
+  arrivals { listed { times_s: [0, 1, 200] } }
+  handle_time { constant_s: 100 }
+  balk_probability: 1
+}
+horizon_s: 3600
+replications: 1
+)");
+  REQUIRE_MESSAGE(scenario.ok(), scenario.status().ToString());
+  std::string trace;
+  absl::StatusOr<ReplicationResult> result = RunReplication(*scenario, 0, &trace);
+  REQUIRE(result.ok());
+  // The first and third find the agent free; the second balks.
+  CHECK(result->total.answered == 2);
+  CHECK(result->total.balked == 1);
+  CHECK(result->total.abandoned == 1);
+  CHECK(result->total.wait_abandoned_s == 0);
+  CHECK(trace.find("{\"t\": 1, \"event\": \"balked\", \"contact\": 2,") != std::string::npos);
+  CHECK(trace.find("{\"t\": 1, \"event\": \"abandoned\", \"contact\": 2,") != std::string::npos);
 }
 
 TEST_CASE("without balking the chain is Erlang A, and the balking draws change nothing else") {
