@@ -22,8 +22,10 @@
 #define ACD_SIM_AGGREGATE_H_
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sim/kpi_layout.h"
@@ -58,6 +60,12 @@ struct StudyInfo {
   double horizon_s = 0;
   double warmup_s = 0;
   double interval_s = 0;
+  // The horizon's start on the clock, seconds after midnight (scenario
+  // day_start); unset: none.
+  std::optional<double> day_start_s;
+  // Each contact type's service-level thresholds, in scenario order, when
+  // some type sets its own; empty otherwise.
+  std::vector<std::pair<std::string, std::vector<double>>> service_levels_s;
   bool operator==(const StudyInfo&) const = default;
 };
 

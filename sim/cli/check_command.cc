@@ -115,6 +115,7 @@ absl::StatusOr<std::string> RunReport(LoadedScenario loaded, RunOptions options,
   meter.Finish();
   ACD_RETURN_IF_ERROR(aggregate.status());
   aggregate->study.fingerprint = loaded.fingerprint;
+  aggregate->study.overrides = loaded.overrides;
   return FormatJson(ReportOf(*aggregate));
 }
 

@@ -158,13 +158,15 @@ void ReportFlags::Register(FlagSet& flags) {
                  "Also write every KPI as JSON to FILE (\"-\": standard output, alone; the table "
                  "then goes to standard error): {\"version\": ..., \"scenario\": ..., "
                  "\"overrides\": [...], \"total\": {...}, "
-                 "\"workgroups\": {\"<name>\": {...}}, \"contact_types\": {...}, and per "
-                 "reporting interval \"intervals\", \"contact_type_intervals\", "
-                 "\"total_intervals\"}, each KPI as {\"mean\": x, \"ci95\": h}.",
+                 "\"workgroups\": {\"<name>\": {...}}, \"contact_types\": {...}, \"agent_groups\": "
+                 "{...}, and per reporting interval \"intervals\", \"contact_type_intervals\", "
+                 "\"agent_group_intervals\", \"total_intervals\"}, each KPI as {\"mean\": x, "
+                 "\"ci95\": h}.",
                  StoreNonEmpty(json_path_, "a file name"));
   flags.AddValue("--csv", "DIR",
                  "Also write, in DIR (created if needed), intervals.csv (one row per workgroup "
-                 "and reporting interval), contact_type_intervals.csv and total_intervals.csv, "
+                 "and reporting interval), contact_type_intervals.csv, total_intervals.csv and "
+                 "agent_group_intervals.csv, "
                  "with every KPI's mean and 95% half-width.",
                  StoreNonEmpty(csv_dir_, "a directory"));
   flags.AddValue("--html", "FILE",
@@ -206,7 +208,8 @@ absl::Status ReportFlags::Open() {
     for (const auto& [file, slice] :
          {std::pair{"intervals.csv", IntervalSlice::kWorkgroups},
           std::pair{"contact_type_intervals.csv", IntervalSlice::kContactTypes},
-          std::pair{"total_intervals.csv", IntervalSlice::kTotal}}) {
+          std::pair{"total_intervals.csv", IntervalSlice::kTotal},
+          std::pair{"agent_group_intervals.csv", IntervalSlice::kAgentGroups}}) {
       ACD_ASSIGN_OR_RETURN(
           OutputFile csv,
           OutputFile::Create((std::filesystem::path(*csv_dir_) / file).string(), "the CSV report"));
