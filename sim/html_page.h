@@ -48,22 +48,24 @@ absl::StatusOr<IntervalSeries> ReadIntervals(const Document& doc, const ParsedJs
 
 // A section of charts and tables about one slice member.
 struct Member {
-  // "total", "workgroups" or "contact_types".
+  // "total", "workgroups", "contact_types" or "agent_groups".
   std::string slice;
   std::string name;
   // The member's whole-run KPI object, or nullptr.
   const ParsedJson* whole = nullptr;
   IntervalSeries intervals;
 };
-// The total, then the workgroups and contact types in document order, from
-// the "total"/"workgroups"/"contact_types" and "total_intervals"/
-// "intervals"/"contact_type_intervals" members of `root` (any may be
-// missing).
+// The total, then the workgroups, contact types and agent groups in
+// document order, from the "total"/"workgroups"/"contact_types"/
+// "agent_groups" and "total_intervals"/"intervals"/"contact_type_intervals"/
+// "agent_group_intervals" members of `root` (any may be missing).
 absl::StatusOr<std::vector<Member>> ReadMembers(const Document& doc);
 
-// "Total", "Workgroup Billing", "Contact type tech calls" (not escaped).
+// "Total", "Workgroup Billing", "Contact type tech calls", "Agent group
+// early" (not escaped).
 std::string MemberTitle(const Member& member);
-// An id for the member's section: "total", "workgroups-0", ...
+// An id for the member's section: "total", "workgroup-0", "contact-type-0",
+// "agent-group-0".
 std::string MemberId(const std::vector<Member>& members, size_t i);
 
 // The table label of a KPI key ("SL (answered)"), or the key itself.

@@ -116,8 +116,8 @@ absl::StatusOr<std::vector<Member>> ReadMembers(const Document& doc) {
     members.push_back(std::move(member));
   }
   for (const auto& [slice, intervals_key] :
-       {std::pair{"workgroups", "intervals"},
-        std::pair{"contact_types", "contact_type_intervals"}}) {
+       {std::pair{"workgroups", "intervals"}, std::pair{"contact_types", "contact_type_intervals"},
+        std::pair{"agent_groups", "agent_group_intervals"}}) {
     ACD_ASSIGN_OR_RETURN(const ParsedJson* wholes,
                          doc.Optional(root, "document", slice, ParsedJson::Type::kObject));
     ACD_ASSIGN_OR_RETURN(const ParsedJson* intervals,
@@ -151,14 +151,20 @@ absl::StatusOr<std::vector<Member>> ReadMembers(const Document& doc) {
 
 std::string MemberTitle(const Member& member) {
   if (member.slice == "total") return "Total";
-  return absl::StrCat(member.slice == "workgroups" ? "Workgroup " : "Contact type ", member.name);
+  return absl::StrCat(member.slice == "workgroups"      ? "Workgroup "
+                      : member.slice == "contact_types" ? "Contact type "
+                                                        : "Agent group ",
+                      member.name);
 }
 
 std::string MemberId(const std::vector<Member>& members, size_t i) {
   if (members[i].slice == "total") return "total";
   size_t index = 0;
   for (size_t j = 0; j < i; ++j) index += members[j].slice == members[i].slice;
-  return absl::StrCat(members[i].slice == "workgroups" ? "workgroup-" : "contact-type-", index);
+  return absl::StrCat(members[i].slice == "workgroups"      ? "workgroup-"
+                      : members[i].slice == "contact_types" ? "contact-type-"
+                                                            : "agent-group-",
+                      index);
 }
 
 std::string KpiLabel(absl::string_view key) {

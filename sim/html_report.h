@@ -8,8 +8,9 @@
 //
 //   "result" (acdsim run/merge --json; a document without "kind"): offered,
 //     answered and abandoned; service level with its 95 % band and the
-//     target line; ASA; queue length; occupancy and utilization; staffing
-//     when the document has a head-count KPI ("staffed_agents" or "agents");
+//     target line; ASA; queue length; occupancy and utilization; busy agents
+//     at the end of each interval; per agent group too (its occupancy,
+//     utilization and busy agents), when the document has agent groups;
 //   "comparison" (acdsim compare --json): the paired difference B - A per
 //     interval with its 95 % band and the zero line, and the KPI table with
 //     verdicts;

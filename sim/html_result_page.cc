@@ -35,7 +35,7 @@ const std::vector<ChartSpec>& ChartSpecs() {
       {"asa", "Average speed of answer per interval (s)", {"asa_s"}},
       {"queue", "Queue length per interval (time average, contacts)", {"queue_length"}},
       {"occupancy", "Occupancy and utilization per interval", {"occupancy", "utilization"}, true},
-      {"staffing", "Staffing per interval (agents)", {"staffed_agents", "agents"}},
+      {"busy", "Busy agents at the end of each interval", {"busy_agents_end"}},
   };
   return kSpecs;
 }
@@ -204,7 +204,13 @@ absl::StatusOr<std::string> ResultPage(const Document& doc, const HtmlOptions& o
     body += fmt::format("<a href=\"#{}\">{}</a>", MemberId(members, m),
                         EscapeHtml(MemberTitle(members[m])));
   }
-  body += "</nav>\n<h2 id=\"kpis\">KPIs over the whole run</h2>\n" + KpiTable(members);
+  // The agent groups' few KPIs get a table of their own.
+  std::vector<Member> queues, agent_groups;
+  for (const Member& member : members) {
+    (member.slice == "agent_groups" ? agent_groups : queues).push_back(member);
+  }
+  body += "</nav>\n<h2 id=\"kpis\">KPIs over the whole run</h2>\n" + KpiTable(queues);
+  if (!agent_groups.empty()) body += KpiTable(agent_groups);
   for (size_t m = 0; m < members.size(); ++m) {
     ACD_ASSIGN_OR_RETURN(std::string charts, MemberCharts(doc, members, m, interval->number(),
                                                           target, service_level_s));

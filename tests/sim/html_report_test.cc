@@ -87,6 +87,11 @@ TEST_CASE("a run's page charts every interval's service level with the JSON's nu
     CHECK_FALSE(Figure(html, name, "asa").empty());
     CHECK_FALSE(Figure(html, name, "queue").empty());
   }
+  // Agent groups ("s" and "t") get their occupancy charted.
+  REQUIRE(report->agent_group_intervals.size() == 2);
+  CHECK(Values(Figure(html, "t", "occupancy"), "occupancy").size() ==
+        report->agent_group_intervals[1].second.size());
+  CHECK(html.find("<h2>Agent group t</h2>") != std::string::npos);
   // Contact types have no occupancy: no chart of it.
   CHECK(Figure(html, "support chats", "occupancy").empty());
   CHECK_FALSE(Figure(html, "support chats", "volume").empty());
