@@ -44,6 +44,22 @@ if(NOT compare MATCHES "data-member=\"total\" data-chart=\"diff-service_level_an
   message(FATAL_ERROR "the comparison page has no chart of the paired SL difference")
 endif()
 
+# acdsim compare --html: the page of its JSON, with the paired SL difference.
+execute_process(COMMAND "${ACDSIM}" compare "${scenario}" --set-b "agent_groups[agents].count=4"
+                --json "${WORK_DIR}/compare.json" --html "${WORK_DIR}/compare_run.html"
+                RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+if(rc EQUAL 2 OR NOT EXISTS "${WORK_DIR}/compare_run.html")
+  message(FATAL_ERROR "acdsim compare --html: exit ${rc}: ${err}")
+endif()
+run_acdsim(report "${WORK_DIR}/compare.json" -o "${WORK_DIR}/compare_report.html")
+expect_same_files("${WORK_DIR}/compare_run.html" "${WORK_DIR}/compare_report.html")
+file(READ "${WORK_DIR}/compare_run.html" compare_page)
+if(NOT compare_page MATCHES "data-member=\"Support\" data-chart=\"diff-service_level_ans\"" OR
+   NOT compare_page MATCHES "<code>agent_groups\\[agents\\].count=4</code>")
+  message(FATAL_ERROR "compare --html: no paired SL difference for Support, or no override")
+endif()
+expect_failure(2 "^acdsim: --json - and --html -: only one output" compare --json - --html -)
+
 # Bad documents: the file and the byte offset; no page written.
 file(WRITE "${WORK_DIR}/bad.json" "{\"version\": \"0.1.0\",}\n")
 expect_failure(1 "^acdsim: ${WORK_DIR}/bad.json: byte 20: expected a key \\(a string\\) in an object\n$"
