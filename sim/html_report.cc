@@ -36,7 +36,7 @@ svg.chart{width:100%;height:auto;font-size:11px}
 .s2{stroke:#ff7f0e}.band.s2,.pt.s2{fill:#ff7f0e}.s3{stroke:#9467bd}.band.s3,.pt.s3{fill:#9467bd}
 .s4{stroke:#8c564b}.band.s4,.pt.s4{fill:#8c564b}.s5{stroke:#e377c2}.band.s5,.pt.s5{fill:#e377c2}
 .pt{stroke:none}.pt.marked{fill:#c00}
-table{border-collapse:collapse;font-size:13px;margin:8px 0}
+.wide{overflow-x:auto}table{border-collapse:collapse;font-size:13px;margin:8px 0}
 td,th{border:1px solid #ccc;padding:2px 8px;text-align:right;white-space:nowrap}th{background:#f2f2f2}
 td:first-child,th:first-child{text-align:left}
 .better{color:#060}.worse{color:#b00}.missed{color:#b00;font-weight:bold}

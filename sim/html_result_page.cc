@@ -118,7 +118,7 @@ std::string KpiTable(const std::vector<Member>& members) {
       if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
     }
   }
-  std::string out = "<table class=\"kpis\">\n<tr><th>KPI (mean ± 95% half-width)</th>";
+  std::string out = "<div class=\"wide\"><table class=\"kpis\">\n<tr><th>KPI (mean ± 95% half-width)</th>";
   for (const Member& member : members) {
     out +=
         absl::StrCat("<th>", EscapeHtml(member.slice == "total" ? "Total" : member.name), "</th>");
@@ -142,7 +142,7 @@ std::string KpiTable(const std::vector<Member>& members) {
     }
     if (shown) out += row + "</tr>\n";
   }
-  return out + "</table>\n";
+  return out + "</table></div>\n";
 }
 
 }  // namespace
