@@ -14,6 +14,7 @@
 #include "absl/strings/string_view.h"
 #include "sim/html_report.h"
 #include "sim/json_reader.h"
+#include "sim/tally.h"
 
 namespace acd::sim::html {
 
@@ -68,6 +69,9 @@ std::string MemberTitle(const Member& member);
 // "agent-group-0".
 std::string MemberId(const std::vector<Member>& members, size_t i);
 
+// The definition of the KPI `key` (Kpis() and ThresholdKpis() of
+// sim/tally.h), or nullptr.
+const KpiDefinition* FindDefinition(absl::string_view key);
 // The table label of a KPI key ("SL (answered)"), or the key itself.
 std::string KpiLabel(absl::string_view key);
 // The table's decimals for a KPI key (3 for unknown keys).

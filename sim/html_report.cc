@@ -3,6 +3,7 @@
 #include "sim/html_report.h"
 
 #include <cmath>
+#include <span>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -167,18 +168,24 @@ std::string MemberId(const std::vector<Member>& members, size_t i) {
                       index);
 }
 
-std::string KpiLabel(absl::string_view key) {
-  for (const KpiDefinition& kpi : Kpis()) {
-    if (key == kpi.key) return kpi.label;
+// The definition of the KPI `key` (sim/tally.h), or nullptr.
+const KpiDefinition* FindDefinition(absl::string_view key) {
+  for (const std::span<const KpiDefinition> kpis : {Kpis(), ThresholdKpis()}) {
+    for (const KpiDefinition& kpi : kpis) {
+      if (key == kpi.key) return &kpi;
+    }
   }
-  return std::string(key);
+  return nullptr;
+}
+
+std::string KpiLabel(absl::string_view key) {
+  const KpiDefinition* kpi = FindDefinition(key);
+  return kpi != nullptr ? std::string(kpi->label) : std::string(key);
 }
 
 int KpiDecimals(absl::string_view key) {
-  for (const KpiDefinition& kpi : Kpis()) {
-    if (key == kpi.key) return kpi.decimals;
-  }
-  return 3;
+  const KpiDefinition* kpi = FindDefinition(key);
+  return kpi != nullptr ? kpi->decimals : 3;
 }
 
 bool IsFraction(absl::string_view key) {

@@ -118,15 +118,16 @@ std::string KpiTable(const std::vector<Member>& members) {
       if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
     }
   }
-  std::string out = "<div class=\"wide\"><table class=\"kpis\">\n<tr><th>KPI (mean ± 95% half-width)</th>";
+  std::string out =
+      "<div class=\"wide\"><table class=\"kpis\">\n<tr><th>KPI (mean ± 95% half-width)</th>";
   for (const Member& member : members) {
     out +=
         absl::StrCat("<th>", EscapeHtml(member.slice == "total" ? "Total" : member.name), "</th>");
   }
   out += "</tr>\n";
   for (const std::string& key : keys) {
-    bool optional = false;
-    for (const KpiDefinition& kpi : Kpis()) optional = optional || (key == kpi.key && kpi.optional);
+    const KpiDefinition* definition = FindDefinition(key);
+    const bool optional = definition != nullptr && definition->optional;
     std::string row = absl::StrCat("<tr data-kpi=\"", EscapeHtml(key), "\"><td>",
                                    EscapeHtml(KpiLabel(key)), "</td>");
     bool shown = !optional;
