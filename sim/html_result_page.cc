@@ -73,6 +73,25 @@ absl::Status CheckKpis(const Document& doc, const ParsedJson& kpis, absl::string
   return absl::OkStatus();
 }
 
+// " (answered within 20 s)": the member's SL time, its contact type's own
+// first threshold ("service_levels_s") when it has one, or "each contact
+// type's" for a slice mixing types with their own.
+std::string ServiceLevelTime(const Document& doc, const Member& member, double service_level_s) {
+  const ParsedJson* own = doc.root.Find("service_levels_s");
+  if (own == nullptr || !own->is_object() || own->object().empty()) {
+    return fmt::format(" (answered within {} s)", JsonNumber(service_level_s));
+  }
+  if (member.slice == "contact_types") {
+    const ParsedJson* thresholds = own->Find(member.name);
+    if (thresholds != nullptr && thresholds->is_array() && !thresholds->array().empty() &&
+        thresholds->array()[0].is_number()) {
+      return fmt::format(" (answered within {} s)", JsonNumber(thresholds->array()[0].number()));
+    }
+    return fmt::format(" (answered within {} s)", JsonNumber(service_level_s));
+  }
+  return " (answered within each contact type's SL time)";
+}
+
 absl::StatusOr<std::string> MemberCharts(const Document& doc, const std::vector<Member>& members,
                                          size_t m, double interval_s, double target,
                                          double service_level_s) {
@@ -94,7 +113,7 @@ absl::StatusOr<std::string> MemberCharts(const Document& doc, const std::vector<
     }
     if (chart.series.empty()) continue;
     if (spec.target) {
-      chart.title += fmt::format(" (answered within {} s)", JsonNumber(service_level_s));
+      chart.title += ServiceLevelTime(doc, member, service_level_s);
       chart.references.push_back(
           {.label = fmt::format("target {}%", JsonNumber(target * 100)), .value = target});
     }

@@ -122,6 +122,22 @@ TEST_CASE("names from the document are escaped") {
   CHECK(html.find("<code>agent_groups[&lt;x&gt;].count=3</code>") != std::string::npos);
 }
 
+TEST_CASE("service-level charts name each contact type's own SL time") {
+  const std::string html = Render(R"({"version": "0.1.0", "scenario": "s", "seed": 1,
+    "replications": 2, "service_level_s": 20, "service_levels_s": {"chat": [60, 90]},
+    "interval_s": 1800, "day_start_s": 28800,
+    "total_intervals": [{"start_s": 0, "kpis": {"service_level_ans": {"mean": 0.9, "ci95": 0}}}],
+    "contact_type_intervals": {
+      "chat": [{"start_s": 0, "kpis": {"service_level_ans": {"mean": 0.8, "ci95": 0}}}],
+      "voice": [{"start_s": 0, "kpis": {"service_level_ans": {"mean": 0.7, "ci95": 0}}}]}})");
+  CHECK(Figure(html, "chat", "service_level").find("answered within 60 s") != std::string::npos);
+  CHECK(Figure(html, "voice", "service_level").find("answered within 20 s") != std::string::npos);
+  CHECK(Figure(html, "total", "service_level")
+            .find("answered within each contact type&#39;s SL time") != std::string::npos);
+  // The clock starts at day_start_s.
+  CHECK(Figure(html, "total", "service_level").find(">08:00</text>") != std::string::npos);
+}
+
 TEST_CASE("a comparison's page charts the paired difference per interval with the zero line") {
   const std::string html = Render(ReadFixture("comparison.json"));
   CheckSelfContained(html);
