@@ -8,6 +8,8 @@ std::span<const Subcommand> Subcommands() {
        RunMain},
       {"merge", "merge the partial results of a study's parts into its report", MergeHelp,
        MergeMain},
+      {"staff", "the fewest agents per interval that meet service targets, by simulation",
+       StaffHelp, StaffMain},
   };
   return kSubcommands;
 }

@@ -33,6 +33,8 @@ std::string RunHelp();
 int RunMain(const std::vector<std::string>& args);
 std::string MergeHelp();
 int MergeMain(const std::vector<std::string>& args);
+std::string StaffHelp();
+int StaffMain(const std::vector<std::string>& args);
 
 }  // namespace acd::sim::cli
 
