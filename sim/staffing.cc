@@ -89,7 +89,14 @@ class Solver {
       row.start_s = i * interval_us / 1'000'000;
       row.erlang_a = starts[i];
       std::vector<int> x = starts[i];
-      for (size_t g = 0; g < x.size(); ++g) x[g] = std::min(x[g], pool_[g]);
+      for (size_t g = 0; g < x.size(); ++g) {
+        // Erlang A, calibrated by how the previous interval's search ended.
+        if (i > 0 && starts[i - 1][g] > 0) {
+          x[g] = static_cast<int>(std::lround(static_cast<double>(starts[i][g]) *
+                                              decided_[g].back() / starts[i - 1][g]));
+        }
+        x[g] = std::clamp(x[g] + options_.start_offset, 0, pool_[g]);
+      }
       ACD_ASSIGN_OR_RETURN(Evaluation ev, Search(i, x));
       for (size_t g = 0; g < x.size(); ++g) decided_[g].push_back(x[g]);
       row.agents = x;

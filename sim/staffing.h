@@ -16,6 +16,9 @@
 //      square-root rule (beta 1) when Erlang A has no answer; each target's
 //      head count is split evenly over the staffable groups that are members
 //      of its workgroups, and the groups' shares are summed over targets.
+//      From the second interval on, each group's start is that Erlang A
+//      figure times the ratio of the previous interval's result to its
+//      Erlang A figure (the search's correction carried forward).
 //   2. Add (greedy): while a target is missed, add one agent to the group
 //      whose extra agent most reduces the relative shortfall of the worst
 //      missed target (ties: the group listed first).
@@ -66,6 +69,8 @@ struct StaffingOptions {
   int history_intervals = 2;
   // Most agents of one group in one interval. Range >= 1.
   int max_agents = 2000;
+  // Added to every start (tests use it to make the search walk). Default 0.
+  int start_offset = 0;
   // Called after each decided interval (interval, intervals), for progress.
   std::function<void(int, int)> on_interval;
 };

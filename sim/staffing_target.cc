@@ -150,6 +150,12 @@ double TargetValue(const StaffingTarget& target, const ReplicationResult& result
       tally = &result.total_intervals[interval];
       break;
   }
+  // Contacts offered but none answered: no service level at all, and a wait
+  // counted as 1e9 s, rather than "undefined" (which would count as met).
+  if (tally->offered > 0 && tally->answered == 0) {
+    if (target.kpi == StaffingKpi::kSlAns) return 0;
+    if (target.kpi == StaffingKpi::kAsa) return 1e9;
+  }
   for (const KpiDefinition& kpi : Kpis()) {
     if (target.kpi_key == kpi.key) return kpi.value(*tally);
   }

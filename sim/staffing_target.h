@@ -18,7 +18,8 @@
 // `Support:occupancy<=0.9`.
 //
 // The value of a target in one interval of one replication comes from the
-// slice's interval tally (contacts by the interval they arrived in).
+// slice's interval tally (contacts by the interval they arrived in); with
+// contacts offered and none answered, sl_ans is 0 and ASA 1e9 s.
 
 #ifndef ACD_SIM_STAFFING_TARGET_H_
 #define ACD_SIM_STAFFING_TARGET_H_
