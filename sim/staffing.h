@@ -15,7 +15,8 @@
 //      workgroup's wrap-up, mean patience; sim/erlang.h), falling back to the
 //      square-root rule (beta 1) when Erlang A has no answer; each target's
 //      head count is split evenly over the staffable groups that are members
-//      of its workgroups, and the groups' shares are summed over targets.
+//      of its workgroups; per group, the largest share among targets on the
+//      same traffic (the same set of contact types), summed over traffics.
 //      From the second interval on, each group's start is that Erlang A
 //      figure times the ratio of the previous interval's result to its
 //      Erlang A figure (the search's correction carried forward).

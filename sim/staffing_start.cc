@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <vector>
 
 #include "sim/erlang.h"
@@ -57,8 +58,16 @@ StaffingGoal GoalOf(const StaffingTarget& target) {
 
 std::vector<int> ErlangStart(const Scenario& scenario, const std::vector<StaffingTarget>& targets,
                              const std::vector<int>& groups, int interval) {
-  std::vector<double> share(groups.size(), 0.0);
+  // Per traffic (the set of contact types a target covers: targets on the
+  // same traffic need the most any of them needs), then summed.
+  std::map<std::vector<bool>, std::vector<double>> by_traffic;
   for (const StaffingTarget& target : targets) {
+    std::vector<bool> traffic;
+    for (size_t k = 0; k < scenario.contact_types.size(); ++k) {
+      traffic.push_back(InSlice(target, scenario.contact_types[k], static_cast<int>(k)));
+    }
+    std::vector<double>& share = by_traffic[traffic];
+    share.resize(groups.size(), 0.0);
     double rate = 0, work = 0, patience_weight = 0, patience = 0;
     std::vector<bool> serving(groups.size(), false);
     for (size_t k = 0; k < scenario.contact_types.size(); ++k) {
@@ -88,8 +97,12 @@ std::vector<int> ErlangStart(const Scenario& scenario, const std::vector<Staffin
     const double agents =
         n.ok() ? *n : SquareRootStaffing(model.calls_per_s * model.aht_s, 1.0);
     for (size_t g = 0; g < groups.size(); ++g) {
-      if (serving[g]) share[g] += agents / n_serving;
+      if (serving[g]) share[g] = std::max(share[g], agents / n_serving);
     }
+  }
+  std::vector<double> share(groups.size(), 0.0);
+  for (const auto& [traffic, shares] : by_traffic) {
+    for (size_t g = 0; g < groups.size(); ++g) share[g] += shares[g];
   }
   std::vector<int> start(groups.size());
   for (size_t g = 0; g < groups.size(); ++g) {

@@ -25,7 +25,7 @@ constexpr char kAbout[] =
     "time order, with the earlier intervals frozen at what was found: it starts from Erlang A "
     "per target (that interval's arrival rate, mean handle time plus wrap-up and mean "
     "patience; the square-root rule where Erlang A has no answer), split evenly over the "
-    "groups serving the target's workgroups; while a target is missed it adds one agent to the "
+    "groups serving the target's workgroups (the most any target on the same contact types needs, summed over the others); while a target is missed it adds one agent to the "
     "group whose agent most reduces the worst missed target's shortfall; then it removes "
     "agents one at a time, group by group, while every target stays met. Every candidate runs "
     "the same replications (common random numbers), from --history intervals before the "
