@@ -130,7 +130,7 @@ class Solver {
       double best_gain = 0, best_total = 0;
       Evaluation best_ev;
       for (size_t g = 0; g < x.size(); ++g) {
-        if (x[g] >= pool_[g]) continue;
+        if (x[g] >= pool_[g] || !GroupServes(base_, groups_[g], targets_[worst])) continue;
         std::vector<int> y = x;
         ++y[g];
         ACD_ASSIGN_OR_RETURN(Evaluation e, Evaluate(i, y));

@@ -22,7 +22,9 @@
 //      Erlang A figure (the search's correction carried forward).
 //   2. Add (greedy): while a target is missed, add one agent to the group
 //      whose extra agent most reduces the relative shortfall of the worst
-//      missed target (ties: the group listed first).
+//      missed target (ties: the larger reduction of all shortfalls, then
+//      the group listed first); only groups that are members of a workgroup
+//      of that target's contacts are tried.
 //   3. Remove: for each group in turn, take agents away one at a time while
 //      every target stays met; repeat until a whole pass removes nobody.
 //
@@ -107,6 +109,10 @@ absl::StatusOr<StaffingPlan> SolveStaffing(const Scenario& scenario,
 // `groups` (agent-group indices).
 std::vector<int> ErlangStart(const Scenario& scenario, const std::vector<StaffingTarget>& targets,
                              const std::vector<int>& groups, int interval);
+
+// Whether agent group `group` is a member of a workgroup where contacts of
+// `target`'s slice queue.
+bool GroupServes(const Scenario& scenario, int group, const StaffingTarget& target);
 
 }  // namespace acd::sim
 

@@ -56,6 +56,16 @@ StaffingGoal GoalOf(const StaffingTarget& target) {
 
 }  // namespace
 
+bool GroupServes(const Scenario& scenario, int group, const StaffingTarget& target) {
+  for (size_t k = 0; k < scenario.contact_types.size(); ++k) {
+    const ContactType& type = scenario.contact_types[k];
+    if (InSlice(target, type, static_cast<int>(k)) && Serves(scenario, group, type.workgroup)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::vector<int> ErlangStart(const Scenario& scenario, const std::vector<StaffingTarget>& targets,
                              const std::vector<int>& groups, int interval) {
   // Per traffic (the set of contact types a target covers: targets on the
