@@ -102,7 +102,7 @@ class Solver {
       row.agents = x;
       row.kpis = ev.kpis;
       for (size_t t = 0; t < targets_.size(); ++t) {
-        row.met.push_back(targets_[t].Meets(ev.kpis[t].count > 0 ? ev.kpis[t].mean : NAN));
+        row.met.push_back(Met(targets_[t], ev.kpis[t]));
       }
       for (size_t g = 0; g < x.size(); ++g) {
         plan.agent_intervals += x[g];
@@ -211,9 +211,19 @@ class Solver {
     for (size_t t = 0; t < targets_.size(); ++t) {
       ev.kpis.push_back(Summarize(values[t]));
       const Summary& k = ev.kpis.back();
-      ev.all_met = ev.all_met && targets_[t].Meets(k.count > 0 ? k.mean : NAN);
+      ev.all_met = ev.all_met && Met(targets_[t], k);
     }
     return ev;
+  }
+
+  // The decision rule: the mean, or the far end of its 95 % interval.
+  bool Met(const StaffingTarget& target, const Summary& s) const {
+    if (s.count == 0) return true;
+    double value = s.mean;
+    if (options_.rule == StaffingRule::kConfidence && !std::isnan(s.ci95)) {
+      value += target.at_least() ? -s.ci95 : s.ci95;
+    }
+    return target.Meets(value);
   }
 
   Scenario base_;

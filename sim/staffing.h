@@ -37,7 +37,8 @@
 // every contact of the interval has its service-level outcome).
 // A target is met when the mean of its value over the R replications meets
 // the limit (replications where it is undefined, with no contacts, are left
-// out; with none left it is met); its 95 % half-width is reported.
+// out; with none left it is met); its 95 % half-width is reported. With
+// StaffingRule::kConfidence the whole 95 % interval must meet it.
 //
 // Limits: the greedy search is a heuristic for several groups (it finds a
 // staffing where no single agent can be removed, not necessarily the fewest
@@ -64,6 +65,16 @@
 
 namespace acd::sim {
 
+// When a target counts as met in an interval.
+enum class StaffingRule {
+  // The mean over the replications meets the limit.
+  kMean,
+  // The whole 95 % interval does: mean - half-width >= limit (service
+  // levels), mean + half-width <= limit (the others). More agents; a re-run
+  // with other seeds misses far less often.
+  kConfidence,
+};
+
 struct StaffingOptions {
   // Replications per candidate. Range 1..100000.
   int replications = 10;
@@ -72,6 +83,7 @@ struct StaffingOptions {
   int history_intervals = 2;
   // Most agents of one group in one interval. Range >= 1.
   int max_agents = 2000;
+  StaffingRule rule = StaffingRule::kMean;
   // Added to every start (tests use it to make the search walk). Default 0.
   int start_offset = 0;
   // Called after each decided interval (interval, intervals), for progress.

@@ -38,9 +38,11 @@ std::string GroupMap(const std::vector<std::string>& names, const std::vector<in
 std::string FormatStaffingTable(const StaffingStudy& study) {
   const StaffingPlan& plan = study.plan;
   std::string out = fmt::format(
-      "Staffing of {}: {} replications per candidate, seed {}; target met when its mean over "
-      "the replications meets the limit (* missed).\nagents: found (Erlang A start)\n\n",
-      study.scenario, study.replications, study.seed);
+      "Staffing of {}: {} replications per candidate, seed {}; a target is met when {} "
+      "meets the limit (* missed).\nagents: found (Erlang A start)\n\n",
+      study.scenario, study.replications, study.seed,
+      study.rule == StaffingRule::kMean ? "its mean over the replications"
+                                        : "its whole 95% confidence interval");
   out += fmt::format("{:<7}{:>8}", "start", "s");
   for (const std::string& g : plan.group_names) out += fmt::format("  {:>16}", g);
   for (const StaffingTarget& t : study.targets) out += fmt::format("  {:>24}", t.spec);

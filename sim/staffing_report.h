@@ -24,6 +24,8 @@ struct StaffingStudy {
   int replications = 0;
   double interval_s = 0;
   std::vector<std::string> overrides;
+  // The decision rule, for the table (the JSON shape has no place for it).
+  StaffingRule rule = StaffingRule::kMean;
   std::vector<StaffingTarget> targets;
   StaffingPlan plan;
 };

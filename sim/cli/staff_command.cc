@@ -30,8 +30,8 @@ constexpr char kAbout[] =
     "agents one at a time, group by group, while every target stays met. Every candidate runs "
     "the same replications (common random numbers), from --history intervals before the "
     "interval (the center starts empty there) to its end plus the longest service-level "
-    "threshold. A target is met when its mean over the replications meets the limit; the "
-    "table and JSON give its 95% half-width. "
+    "threshold. A target is met when its mean over the replications meets the limit (or, "
+    "with --rule ci, its whole 95% interval does); the table and JSON give the half-width. "
     "TARGET SPEC: NAME:KPI OP VALUE[@Ts], NAME a contact type, a workgroup or \"total\"; "
     "sl=0.8@20s (answered within 20 s / answered; also sl_ans=), sl_off=0.8@20s (/ offered), "
     "sl_g1=0.8@20s (/ offered less abandons within t), asa<=30s, abandon<=0.05, "
@@ -91,6 +91,18 @@ struct StaffCommand {
                      }
                      return ParseInt(v, 0, 10000, &options.history_intervals);
                    });
+    flags.AddValue("--rule", "mean|ci",
+                   "When a target counts as met: its mean over the replications meets the "
+                   "limit (mean, the default), or its whole 95% confidence interval does (ci: "
+                   "more agents, and re-runs with other seeds rarely miss).",
+                   [this](const std::string& v) {
+                     if (v == "mean" || v == "ci") {
+                       options.rule = v == "ci" ? StaffingRule::kConfidence : StaffingRule::kMean;
+                       return absl::OkStatus();
+                     }
+                     return absl::InvalidArgumentError(
+                         absl::StrCat("'", v, "' is not mean or ci"));
+                   });
     flags.AddValue("--max-agents", "N", "Most agents of one group in one interval (default 2000).",
                    [this](const std::string& v) {
                      return ParseInt(v, 1, 1000000, &options.max_agents);
@@ -130,6 +142,7 @@ absl::Status Staff(StaffCommand& command) {
   command.options.replications = command.replications.value_or(scenario.replications);
   study.seed = scenario.seed;
   study.replications = command.options.replications;
+  study.rule = command.options.rule;
 
   std::optional<OutputFile> json, scenario_out, csv, targets_csv;
   if (command.json_path) {
