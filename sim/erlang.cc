@@ -25,8 +25,7 @@ absl::Status CheckModel(const QueueModel& m) {
     return absl::InvalidArgumentError(absl::StrCat("patience_s ", m.patience_s, " is not >= 0"));
   }
   if (!(std::isfinite(m.threshold_s) && m.threshold_s >= 0)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("threshold_s ", m.threshold_s, " is not >= 0"));
+    return absl::InvalidArgumentError(absl::StrCat("threshold_s ", m.threshold_s, " is not >= 0"));
   }
   return absl::OkStatus();
 }
@@ -123,8 +122,7 @@ absl::StatusOr<QueueKpis> ErlangA(const QueueModel& m) {
 
   const int waiting_max = static_cast<int>(pi.size()) - 1 - c;
   std::vector<double> answered_within, abandoned_within;
-  WithinT(c_mu, theta, std::max(waiting_max, 0), m.threshold_s, answered_within,
-          abandoned_within);
+  WithinT(c_mu, theta, std::max(waiting_max, 0), m.threshold_s, answered_within, abandoned_within);
   double p_free = 0;
   for (int n = 0; n < c && n < static_cast<int>(pi.size()); ++n) p_free += pi[n];
   double queue = 0, answered = p_free, answered_wait = 0, good = p_free, short_abandon = 0;
@@ -189,7 +187,8 @@ absl::StatusOr<int> FewestAgents(const QueueModel& model, const StaffingGoal& go
   // Every goal is monotone in the head count: start at the load and walk
   // down while it still holds, or up until it does.
   int c = std::max(lowest, static_cast<int>(std::ceil(load)));
-  if (c > max_agents) return absl::OutOfRangeError(absl::StrCat("the load needs more than ", max_agents, " agents"));
+  if (c > max_agents)
+    return absl::OutOfRangeError(absl::StrCat("the load needs more than ", max_agents, " agents"));
   absl::StatusOr<bool> ok = meets(c);
   if (!ok.ok()) return ok.status();
   if (*ok) {

@@ -50,15 +50,15 @@ struct QueueModel {
 };
 
 struct QueueKpis {
-  double p_wait = 0;           // P(all agents busy on arrival)
-  double p_abandon = 0;        // abandoned / offered
-  double p_abandon_within = 0; // abandoned within t / offered
+  double p_wait = 0;            // P(all agents busy on arrival)
+  double p_abandon = 0;         // abandoned / offered
+  double p_abandon_within = 0;  // abandoned within t / offered
   double sl_ans = 0;
   double sl_off = 0;
   double sl_g1 = 0;
-  double asa_s = 0;            // mean wait of the answered
-  double wait_all_s = 0;       // mean wait of everyone (abandoners until they leave)
-  double occupancy = 0;        // busy agents / agents
+  double asa_s = 0;       // mean wait of the answered
+  double wait_all_s = 0;  // mean wait of everyone (abandoners until they leave)
+  double occupancy = 0;   // busy agents / agents
 };
 
 // Erlang C. InvalidArgument when a value is out of range or the load

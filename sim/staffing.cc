@@ -80,7 +80,8 @@ class Solver {
       }
     }
     for (size_t g = 0; g < groups_.size(); ++g) {
-      pool_[g] = std::min(options_.max_agents, std::max(pool_[g], base_.agent_groups[groups_[g]].count));
+      pool_[g] =
+          std::min(options_.max_agents, std::max(pool_[g], base_.agent_groups[groups_[g]].count));
       GrowPool(base_, groups_[g], pool_[g]);
       plan.group_names.push_back(base_.agent_groups[groups_[g]].name);
     }
@@ -180,7 +181,8 @@ class Solver {
       counts.push_back(x[g]);
       s.agent_groups[groups_[g]].agents_per_interval = std::move(counts);
     }
-    const int first = options_.history_intervals < 0 ? 0 : std::max(0, i - options_.history_intervals);
+    const int first =
+        options_.history_intervals < 0 ? 0 : std::max(0, i - options_.history_intervals);
     if (first > 0) {
       for (ContactType& type : s.contact_types) {
         if (type.rates_per_hour.empty()) continue;
@@ -192,7 +194,10 @@ class Solver {
       }
       s.warmup = std::max(s.warmup, s.interval * first);
     }
-    const Duration tail = SecondsF(thresholds_.back() + 1);
+    // Contacts of interval i still waiting at its end resolve in the tail
+    // (at the same head counts): cut short, the long waits would drop out
+    // of the answered and flatter sl_ans and ASA.
+    const Duration tail = std::max(SecondsF(thresholds_.back() + 1), s.interval);
     s.horizon = std::min(base_.horizon, s.interval * (i + 1) + tail);
     if (s.warmup >= s.horizon) s.warmup = Duration::Zero();
     std::vector<std::vector<double>> values(targets_.size());
@@ -201,8 +206,8 @@ class Solver {
       for (int r = 0; r < options_.replications; ++r) {
         ACD_ASSIGN_OR_RETURN(const ReplicationResult result, RunReplication(s, r));
         for (size_t t = 0; t < targets_.size(); ++t) {
-          const bool mine = targets_[t].at_least() ? targets_[t].threshold_s == thresholds_[pass]
-                                                   : pass == 0;
+          const bool mine =
+              targets_[t].at_least() ? targets_[t].threshold_s == thresholds_[pass] : pass == 0;
           if (mine) values[t].push_back(TargetValue(targets_[t], result, i));
         }
       }

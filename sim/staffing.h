@@ -33,8 +33,10 @@
 // differ only by their staffing. The simulation starts `history_intervals`
 // intervals before the one being decided (arrivals of Poisson contact types
 // before that start are dropped, so the center starts empty there) and
-// stops at the interval's end plus the longest service-level threshold (so
-// every contact of the interval has its service-level outcome).
+// stops one interval after the interval's end (or the longest service-level
+// threshold after it, if longer), the head counts held through that tail, so
+// the contacts of the interval still waiting at its end are answered or
+// abandon rather than drop out of the measures.
 // A target is met when the mean of its value over the R replications meets
 // the limit (replications where it is undefined, with no contacts, are left
 // out; with none left it is met); its 95 % half-width is reported. With

@@ -99,14 +99,15 @@ std::string FormatStaffingJson(const StaffingStudy& study) {
   out += "],\n  \"intervals\": [";
   for (size_t i = 0; i < plan.intervals.size(); ++i) {
     const StaffingPlan::Interval& row = plan.intervals[i];
-    out += fmt::format("{}\n    {{\"start_s\": {}, \"agents\": {}, \"erlang_a\": {}, \"targets\": [",
-                       i ? "," : "", row.start_s, GroupMap(plan.group_names, row.agents),
-                       GroupMap(plan.group_names, row.erlang_a));
+    out +=
+        fmt::format("{}\n    {{\"start_s\": {}, \"agents\": {}, \"erlang_a\": {}, \"targets\": [",
+                    i ? "," : "", row.start_s, GroupMap(plan.group_names, row.agents),
+                    GroupMap(plan.group_names, row.erlang_a));
     for (size_t t = 0; t < row.kpis.size(); ++t) {
-      out += fmt::format("{}{{\"spec\": {}, \"mean\": {}, \"ci95\": {}, \"met\": {}}}",
-                         t ? ", " : "", JsonQuote(study.targets[t].spec),
-                         JsonNumber(row.kpis[t].mean), JsonNumber(row.kpis[t].ci95),
-                         row.met[t] ? "true" : "false");
+      out +=
+          fmt::format("{}{{\"spec\": {}, \"mean\": {}, \"ci95\": {}, \"met\": {}}}", t ? ", " : "",
+                      JsonQuote(study.targets[t].spec), JsonNumber(row.kpis[t].mean),
+                      JsonNumber(row.kpis[t].ci95), row.met[t] ? "true" : "false");
     }
     out += "]}";
   }

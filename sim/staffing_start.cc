@@ -104,8 +104,7 @@ std::vector<int> ErlangStart(const Scenario& scenario, const std::vector<Staffin
                      .patience_s = patience_weight > 0 ? patience / rate : 0,
                      .threshold_s = target.threshold_s};
     absl::StatusOr<int> n = FewestAgents(model, GoalOf(target), 5000);
-    const double agents =
-        n.ok() ? *n : SquareRootStaffing(model.calls_per_s * model.aht_s, 1.0);
+    const double agents = n.ok() ? *n : SquareRootStaffing(model.calls_per_s * model.aht_s, 1.0);
     for (size_t g = 0; g < groups.size(); ++g) {
       if (serving[g]) share[g] = std::max(share[g], agents / n_serving);
     }

@@ -25,12 +25,14 @@ constexpr char kAbout[] =
     "time order, with the earlier intervals frozen at what was found: it starts from Erlang A "
     "per target (that interval's arrival rate, mean handle time plus wrap-up and mean "
     "patience; the square-root rule where Erlang A has no answer), split evenly over the "
-    "groups serving the target's workgroups (the most any target on the same contact types needs, summed over the others); while a target is missed it adds one agent to the "
+    "groups serving the target's workgroups (the most any target on the same contact types "
+    "needs, summed over the others); while a target is missed it adds one agent to the "
     "group whose agent most reduces the worst missed target's shortfall; then it removes "
     "agents one at a time, group by group, while every target stays met. Every candidate runs "
     "the same replications (common random numbers), from --history intervals before the "
-    "interval (the center starts empty there) to its end plus the longest service-level "
-    "threshold. A target is met when its mean over the replications meets the limit (or, "
+    "interval (the center starts empty there) to one interval past its end, head counts "
+    "held (or the longest service-level threshold past it, if longer). A target is met when its "
+    "mean over the replications meets the limit (or, "
     "with --rule ci, its whole 95% interval does); the table and JSON give the half-width. "
     "TARGET SPEC: NAME:KPI OP VALUE[@Ts], NAME a contact type, a workgroup or \"total\"; "
     "sl=0.8@20s (answered within 20 s / answered; also sl_ans=), sl_off=0.8@20s (/ offered), "
@@ -53,8 +55,8 @@ struct StaffCommand {
   std::optional<std::string> json_path, csv_dir, scenario_out;
 
   StaffCommand() {
-    flags.AddPositional("SCENARIO", "The scenario file (acd/proto/scenario.proto, text format).",
-                        1, 1, StoreNonEmpty(scenario_path, "a file name"));
+    flags.AddPositional("SCENARIO", "The scenario file (acd/proto/scenario.proto, text format).", 1,
+                        1, StoreNonEmpty(scenario_path, "a file name"));
     flags.AddValue("--target", "SPEC", "A target every interval must meet (repeatable; see above).",
                    [this](const std::string& v) {
                      target_specs.push_back(v);
@@ -100,13 +102,11 @@ struct StaffCommand {
                        options.rule = v == "ci" ? StaffingRule::kConfidence : StaffingRule::kMean;
                        return absl::OkStatus();
                      }
-                     return absl::InvalidArgumentError(
-                         absl::StrCat("'", v, "' is not mean or ci"));
+                     return absl::InvalidArgumentError(absl::StrCat("'", v, "' is not mean or ci"));
                    });
-    flags.AddValue("--max-agents", "N", "Most agents of one group in one interval (default 2000).",
-                   [this](const std::string& v) {
-                     return ParseInt(v, 1, 1000000, &options.max_agents);
-                   });
+    flags.AddValue(
+        "--max-agents", "N", "Most agents of one group in one interval (default 2000).",
+        [this](const std::string& v) { return ParseInt(v, 1, 1000000, &options.max_agents); });
     flags.AddValue("--json", "FILE", "Write the staffing as JSON (kind \"staffing\"); - is stdout.",
                    StoreNonEmpty(json_path, "a file name"));
     flags.AddValue("--csv", "DIR",
@@ -154,10 +154,10 @@ absl::Status Staff(StaffCommand& command) {
   }
   if (command.csv_dir) {
     ACD_RETURN_IF_ERROR(PrepareDirectory(*command.csv_dir, "the staffing CSV"));
-    ACD_ASSIGN_OR_RETURN(csv, OutputFile::Create(*command.csv_dir + "/staffing.csv",
-                                                 "the staffing CSV"));
-    ACD_ASSIGN_OR_RETURN(targets_csv, OutputFile::Create(*command.csv_dir + "/targets.csv",
-                                                         "the staffing CSV"));
+    ACD_ASSIGN_OR_RETURN(
+        csv, OutputFile::Create(*command.csv_dir + "/staffing.csv", "the staffing CSV"));
+    ACD_ASSIGN_OR_RETURN(targets_csv,
+                         OutputFile::Create(*command.csv_dir + "/targets.csv", "the staffing CSV"));
   }
   ACD_ASSIGN_OR_RETURN(study.plan, SolveStaffing(scenario, study.targets, command.options));
   const std::string table = FormatStaffingTable(study);

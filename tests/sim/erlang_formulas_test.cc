@@ -93,10 +93,9 @@ TEST_CASE("Erlang C staffing of the classic example is 54 for 80 % in 20 s") {
 
 TEST_CASE("Erlang A staffing is the first head count meeting the goal") {
   const QueueModel m = Model(360, 240, 1, 120);
-  for (StaffingGoal goal : {StaffingGoal{StaffingKpi::kSlAns, 0.8},
-                            StaffingGoal{StaffingKpi::kSlOff, 0.9},
-                            StaffingGoal{StaffingKpi::kAbandon, 0.02},
-                            StaffingGoal{StaffingKpi::kAsa, 5}}) {
+  for (StaffingGoal goal :
+       {StaffingGoal{StaffingKpi::kSlAns, 0.8}, StaffingGoal{StaffingKpi::kSlOff, 0.9},
+        StaffingGoal{StaffingKpi::kAbandon, 0.02}, StaffingGoal{StaffingKpi::kAsa, 5}}) {
     absl::StatusOr<int> n = FewestAgents(m, goal);
     REQUIRE(n.ok());
     QueueModel at = m;

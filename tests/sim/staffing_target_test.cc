@@ -1,10 +1,11 @@
 // The grammar of `acdsim staff --target` (sim/staffing_target.h).
 
+#include "sim/staffing_target.h"
+
 #include <string>
 
 #include "doctest/doctest.h"
 #include "sim/scenario.h"
-#include "sim/staffing_target.h"
 
 namespace acd::sim {
 namespace {
@@ -76,8 +77,7 @@ TEST_CASE("bad target specs are refused, saying what is wrong") {
   CHECK(error("sl=0.8") == "--target 'sl=0.8': expected NAME:KPI, as in voice:sl=0.8@20s");
   CHECK(error("email:sl=0.8").find("\"email\" is not a contact type or workgroup") !=
         std::string::npos);
-  CHECK(error("voice:sla=0.8").find("unknown KPI or operator in \"sla=0.8\"") !=
-        std::string::npos);
+  CHECK(error("voice:sla=0.8").find("unknown KPI or operator in \"sla=0.8\"") != std::string::npos);
   CHECK(error("voice:asa>=30").find("unknown KPI or operator") != std::string::npos);
   CHECK(error("voice:sl=1.5@20s").find("value \"1.5\" is not a fraction in 0..1") !=
         std::string::npos);

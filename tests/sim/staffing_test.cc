@@ -1,6 +1,8 @@
 // sim/staffing.h: exact answers on stationary single queues, and a
 // multi-skill day re-run with other seeds.
 
+#include "sim/staffing.h"
+
 #include <cmath>
 #include <string>
 #include <vector>
@@ -11,7 +13,6 @@
 #include "sim/replication.h"
 #include "sim/scenario.h"
 #include "sim/scenario_source.h"
-#include "sim/staffing.h"
 #include "sim/staffing_scenario.h"
 
 namespace acd::sim {
@@ -50,11 +51,11 @@ warmup_s: 5000
 
 TEST_CASE("staffing a stationary queue returns the exact Erlang C or Erlang A head count") {
   const std::vector<Stationary> cases = {
-      {360, 240, 0, "calls:sl=0.8@20s"},       // the classic example: 54
-      {120, 300, 0, "calls:asa<=15s"},         // Erlang C, ASA
-      {360, 240, 120, "calls:sl=0.8@20s"},     // Erlang A, SL of the answered
-      {360, 240, 120, "calls:abandon<=0.03"},  // Erlang A, abandonment
-      {200, 360, 90, "calls:sl_off=0.85@30s"}, // Erlang A, SL of the offered
+      {360, 240, 0, "calls:sl=0.8@20s"},        // the classic example: 54
+      {120, 300, 0, "calls:asa<=15s"},          // Erlang C, ASA
+      {360, 240, 120, "calls:sl=0.8@20s"},      // Erlang A, SL of the answered
+      {360, 240, 120, "calls:abandon<=0.03"},   // Erlang A, abandonment
+      {200, 360, 90, "calls:sl_off=0.85@30s"},  // Erlang A, SL of the offered
   };
   for (const Stationary& c : cases) {
     CAPTURE(c.target);
@@ -78,9 +79,8 @@ TEST_CASE("staffing a stationary queue returns the exact Erlang C or Erlang A he
       REQUIRE(plan.ok());
       REQUIRE(plan->intervals.size() == 1);
       MESSAGE(fmt::format("{} (offset {:+}): exact {}, simulated {} ({} = {:.4f} ± {:.4f})",
-                          c.target, offset, *exact, plan->intervals[0].agents[0],
-                          target->kpi_key, plan->intervals[0].kpis[0].mean,
-                          plan->intervals[0].kpis[0].ci95));
+                          c.target, offset, *exact, plan->intervals[0].agents[0], target->kpi_key,
+                          plan->intervals[0].kpis[0].mean, plan->intervals[0].kpis[0].ci95));
       CHECK(plan->intervals[0].agents[0] == *exact);
       CHECK(plan->intervals[0].erlang_a[0] == *exact);
     }
@@ -144,7 +144,8 @@ std::vector<Check> Rerun(Scenario scenario, const std::vector<StaffingTarget>& t
   return checks;
 }
 
-TEST_CASE("a staffed multi-skill day meets every target on other seeds, and one agent less misses") {
+TEST_CASE(
+    "a staffed multi-skill day meets every target on other seeds, and one agent less misses") {
   absl::StatusOr<ParsedScenario> parsed = ParsedScenario::Parse("day.txtpb", kDay);
   REQUIRE(parsed.ok());
   absl::StatusOr<Scenario> scenario = parsed->Convert();
