@@ -32,7 +32,9 @@ std::string FullHelp() {
   return out + "\n" +
          acd::sim::cli::Paragraph(
              "\"--flag value\" and \"--flag=value\" both work. Exit status: 0 on success, 1 if "
-             "the input cannot be read, is invalid or fails to run, 2 for a bad command line.");
+             "the input cannot be read, is invalid or fails to run, 2 for a bad command line; "
+             "compare "
+             "has its own (0 no significant difference, 1 B worse, 3 B better, 2 any error).");
 }
 
 }  // namespace

@@ -22,8 +22,10 @@
 #define ACD_SIM_AGGREGATE_H_
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sim/kpi_layout.h"
@@ -48,6 +50,9 @@ struct StudyInfo {
   // A hash of the scenario's canonical form (sim/scenario_source.h); empty
   // when unknown (a study run without going through the command line).
   std::string fingerprint;
+  // The what-if overrides applied to the scenario's text (sim/overrides.h),
+  // as given ("agent_groups[es].count=25"), in order; empty for none.
+  std::vector<std::string> overrides;
   uint64_t seed = 0;
   // The study's replications: R of 0..R-1.
   int replications = 0;
@@ -55,6 +60,12 @@ struct StudyInfo {
   double horizon_s = 0;
   double warmup_s = 0;
   double interval_s = 0;
+  // The horizon's start on the clock, seconds after midnight (scenario
+  // day_start); unset: none.
+  std::optional<double> day_start_s;
+  // Each contact type's service-level thresholds, in scenario order, when
+  // some type sets its own; empty otherwise.
+  std::vector<std::pair<std::string, std::vector<double>>> service_levels_s;
   bool operator==(const StudyInfo&) const = default;
 };
 

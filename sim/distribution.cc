@@ -65,6 +65,23 @@ Distribution Distribution::Empirical(std::vector<double> values_s) {
   return d;
 }
 
+Distribution Distribution::Mixture(const std::vector<double>& weights,
+                                   std::vector<Distribution> components) {
+  Distribution d(Kind::kMixture, 0);
+  double total = 0;
+  for (double w : weights) total += w;
+  std::vector<std::pair<double, Distribution>> cumulative;
+  double sum = 0;
+  for (size_t i = 0; i < components.size(); ++i) {
+    sum += weights[i];
+    cumulative.emplace_back(i + 1 == components.size() ? 1.0 : sum / total,
+                            std::move(components[i]));
+  }
+  d.components_ =
+      std::make_shared<const std::vector<std::pair<double, Distribution>>>(std::move(cumulative));
+  return d;
+}
+
 double Distribution::mean_s() const {
   switch (kind_) {
     case Kind::kConstant:
@@ -83,6 +100,14 @@ double Distribution::mean_s() const {
       double sum = 0;
       for (double v : *values_) sum += v;
       return sum / static_cast<double>(values_->size());
+    }
+    case Kind::kMixture: {
+      double mean = 0, below = 0;
+      for (const auto& [cumulative, component] : *components_) {
+        mean += (cumulative - below) * component.mean_s();
+        below = cumulative;
+      }
+      return mean;
     }
   }
   return 0;
@@ -108,6 +133,17 @@ double Distribution::variance_s2() const {
       double sum = 0;
       for (double v : *values_) sum += (v - mean) * (v - mean);
       return sum / static_cast<double>(values_->size());
+    }
+    case Kind::kMixture: {
+      // E[X^2] - E[X]^2 over the components.
+      double second = 0, below = 0;
+      for (const auto& [cumulative, component] : *components_) {
+        const double m = component.mean_s();
+        second += (cumulative - below) * (component.variance_s2() + m * m);
+        below = cumulative;
+      }
+      const double mean = mean_s();
+      return std::max(0.0, second - mean * mean);
     }
   }
   return 0;
@@ -145,6 +181,13 @@ double Distribution::SampleSeconds(Mrg32k3a& rng) const {
       const size_t i =
           std::min(n - 1, static_cast<size_t>(rng.NextDouble() * static_cast<double>(n)));
       return (*values_)[i];
+    }
+    case Kind::kMixture: {
+      const double u = rng.NextDouble();
+      for (const auto& [cumulative, component] : *components_) {
+        if (u < cumulative) return component.SampleSeconds(rng);
+      }
+      return components_->back().second.SampleSeconds(rng);
     }
   }
   return 0;

@@ -9,7 +9,9 @@
 // Kinds, all in seconds: constant; exponential (mean); Erlang (k phases,
 // mean); gamma (shape, mean); lognormal (mean, standard deviation);
 // uniform (min, max); triangular (min, mode, max); empirical (a list of
-// observed values, each drawn with equal probability).
+// observed values, each drawn with equal probability); mixture (weights and
+// component distributions: one uniform picks the component, which then
+// draws its own sample).
 //
 // Example:
 //
@@ -26,6 +28,7 @@
 #define ACD_SIM_DISTRIBUTION_H_
 
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "acd/time.h"
@@ -44,6 +47,7 @@ class Distribution {
     kUniform,
     kTriangular,
     kEmpirical,
+    kMixture,
   };
 
   // Always zero.
@@ -65,6 +69,10 @@ class Distribution {
   static Distribution Triangular(double min_s, double mode_s, double max_s);
   // A non-empty list of values >= 0.
   static Distribution Empirical(std::vector<double> values_s);
+  // Component i with probability weights[i] / sum(weights): as many weights
+  // as components (at least one), each >= 0, their sum > 0.
+  static Distribution Mixture(const std::vector<double>& weights,
+                              std::vector<Distribution> components);
 
   Kind kind() const { return kind_; }
   // The distribution's exact mean and variance.
@@ -85,6 +93,8 @@ class Distribution {
   // the mean), uniform (min, max), triangular (min, mode, max).
   double a_ = 0, b_ = 0, c_ = 0;
   std::shared_ptr<const std::vector<double>> values_;
+  // Mixture: cumulative probabilities (the last 1) and components.
+  std::shared_ptr<const std::vector<std::pair<double, Distribution>>> components_;
 };
 
 // A standard normal variate (Box-Muller, two uniforms per call).

@@ -21,6 +21,14 @@ std::string JsonQuote(absl::string_view s) {
   return out + "\"";
 }
 
+std::string JsonStrings(const std::vector<std::string>& strings) {
+  std::string out = "[";
+  for (size_t i = 0; i < strings.size(); ++i) {
+    out += (i > 0 ? ", " : "") + JsonQuote(strings[i]);
+  }
+  return out + "]";
+}
+
 std::string JsonNumber(double x) { return std::isfinite(x) ? fmt::format("{}", x) : "null"; }
 
 }  // namespace acd::sim

@@ -4,6 +4,7 @@
 #define ACD_SIM_JSON_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 
@@ -12,6 +13,9 @@ namespace acd::sim {
 // A JSON string literal for `s` (quotes, backslashes and control characters
 // escaped).
 std::string JsonQuote(absl::string_view s);
+
+// A JSON array of string literals, on one line: ["a", "b"], or [].
+std::string JsonStrings(const std::vector<std::string>& strings);
 
 // The shortest text that reads back as `x`; null for NaN and infinities.
 std::string JsonNumber(double x);

@@ -49,7 +49,8 @@ struct KpiInfo {
 
 struct SliceLayout {
   // What the slice is, and the JSON section it is reported under: "total"
-  // (one member, "total"), "workgroups", "contact_types".
+  // (one member, "total"), "workgroups", "contact_types", "agent_groups"
+  // (only in scenarios with agent groups, and with the agents' KPIs only).
   std::string kind;
   std::vector<std::string> members;
   std::vector<KpiInfo> kpis;

@@ -10,12 +10,27 @@
 namespace acd::sim {
 
 KpiPlan KpiPlan::For(const Scenario& scenario) {
-  // Every slice reports every KPI of sim/tally.h.
-  std::vector<KpiInfo> kpis;
-  std::vector<std::function<double(const Tally&)>> values;
-  for (const KpiDefinition& kpi : Kpis()) {
+  // The total, workgroups and contact types report every KPI of
+  // sim/tally.h, and those of the 2nd.. service-level thresholds when a
+  // contact type has them; agent groups report their agents' KPIs.
+  std::vector<KpiInfo> kpis, agent_kpis;
+  std::vector<std::function<double(const Tally&)>> values, agent_values;
+  const auto take = [&](const KpiDefinition& kpi) {
     kpis.push_back({kpi.key, kpi.label, kpi.decimals, kpi.optional});
     values.push_back(kpi.value);
+    const std::string key = kpi.key;
+    if (key == "occupancy" || key == "utilization" || key == "busy_agents_end") {
+      agent_kpis.push_back(kpis.back());
+      agent_values.push_back(kpi.value);
+    }
+  };
+  for (const KpiDefinition& kpi : Kpis()) take(kpi);
+  size_t thresholds = 1;
+  for (const ContactType& k : scenario.contact_types) {
+    thresholds = std::max(thresholds, k.service_levels.size());
+  }
+  for (size_t t = 1; t < thresholds && t <= ThresholdKpis().size(); ++t) {
+    take(ThresholdKpis()[t - 1]);
   }
   std::vector<std::string> workgroups;
   for (const WorkgroupConfig& w : scenario.center.workgroups) workgroups.push_back(w.name);
@@ -26,9 +41,11 @@ KpiPlan KpiPlan::For(const Scenario& scenario) {
   const int64_t interval_us = scenario.interval.microseconds();
   plan.layout_.intervals =
       static_cast<int>((scenario.horizon.microseconds() + interval_us - 1) / interval_us);
-  const auto add = [&](std::string kind, std::vector<std::string> members, Source source) {
-    plan.layout_.slices.push_back({std::move(kind), std::move(members), kpis});
-    source.values = values;
+  const auto add = [&](std::string kind, std::vector<std::string> members, Source source,
+                       bool agents = false) {
+    plan.layout_.slices.push_back(
+        {std::move(kind), std::move(members), agents ? agent_kpis : kpis});
+    source.values = agents ? agent_values : values;
     plan.sources_.push_back(std::move(source));
   };
   add("total", {"total"},
@@ -59,10 +76,35 @@ KpiPlan KpiPlan::For(const Scenario& scenario) {
        .intervals = [](const ReplicationResult& r, size_t k) -> const std::vector<Tally>& {
          return r.contact_type_intervals[k];
        }});
+  // Only with agent groups: a slice needs members (sim/partial_result.h).
+  if (!scenario.agent_groups.empty()) {
+    std::vector<std::string> groups;
+    for (const AgentGroup& g : scenario.agent_groups) groups.push_back(g.name);
+    add("agent_groups", std::move(groups),
+        {.members =
+             [](const ReplicationResult& r) {
+               return std::min(r.agent_groups.size(), r.agent_group_intervals.size());
+             },
+         .whole = [](const ReplicationResult& r, size_t g) -> const Tally& {
+           return r.agent_groups[g];
+         },
+         .intervals = [](const ReplicationResult& r, size_t g) -> const std::vector<Tally>& {
+           return r.agent_group_intervals[g];
+         }},
+        /*agents=*/true);
+  }
   return plan;
 }
 
 StudyInfo StudyOf(const Scenario& scenario) {
+  std::vector<std::pair<std::string, std::vector<double>>> service_levels;
+  if (scenario.own_service_levels) {
+    for (const ContactType& k : scenario.contact_types) {
+      std::vector<double> seconds;
+      for (Duration t : k.service_levels) seconds.push_back(ToSeconds(t));
+      service_levels.emplace_back(k.name, std::move(seconds));
+    }
+  }
   return {.version = ProgramVersion(),
           .scenario = scenario.name,
           .seed = scenario.seed,
@@ -70,7 +112,9 @@ StudyInfo StudyOf(const Scenario& scenario) {
           .service_level_s = ToSeconds(scenario.service_level),
           .horizon_s = ToSeconds(scenario.horizon),
           .warmup_s = ToSeconds(scenario.warmup),
-          .interval_s = ToSeconds(scenario.interval)};
+          .interval_s = ToSeconds(scenario.interval),
+          .day_start_s = scenario.day_start_s,
+          .service_levels_s = std::move(service_levels)};
 }
 
 absl::Status KpiPlan::Observe(const ReplicationResult& result, std::vector<double>& values) const {

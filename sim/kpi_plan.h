@@ -2,13 +2,15 @@
 // replication's tallies fill them.
 //
 // `KpiPlan::For` is the one place that decides, for a scenario, which slices
-// (the total, the workgroups, the contact types) and which KPIs (those of
-// sim/tally.h) a study reports. `Observe` turns one replication's result into
-// the value of every cell of the plan's layout (sim/kpi_layout.h), which is
-// all the aggregation, the partial result files, the merge and the
-// per-replication output ever see. A new slice or a scenario-dependent KPI
-// is added here, and flows through to every output and to partial results
-// without another change there.
+// (the total, the workgroups, the contact types, and the agent groups when
+// there are any) and which KPIs (those of sim/tally.h; service_level_t2..t4
+// only as far as some contact type has that many thresholds; for agent
+// groups only occupancy, utilization and busy_agents_end) a study reports.
+// `Observe` turns one replication's result into the value of every cell of
+// the plan's layout (sim/kpi_layout.h), which is all the aggregation, the
+// partial result files, the merge and the per-replication output ever see.
+// A new slice or a scenario-dependent KPI is added here, and flows through
+// to every output and to partial results without another change there.
 //
 // Example:
 //

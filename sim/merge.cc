@@ -32,6 +32,10 @@ absl::Status CheckSameStudy(const Part& reference, const Part& part) {
     return mismatch(absl::StrCat("another scenario: \"", b.scenario, "\" (", b.fingerprint,
                                  ") is not \"", a.scenario, "\" (", a.fingerprint, ")"));
   }
+  if (a.overrides != b.overrides) {
+    return mismatch(absl::StrCat("run with the overrides [", absl::StrJoin(b.overrides, ", "),
+                                 "], not [", absl::StrJoin(a.overrides, ", "), "]"));
+  }
   if (a.seed != b.seed) {
     return mismatch(absl::StrCat("seed ", b.seed, " is not the first part's ", a.seed));
   }

@@ -132,6 +132,7 @@ std::string EncodePartialResult(const Aggregate& aggregate) {
   result.set_program_version(study.version);
   result.set_scenario(study.scenario);
   result.set_scenario_fingerprint(study.fingerprint);
+  for (const std::string& text : study.overrides) result.add_overrides(text);
   result.set_seed(study.seed);
   result.set_replications(study.replications);
   result.set_first_replication(aggregate.range.first);
@@ -142,6 +143,12 @@ std::string EncodePartialResult(const Aggregate& aggregate) {
   result.set_interval_s(study.interval_s);
   result.set_events(aggregate.events);
   result.set_interval_count(aggregate.layout.intervals);
+  if (study.day_start_s) result.set_day_start_s(*study.day_start_s);
+  for (const auto& [type, thresholds] : study.service_levels_s) {
+    proto::ServiceLevels& levels = *result.add_type_service_levels();
+    levels.set_contact_type(type);
+    for (double t : thresholds) levels.add_service_level_s(t);
+  }
   size_t cell = 0;
   for (const SliceLayout& layout : aggregate.layout.slices) {
     proto::Slice& slice = *result.add_slices();
@@ -196,12 +203,29 @@ absl::StatusOr<Aggregate> DecodePartialResult(absl::string_view bytes) {
   out.study = {.version = message.program_version(),
                .scenario = message.scenario(),
                .fingerprint = message.scenario_fingerprint(),
+               .overrides = {message.overrides().begin(), message.overrides().end()},
                .seed = message.seed(),
                .replications = message.replications(),
                .service_level_s = message.service_level_s(),
                .horizon_s = message.horizon_s(),
                .warmup_s = message.warmup_s(),
                .interval_s = message.interval_s()};
+  if (message.has_day_start_s()) {
+    if (!(message.day_start_s() >= 0 && message.day_start_s() < 86400)) {
+      return OutOfRange(absl::StrCat("day_start_s ", message.day_start_s(), " outside [0, 86400)"));
+    }
+    out.study.day_start_s = message.day_start_s();
+  }
+  for (const proto::ServiceLevels& levels : message.type_service_levels()) {
+    if (levels.service_level_s().empty() || levels.service_level_s_size() > 4) {
+      return OutOfRange(absl::StrCat("contact type \"", levels.contact_type(), "\" has ",
+                                     levels.service_level_s_size(),
+                                     " service-level thresholds, not 1..4"));
+    }
+    out.study.service_levels_s.emplace_back(
+        levels.contact_type(),
+        std::vector<double>(levels.service_level_s().begin(), levels.service_level_s().end()));
+  }
   if (message.replications() < 1 || message.replications() > kMaxReplications) {
     return OutOfRange(
         absl::StrCat("replications ", message.replications(), " outside 1..", kMaxReplications));

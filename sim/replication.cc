@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "acd/status_macros.h"
+#include "sim/busyness.h"
 #include "sim/poisson.h"
 #include "sim/replication_impl.h"
 
@@ -34,6 +35,18 @@ Replication::Replication(const Scenario& scenario, int replication, std::string*
   for (uint64_t k = 0; k < types; ++k) {
     contact_rng_.push_back(Mrg32k3a::Stream(seed, 3 * types + 2 * groups + k, replication));
   }
+  // Streams added later go after all of the above (sim/replication.h).
+  const uint64_t later = 4 * types + 2 * groups;
+  bool balks = false;
+  for (const ContactType& ct : scenario.contact_types) balks = balks || ct.balk_probability > 0;
+  for (uint64_t k = 0; balks && k < types; ++k) {
+    balk_rng_.push_back(Mrg32k3a::Stream(seed, later + 1 + k, replication));
+  }
+  if (scenario.closing) arrivals_end_ = *scenario.closing;
+  for (const ContactType& ct : scenario.contact_types) {
+    thresholds_.push_back(ct.service_levels.empty() ? std::vector<Duration>{scenario.service_level}
+                                                    : ct.service_levels);
+  }
   result_.contact_types.resize(types);
   queues_.resize(types);
   last_agent_.assign(types, AgentId());
@@ -41,7 +54,7 @@ Replication::Replication(const Scenario& scenario, int replication, std::string*
   next_listed_.assign(types, 0);
   pending_listed_.assign(types, 0);
   result_.workgroups.resize(scenario.center.workgroups.size());
-  const auto timed = [](Tally& t) { t.busy_s = t.staffed_s = t.ready_s = 0; };
+  const auto timed = [](Tally& t) { t.busy_s = t.staffed_s = t.ready_s = t.busy_agents_end = 0; };
   for (Tally& wg : result_.workgroups) timed(wg);
   timed(result_.total);
   const int64_t interval_us = scenario.interval.microseconds();
@@ -52,6 +65,18 @@ Replication::Replication(const Scenario& scenario, int replication, std::string*
   result_.workgroup_intervals.assign(scenario.center.workgroups.size(),
                                      std::vector<Tally>(intervals_, interval));
   result_.total_intervals.assign(intervals_, interval);
+  result_.agent_groups.assign(groups, interval);
+  result_.agent_group_intervals.assign(groups, std::vector<Tally>(intervals_, interval));
+  scaled_rates_.resize(types);
+  if (scenario.busyness.enabled()) {
+    Mrg32k3a rng = Mrg32k3a::Stream(seed, later, replication);
+    const std::vector<double> factors =
+        DrawRateFactors(scenario.busyness, scenario.interval, intervals_, rng);
+    for (size_t k = 0; k < types; ++k) {
+      const std::vector<double>& rates = scenario.contact_types[k].rates_per_hour;
+      if (!rates.empty()) scaled_rates_[k] = ScaleRates(rates, factors);
+    }
+  }
 }
 
 absl::StatusOr<ReplicationResult> Replication::Run() {
@@ -75,6 +100,7 @@ absl::StatusOr<ReplicationResult> Replication::Run() {
   while (true) {
     const Time next_event = events_.empty() ? Time::Infinite() : events_.top().time;
     const Time deadline = engine_->NextDeadline();
+    CountBusyBefore(std::min({next_event, deadline, horizon_}));
     if (deadline <= next_event && deadline <= horizon_) {
       ++result_.events;
       ACD_RETURN_IF_ERROR(Check(engine_->AdvanceTo(deadline)));
@@ -96,7 +122,17 @@ absl::StatusOr<ReplicationResult> Replication::Run() {
     ACD_RETURN_IF_ERROR(Handle(event.time, event.payload));
   }
   ACD_RETURN_IF_ERROR(Check(engine_->AdvanceTo(horizon_)));
+  CountBusyBefore(Time::Infinite());
   for (size_t a = 0; a < agents_.size(); ++a) Account(a, horizon_);
+  // The whole run's busy agents at its end: the last interval's.
+  result_.total.busy_agents_end = result_.total_intervals.back().busy_agents_end;
+  for (size_t w = 0; w < result_.workgroups.size(); ++w) {
+    result_.workgroups[w].busy_agents_end = result_.workgroup_intervals[w].back().busy_agents_end;
+  }
+  for (size_t g = 0; g < result_.agent_groups.size(); ++g) {
+    result_.agent_groups[g].busy_agents_end =
+        result_.agent_group_intervals[g].back().busy_agents_end;
+  }
   const double window_s = ToSeconds(horizon_ - window_start_);
   result_.total.window_s = window_s;
   for (Tally& wg : result_.workgroups) wg.window_s = window_s;
@@ -172,7 +208,12 @@ void Replication::OnInteraction(const InteractionEvent& event) {
       Count(call, [&](Tally& t) {
         ++t.answered;
         t.wait_answered_s += ToSeconds(waited);
-        if (waited <= scenario_.service_level) ++t.answered_within;
+        const std::vector<Duration>& sl = thresholds_[call.type];
+        if (waited <= sl[0]) ++t.answered_within;
+        // A type with fewer thresholds repeats its last (scenario.proto).
+        for (size_t k = 1; k <= t.answered_within_more.size(); ++k) {
+          if (waited <= sl[std::min(k, sl.size() - 1)]) ++t.answered_within_more[k - 1];
+        }
       });
       return;
     case InteractionState::kHeld:
@@ -183,7 +224,7 @@ void Replication::OnInteraction(const InteractionEvent& event) {
       Count(call, [&](Tally& t) {
         ++t.abandoned;
         t.wait_abandoned_s += ToSeconds(waited);
-        if (waited <= scenario_.service_level) ++t.abandoned_within;
+        if (waited <= thresholds_[call.type][0]) ++t.abandoned_within;
       });
       Release(call);
       return;
@@ -427,6 +468,16 @@ absl::Status Replication::Arrival(size_t type, Time now) {
   if (call.callback) Count(call, [](Tally& t) { ++t.callbacks_requested; });
   // Still waiting after the engine's decision: no agent was free.
   if (call.state == CallState::kWaiting) Count(call, [](Tally& t) { ++t.waited; });
+  if (ct.balk_probability > 0) {
+    // Drawn for every arrival, so that staffing variants see the same
+    // customers.
+    const bool balks = balk_rng_[type].NextDouble() < ct.balk_probability;
+    if (balks && call.state == CallState::kWaiting && !call.callback) {
+      TraceContact(now, "balked", call, AgentId());
+      Count(call, [](Tally& t) { ++t.balked; });
+      return Command(Disconnect{.now = now, .interaction = InteractionId(id)});
+    }
+  }
   // Patience runs until the customer is connected, ringing included.
   if (call.patience) {
     Push(now + *call.patience, {EventKind::kAbandon, id});
@@ -438,16 +489,18 @@ void Replication::ScheduleArrival(size_t type, Time now) {
   const ContactType& ct = scenario_.contact_types[type];
   if (!ct.listed.empty()) {
     size_t& next = next_listed_[type];
-    if (next < ct.listed.size()) {
+    if (next < ct.listed.size() && ct.listed[next].time < arrivals_end_) {
       pending_listed_[type] = next;
       Push(ct.listed[next++].time, {EventKind::kArrival, type});
     }
     return;
   }
+  const std::vector<double>& rates =
+      scaled_rates_[type].empty() ? ct.rates_per_hour : scaled_rates_[type];
   const std::optional<Time> next =
-      NextPoissonArrival(ct.rates_per_hour, scenario_.interval, now, horizon_,
+      NextPoissonArrival(rates, scenario_.interval, now, std::min(horizon_, arrivals_end_),
                          Distribution::Exponential(1.0).SampleSeconds(arrival_rng_[type]));
-  if (next) Push(*next, {EventKind::kArrival, type});
+  if (next && *next < arrivals_end_) Push(*next, {EventKind::kArrival, type});
 }
 
 void Replication::TraceContact(Time now, absl::string_view event, const Call& call, AgentId agent,

@@ -9,12 +9,23 @@
 //
 // Randomness: every source has its own MRG32k3a stream and replication r
 // uses substream r of each. Stream layout, for contact type k of K and agent
-// group g: arrivals 3k, handle times 3k+1, patience 3k+2, answer delay 3K+g.
-// A contact's handle time and patience are drawn when it arrives, so two
-// scenarios that differ only in staffing or routing see the same customers.
+// group g of G: arrivals 3k, handle times 3k+1, patience 3k+2, answer delay
+// 3K+g, agent behaviour (no-answer, decline, wrap-up) 3K+G+g, the contact's
+// own choices (callback, transfer, hold, due, preference) 3K+2G+k; then,
+// added later and placed after all of those so that older scenarios keep
+// their numbers: the busyness factors 4K+2G (sim/busyness.h), balking
+// 4K+2G+1+k. A contact's handle time, patience and choices are drawn when it
+// arrives, so two scenarios with the same contact types and the same number
+// of agent groups that differ only in staffing, routing or distribution
+// parameters see the same customers (common random numbers,
+// sim/comparison.h).
 //
 // Events at the same microsecond run in this order: engine timers, hang-ups,
 // answers, abandonments, arrivals (then by scheduling order).
+//
+// Arrivals stop at the scenario's closing time when it has one; the
+// contacts already there are served until the horizon and counted in the
+// interval they arrived in.
 //
 // Example:
 //
@@ -50,6 +61,10 @@ struct ReplicationResult {
   // center.
   std::vector<std::vector<Tally>> contact_type_intervals;
   std::vector<Tally> total_intervals;
+  // Per agent group, in scenario order: its agents' busy, ready and staffed
+  // time and busy agents at the end, for the whole run and per interval.
+  std::vector<Tally> agent_groups;
+  std::vector<std::vector<Tally>> agent_group_intervals;
   // Simulation events processed (including engine timers).
   int64_t events = 0;
 };

@@ -68,11 +68,15 @@ void Replication::SchedulePerInterval(size_t a, int k, const std::vector<int>& c
 }
 
 absl::Status Replication::ScheduleShifts() {
-  std::vector<int> seen(scenario_.agent_groups.size(), 0);
+  // Each agent's place in its group, for staggered breaks and head counts
+  // per interval.
+  std::vector<int64_t> place(scenario_.agent_groups.size(), 0);
   for (size_t a = 0; a < agents_.size(); ++a) {
     const int group = agents_[a].group;
+    const int64_t k = group >= 0 ? place[group]++ : 0;
     if (group >= 0 && !scenario_.agent_groups[group].agents_per_interval.empty()) {
-      SchedulePerInterval(a, ++seen[group], scenario_.agent_groups[group].agents_per_interval);
+      SchedulePerInterval(a, static_cast<int>(k) + 1,
+                          scenario_.agent_groups[group].agents_per_interval);
       continue;
     }
     if (group < 0 || scenario_.agent_groups[group].shifts.empty()) {
@@ -85,8 +89,10 @@ absl::Status Replication::ScheduleShifts() {
       Push(shift.end, {EventKind::kShiftEnd, a});
       for (const Break& br : shift.breaks) {
         ACD_ASSIGN_OR_RETURN(const StatusId status, engine_->FindStatus(br.status));
-        Push(br.start, {EventKind::kBreakStart, a, 0, status});
-        Push(br.end, {EventKind::kBreakEnd, a, 0, status});
+        const Duration offset = Duration::Microseconds(br.stagger_window.microseconds() * k /
+                                                       scenario_.agent_groups[group].count);
+        Push(br.start + offset, {EventKind::kBreakStart, a, 0, status});
+        Push(br.end + offset, {EventKind::kBreakEnd, a, 0, status});
       }
     }
   }
@@ -108,6 +114,12 @@ void Replication::Account(size_t a, Time now) {
   result_.total.staffed_s += seconds;
   if (busy) result_.total.busy_s += seconds;
   if (ready) result_.total.ready_s += seconds;
+  Tally* group = agent.group >= 0 ? &result_.agent_groups[agent.group] : nullptr;
+  if (group != nullptr) {
+    group->staffed_s += seconds;
+    if (busy) group->busy_s += seconds;
+    if (ready) group->ready_s += seconds;
+  }
   for (int wg : agent.active_workgroups) {
     result_.workgroups[wg].staffed_s += seconds;
     if (ready) result_.workgroups[wg].ready_s += seconds;
@@ -123,7 +135,29 @@ void Replication::Account(size_t a, Time now) {
     total.staffed_s += s;
     if (busy) total.busy_s += s;
     if (ready) total.ready_s += s;
+    if (group != nullptr) {
+      Tally& g = result_.agent_group_intervals[agent.group][i];
+      g.staffed_s += s;
+      if (busy) g.busy_s += s;
+      if (ready) g.ready_s += s;
+    }
   });
+}
+
+void Replication::CountBusyBefore(Time t) {
+  for (; next_interval_end_ < intervals_; ++next_interval_end_) {
+    const int k = next_interval_end_;
+    const Time end = std::min(horizon_, Time() + scenario_.interval * (k + 1));
+    if (end >= t) return;
+    for (const AgentTrack& agent : agents_) {
+      if (agent.activity != AgentActivity::kBusy && agent.activity != AgentActivity::kWrapUp) {
+        continue;
+      }
+      ++result_.total_intervals[k].busy_agents_end;
+      if (agent.workgroup >= 0) ++result_.workgroup_intervals[agent.workgroup][k].busy_agents_end;
+      if (agent.group >= 0) ++result_.agent_group_intervals[agent.group][k].busy_agents_end;
+    }
+  }
 }
 
 }  // namespace acd::sim::internal

@@ -233,6 +233,10 @@ class Replication : public Observer {
   // Credits agent `a`'s time since its last change, clipped to the window.
   void Account(size_t a, Time now);
 
+  // Counts the busy agents at every interval end before `t` not counted
+  // yet (all that remain when `t` is infinite).
+  void CountBusyBefore(Time t);
+
   // ---- Engine ---------------------------------------------------------------
 
   absl::Status Command(const acd::Command& command) { return Check(engine_->Apply(command)); }
@@ -268,6 +272,17 @@ class Replication : public Observer {
   std::vector<Mrg32k3a> arrival_rng_, handle_rng_, patience_rng_, answer_rng_, behaviour_rng_;
   // Per contact type: callback, transfer, hold, due and preference draws.
   std::vector<Mrg32k3a> contact_rng_;
+  // Per contact type, when some type balks: the balking draws.
+  std::vector<Mrg32k3a> balk_rng_;
+  // Per contact type: its Poisson rates times this replication's busyness
+  // factors (sim/busyness.h); empty when the scenario has none.
+  std::vector<std::vector<double>> scaled_rates_;
+  // Per contact type: its service-level thresholds (at least one).
+  std::vector<std::vector<Duration>> thresholds_;
+  // Arrivals stop here: the closing time, or past the horizon.
+  Time arrivals_end_ = Time::Infinite();
+  // The next interval whose end has not had its busy agents counted.
+  int next_interval_end_ = 0;
   // Per contact type: the agent that answered its latest contact.
   std::vector<AgentId> last_agent_;
   StatusId available_;

@@ -4,6 +4,8 @@
 
 #include "acd/status_macros.h"
 #include "fmt/format.h"
+#include "fmt/ranges.h"
+#include "sim/clock.h"
 #include "sim/csv.h"
 #include "sim/json.h"
 #include "sim/kpi_plan.h"
@@ -73,6 +75,7 @@ Report ReportOf(const Aggregate& aggregate) {
   const StudyInfo& study = aggregate.study;
   report.version = study.version;
   report.scenario = study.scenario;
+  report.overrides = study.overrides;
   report.seed = study.seed;
   report.replications = aggregate.added;
   report.first_replication = aggregate.range.first;
@@ -82,6 +85,8 @@ Report ReportOf(const Aggregate& aggregate) {
   report.warmup_s = study.warmup_s;
   report.interval_s = study.interval_s;
   report.events = aggregate.events;
+  report.day_start_s = study.day_start_s;
+  report.service_levels_s = study.service_levels_s;
   for (size_t s = 0; s < aggregate.layout.slices.size(); ++s) {
     const SliceLayout& slice = aggregate.layout.slices[s];
     const auto kpis = std::make_shared<const std::vector<KpiInfo>>(slice.kpis);
@@ -97,6 +102,9 @@ Report ReportOf(const Aggregate& aggregate) {
       } else if (slice.kind == "contact_types") {
         report.contact_types.emplace_back(name, std::move(summaries.whole));
         report.contact_type_intervals.emplace_back(name, std::move(summaries.intervals));
+      } else if (slice.kind == "agent_groups") {
+        report.agent_groups.emplace_back(name, std::move(summaries.whole));
+        report.agent_group_intervals.emplace_back(name, std::move(summaries.intervals));
       }
     }
   }
@@ -122,6 +130,7 @@ std::string FormatJson(const Report& report) {
   std::string out = "{\n";
   out += fmt::format("  \"version\": {},\n", JsonQuote(report.version));
   out += fmt::format("  \"scenario\": {},\n", JsonQuote(report.scenario));
+  out += fmt::format("  \"overrides\": {},\n", JsonStrings(report.overrides));
   out += fmt::format("  \"seed\": {},\n", report.seed);
   out += fmt::format("  \"replications\": {},\n", report.replications);
   if (report.replications != report.study_replications) {
@@ -132,19 +141,40 @@ std::string FormatJson(const Report& report) {
   out += fmt::format("  \"service_level_s\": {},\n", JsonNumber(report.service_level_s));
   out += fmt::format("  \"horizon_s\": {},\n", JsonNumber(report.horizon_s));
   out += fmt::format("  \"warmup_s\": {},\n", JsonNumber(report.warmup_s));
+  if (report.day_start_s) {
+    out += fmt::format("  \"day_start_s\": {},\n", JsonNumber(*report.day_start_s));
+  }
+  if (!report.service_levels_s.empty()) {
+    out += "  \"service_levels_s\": {";
+    for (size_t k = 0; k < report.service_levels_s.size(); ++k) {
+      const auto& [type, thresholds] = report.service_levels_s[k];
+      std::vector<std::string> numbers;
+      for (double t : thresholds) numbers.push_back(JsonNumber(t));
+      out +=
+          fmt::format("{}{}: [{}]", k == 0 ? "" : ", ", JsonQuote(type), fmt::join(numbers, ", "));
+    }
+    out += "},\n";
+  }
   out += "  \"total\": ";
   AppendKpis(out, report.total, "  ");
   out += ",\n";
   AppendGroup(out, "workgroups", report.workgroups, /*last=*/false);
   AppendGroup(out, "contact_types", report.contact_types, /*last=*/false);
+  if (!report.agent_groups.empty()) {
+    AppendGroup(out, "agent_groups", report.agent_groups, /*last=*/false);
+  }
   out += fmt::format("  \"interval_s\": {},\n", JsonNumber(report.interval_s));
   // [{"start_s": 0, "kpis": {...}}, ...] at `indent`.
   const auto append_intervals = [&](const std::vector<KpiSummaries>& intervals,
                                     const std::string& indent) {
     out += "[";
     for (size_t i = 0; i < intervals.size(); ++i) {
-      out += fmt::format("\n{}  {{\"start_s\": {}, \"kpis\": ", indent,
-                         JsonNumber(i * report.interval_s));
+      out += fmt::format("\n{}  {{\"start_s\": {}, ", indent, JsonNumber(i * report.interval_s));
+      if (report.day_start_s) {
+        out += fmt::format("\"clock\": \"{}\", ",
+                           FormatClock(*report.day_start_s + i * report.interval_s));
+      }
+      out += "\"kpis\": ";
       AppendKpis(out, intervals[i], (indent + "  ").c_str());
       out += i + 1 < intervals.size() ? "}," : "}";
     }
@@ -161,6 +191,9 @@ std::string FormatJson(const Report& report) {
   };
   append_named("intervals", report.workgroup_intervals);
   append_named("contact_type_intervals", report.contact_type_intervals);
+  if (!report.agent_group_intervals.empty()) {
+    append_named("agent_group_intervals", report.agent_group_intervals);
+  }
   out += "  \"total_intervals\": ";
   append_intervals(report.total_intervals, "  ");
   out += "\n}\n";
@@ -175,6 +208,9 @@ std::string FormatIntervalCsv(const Report& report, IntervalSlice slice) {
   if (slice == IntervalSlice::kContactTypes) {
     rows = &report.contact_type_intervals;
     first = "contact_type";
+  } else if (slice == IntervalSlice::kAgentGroups) {
+    rows = &report.agent_group_intervals;
+    first = "agent_group";
   } else if (slice == IntervalSlice::kTotal) {
     total.emplace_back("total", report.total_intervals);
     rows = &total;
@@ -182,13 +218,17 @@ std::string FormatIntervalCsv(const Report& report, IntervalSlice slice) {
   }
   // Every member of a slice has the same KPIs: the header takes them from
   // the whole run's.
+  const KpiSummaries none;
   const KpiSummaries& columns =
       slice == IntervalSlice::kWorkgroups
           ? (report.workgroups.empty() ? report.total : report.workgroups[0].second)
       : slice == IntervalSlice::kContactTypes
           ? (report.contact_types.empty() ? report.total : report.contact_types[0].second)
+      : slice == IntervalSlice::kAgentGroups
+          ? (report.agent_groups.empty() ? none : report.agent_groups[0].second)
           : report.total;
   std::string out = fmt::format("{},start_s", first);
+  if (report.day_start_s) out += ",clock";
   if (columns.kpis != nullptr) {
     for (const KpiInfo& kpi : *columns.kpis)
       out += fmt::format(",{}_mean,{}_ci95", kpi.key, kpi.key);
@@ -197,6 +237,7 @@ std::string FormatIntervalCsv(const Report& report, IntervalSlice slice) {
   for (const auto& [name, intervals] : *rows) {
     for (size_t i = 0; i < intervals.size(); ++i) {
       out += fmt::format("{},{}", CsvField(name), CsvNumber(i * report.interval_s));
+      if (report.day_start_s) out += "," + FormatClock(*report.day_start_s + i * report.interval_s);
       for (size_t k = 0; k < intervals[i].size(); ++k) {
         out += fmt::format(",{},{}", CsvNumber(intervals[i][k].mean),
                          CsvNumber(intervals[i][k].ci95));

@@ -7,7 +7,8 @@
 // written as a table for people (`FormatTable`), as JSON for programs
 // (`FormatJson`) or as CSV per interval (`FormatIntervalCsv`):
 //
-//   {"version": "0.1.0", "scenario": "...", "seed": 12345, "replications": 10,
+//   {"version": "0.1.0", "scenario": "...", "overrides": ["horizon_s=3600"],
+//    "seed": 12345, "replications": 10,
 //    "service_level_s": 20, ...,
 //    "total": {"offered": {"mean": 3598.2, "ci95": 21.7}, ...},
 //    "workgroups": {"Support": {...}}, "contact_types": {"Calls": {...}},
@@ -16,7 +17,16 @@
 //
 // A report of part of a study (acdsim run --shard) also has
 // "replication_range": {"first": 10, "end": 20, "of": 100} after
-// "replications". A KPI with no value (a ratio whose denominator was always
+// "replications". "overrides" is always there (maybe []); the table shows
+// them on an "Overrides:" line when there are any; the CSV files do not carry
+// them (a comment line is not CSV). A scenario with a `day_start` adds
+// "day_start_s" after "warmup_s" and a "clock" ("08:30") to every interval
+// after its "start_s"; one whose contact types set their own service-level
+// thresholds adds "service_levels_s": {"<type>": [20, 30], ...}; one with
+// agent groups adds "agent_groups" (after "contact_types") and
+// "agent_group_intervals" (after "contact_type_intervals"), with the agents'
+// KPIs (occupancy, utilization, busy_agents_end). A KPI with no value (a ratio
+// whose denominator was always
 // zero; occupancy of a contact type) is `null` in JSON and "-" in the table.
 // The writers are deterministic: the same report gives the same bytes.
 
@@ -25,6 +35,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -51,6 +62,8 @@ struct KpiSummaries {
 struct Report {
   std::string version;
   std::string scenario;
+  // The what-if overrides applied (StudyInfo::overrides).
+  std::vector<std::string> overrides;
   uint64_t seed = 0;
   // Replications summarized: first_replication.. of a study of
   // study_replications (the same as `replications` for a whole study).
@@ -69,10 +82,18 @@ struct Report {
   std::vector<std::pair<std::string, std::vector<KpiSummaries>>> workgroup_intervals;
   std::vector<std::pair<std::string, std::vector<KpiSummaries>>> contact_type_intervals;
   std::vector<KpiSummaries> total_intervals;
+  // Per agent group (empty without agent groups).
+  std::vector<std::pair<std::string, KpiSummaries>> agent_groups;
+  std::vector<std::pair<std::string, std::vector<KpiSummaries>>> agent_group_intervals;
+  // The horizon's start on the clock, seconds after midnight; unset: none.
+  std::optional<double> day_start_s;
+  // Per contact type, its service-level thresholds, when some type sets its
+  // own; empty otherwise.
+  std::vector<std::pair<std::string, std::vector<double>>> service_levels_s;
 };
 
 // Which slice of the center a CSV of intervals is about.
-enum class IntervalSlice { kWorkgroups, kContactTypes, kTotal };
+enum class IntervalSlice { kWorkgroups, kContactTypes, kTotal, kAgentGroups };
 
 // The summary of the KPI whose JSON key is `key`, or nullptr.
 const Summary* FindKpi(const KpiSummaries& kpis, absl::string_view key);
@@ -87,9 +108,10 @@ std::string FormatTable(const Report& report);
 std::string FormatJson(const Report& report);
 
 // One CSV row per workgroup (or contact type, or the total) and reporting
-// interval: its name ("total" for the total), start_s, then <kpi>_mean and
-// <kpi>_ci95 for every KPI (empty when it has no value). The first header
-// names the slice: workgroup, contact_type or total.
+// interval: its name ("total" for the total), start_s, clock (only when the
+// scenario has a day_start), then <kpi>_mean and <kpi>_ci95 for every KPI
+// (empty when it has no value). The first header names the slice:
+// workgroup, contact_type, total or agent_group.
 std::string FormatIntervalCsv(const Report& report,
                               IntervalSlice slice = IntervalSlice::kWorkgroups);
 

@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "fmt/format.h"
+#include "fmt/ranges.h"
+#include "sim/clock.h"
 #include "sim/report.h"
 
 namespace acd::sim {
@@ -34,26 +36,28 @@ std::string Header(const Report& report) {
         fmt::format(" ({}..{} of {})", report.first_replication,
                     report.first_replication + report.replications - 1, report.study_replications);
   }
-  return fmt::format(
-      "Scenario: {}\n{}, seed {}, horizon {} s, warm-up {} s, service level {} s\n\n",
-      report.scenario, replications, report.seed, report.horizon_s, report.warmup_s,
+  const std::string overrides =
+      report.overrides.empty() ? ""
+                               : fmt::format("Overrides: {}\n", fmt::join(report.overrides, ", "));
+  std::string out = fmt::format(
+      "Scenario: {}\n{}{}, seed {}, horizon {} s, warm-up {} s, service level {} s",
+      report.scenario, overrides, replications, report.seed, report.horizon_s, report.warmup_s,
       report.service_level_s);
+  if (report.day_start_s) out += fmt::format(", day starts {}", FormatClock(*report.day_start_s));
+  out += "\n";
+  if (!report.service_levels_s.empty()) {
+    std::vector<std::string> types;
+    for (const auto& [type, thresholds] : report.service_levels_s) {
+      types.push_back(fmt::format("{} {} s", type, fmt::join(thresholds, ", ")));
+    }
+    out += fmt::format("Service-level thresholds: {}\n", fmt::join(types, "; "));
+  }
+  return out + "\n";
 }
 
-}  // namespace
-
-std::string FormatTable(const Report& report) {
-  std::vector<std::string> headers = {"KPI (mean ± 95% CI)"};
-  std::vector<const KpiSummaries*> columns;
-  for (const auto& [name, kpis] : report.workgroups) {
-    headers.push_back(name);
-    columns.push_back(&kpis);
-  }
-  if (report.workgroups.size() > 1 || columns.empty()) {
-    headers.push_back("total");
-    columns.push_back(&report.total);
-  }
-
+// A table of `columns`' KPIs under `headers` (the first heads the labels).
+std::string KpiTable(const std::vector<std::string>& headers,
+                     const std::vector<const KpiSummaries*>& columns) {
   // One row per KPI of the first column; a column without it shows "-".
   std::vector<std::vector<std::string>> rows;
   const std::vector<KpiInfo> kpis =
@@ -80,7 +84,7 @@ std::string FormatTable(const Report& report) {
     for (const auto& row : rows) widths[c] = std::max(widths[c], Width(row[c]));
   }
 
-  std::string out = Header(report);
+  std::string out;
   auto append_row = [&](const std::vector<std::string>& cells) {
     std::string line;
     for (size_t c = 0; c < cells.size(); ++c) {
@@ -95,6 +99,32 @@ std::string FormatTable(const Report& report) {
   for (size_t w : widths) total_width += w + 3;
   out += std::string(total_width - 3, '-') + "\n";
   for (const auto& row : rows) append_row(row);
+  return out;
+}
+
+}  // namespace
+
+std::string FormatTable(const Report& report) {
+  std::vector<std::string> headers = {"KPI (mean ± 95% CI)"};
+  std::vector<const KpiSummaries*> columns;
+  for (const auto& [name, kpis] : report.workgroups) {
+    headers.push_back(name);
+    columns.push_back(&kpis);
+  }
+  if (report.workgroups.size() > 1 || columns.empty()) {
+    headers.push_back("total");
+    columns.push_back(&report.total);
+  }
+  std::string out = Header(report) + KpiTable(headers, columns);
+  if (!report.agent_groups.empty()) {
+    headers = {"Agent group"};
+    columns.clear();
+    for (const auto& [name, kpis] : report.agent_groups) {
+      headers.push_back(name);
+      columns.push_back(&kpis);
+    }
+    out += "\n" + KpiTable(headers, columns);
+  }
   return out;
 }
 

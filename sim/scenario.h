@@ -31,6 +31,7 @@
 #include "acd/config.h"
 #include "acd/media.h"
 #include "acd/time.h"
+#include "sim/busyness.h"
 #include "sim/distribution.h"
 
 namespace acd::sim {
@@ -39,6 +40,9 @@ struct Break {
   Time start;
   Time end;
   std::string status;
+  // Staggered breaks: agent k (0-based) of a group of n starts its break
+  // k * stagger_window / n after `start` (and ends as much after `end`).
+  Duration stagger_window;
 };
 
 struct Shift {
@@ -112,6 +116,11 @@ struct ContactType {
   // Share of contacts preferring the last agent, and for how long.
   double preferred_fraction = 0;
   Duration preferred_window;
+  // Service-level thresholds, 1..4 of them (the scenario's when the type
+  // gives none).
+  std::vector<Duration> service_levels;
+  // Chance that a caller who finds no agent free hangs up at once.
+  double balk_probability = 0;
 };
 
 struct Scenario {
@@ -129,6 +138,15 @@ struct Scenario {
   Duration service_level;
   // Reporting and arrival-rate interval.
   Duration interval = Seconds(1800);
+  // Clock time of the horizon's start, in seconds after midnight; unset:
+  // reports show seconds only.
+  std::optional<double> day_start_s;
+  // Random arrival-rate factors (sim/busyness.h).
+  Busyness busyness;
+  // When arrivals stop (opening hours); unset: at the horizon.
+  std::optional<Time> closing;
+  // Whether some contact type sets its own service-level thresholds.
+  bool own_service_levels = false;
 };
 
 // Parses and validates a scenario; `filename` labels errors.

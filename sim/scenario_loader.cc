@@ -1,6 +1,6 @@
-// Scenario text -> validated Scenario. With sim/scenario_source.cc, the only
-// file of the simulator that sees the generated protobuf classes of
-// scenario.proto.
+// Scenario text -> validated Scenario. With sim/distribution_loader.cc,
+// sim/scenario_planning.cc and sim/scenario_source.cc, the only files of the
+// simulator that see the generated protobuf classes of scenario.proto.
 
 #include <algorithm>
 #include <cmath>
@@ -17,7 +17,9 @@
 #include "acd/status_macros.h"
 #include "acd/text_proto.h"
 #include "sim/arrival_trace.h"
+#include "sim/distribution_loader.h"
 #include "sim/scenario.h"
+#include "sim/scenario_planning.h"
 #include "sim/scenario_source.h"
 
 namespace acd::sim {
@@ -26,101 +28,6 @@ namespace {
 constexpr double kMaxSeconds = 1e9;  // about 31 years; keeps microseconds in range
 
 bool InRange(double x, double lo, double hi) { return std::isfinite(x) && x >= lo && x <= hi; }
-
-absl::StatusOr<Distribution> ConvertDistribution(const proto::Distribution& m,
-                                                 const TextProtoFile& file,
-                                                 const std::string& where) {
-  const auto seconds = [](double x) { return InRange(x, 0, kMaxSeconds); };
-  const auto positive = [](double x) { return InRange(x, 0, kMaxSeconds) && x > 0; };
-  switch (m.kind_case()) {
-    case proto::Distribution::kConstantS:
-      if (!seconds(m.constant_s())) {
-        return file.Error(where + ".constant_s",
-                          absl::StrCat(m.constant_s(), " is outside 0..1e9 seconds"));
-      }
-      return Distribution::Constant(m.constant_s());
-    case proto::Distribution::kExponential:
-      if (!positive(m.exponential().mean_s())) {
-        return file.Error(where + ".exponential.mean_s",
-                          absl::StrCat("mean ", m.exponential().mean_s(),
-                                       " must be positive and at most 1e9 seconds"));
-      }
-      return Distribution::Exponential(m.exponential().mean_s());
-    case proto::Distribution::kErlang: {
-      const proto::Erlang& e = m.erlang();
-      if (e.k() < 1 || e.k() > 1000) {
-        return file.Error(where + ".erlang.k", absl::StrCat(e.k(), " phases is outside 1..1000"));
-      }
-      if (!positive(e.mean_s())) {
-        return file.Error(where + ".erlang.mean_s",
-                          absl::StrCat("mean ", e.mean_s(), " must be positive"));
-      }
-      return Distribution::Erlang(e.k(), e.mean_s());
-    }
-    case proto::Distribution::kGamma: {
-      const proto::Gamma& g = m.gamma();
-      if (!(std::isfinite(g.shape()) && g.shape() > 0 && g.shape() <= 1e6)) {
-        return file.Error(where + ".gamma.shape",
-                          absl::StrCat("shape ", g.shape(), " must be in (0, 1e6]"));
-      }
-      if (!positive(g.mean_s())) {
-        return file.Error(where + ".gamma.mean_s",
-                          absl::StrCat("mean ", g.mean_s(), " must be positive"));
-      }
-      return Distribution::Gamma(g.shape(), g.mean_s());
-    }
-    case proto::Distribution::kLognormal: {
-      const proto::Lognormal& l = m.lognormal();
-      if (!positive(l.mean_s())) {
-        return file.Error(where + ".lognormal.mean_s",
-                          absl::StrCat("mean ", l.mean_s(), " must be positive"));
-      }
-      if (!seconds(l.sd_s()) || l.sd_s() > 1000 * l.mean_s()) {
-        return file.Error(where + ".lognormal.sd_s",
-                          absl::StrCat("standard deviation ", l.sd_s(),
-                                       " must be at least 0 and at most 1000 times the mean"));
-      }
-      return Distribution::Lognormal(l.mean_s(), l.sd_s());
-    }
-    case proto::Distribution::kUniform: {
-      const proto::Uniform& u = m.uniform();
-      if (!seconds(u.min_s()) || !seconds(u.max_s()) || u.min_s() > u.max_s()) {
-        return file.Error(where + ".uniform", absl::StrCat("needs 0 <= min_s <= max_s, got ",
-                                                           u.min_s(), " and ", u.max_s()));
-      }
-      return Distribution::Uniform(u.min_s(), u.max_s());
-    }
-    case proto::Distribution::kTriangular: {
-      const proto::Triangular& t = m.triangular();
-      if (!seconds(t.min_s()) || !seconds(t.max_s()) || !(t.min_s() <= t.mode_s()) ||
-          !(t.mode_s() <= t.max_s()) || !(t.min_s() < t.max_s())) {
-        return file.Error(where + ".triangular",
-                          absl::StrCat("needs 0 <= min_s <= mode_s <= max_s with min_s < max_s, "
-                                       "got ",
-                                       t.min_s(), ", ", t.mode_s(), ", ", t.max_s()));
-      }
-      return Distribution::Triangular(t.min_s(), t.mode_s(), t.max_s());
-    }
-    case proto::Distribution::kEmpirical: {
-      const proto::Empirical& e = m.empirical();
-      if (e.values_s().empty()) {
-        return file.Error(where + ".empirical", "needs at least one value");
-      }
-      for (int i = 0; i < e.values_s_size(); ++i) {
-        if (!seconds(e.values_s(i))) {
-          return file.Error(absl::StrCat(where, ".empirical.values_s[", i, "]"),
-                            absl::StrCat(e.values_s(i), " is outside 0..1e9 seconds"));
-        }
-      }
-      return Distribution::Empirical({e.values_s().begin(), e.values_s().end()});
-    }
-    case proto::Distribution::KIND_NOT_SET:
-      break;
-  }
-  return file.Error(where,
-                    "no distribution kind is set (constant_s, exponential, erlang, gamma, "
-                    "lognormal, uniform, triangular, empirical)");
-}
 
 // Answer behaviour and shifts of one agent group.
 absl::Status ConvertBehaviour(const proto::AgentGroup& group, const TextProtoFile& file,
@@ -170,6 +77,14 @@ absl::Status ConvertBehaviour(const proto::AgentGroup& group, const TextProtoFil
             br.start_s() + br.duration_s() <= shift.end_s())) {
         return file.Error(bat, "must start and end inside its shift, with a positive duration");
       }
+      const double window = br.stagger_window_s();
+      if (!InRange(window, 0, kMaxSeconds) ||
+          br.start_s() + window + br.duration_s() > shift.end_s()) {
+        return file.Error(bat + ".stagger_window_s",
+                          absl::StrCat(window,
+                                       " must be 0..1e9 seconds, with start_s + stagger_window_s "
+                                       "+ duration_s inside the shift"));
+      }
       const std::string status = br.status().empty() ? "At Lunch" : br.status();
       auto found = std::find_if(statuses.begin(), statuses.end(),
                                 [&](const StatusConfig& c) { return c.name == status; });
@@ -181,15 +96,18 @@ absl::Status ConvertBehaviour(const proto::AgentGroup& group, const TextProtoFil
       }
       breaks.push_back({.start = Time() + SecondsF(br.start_s()),
                         .end = Time() + SecondsF(br.start_s() + br.duration_s()),
-                        .status = status});
+                        .status = status,
+                        .stagger_window = SecondsF(window)});
     }
     for (int d = 0; d < days; ++d) {
       const Duration offset = Seconds(86400) * d;
       Shift day{.start = Time() + SecondsF(shift.start_s()) + offset,
                 .end = Time() + SecondsF(shift.end_s()) + offset};
       for (const Break& br : breaks) {
-        day.breaks.push_back(
-            {.start = br.start + offset, .end = br.end + offset, .status = br.status});
+        day.breaks.push_back({.start = br.start + offset,
+                              .end = br.end + offset,
+                              .status = br.status,
+                              .stagger_window = br.stagger_window});
       }
       out.shifts.push_back(std::move(day));
     }
@@ -580,6 +498,7 @@ absl::StatusOr<Scenario> Convert(const proto::Scenario& m, const TextProtoFile& 
   ACD_RETURN_IF_ERROR(ExpandAgentGroups(m, file, scenario));
   ACD_RETURN_IF_ERROR(ConvertContactTypes(m, file, scenario));
   ACD_RETURN_IF_ERROR(ConvertRunShape(m, file, scenario));
+  ACD_RETURN_IF_ERROR(ConvertPlanning(m, file, scenario));
   // Whatever the engine still rejects (an agent group's unknown skill, say)
   // is a scenario error too.
   if (absl::Status valid = ValidateCenterConfig(scenario.center); !valid.ok()) {

@@ -202,7 +202,9 @@ class Solver {
     if (s.warmup >= s.horizon) s.warmup = Duration::Zero();
     std::vector<std::vector<double>> values(targets_.size());
     for (size_t pass = 0; pass < thresholds_.size(); ++pass) {
+      // Every contact type counts this threshold (their own lists too).
       s.service_level = SecondsF(thresholds_[pass]);
+      for (ContactType& type : s.contact_types) type.service_levels = {s.service_level};
       for (int r = 0; r < options_.replications; ++r) {
         ACD_ASSIGN_OR_RETURN(const ReplicationResult result, RunReplication(s, r));
         for (size_t t = 0; t < targets_.size(); ++t) {

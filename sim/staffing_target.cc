@@ -113,7 +113,12 @@ absl::StatusOr<StaffingTarget> ParseStaffingTarget(const std::string& spec,
   t.kpi = syntax->kpi;
   t.kpi_key = syntax->key;
   std::string value = rest.substr(std::string(syntax->prefix).size());
+  // The default threshold: the contact type's first, else the scenario's.
   t.threshold_s = ToSeconds(scenario.service_level);
+  if (t.slice == StaffingTarget::Slice::kContactType &&
+      !scenario.contact_types[t.index].service_levels.empty()) {
+    t.threshold_s = ToSeconds(scenario.contact_types[t.index].service_levels[0]);
+  }
   if (IsServiceLevel(t.kpi)) {
     const size_t at = value.find('@');
     if (at != std::string::npos) {

@@ -12,7 +12,8 @@
 //          | "occupancy<="                              workgroup or total only
 //
 // A service level takes a fraction in [0, 1] and, after "@", its threshold t
-// in seconds (default: the scenario's service_level_s); an ASA a number of
+// in seconds (default: a contact type's first own threshold, else the
+// scenario's service_level_s); an ASA a number of
 // seconds, with or without "s". Examples: `voice:sl=0.8@20s`,
 // `chat:sl_off=0.8@60`, `voice:asa<=30s`, `chat:abandon<=0.05`,
 // `Support:occupancy<=0.9`.

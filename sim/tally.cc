@@ -52,6 +52,25 @@ constexpr KpiDefinition kKpis[] = {
     {"occupancy", "occupancy", 4,
      [](const Tally& t) { return Ratio(t.busy_s, t.busy_s + t.ready_s); }},
     {"utilization", "utilization", 4, [](const Tally& t) { return Ratio(t.busy_s, t.staffed_s); }},
+    {"handled", "handled", 1, [](const Tally& t) { return double(t.handled); }},
+    {"blocking_rate", "blocking rate", 4,
+     [](const Tally& t) { return Ratio(t.blocked, t.offered); }, true},
+    {"balked", "balked", 1, [](const Tally& t) { return double(t.balked); }, true},
+    {"balk_rate", "balk rate", 4, [](const Tally& t) { return Ratio(t.balked, t.offered); }, true},
+    {"p_abandon_within", "P(abandon <= SL time)", 4,
+     [](const Tally& t) { return Ratio(t.abandoned_within, t.offered); }},
+    {"service_level_abg", "SL (short abandons good)", 4,
+     [](const Tally& t) { return Ratio(t.answered_within + t.abandoned_within, t.offered); }},
+    {"busy_agents_end", "busy agents at end", 1, [](const Tally& t) { return t.busy_agents_end; }},
+};
+
+constexpr KpiDefinition kThresholdKpis[] = {
+    {"service_level_t2", "SL (offered) at 2nd threshold", 4,
+     [](const Tally& t) { return Ratio(t.answered_within_more[0], t.offered); }},
+    {"service_level_t3", "SL (offered) at 3rd threshold", 4,
+     [](const Tally& t) { return Ratio(t.answered_within_more[1], t.offered); }},
+    {"service_level_t4", "SL (offered) at 4th threshold", 4,
+     [](const Tally& t) { return Ratio(t.answered_within_more[2], t.offered); }},
 };
 
 }  // namespace
@@ -62,6 +81,10 @@ void Tally::AddContacts(const Tally& other) {
   abandoned += other.abandoned;
   answered_within += other.answered_within;
   abandoned_within += other.abandoned_within;
+  for (size_t k = 0; k < answered_within_more.size(); ++k) {
+    answered_within_more[k] += other.answered_within_more[k];
+  }
+  balked += other.balked;
   waited += other.waited;
   no_answers += other.no_answers;
   blocked += other.blocked;
@@ -82,5 +105,7 @@ void Tally::AddContacts(const Tally& other) {
 }
 
 std::span<const KpiDefinition> Kpis() { return kKpis; }
+
+std::span<const KpiDefinition> ThresholdKpis() { return kThresholdKpis; }
 
 }  // namespace acd::sim

@@ -9,7 +9,10 @@
 //   offered            contacts that arrived
 //   answered           contacts connected to an agent before the horizon
 //   abandoned          contacts whose customer hung up before being connected
-//   abandoned_within   abandoned within the service-level threshold
+//   abandoned_within   abandoned within the service-level threshold (the
+//                      contact type's first one, scenario.proto)
+//   balked             callers who found no agent free and hung up at once
+//                      (balk_probability); also counted as abandoned after 0 s
 //   blocked            contacts refused because the queue was full
 //   callbacks_requested  callers who accepted a callback offer instead of
 //                      waiting; such a contact counts as answered when its
@@ -47,10 +50,29 @@
 //                      the workgroup (whole center in total)
 //   utilization        agent time busy or in wrap-up / agent time logged in
 //                      (not-ready time included)
+//   handled            legs agents finished (talk and wrap-up ended): an
+//                      answered contact is handled once, a transferred one
+//                      twice; a callback once per attempt
+//   blocking_rate      blocked / offered
+//   balk_rate          balked / offered
+//   p_abandon_within   abandoned within the threshold / offered: P(abandon
+//                      <= t)
+//   service_level_abg  (answered within + abandoned within the threshold) /
+//                      offered: short abandons count as good. (service_level_g1
+//                      above takes them out of the denominator instead.)
+//   busy_agents_end    agents busy or in wrap-up at the end of the period
+//                      (an interval's end; the horizon for the whole run),
+//                      after every event at that instant; in a workgroup,
+//                      those on one of its contacts
+//   service_level_t2..t4  answered within the type's 2nd..4th threshold /
+//                      offered; reported only by scenarios whose contact
+//                      types give that many thresholds
+//                      (sim/kpi_plan.h ThresholdKpis)
 
 #ifndef ACD_SIM_TALLY_H_
 #define ACD_SIM_TALLY_H_
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <span>
@@ -63,6 +85,9 @@ struct Tally {
   int64_t abandoned = 0;
   int64_t answered_within = 0;
   int64_t abandoned_within = 0;
+  // Answered within the 2nd, 3rd and 4th service-level threshold.
+  std::array<int64_t, 3> answered_within_more{};
+  int64_t balked = 0;
   int64_t waited = 0;
   int64_t no_answers = 0;
   int64_t blocked = 0;
@@ -92,6 +117,8 @@ struct Tally {
   double staffed_s = std::numeric_limits<double>::quiet_NaN();
   // Idle in an acd_available status.
   double ready_s = std::numeric_limits<double>::quiet_NaN();
+  // Agents busy or in wrap-up at the period's end; NaN when not measured.
+  double busy_agents_end = std::numeric_limits<double>::quiet_NaN();
 
   // Adds the counts of `other`; agent time is left alone, since it belongs
   // to agents, not contacts, and so is max_queue, which does not add.
@@ -110,6 +137,10 @@ struct KpiDefinition {
 
 // Every KPI, in report order.
 std::span<const KpiDefinition> Kpis();
+
+// service_level_t2, _t3, _t4: the KPIs of the 2nd..4th service-level
+// thresholds, reported after Kpis() when the scenario has them.
+std::span<const KpiDefinition> ThresholdKpis();
 
 }  // namespace acd::sim
 

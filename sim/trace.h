@@ -9,8 +9,9 @@
 //    "status": "Available"}
 //
 // Contact events: arrival, offer, connected, held, requeued (with "reason"),
-// abandoned, wrap_up, completed. Contacts are numbered 1, 2, ... in arrival
-// order; times are seconds from the start of the replication.
+// balked (then abandoned at once), abandoned, wrap_up, completed. Contacts
+// are numbered 1, 2, ... in arrival order; times are seconds from the start
+// of the replication.
 //
 // Thread safety: one writer per replication.
 

@@ -8,9 +8,11 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "acd/format.h"
+#include "acd/proto/scenario.pb.h"
 #include "acd/status_macros.h"
 #include "fmt/format.h"
 #include "sim/default_scenario.h"
+#include "sim/overrides.h"
 #include "sim/scenario_source.h"
 
 namespace acd::sim::cli {
@@ -30,6 +32,35 @@ absl::StatusOr<std::pair<int, int>> ParsePair(const std::string& value, char sep
 
 }  // namespace
 
+const char kSetHelp[] =
+    "What if: set the scalar scenario field at PATH to VALUE before the scenario is checked "
+    "(repeatable; applied in order). PATH is field names joined by '.', a list's element "
+    "picked by its name (by workgroup, skill or media where that identifies it) or by index "
+    "from 0: horizon_s=3600, agent_groups[es].count=25, agent_groups[0].count=25, "
+    "contact_types[voice].patience.exponential.mean_s=90, "
+    "contact_types[voice].arrivals.poisson.rates_per_hour[3]=120, "
+    "center.workgroups[Tech].agent_order=AGENT_ORDER_ROUND_ROBIN. VALUE: a number, true or "
+    "false, an enum value name, or text. A name made of digits goes in double quotes "
+    "(agent_groups[\"7\"]). An override cannot switch a oneof (a distribution's "
+    "kind). The overrides are echoed in the table (\"Overrides:\"), the JSON (\"overrides\") "
+    "and the partial result, not in the CSV files; the scenario's fingerprint is taken after "
+    "them.";
+
+absl::StatusOr<LoadedScenario> LoadScenarioWithOverrides(const std::optional<std::string>& path,
+                                                         std::vector<std::string> overrides) {
+  ACD_ASSIGN_OR_RETURN(ParsedScenario parsed,
+                       path ? ParsedScenario::ParseFile(*path)
+                            : ParsedScenario::Parse(kDefaultScenarioName, DefaultScenarioText()));
+  // Before the fingerprint, so it identifies the scenario as run, and before
+  // the conversion, so an overridden value is validated like a written one.
+  ACD_RETURN_IF_ERROR(ApplyOverrides(overrides, parsed.message()));
+  LoadedScenario loaded{.fingerprint = parsed.Fingerprint(),
+                        .overrides = std::move(overrides),
+                        .file = path ? *path : std::string(kDefaultScenarioName)};
+  ACD_ASSIGN_OR_RETURN(loaded.scenario, parsed.Convert());
+  return loaded;
+}
+
 void ScenarioFlags::Register(FlagSet& flags) {
   flags.AddPositional(
       "SCENARIO",
@@ -39,18 +70,14 @@ void ScenarioFlags::Register(FlagSet& flags) {
         path_ = value;
         return absl::OkStatus();
       });
+  flags.AddValue("--set", "PATH=VALUE", kSetHelp, [this](const std::string& value) {
+    overrides_.push_back(value);
+    return absl::OkStatus();
+  });
 }
 
 absl::StatusOr<LoadedScenario> ScenarioFlags::Load() const {
-  ACD_ASSIGN_OR_RETURN(ParsedScenario parsed,
-                       path_ ? ParsedScenario::ParseFile(*path_)
-                             : ParsedScenario::Parse(kDefaultScenarioName, DefaultScenarioText()));
-  // What-if overrides (--set PATH=VALUE) apply here, to parsed.message():
-  // before the fingerprint, so it identifies the scenario as run, and before
-  // the conversion, so an overridden value is validated like a written one.
-  LoadedScenario loaded{.fingerprint = parsed.Fingerprint()};
-  ACD_ASSIGN_OR_RETURN(loaded.scenario, parsed.Convert());
-  return loaded;
+  return LoadScenarioWithOverrides(path_, overrides_);
 }
 
 void RunFlags::Register(FlagSet& flags, bool parts) {
@@ -129,14 +156,17 @@ absl::StatusOr<RunOptions> RunFlags::Options(const Scenario& scenario) const {
 void ReportFlags::Register(FlagSet& flags) {
   flags.AddValue("--json", "FILE",
                  "Also write every KPI as JSON to FILE (\"-\": standard output, alone; the table "
-                 "then goes to standard error): {\"version\": ..., \"total\": {...}, "
-                 "\"workgroups\": {\"<name>\": {...}}, \"contact_types\": {...}, and per "
-                 "reporting interval \"intervals\", \"contact_type_intervals\", "
-                 "\"total_intervals\"}, each KPI as {\"mean\": x, \"ci95\": h}.",
+                 "then goes to standard error): {\"version\": ..., \"scenario\": ..., "
+                 "\"overrides\": [...], \"total\": {...}, "
+                 "\"workgroups\": {\"<name>\": {...}}, \"contact_types\": {...}, \"agent_groups\": "
+                 "{...}, and per reporting interval \"intervals\", \"contact_type_intervals\", "
+                 "\"agent_group_intervals\", \"total_intervals\"}, each KPI as {\"mean\": x, "
+                 "\"ci95\": h}.",
                  StoreNonEmpty(json_path_, "a file name"));
   flags.AddValue("--csv", "DIR",
                  "Also write, in DIR (created if needed), intervals.csv (one row per workgroup "
-                 "and reporting interval), contact_type_intervals.csv and total_intervals.csv, "
+                 "and reporting interval), contact_type_intervals.csv, total_intervals.csv and "
+                 "agent_group_intervals.csv, "
                  "with every KPI's mean and 95% half-width.",
                  StoreNonEmpty(csv_dir_, "a directory"));
 }
@@ -151,7 +181,8 @@ absl::Status ReportFlags::Open() {
     for (const auto& [file, slice] :
          {std::pair{"intervals.csv", IntervalSlice::kWorkgroups},
           std::pair{"contact_type_intervals.csv", IntervalSlice::kContactTypes},
-          std::pair{"total_intervals.csv", IntervalSlice::kTotal}}) {
+          std::pair{"total_intervals.csv", IntervalSlice::kTotal},
+          std::pair{"agent_group_intervals.csv", IntervalSlice::kAgentGroups}}) {
       ACD_ASSIGN_OR_RETURN(
           OutputFile csv,
           OutputFile::Create((std::filesystem::path(*csv_dir_) / file).string(), "the CSV report"));

@@ -5,8 +5,10 @@
 // (sim/cli/flags.h), keeps their values, and does the shared work they stand
 // for, so that a subcommand is its own flags plus a few calls:
 //
-//   ScenarioFlags   SCENARIO: loads a scenario file (or the shipped
-//                   default), with its fingerprint (sim/scenario_source.h);
+//   ScenarioFlags   SCENARIO and --set PATH=VALUE: loads a scenario file (or
+//                   the shipped default), applies the what-if overrides
+//                   (sim/overrides.h), fingerprints it
+//                   (sim/scenario_source.h);
 //   RunFlags        --replications, --seed, --threads, and for a part of a
 //                   study --shard K/N or --replication-range FROM:TO;
 //   ReportFlags     --json FILE|-, --csv DIR: checked writable before the
@@ -52,21 +54,34 @@
 
 namespace acd::sim::cli {
 
-// A scenario ready to run, and the fingerprint partial results carry.
+// A scenario ready to run, the fingerprint partial results carry, and the
+// overrides applied to it (to echo in every output).
 struct LoadedScenario {
   Scenario scenario;
   std::string fingerprint;
+  std::vector<std::string> overrides;
+  // The file it came from, or the shipped default's name.
+  std::string file;
 };
+
+// Parses the scenario at `path` (unset: the shipped default), applies
+// `overrides` in order, then fingerprints and converts it. Errors name file,
+// line, column and field, or the override and its failing path component.
+absl::StatusOr<LoadedScenario> LoadScenarioWithOverrides(const std::optional<std::string>& path,
+                                                         std::vector<std::string> overrides);
+
+// The help of --set, for the subcommands that have it under other names.
+extern const char kSetHelp[];
 
 class ScenarioFlags {
  public:
+  // SCENARIO (optional) and --set PATH=VALUE (repeatable).
   void Register(FlagSet& flags);
-  // Parses the scenario, fingerprints and converts it; errors name file,
-  // line, column and field.
   absl::StatusOr<LoadedScenario> Load() const;
 
  private:
   std::optional<std::string> path_;
+  std::vector<std::string> overrides_;
 };
 
 class RunFlags {

@@ -122,6 +122,7 @@ absl::Status Run(LoadedScenario loaded, RunOptions options, RunCommand& command)
   meter.Finish();
   ACD_RETURN_IF_ERROR(aggregate.status());
   aggregate->study.fingerprint = loaded.fingerprint;
+  aggregate->study.overrides = loaded.overrides;
 
   const Report report = ReportOf(*aggregate);
   PrintTable(report, command.report.json_on_stdout() || !outputs.OnStdout().empty());

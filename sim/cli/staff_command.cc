@@ -6,11 +6,13 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "acd/proto/scenario.pb.h"
 #include "acd/status_macros.h"
 #include "fmt/format.h"
 #include "sim/cli/common_flags.h"
 #include "sim/cli/output_file.h"
 #include "sim/cli/subcommands.h"
+#include "sim/overrides.h"
 #include "sim/scenario_source.h"
 #include "sim/staffing.h"
 #include "sim/staffing_report.h"
@@ -37,8 +39,8 @@ constexpr char kAbout[] =
     "TARGET SPEC: NAME:KPI OP VALUE[@Ts], NAME a contact type, a workgroup or \"total\"; "
     "sl=0.8@20s (answered within 20 s / answered; also sl_ans=), sl_off=0.8@20s (/ offered), "
     "sl_g1=0.8@20s (/ offered less abandons within t), asa<=30s, abandon<=0.05, "
-    "occupancy<=0.9 (workgroup or total); the threshold defaults to the scenario's "
-    "service_level_s. "
+    "occupancy<=0.9 (workgroup or total); the threshold defaults to the contact "
+    "type's first own threshold, else the scenario's service_level_s. "
     "Limits: a heuristic for several groups (no single agent can be removed, not a proven "
     "minimum of agent-intervals); with the mean rule a re-run with another seed can land just "
     "below a limit the mean barely meets; backlog older than --history is ignored; a staffed "
@@ -48,6 +50,7 @@ struct StaffCommand {
   FlagSet flags{"staff"};
   std::optional<std::string> scenario_path;
   std::vector<std::string> target_specs;
+  std::vector<std::string> overrides;
   std::vector<std::string> groups;
   std::optional<int> replications;
   std::optional<uint64_t> seed;
@@ -57,6 +60,13 @@ struct StaffCommand {
   StaffCommand() {
     flags.AddPositional("SCENARIO", "The scenario file (acd/proto/scenario.proto, text format).", 1,
                         1, StoreNonEmpty(scenario_path, "a file name"));
+    flags.AddValue("--set", "PATH=VALUE",
+                   "Change one scalar field of the scenario before staffing (repeatable; as "
+                   "for acdsim run); echoed in the JSON and kept in --write-scenario's file.",
+                   [this](const std::string& v) {
+                     overrides.push_back(v);
+                     return absl::OkStatus();
+                   });
     flags.AddValue("--target", "SPEC", "A target every interval must meet (repeatable; see above).",
                    [this](const std::string& v) {
                      target_specs.push_back(v);
@@ -122,6 +132,7 @@ struct StaffCommand {
 
 absl::Status Staff(StaffCommand& command) {
   ACD_ASSIGN_OR_RETURN(ParsedScenario parsed, ParsedScenario::ParseFile(*command.scenario_path));
+  ACD_RETURN_IF_ERROR(ApplyOverrides(command.overrides, parsed.message()));
   ACD_ASSIGN_OR_RETURN(Scenario scenario, parsed.Convert());
   for (const std::string& name : command.groups) {
     bool found = false;
@@ -133,7 +144,9 @@ absl::Status Staff(StaffCommand& command) {
           absl::StrCat("--group '", name, "': no agent group of that name in the scenario"));
     }
   }
-  StaffingStudy study{.scenario = scenario.name, .interval_s = ToSeconds(scenario.interval)};
+  StaffingStudy study{.scenario = scenario.name,
+                      .interval_s = ToSeconds(scenario.interval),
+                      .overrides = command.overrides};
   for (const std::string& spec : command.target_specs) {
     ACD_ASSIGN_OR_RETURN(StaffingTarget target, ParseStaffingTarget(spec, scenario));
     study.targets.push_back(std::move(target));

@@ -6,8 +6,12 @@ std::span<const Subcommand> Subcommands() {
   static constexpr Subcommand kSubcommands[] = {
       {"run", "simulate a scenario and report its KPIs (or run one part of a study)", RunHelp,
        RunMain},
+      {"compare", "compare two variants with common random numbers: paired differences, verdicts",
+       CompareHelp, CompareMain},
       {"merge", "merge the partial results of a study's parts into its report", MergeHelp,
        MergeMain},
+      {"check", "compare a run with a stored golden report (a regression check)", CheckHelp,
+       CheckMain},
       {"staff", "the fewest agents per interval that meet service targets, by simulation",
        StaffHelp, StaffMain},
   };

@@ -31,8 +31,12 @@ std::span<const Subcommand> Subcommands();
 
 std::string RunHelp();
 int RunMain(const std::vector<std::string>& args);
+std::string CompareHelp();
+int CompareMain(const std::vector<std::string>& args);
 std::string MergeHelp();
 int MergeMain(const std::vector<std::string>& args);
+std::string CheckHelp();
+int CheckMain(const std::vector<std::string>& args);
 std::string StaffHelp();
 int StaffMain(const std::vector<std::string>& args);
 

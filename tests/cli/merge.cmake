@@ -15,8 +15,23 @@ run_acdsim(run "${full_day}" --replications 10 --replication-range 1:7 --threads
 run_acdsim(run "${full_day}" --replications 10 --replication-range 7:10 --partial "${w}/c.pb")
 run_acdsim(merge "${w}/c.pb" "${w}/a.pb" "${w}/b.pb" --json "${w}/merged.json" --csv "${w}/merged")
 expect_same_files("${w}/one.json" "${w}/merged.json")
-foreach(csv intervals.csv contact_type_intervals.csv total_intervals.csv)
+foreach(csv intervals.csv contact_type_intervals.csv total_intervals.csv
+        agent_group_intervals.csv)
   expect_same_files("${w}/one/${csv}" "${w}/merged/${csv}")
+endforeach()
+
+# The same for planning_day: clock times, service-level thresholds per
+# contact type, busyness, balking and the agent-group slice survive the
+# partial results.
+set(planning "${SOURCE_DIR}/scenarios/planning_day.txtpb")
+run_acdsim(run "${planning}" --replications 6 --threads 2 --json "${w}/day.json" --csv "${w}/day")
+run_acdsim(run "${planning}" --replications 6 --replication-range 0:2 --partial "${w}/d1.pb")
+run_acdsim(run "${planning}" --replications 6 --replication-range 2:6 --partial "${w}/d2.pb")
+run_acdsim(merge "${w}/d2.pb" "${w}/d1.pb" --json "${w}/day-merged.json" --csv "${w}/day-merged")
+expect_same_files("${w}/day.json" "${w}/day-merged.json")
+foreach(csv intervals.csv contact_type_intervals.csv total_intervals.csv
+        agent_group_intervals.csv)
+  expect_same_files("${w}/day/${csv}" "${w}/day-merged/${csv}")
 endforeach()
 
 # Missing replications, listed.

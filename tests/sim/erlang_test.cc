@@ -122,6 +122,10 @@ TEST_CASE("Erlang A case A2: 55 agents, patience 120 s, and its three identities
   Expect(run.report, "service_level_g1", 0.963755, 0.001);
   Expect(run.report, "asa_s", 1.8669, 0.05, /*relative=*/true);
   Expect(run.report, "occupancy", 0.8579, 0.001);
+  // P(abandon <= 20 s), and the service level counting those short
+  // abandons as good: SL (offered) + P(abandon <= 20 s).
+  Expect(run.report, "p_abandon_within", 0.013792, 0.001);
+  Expect(run.report, "service_level_abg", 0.950463 + 0.013792, 0.001);
   const Tally& t = run.sum;
   const double offered = static_cast<double>(t.offered);
   const double abandoned_within = static_cast<double>(t.abandoned_within) / offered;

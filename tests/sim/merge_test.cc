@@ -45,8 +45,8 @@ TEST_CASE("parts merged in any order report exactly as one run of the whole stud
   const Report report = ReportOf(*merged);
   CHECK(FormatJson(report) == FormatJson(*one));
   CHECK(FormatTable(report) == FormatTable(*one));
-  for (IntervalSlice slice :
-       {IntervalSlice::kWorkgroups, IntervalSlice::kContactTypes, IntervalSlice::kTotal}) {
+  for (IntervalSlice slice : {IntervalSlice::kWorkgroups, IntervalSlice::kContactTypes,
+                              IntervalSlice::kTotal, IntervalSlice::kAgentGroups}) {
     CHECK(FormatIntervalCsv(report, slice) == FormatIntervalCsv(*one, slice));
   }
   CHECK(report.events == one->events);

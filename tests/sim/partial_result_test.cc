@@ -19,6 +19,7 @@ Aggregate SmallPart() {
       RunStudy(testing::SmallStudy(), {.range = ReplicationRange{3, 7}});
   REQUIRE(part.ok());
   part->study.fingerprint = "fnv1a64:0123456789abcdef";
+  part->study.overrides = {"agent_groups[t].count=3", "horizon_s=7200"};
   return *part;
 }
 
@@ -51,6 +52,8 @@ TEST_CASE("a partial result reads back as the aggregate it was written from, byt
   absl::StatusOr<Aggregate> back = DecodePartialResult(bytes);
   REQUIRE_MESSAGE(back.ok(), back.status().ToString());
   CHECK(back->study == part.study);
+  CHECK(back->study.overrides ==
+        std::vector<std::string>{"agent_groups[t].count=3", "horizon_s=7200"});
   CHECK(back->layout == part.layout);
   CHECK(back->range == part.range);
   CHECK(back->added == 4);

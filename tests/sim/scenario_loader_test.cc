@@ -144,7 +144,7 @@ TEST_CASE("a distribution with impossible parameters names its line and field pa
         "positive and at most 1e9 seconds");
   CHECK(ErrorOf(Variant("handle_time { exponential { mean_s: 180 } }", "handle_time { }")) ==
         "bad.txtpb:8:3: contact_types[0].handle_time: no distribution kind is set (constant_s, "
-        "exponential, erlang, gamma, lognormal, uniform, triangular, empirical)");
+        "exponential, erlang, gamma, lognormal, uniform, triangular, empirical, mixture)");
   CHECK(ErrorOf(Variant("exponential { mean_s: 180 }", "erlang { k: 0 mean_s: 180 }")) ==
         "bad.txtpb:8:26: contact_types[0].handle_time.erlang.k: 0 phases is outside 1..1000");
   CHECK(ErrorOf(Variant("exponential { mean_s: 180 }", "gamma { shape: -1 mean_s: 180 }")) ==

@@ -127,6 +127,7 @@ std::vector<Check> Rerun(Scenario scenario, const std::vector<StaffingTarget>& t
   std::vector<std::vector<std::vector<double>>> values;  // [interval][target][rep]
   for (size_t t = 0; t < targets.size(); ++t) {
     scenario.service_level = SecondsF(targets[t].threshold_s);
+    for (ContactType& type : scenario.contact_types) type.service_levels = {scenario.service_level};
     for (int r = 0; r < replications; ++r) {
       absl::StatusOr<ReplicationResult> result = RunReplication(scenario, r);
       REQUIRE(result.ok());
