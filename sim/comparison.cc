@@ -166,9 +166,10 @@ absl::Status CheckCommonRandomNumbers(const Scenario& a, const Scenario& b,
         "]): arrivals, handle times and patience still match, but the streams of agent "
         "behaviour (answer delay, no-answer, reject, wrap-up) are numbered by group position",
         a.agent_groups.size() != b.agent_groups.size()
-            ? " and those of each contact's own choices (callback, transfer, hold, reach) come "
-              "after them, so those differ between the sides"
-            : ", so a group's streams go to the group at its position on the other side"));
+            ? " and those of each contact's own choices (callback, transfer, hold, reach), of "
+              "busyness and of balking come after them, so those differ between the sides"
+            : ", so a group's streams go to the group at its position on the other side",
+        "; the agent groups' own KPIs are not compared"));
   }
   return absl::OkStatus();
 }

@@ -96,6 +96,16 @@ KpiPlan KpiPlan::For(const Scenario& scenario) {
   return plan;
 }
 
+KpiPlan KpiPlan::WithoutSlice(const std::string& kind) const {
+  KpiPlan plan = *this;
+  const int slice = plan.layout_.FindSlice(kind);
+  if (slice >= 0) {
+    plan.layout_.slices.erase(plan.layout_.slices.begin() + slice);
+    plan.sources_.erase(plan.sources_.begin() + slice);
+  }
+  return plan;
+}
+
 StudyInfo StudyOf(const Scenario& scenario) {
   std::vector<std::pair<std::string, std::vector<double>>> service_levels;
   if (scenario.own_service_levels) {

@@ -46,6 +46,10 @@ class KpiPlan {
   // Internal if the result's shape does not match the scenario's.
   absl::Status Observe(const ReplicationResult& result, std::vector<double>& values) const;
 
+  // The same plan without the slice of kind `kind` (unchanged if it has none):
+  // acdsim compare drops the agent groups of sides whose groups differ.
+  KpiPlan WithoutSlice(const std::string& kind) const;
+
  private:
   // Where a slice's tallies are in a replication's result.
   struct Source {

@@ -46,8 +46,18 @@ absl::StatusOr<Comparison> RunPaired(Scenario a, Scenario b, const PairedOptions
   }
   a.seed = b.seed = options.seed;
   a.replications = b.replications = options.replications;
-  const KpiPlan plan_a = KpiPlan::For(a);
-  const KpiPlan plan_b = KpiPlan::For(b);
+  KpiPlan plan_a = KpiPlan::For(a);
+  KpiPlan plan_b = KpiPlan::For(b);
+  // Sides with other agent groups (a what-if that renames, adds or removes
+  // one) still pair on everything else; their agents' own KPIs do not.
+  const int groups_a = plan_a.layout().FindSlice("agent_groups");
+  const int groups_b = plan_b.layout().FindSlice("agent_groups");
+  if ((groups_a < 0) != (groups_b < 0) ||
+      (groups_a >= 0 && plan_a.layout().slices[groups_a].members !=
+                            plan_b.layout().slices[groups_b].members)) {
+    plan_a = plan_a.WithoutSlice("agent_groups");
+    plan_b = plan_b.WithoutSlice("agent_groups");
+  }
   if (plan_a.layout() != plan_b.layout()) {
     return absl::InvalidArgumentError(
         "the sides report different KPI layouts (slices, members or intervals): they do not pair");

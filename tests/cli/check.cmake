@@ -55,7 +55,7 @@ expect_regression(
   "\n  contact_types\\[\"tech chats\"\\]\\.abandoned\\.mean: [0-9.]+ -> [0-9.]+\n"
   ARGS check "${w}/weight.txtpb" --golden "${full_day_golden}" --show 100000)
 # Only the first 20 by default, then how many more.
-expect_regression("\n  \\.\\.\\. and [0-9]+ more\n  by section: total [0-9]+, workgroups [0-9]+, contact_types [0-9]+, intervals [0-9]+, contact_type_intervals [0-9]+, total_intervals [0-9]+\n$"
+expect_regression("\n  \\.\\.\\. and [0-9]+ more\n  by section: total [0-9]+, workgroups [0-9]+, contact_types [0-9]+, agent_groups [0-9]+, intervals [0-9]+, contact_type_intervals [0-9]+, agent_group_intervals [0-9]+, total_intervals [0-9]+\n$"
                   ARGS check "${w}/weight.txtpb" --golden "${full_day_golden}")
 
 # Statistical mode, with another seed: the unchanged scenario passes, the

@@ -110,7 +110,7 @@ TEST_CASE("errors name the whole override and the failing path component") {
   CHECK(ErrorOf("horizon=5") ==
         "--set 'horizon=5': horizon: acd.proto.Scenario has no field 'horizon' (its fields: "
         "name, center, agent_groups, contact_types, horizon_s, warmup_s, replications, seed, "
-        "service_level_s, interval_s)");
+        "service_level_s, interval_s, day_start, busyness, closing_s)");
   CHECK(ErrorOf("agent_groups[xx].count=25") ==
         "--set 'agent_groups[xx].count=25': agent_groups[xx]: no agent_groups element has name "
         "\"xx\" (there are: \"s\", \"t\")");
