@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "acd/proto/scenario.pb.h"
 #include "acd/status_macros.h"
@@ -202,8 +203,11 @@ int StaffMain(const std::vector<std::string>& args) {
   return SubcommandMain(command.flags, args, StaffHelp, [&] {
     if (command.target_specs.empty()) return UsageError("staff: give at least one --target SPEC");
     const absl::Status status = Staff(command);
+    // A bad --target or --group is a bad command line (as run's --set
+    // errors, a bad --set is a bad scenario: exit 1).
+    const absl::string_view message = status.message();
     if (status.code() == absl::StatusCode::kInvalidArgument &&
-        absl::string_view(status.message()).substr(0, 2) == "--") {
+        (absl::StartsWith(message, "--target") || absl::StartsWith(message, "--group"))) {
       return UsageError(status.message());
     }
     return status.ok() ? 0 : Failure(status);

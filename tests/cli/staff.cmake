@@ -97,3 +97,23 @@ if(NOT rc EQUAL 0)
   message(FATAL_ERROR "acdsim staff on its own output: exit ${rc}: ${err}")
 endif()
 expect_same_files("${WORK_DIR}/csv/staffing.csv" "${WORK_DIR}/again/staffing.csv")
+
+# --set changes the scenario before staffing, is echoed in the JSON and is
+# kept in the written scenario.
+execute_process(COMMAND "${ACDSIM}" staff "${scenario}" --target voice:sl=0.8@20s
+                        --set "contact_types[voice].handle_time.exponential.mean_s=120"
+                        --json "${WORK_DIR}/set.json" --write-scenario "${WORK_DIR}/set.txtpb"
+                RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "acdsim staff --set: exit ${rc}: ${err}")
+endif()
+file(READ "${WORK_DIR}/set.json" json)
+if(NOT json MATCHES "\"overrides\": \\[\"contact_types\\[voice\\]\\.handle_time\\.exponential\\.mean_s=120\"\\]")
+  message(FATAL_ERROR "acdsim staff --set: overrides not echoed: ${json}")
+endif()
+file(READ "${WORK_DIR}/set.txtpb" written)
+if(NOT written MATCHES "mean_s: 120")
+  message(FATAL_ERROR "acdsim staff --set: the written scenario lost the override")
+endif()
+expect_failure(1 "^acdsim: --set .contact_types\\[phone\\][^:]*: contact_types\\[phone\\]: no contact_types element"
+               staff "${scenario}" --target voice:sl=0.8 --set "contact_types[phone].handle_time.exponential.mean_s=120")
