@@ -12,6 +12,8 @@ std::span<const Subcommand> Subcommands() {
        MergeMain},
       {"check", "compare a run with a stored golden report (a regression check)", CheckHelp,
        CheckMain},
+      {"staff", "the fewest agents per interval that meet service targets, by simulation",
+       StaffHelp, StaffMain},
   };
   return kSubcommands;
 }

@@ -37,6 +37,8 @@ std::string MergeHelp();
 int MergeMain(const std::vector<std::string>& args);
 std::string CheckHelp();
 int CheckMain(const std::vector<std::string>& args);
+std::string StaffHelp();
+int StaffMain(const std::vector<std::string>& args);
 
 }  // namespace acd::sim::cli
 
