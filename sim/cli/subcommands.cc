@@ -14,6 +14,8 @@ std::span<const Subcommand> Subcommands() {
        ReportHelp, ReportMain},
       {"check", "compare a run with a stored golden report (a regression check)", CheckHelp,
        CheckMain},
+      {"staff", "the fewest agents per interval that meet service targets, by simulation",
+       StaffHelp, StaffMain},
   };
   return kSubcommands;
 }

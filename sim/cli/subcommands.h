@@ -39,6 +39,8 @@ std::string ReportHelp();
 int ReportMain(const std::vector<std::string>& args);
 std::string CheckHelp();
 int CheckMain(const std::vector<std::string>& args);
+std::string StaffHelp();
+int StaffMain(const std::vector<std::string>& args);
 
 }  // namespace acd::sim::cli
 
