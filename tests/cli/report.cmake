@@ -1,6 +1,6 @@
 # acdsim report and --html: the page of a run's JSON is the run's --html,
-# byte for byte (and a merge's); bad documents and unwritable pages are one
-# clear line, before any work.
+# byte for byte (and so for merge, compare and staff); bad documents and
+# unwritable pages are one clear line, before any work.
 
 include("${CMAKE_CURRENT_LIST_DIR}/expect.cmake")
 file(REMOVE_RECURSE "${WORK_DIR}")
@@ -59,6 +59,19 @@ if(NOT compare_page MATCHES "data-member=\"Support\" data-chart=\"diff-service_l
   message(FATAL_ERROR "compare --html: no paired SL difference for Support, or no override")
 endif()
 expect_failure(2 "^acdsim: --json - and --html -: only one output" compare --json - --html -)
+
+# acdsim staff --html: the page of its JSON, agents per interval as steps.
+run_acdsim(staff "${scenario}" --group agents --target "calls:sl=0.8@20s" --replications 2
+           --json "${WORK_DIR}/staff.json" --html "${WORK_DIR}/staff_run.html")
+run_acdsim(report "${WORK_DIR}/staff.json" -o "${WORK_DIR}/staff_report.html")
+expect_same_files("${WORK_DIR}/staff_run.html" "${WORK_DIR}/staff_report.html")
+file(READ "${WORK_DIR}/staff_run.html" staff_page)
+if(NOT staff_page MATCHES "data-series=\"agents.agents\" data-i=\"3\"" OR
+   NOT staff_page MATCHES "<line class=\"ref\" data-value=\"0.8\"")
+  message(FATAL_ERROR "staff --html: no agents steps for 4 intervals, or no limit line")
+endif()
+expect_failure(1 "^acdsim: --json - and --html -: only one output" staff "${scenario}"
+               --target "calls:sl=0.8@20s" --json - --html -)
 
 # Bad documents: the file and the byte offset; no page written.
 file(WRITE "${WORK_DIR}/bad.json" "{\"version\": \"0.1.0\",}\n")
