@@ -13,6 +13,7 @@
 #include "sim/cli/common_flags.h"
 #include "sim/cli/output_file.h"
 #include "sim/cli/subcommands.h"
+#include "sim/html_report.h"
 #include "sim/overrides.h"
 #include "sim/scenario_source.h"
 #include "sim/staffing.h"
@@ -56,7 +57,7 @@ struct StaffCommand {
   std::optional<int> replications;
   std::optional<uint64_t> seed;
   StaffingOptions options;
-  std::optional<std::string> json_path, csv_dir, scenario_out;
+  std::optional<std::string> json_path, csv_dir, scenario_out, html_path;
 
   StaffCommand() {
     flags.AddPositional("SCENARIO", "The scenario file (acd/proto/scenario.proto, text format).", 1,
@@ -120,6 +121,12 @@ struct StaffCommand {
         [this](const std::string& v) { return ParseInt(v, 1, 1000000, &options.max_agents); });
     flags.AddValue("--json", "FILE", "Write the staffing as JSON (kind \"staffing\"); - is stdout.",
                    StoreNonEmpty(json_path, "a file name"));
+    flags.AddValue("--html", "FILE",
+                   "Write the staffing as one self-contained HTML page to FILE (- is stdout): "
+                   "agents per interval and group as steps (Erlang A's dashed) and each target "
+                   "per interval against its limit; the same page as `acdsim report` of the "
+                   "--json file.",
+                   StoreNonEmpty(html_path, "a file name"));
     flags.AddValue("--csv", "DIR",
                    "Write staffing.csv (interval, group, agents, Erlang A) and targets.csv "
                    "(interval, target, mean, ci95, met) into DIR.",
@@ -158,9 +165,16 @@ absl::Status Staff(StaffCommand& command) {
   study.replications = command.options.replications;
   study.rule = command.options.rule;
 
-  std::optional<OutputFile> json, scenario_out, csv, targets_csv;
+  if (command.json_path == "-" && command.html_path == "-") {
+    return absl::InvalidArgumentError(
+        "--json - and --html -: only one output can go to standard output");
+  }
+  std::optional<OutputFile> json, scenario_out, csv, targets_csv, html;
   if (command.json_path) {
     ACD_ASSIGN_OR_RETURN(json, OutputFile::Create(*command.json_path, "the staffing JSON"));
+  }
+  if (command.html_path) {
+    ACD_ASSIGN_OR_RETURN(html, OutputFile::Create(*command.html_path, "the HTML report"));
   }
   if (command.scenario_out) {
     ACD_ASSIGN_OR_RETURN(scenario_out,
@@ -175,10 +189,17 @@ absl::Status Staff(StaffCommand& command) {
   }
   ACD_ASSIGN_OR_RETURN(study.plan, SolveStaffing(scenario, study.targets, command.options));
   const std::string table = FormatStaffingTable(study);
-  fmt::print(command.json_path == "-" ? stderr : stdout, "{}", table);
+  fmt::print(command.json_path == "-" || command.html_path == "-" ? stderr : stdout, "{}", table);
+  const std::string json_text = json || html ? FormatStaffingJson(study) : "";
   if (json) {
-    ACD_RETURN_IF_ERROR(json->Write(FormatStaffingJson(study)));
+    ACD_RETURN_IF_ERROR(json->Write(json_text));
     ACD_RETURN_IF_ERROR(json->Commit());
+  }
+  if (html) {
+    // From the JSON, so that `acdsim report` of the JSON file is this page.
+    ACD_ASSIGN_OR_RETURN(const std::string page, HtmlReport(json_text, "the staffing"));
+    ACD_RETURN_IF_ERROR(html->Write(page));
+    ACD_RETURN_IF_ERROR(html->Commit());
   }
   if (csv) {
     ACD_RETURN_IF_ERROR(csv->Write(FormatStaffingCsv(study)));

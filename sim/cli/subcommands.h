@@ -35,6 +35,8 @@ std::string CompareHelp();
 int CompareMain(const std::vector<std::string>& args);
 std::string MergeHelp();
 int MergeMain(const std::vector<std::string>& args);
+std::string ReportHelp();
+int ReportMain(const std::vector<std::string>& args);
 std::string CheckHelp();
 int CheckMain(const std::vector<std::string>& args);
 std::string StaffHelp();
