@@ -35,7 +35,9 @@ const std::vector<ChartSpec>& ChartSpecs() {
       {"asa", "Average speed of answer per interval (s)", {"asa_s"}},
       {"queue", "Queue length per interval (time average, contacts)", {"queue_length"}},
       {"occupancy", "Occupancy and utilization per interval", {"occupancy", "utilization"}, true},
-      {"busy", "Busy agents at the end of each interval", {"busy_agents_end"}},
+      {"agents",
+       "Agents staffed (average logged in) and busy at the end of each interval",
+       {"staffed", "busy_agents_end"}},
   };
   return kSpecs;
 }

@@ -19,7 +19,8 @@ KpiPlan KpiPlan::For(const Scenario& scenario) {
     kpis.push_back({kpi.key, kpi.label, kpi.decimals, kpi.optional});
     values.push_back(kpi.value);
     const std::string key = kpi.key;
-    if (key == "occupancy" || key == "utilization" || key == "busy_agents_end") {
+    if (key == "occupancy" || key == "utilization" || key == "staffed" ||
+        key == "busy_agents_end") {
       agent_kpis.push_back(kpis.back());
       agent_values.push_back(kpi.value);
     }

@@ -136,6 +136,7 @@ absl::StatusOr<ReplicationResult> Replication::Run() {
   const double window_s = ToSeconds(horizon_ - window_start_);
   result_.total.window_s = window_s;
   for (Tally& wg : result_.workgroups) wg.window_s = window_s;
+  for (Tally& g : result_.agent_groups) g.window_s = window_s;
   for (size_t k = 0; k < result_.contact_types.size(); ++k) {
     ChangeQueue(k, 0, horizon_);
     Tally& t = result_.contact_types[k];
@@ -156,6 +157,7 @@ absl::StatusOr<ReplicationResult> Replication::Run() {
   };
   for (auto& intervals : result_.workgroup_intervals) windows(intervals);
   for (auto& intervals : result_.contact_type_intervals) windows(intervals);
+  for (auto& intervals : result_.agent_group_intervals) windows(intervals);
   windows(result_.total_intervals);
   return std::move(result_);
 }

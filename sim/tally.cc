@@ -61,6 +61,7 @@ constexpr KpiDefinition kKpis[] = {
      [](const Tally& t) { return Ratio(t.abandoned_within, t.offered); }},
     {"service_level_abg", "SL (short abandons good)", 4,
      [](const Tally& t) { return Ratio(t.answered_within + t.abandoned_within, t.offered); }},
+    {"staffed", "staffed agents", 1, [](const Tally& t) { return Ratio(t.staffed_s, t.window_s); }},
     {"busy_agents_end", "busy agents at end", 1, [](const Tally& t) { return t.busy_agents_end; }},
 };
 

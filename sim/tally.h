@@ -60,6 +60,9 @@
 //   service_level_abg  (answered within + abandoned within the threshold) /
 //                      offered: short abandons count as good. (service_level_g1
 //                      above takes them out of the denominator instead.)
+//   staffed            agents logged in, on average over the period (agent
+//                      time logged in / the period's length); in a
+//                      workgroup, its logged-in members
 //   busy_agents_end    agents busy or in wrap-up at the end of the period
 //                      (an interval's end; the horizon for the whole run),
 //                      after every event at that instant; in a workgroup,

@@ -195,5 +195,37 @@ replications: 1
   }
 }
 
+TEST_CASE("staffed agents: the agents logged in, on average over each period") {
+  // Group a: 3 agents all day; group b: 2 agents logged in for the second
+  // half hour only (a shift from 1800 to 3600 s), so the whole run's average
+  // is 3 + 2 * 1800 / 5400.
+  const Report report = Run(R"(
+center { workgroups { name: "Q" } }
+agent_groups { name: "a" count: 3 workgroups { workgroup: "Q" } }
+agent_groups {
+  name: "b" count: 2 workgroups { workgroup: "Q" }
+  shifts { start_s: 1800 end_s: 3600 }
+}
+contact_types {
+  name: "calls" workgroup: "Q"
+  arrivals { listed { times_s: [100] } }
+  handle_time { constant_s: 10 }
+}
+horizon_s: 5400
+replications: 1
+)");
+  std::vector<double> staffed;
+  for (const KpiSummaries& interval : report.total_intervals) {
+    staffed.push_back(Mean(interval, "staffed"));
+  }
+  CHECK(staffed == std::vector<double>{3, 5, 3});
+  CHECK(Mean(report.total, "staffed") == doctest::Approx(3 + 2.0 * 1800 / 5400));
+  CHECK(Mean(report.workgroup_intervals[0].second[1], "staffed") == 5);
+  REQUIRE(report.agent_group_intervals.size() == 2);
+  CHECK(Mean(report.agent_group_intervals[1].second[0], "staffed") == 0);
+  CHECK(Mean(report.agent_group_intervals[1].second[1], "staffed") == 2);
+  CHECK(Mean(report.agent_groups[0].second, "staffed") == 3);
+}
+
 }  // namespace
 }  // namespace acd::sim
