@@ -99,15 +99,9 @@ ParsedJson Header(const LoadedScenario& loaded, const RunOptions& options) {
 // The run's JSON report.
 absl::StatusOr<std::string> RunReport(LoadedScenario loaded, RunOptions options,
                                       const CheckCommand& command) {
-  ProgressMeter meter =
-      command.progress.Meter(options.replications.value_or(loaded.scenario.replications));
-  options.on_replication_done = [&meter] { meter.Done(); };
-  absl::StatusOr<Aggregate> aggregate = RunStudy(std::move(loaded.scenario), options);
-  meter.Finish();
-  ACD_RETURN_IF_ERROR(aggregate.status());
-  aggregate->study.fingerprint = loaded.fingerprint;
-  aggregate->study.overrides = loaded.overrides;
-  return FormatJson(ReportOf(*aggregate));
+  ACD_ASSIGN_OR_RETURN(const Aggregate aggregate,
+                       RunLoaded(std::move(loaded), std::move(options), command.progress));
+  return FormatJson(ReportOf(aggregate));
 }
 
 // --update: writes the golden whole and says what changed.
