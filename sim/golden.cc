@@ -16,6 +16,12 @@ namespace {
 
 constexpr char kAbsent[] = "(absent)";
 
+// {}, standing in for a member a report lacks.
+const ParsedJson& EmptyObject() {
+  static const ParsedJson empty = *ReadJson("{}", "{}");
+  return empty;
+}
+
 // `path` extended by an object's member: ".key" for a plain name, else
 // "[\"key\"]".
 std::string MemberPath(const std::string& path, const std::string& key) {
@@ -26,53 +32,55 @@ std::string MemberPath(const std::string& path, const std::string& key) {
   return absl::StrCat(path, "[", JsonQuote(key), "]");
 }
 
-bool SameScalar(const JsonValue& a, const JsonValue& b) {
-  if (a.kind != b.kind) return false;
-  switch (a.kind) {
-    case JsonValue::Kind::kNull:
+bool SameScalar(const ParsedJson& a, const ParsedJson& b) {
+  if (a.type() != b.type()) return false;
+  switch (a.type()) {
+    case ParsedJson::Type::kNull:
       return true;
-    case JsonValue::Kind::kBool:
-      return a.boolean == b.boolean;
+    case ParsedJson::Type::kBool:
+      return a.boolean() == b.boolean();
+    case ParsedJson::Type::kNumber:
+      return a.number_text() == b.number_text();
     default:
-      return a.text == b.text;
+      return a.string() == b.string();
   }
 }
 
 // Compares two values leaf by leaf, in the golden's order.
-void Walk(const std::string& path, const JsonValue& golden, const JsonValue& now,
+void Walk(const std::string& path, const ParsedJson& golden, const ParsedJson& now,
           GoldenComparison& out) {
-  if (golden.kind != now.kind ||
-      (golden.kind != JsonValue::Kind::kArray && golden.kind != JsonValue::Kind::kObject)) {
+  if (golden.type() != now.type() ||
+      (golden.type() != ParsedJson::Type::kArray && golden.type() != ParsedJson::Type::kObject)) {
     out.compared += 1;
     if (!SameScalar(golden, now)) {
       out.differences.push_back({path, JsonSummary(golden), JsonSummary(now), ""});
     }
     return;
   }
-  if (golden.kind == JsonValue::Kind::kArray) {
-    const size_t common = std::min(golden.items.size(), now.items.size());
+  if (golden.type() == ParsedJson::Type::kArray) {
+    const size_t common = std::min(golden.array().size(), now.array().size());
     for (size_t i = 0; i < common; ++i) {
-      Walk(absl::StrCat(path, "[", i, "]"), golden.items[i], now.items[i], out);
+      Walk(absl::StrCat(path, "[", i, "]"), golden.array()[i], now.array()[i], out);
     }
-    for (size_t i = common; i < golden.items.size(); ++i) {
+    for (size_t i = common; i < golden.array().size(); ++i) {
       out.differences.push_back(
-          {absl::StrCat(path, "[", i, "]"), JsonSummary(golden.items[i]), kAbsent, ""});
+          {absl::StrCat(path, "[", i, "]"), JsonSummary(golden.array()[i]), kAbsent, ""});
     }
-    for (size_t i = common; i < now.items.size(); ++i) {
+    for (size_t i = common; i < now.array().size(); ++i) {
       out.differences.push_back(
-          {absl::StrCat(path, "[", i, "]"), kAbsent, JsonSummary(now.items[i]), ""});
+          {absl::StrCat(path, "[", i, "]"), kAbsent, JsonSummary(now.array()[i]), ""});
     }
     return;
   }
-  for (const auto& [key, value] : golden.members) {
-    const JsonValue* other = now.Find(key);
+  for (const auto& [key, value] : golden.object()) {
+    const ParsedJson* other = now.Find(key);
     if (other == nullptr) {
       out.differences.push_back({MemberPath(path, key), JsonSummary(value), kAbsent, ""});
     } else {
       Walk(MemberPath(path, key), value, *other, out);
     }
   }
-  for (const auto& [key, value] : now.members) {
+  for (const auto& [key, value] : now.object()) {
     if (golden.Find(key) == nullptr) {
       out.differences.push_back({MemberPath(path, key), kAbsent, JsonSummary(value), ""});
     }
@@ -82,51 +90,51 @@ void Walk(const std::string& path, const JsonValue& golden, const JsonValue& now
 std::string Number(double x) { return fmt::format("{:.6g}", x); }
 
 // One KPI, {"mean": m, "ci95": h}, tested as the top of golden.h says.
-void CompareKpi(const std::string& path, const JsonValue& golden, const JsonValue& now,
+void CompareKpi(const std::string& path, const ParsedJson& golden, const ParsedJson& now,
                 const StatisticalOptions& options, GoldenComparison& out) {
-  const JsonValue* gm = golden.Find("mean");
-  const JsonValue* gh = golden.Find("ci95");
-  const JsonValue* nm = now.Find("mean");
-  const JsonValue* nh = now.Find("ci95");
+  const ParsedJson* gm = golden.Find("mean");
+  const ParsedJson* gh = golden.Find("ci95");
+  const ParsedJson* nm = now.Find("mean");
+  const ParsedJson* nh = now.Find("ci95");
   // "mean ± h" to 6 significant digits, as the table shows them.
-  const auto shown = [](const JsonValue* m, const JsonValue* h) {
+  const auto shown = [](const ParsedJson* m, const ParsedJson* h) {
     if (m == nullptr) return std::string(kAbsent);
     const std::string mean =
-        m->kind == JsonValue::Kind::kNumber ? Number(m->number) : JsonSummary(*m);
-    if (h == nullptr || h->kind != JsonValue::Kind::kNumber) return mean;
-    return absl::StrCat(mean, " ± ", Number(h->number));
+        m->type() == ParsedJson::Type::kNumber ? Number(m->number()) : JsonSummary(*m);
+    if (h == nullptr || h->type() != ParsedJson::Type::kNumber) return mean;
+    return absl::StrCat(mean, " ± ", Number(h->number()));
   };
-  const auto is_number = [](const JsonValue* v) {
-    return v != nullptr && v->kind == JsonValue::Kind::kNumber;
+  const auto is_number = [](const ParsedJson* v) {
+    return v != nullptr && v->type() == ParsedJson::Type::kNumber;
   };
   out.compared += 1;
   // A value on one side only: a ratio whose denominator was zero in every
   // replication of the other study. Untestable as it is; the denominator's
   // own KPI (abandoned for abandon_time_s, answered for asa_s) is tested.
-  if (gm != nullptr && nm != nullptr && gm->kind != nm->kind &&
-      (gm->kind == JsonValue::Kind::kNull || nm->kind == JsonValue::Kind::kNull) &&
-      (gm->kind == JsonValue::Kind::kNumber || nm->kind == JsonValue::Kind::kNumber)) {
+  if (gm != nullptr && nm != nullptr && gm->type() != nm->type() &&
+      (gm->type() == ParsedJson::Type::kNull || nm->type() == ParsedJson::Type::kNull) &&
+      (gm->type() == ParsedJson::Type::kNumber || nm->type() == ParsedJson::Type::kNumber)) {
     out.skipped += 1;
     out.compared -= 1;
     return;
   }
-  if (gm == nullptr || nm == nullptr || gm->kind != nm->kind ||
-      (gm->kind != JsonValue::Kind::kNumber && gm->kind != JsonValue::Kind::kNull)) {
+  if (gm == nullptr || nm == nullptr || gm->type() != nm->type() ||
+      (gm->type() != ParsedJson::Type::kNumber && gm->type() != ParsedJson::Type::kNull)) {
     out.differences.push_back({path, shown(gm, gh), shown(nm, nh), "not a KPI"});
     return;
   }
-  if (gm->kind == JsonValue::Kind::kNull) return;  // no value in either
+  if (gm->type() == ParsedJson::Type::kNull) return;  // no value in either
   if (!is_number(gh) || !is_number(nh)) {
     out.skipped += 1;
     out.compared -= 1;
     return;
   }
-  const double diff = std::abs(nm->number - gm->number);
+  const double diff = std::abs(nm->number() - gm->number());
   double allowed =
-      options.interval_scale * std::sqrt(gh->number * gh->number + nh->number * nh->number);
+      options.interval_scale * std::sqrt(gh->number() * gh->number() + nh->number() * nh->number());
   const char* rule = "combined 95% half-width";
-  if (gh->number == 0 && nh->number == 0) {
-    allowed = kZeroWidthTolerance * std::max({1.0, std::abs(gm->number), std::abs(nm->number)});
+  if (gh->number() == 0 && nh->number() == 0) {
+    allowed = kZeroWidthTolerance * std::max({1.0, std::abs(gm->number()), std::abs(nm->number())});
     rule = "no spread in either study";
   }
   if (diff > allowed) {
@@ -137,17 +145,17 @@ void CompareKpi(const std::string& path, const JsonValue& golden, const JsonValu
 }
 
 // An object of KPIs: {"offered": {...}, ...}.
-void CompareKpis(const std::string& path, const JsonValue& golden, const JsonValue& now,
+void CompareKpis(const std::string& path, const ParsedJson& golden, const ParsedJson& now,
                  const StatisticalOptions& options, GoldenComparison& out) {
-  for (const auto& [key, value] : golden.members) {
-    const JsonValue* other = now.Find(key);
+  for (const auto& [key, value] : golden.object()) {
+    const ParsedJson* other = now.Find(key);
     if (other == nullptr) {
       out.differences.push_back({MemberPath(path, key), JsonSummary(value), kAbsent, ""});
     } else {
       CompareKpi(MemberPath(path, key), value, *other, options, out);
     }
   }
-  for (const auto& [key, value] : now.members) {
+  for (const auto& [key, value] : now.object()) {
     if (golden.Find(key) == nullptr) {
       out.differences.push_back({MemberPath(path, key), kAbsent, JsonSummary(value), ""});
     }
@@ -155,19 +163,19 @@ void CompareKpis(const std::string& path, const JsonValue& golden, const JsonVal
 }
 
 // A list of intervals: [{"start_s": 0, "kpis": {...}}, ...].
-void CompareIntervals(const std::string& path, const JsonValue& golden, const JsonValue& now,
+void CompareIntervals(const std::string& path, const ParsedJson& golden, const ParsedJson& now,
                       const StatisticalOptions& options, GoldenComparison& out) {
-  const size_t common = std::min(golden.items.size(), now.items.size());
-  static const JsonValue kEmpty{.kind = JsonValue::Kind::kObject};
+  const size_t common = std::min(golden.array().size(), now.array().size());
+  const ParsedJson& empty = EmptyObject();
   for (size_t i = 0; i < common; ++i) {
-    const JsonValue* g = golden.items[i].Find("kpis");
-    const JsonValue* n = now.items[i].Find("kpis");
-    CompareKpis(absl::StrCat(path, "[", i, "]"), g ? *g : kEmpty, n ? *n : kEmpty, options, out);
+    const ParsedJson* g = golden.array()[i].Find("kpis");
+    const ParsedJson* n = now.array()[i].Find("kpis");
+    CompareKpis(absl::StrCat(path, "[", i, "]"), g ? *g : empty, n ? *n : empty, options, out);
   }
-  for (size_t i = common; i < golden.items.size(); ++i) {
+  for (size_t i = common; i < golden.array().size(); ++i) {
     out.differences.push_back({absl::StrCat(path, "[", i, "]"), "an interval", kAbsent, ""});
   }
-  for (size_t i = common; i < now.items.size(); ++i) {
+  for (size_t i = common; i < now.array().size(); ++i) {
     out.differences.push_back({absl::StrCat(path, "[", i, "]"), kAbsent, "an interval", ""});
   }
 }
@@ -175,22 +183,22 @@ void CompareIntervals(const std::string& path, const JsonValue& golden, const Js
 // A slice keyed by member name ("workgroups", "intervals", ...): `each`
 // compares one member.
 template <typename Each>
-void CompareNamed(const std::string& key, const JsonValue& golden, const JsonValue& now,
+void CompareNamed(const std::string& key, const ParsedJson& golden, const ParsedJson& now,
                   GoldenComparison& out, const Each& each) {
-  static const JsonValue kEmpty{.kind = JsonValue::Kind::kObject};
-  const JsonValue* g = golden.Find(key);
-  const JsonValue* n = now.Find(key);
-  g = g ? g : &kEmpty;
-  n = n ? n : &kEmpty;
-  for (const auto& [name, value] : g->members) {
-    const JsonValue* other = n->Find(name);
+  const ParsedJson& empty = EmptyObject();
+  const ParsedJson* g = golden.Find(key);
+  const ParsedJson* n = now.Find(key);
+  g = g ? g : &empty;
+  n = n ? n : &empty;
+  for (const auto& [name, value] : g->object()) {
+    const ParsedJson* other = n->Find(name);
     if (other == nullptr) {
       out.differences.push_back({MemberPath(key, name), JsonSummary(value), kAbsent, ""});
     } else {
       each(MemberPath(key, name), value, *other);
     }
   }
-  for (const auto& [name, value] : n->members) {
+  for (const auto& [name, value] : n->object()) {
     if (g->Find(name) == nullptr) {
       out.differences.push_back({MemberPath(key, name), kAbsent, JsonSummary(value), ""});
     }
@@ -205,8 +213,8 @@ std::string FirstDifference(absl::string_view a, absl::string_view b) {
   return absl::StrCat("offset ", at, " (line ", line, ")");
 }
 
-std::string Field(const JsonValue& report, absl::string_view key) {
-  const JsonValue* value = report.Find(key);
+std::string Field(const ParsedJson& report, absl::string_view key) {
+  const ParsedJson* value = report.Find(key);
   return value == nullptr ? kAbsent : JsonSummary(*value);
 }
 
@@ -242,11 +250,11 @@ absl::StatusOr<GoldenFile> ReadGoldenFile(const std::string& path) {
     return absl::InvalidArgumentError(
         absl::StrCat(path, ": larger than ", kMaxGoldenBytes >> 20, " MiB: not a golden report"));
   }
-  ACD_ASSIGN_OR_RETURN(golden.report, ParseJson(golden.text, path));
+  ACD_ASSIGN_OR_RETURN(golden.report, ReadJson(golden.text, path));
   return golden;
 }
 
-absl::Status CheckGoldenFits(const JsonValue& golden, const JsonValue& now, GoldenMode mode,
+absl::Status CheckGoldenFits(const ParsedJson& golden, const ParsedJson& now, GoldenMode mode,
                              absl::string_view golden_name) {
   for (const char* key : {"version", "scenario", "seed", "replications", "total"}) {
     if (!golden.is_object() || golden.Find(key) == nullptr) {
@@ -272,8 +280,8 @@ absl::Status CheckGoldenFits(const JsonValue& golden, const JsonValue& now, Gold
   return absl::OkStatus();
 }
 
-GoldenComparison CompareExact(absl::string_view golden_text, const JsonValue& golden,
-                              absl::string_view now_text, const JsonValue& now) {
+GoldenComparison CompareExact(absl::string_view golden_text, const ParsedJson& golden,
+                              absl::string_view now_text, const ParsedJson& now) {
   GoldenComparison out{.mode = GoldenMode::kExact,
                        .golden_bytes = static_cast<int64_t>(golden_text.size())};
   Walk("", golden, now, out);
@@ -284,7 +292,7 @@ GoldenComparison CompareExact(absl::string_view golden_text, const JsonValue& go
   return out;
 }
 
-GoldenComparison CompareStatistical(const JsonValue& golden, const JsonValue& now,
+GoldenComparison CompareStatistical(const ParsedJson& golden, const ParsedJson& now,
                                     const StatisticalOptions& options) {
   GoldenComparison out{.mode = GoldenMode::kStatistical};
   for (const char* key : {"service_level_s", "horizon_s", "warmup_s", "interval_s"}) {
@@ -292,24 +300,24 @@ GoldenComparison CompareStatistical(const JsonValue& golden, const JsonValue& no
       out.differences.push_back({key, Field(golden, key), Field(now, key), "another setting"});
     }
   }
-  static const JsonValue kEmpty{.kind = JsonValue::Kind::kObject};
-  const JsonValue* gt = golden.Find("total");
-  const JsonValue* nt = now.Find("total");
-  CompareKpis("total", gt ? *gt : kEmpty, nt ? *nt : kEmpty, options, out);
-  const auto kpis = [&](const std::string& path, const JsonValue& g, const JsonValue& n) {
+  const ParsedJson& empty = EmptyObject();
+  const ParsedJson* gt = golden.Find("total");
+  const ParsedJson* nt = now.Find("total");
+  CompareKpis("total", gt ? *gt : empty, nt ? *nt : empty, options, out);
+  const auto kpis = [&](const std::string& path, const ParsedJson& g, const ParsedJson& n) {
     CompareKpis(path, g, n, options, out);
   };
   CompareNamed("workgroups", golden, now, out, kpis);
   CompareNamed("contact_types", golden, now, out, kpis);
   if (options.intervals) {
-    const auto intervals = [&](const std::string& path, const JsonValue& g, const JsonValue& n) {
+    const auto intervals = [&](const std::string& path, const ParsedJson& g, const ParsedJson& n) {
       CompareIntervals(path, g, n, options, out);
     };
     CompareNamed("intervals", golden, now, out, intervals);
     CompareNamed("contact_type_intervals", golden, now, out, intervals);
-    static const JsonValue kNone{.kind = JsonValue::Kind::kArray};
-    const JsonValue* g = golden.Find("total_intervals");
-    const JsonValue* n = now.Find("total_intervals");
+    static const ParsedJson kNone = *ReadJson("[]", "[]");
+    const ParsedJson* g = golden.Find("total_intervals");
+    const ParsedJson* n = now.Find("total_intervals");
     CompareIntervals("total_intervals", g ? *g : kNone, n ? *n : kNone, options, out);
   }
   out.passed = out.differences.empty();

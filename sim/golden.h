@@ -37,8 +37,8 @@
 //
 // Example:
 //
-//   ACD_ASSIGN_OR_RETURN(JsonValue golden, ParseJson(golden_text, path));
-//   ACD_ASSIGN_OR_RETURN(JsonValue now, ParseJson(now_text, "the run's report"));
+//   ACD_ASSIGN_OR_RETURN(ParsedJson golden, ReadJson(golden_text, path));
+//   ACD_ASSIGN_OR_RETURN(ParsedJson now, ReadJson(now_text, "the run's report"));
 //   ACD_RETURN_IF_ERROR(CheckGoldenFits(golden, now, GoldenMode::kExact, path));
 //   GoldenComparison c = CompareExact(golden_text, golden, now_text, now);
 //   fmt::print("{}", FormatComparison(c, 20));
@@ -55,7 +55,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "sim/golden_json.h"
+#include "sim/json_reader.h"
 
 namespace acd::sim {
 
@@ -114,7 +114,7 @@ inline constexpr int64_t kMaxGoldenBytes = int64_t{256} << 20;
 // A golden file: its bytes and what they say.
 struct GoldenFile {
   std::string text;
-  JsonValue report;
+  ParsedJson report;
 };
 
 // Reads and parses the golden at `path`. NotFound "<path>: cannot read the
@@ -128,17 +128,17 @@ absl::StatusOr<GoldenFile> ReadGoldenFile(const std::string& path);
 // the same scenario (InvalidArgument "<golden_name>: a golden of scenario
 // \"X\", not of \"Y\"") and, in exact mode, of the same seed and number of
 // replications (InvalidArgument naming both and the flag to use).
-absl::Status CheckGoldenFits(const JsonValue& golden, const JsonValue& now, GoldenMode mode,
+absl::Status CheckGoldenFits(const ParsedJson& golden, const ParsedJson& now, GoldenMode mode,
                              absl::string_view golden_name);
 
 // Exact mode: the texts byte for byte, and on a difference the values.
-GoldenComparison CompareExact(absl::string_view golden_text, const JsonValue& golden,
-                              absl::string_view now_text, const JsonValue& now);
+GoldenComparison CompareExact(absl::string_view golden_text, const ParsedJson& golden,
+                              absl::string_view now_text, const ParsedJson& now);
 
 // Statistical mode (see the top of this file). The settings of the studies
 // that are not chance (service_level_s, horizon_s, warmup_s, interval_s)
 // must be equal, or are listed as differences.
-GoldenComparison CompareStatistical(const JsonValue& golden, const JsonValue& now,
+GoldenComparison CompareStatistical(const ParsedJson& golden, const ParsedJson& now,
                                     const StatisticalOptions& options);
 
 // The differences for people: one line per difference, the first

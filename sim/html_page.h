@@ -34,6 +34,19 @@ struct Document {
                                              absl::string_view key, ParsedJson::Type type) const;
 };
 
+// What every page's document states about its study: "version",
+// "scenario" (with `with_scenario`; else nullptr), "seed", "replications"
+// and a positive "interval_s", read in that order (the first missing or
+// mistyped one is the error).
+struct StudyFacts {
+  const ParsedJson* version = nullptr;
+  const ParsedJson* scenario = nullptr;
+  const ParsedJson* seed = nullptr;
+  const ParsedJson* replications = nullptr;
+  double interval_s = 0;
+};
+absl::StatusOr<StudyFacts> ReadStudyFacts(const Document& doc, bool with_scenario);
+
 // A number member of a KPI object; NaN when it is null or missing.
 double NumberOf(const ParsedJson& object, absl::string_view key);
 

@@ -65,6 +65,24 @@ absl::StatusOr<const ParsedJson*> Document::Optional(const ParsedJson& object,
   return value;
 }
 
+absl::StatusOr<StudyFacts> ReadStudyFacts(const Document& doc, bool with_scenario) {
+  using Type = ParsedJson::Type;
+  const ParsedJson& root = doc.root;
+  StudyFacts facts;
+  ACD_ASSIGN_OR_RETURN(facts.version, doc.Get(root, "document", "version", Type::kString));
+  if (with_scenario) {
+    ACD_ASSIGN_OR_RETURN(facts.scenario, doc.Get(root, "document", "scenario", Type::kString));
+  }
+  ACD_ASSIGN_OR_RETURN(facts.seed, doc.Get(root, "document", "seed", Type::kNumber));
+  ACD_ASSIGN_OR_RETURN(facts.replications,
+                       doc.Get(root, "document", "replications", Type::kNumber));
+  ACD_ASSIGN_OR_RETURN(const ParsedJson* interval,
+                       doc.Get(root, "document", "interval_s", Type::kNumber));
+  if (interval->number() <= 0) return doc.Error(*interval, "interval_s", "must be positive");
+  facts.interval_s = interval->number();
+  return facts;
+}
+
 absl::StatusOr<const ParsedJson*> Document::Get(const ParsedJson& object, absl::string_view path,
                                                 absl::string_view key,
                                                 ParsedJson::Type type) const {

@@ -172,16 +172,11 @@ std::string KpiTable(const std::vector<Member>& members) {
 absl::StatusOr<std::string> ResultPage(const Document& doc, const HtmlOptions& options) {
   const ParsedJson& root = doc.root;
   using Type = ParsedJson::Type;
-  ACD_ASSIGN_OR_RETURN(const ParsedJson* version,
-                       doc.Get(root, "document", "version", Type::kString));
-  ACD_ASSIGN_OR_RETURN(const ParsedJson* scenario,
-                       doc.Get(root, "document", "scenario", Type::kString));
-  ACD_ASSIGN_OR_RETURN(const ParsedJson* seed, doc.Get(root, "document", "seed", Type::kNumber));
-  ACD_ASSIGN_OR_RETURN(const ParsedJson* replications,
-                       doc.Get(root, "document", "replications", Type::kNumber));
-  ACD_ASSIGN_OR_RETURN(const ParsedJson* interval,
-                       doc.Get(root, "document", "interval_s", Type::kNumber));
-  if (interval->number() <= 0) return doc.Error(*interval, "interval_s", "must be positive");
+  ACD_ASSIGN_OR_RETURN(const StudyFacts study, ReadStudyFacts(doc, /*with_scenario=*/true));
+  const ParsedJson* version = study.version;
+  const ParsedJson* scenario = study.scenario;
+  const ParsedJson* seed = study.seed;
+  const ParsedJson* replications = study.replications;
   ACD_ASSIGN_OR_RETURN(const ParsedJson* target_value,
                        doc.Optional(root, "document", "service_level_target", Type::kNumber));
   const double target =
@@ -217,7 +212,7 @@ absl::StatusOr<std::string> ResultPage(const Document& doc, const HtmlOptions& o
       {"Horizon",
        fmt::format("{} s from {}, warm-up {} s, intervals of {} s",
                    JsonNumber(NumberOf(root, "horizon_s")), ClockLabel(DayStart(doc)),
-                   JsonNumber(NumberOf(root, "warmup_s")), JsonNumber(interval->number()))});
+                   JsonNumber(NumberOf(root, "warmup_s")), JsonNumber(study.interval_s))});
   facts.push_back({"Program", absl::StrCat("acdsim ", EscapeHtml(version->string()))});
 
   std::string body = absl::StrCat("<header>\n<h1>", EscapeHtml(scenario->string()), "</h1>\n",
@@ -234,8 +229,8 @@ absl::StatusOr<std::string> ResultPage(const Document& doc, const HtmlOptions& o
   body += "</nav>\n<h2 id=\"kpis\">KPIs over the whole run</h2>\n" + KpiTable(queues);
   if (!agent_groups.empty()) body += KpiTable(agent_groups);
   for (size_t m = 0; m < members.size(); ++m) {
-    ACD_ASSIGN_OR_RETURN(std::string charts, MemberCharts(doc, members, m, interval->number(),
-                                                          target, service_level_s));
+    ACD_ASSIGN_OR_RETURN(std::string charts,
+                         MemberCharts(doc, members, m, study.interval_s, target, service_level_s));
     body += fmt::format(
         "<section id=\"{}\">\n<h2>{}</h2>\n<div class=\"charts\">\n{}</div>\n"
         "</section>\n",

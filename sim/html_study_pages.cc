@@ -108,14 +108,10 @@ std::string Sections(const std::vector<std::string>& ids, const std::vector<std:
 
 absl::StatusOr<std::string> ComparisonPage(const Document& doc) {
   const ParsedJson& root = doc.root;
-  ACD_ASSIGN_OR_RETURN(const ParsedJson* version,
-                       doc.Get(root, "document", "version", Type::kString));
-  ACD_ASSIGN_OR_RETURN(const ParsedJson* seed, doc.Get(root, "document", "seed", Type::kNumber));
-  ACD_ASSIGN_OR_RETURN(const ParsedJson* replications,
-                       doc.Get(root, "document", "replications", Type::kNumber));
-  ACD_ASSIGN_OR_RETURN(const ParsedJson* interval,
-                       doc.Get(root, "document", "interval_s", Type::kNumber));
-  if (interval->number() <= 0) return doc.Error(*interval, "interval_s", "must be positive");
+  ACD_ASSIGN_OR_RETURN(const StudyFacts study, ReadStudyFacts(doc, /*with_scenario=*/false));
+  const ParsedJson* version = study.version;
+  const ParsedJson* seed = study.seed;
+  const ParsedJson* replications = study.replications;
   ACD_ASSIGN_OR_RETURN(std::string a, Side(doc, "a"));
   ACD_ASSIGN_OR_RETURN(std::string b, Side(doc, "b"));
   ACD_ASSIGN_OR_RETURN(std::vector<Member> members, ReadMembers(doc));
@@ -136,8 +132,8 @@ absl::StatusOr<std::string> ComparisonPage(const Document& doc) {
     ids.push_back(MemberId(members, m));
     titles.push_back(MemberTitle(members[m]));
     contents.push_back(absl::StrCat(
-        "<div class=\"charts\">\n", DifferenceCharts(doc, members, m, interval->number()),
-        "</div>\n", members[m].whole != nullptr ? DifferenceTable(*members[m].whole) : ""));
+        "<div class=\"charts\">\n", DifferenceCharts(doc, members, m, study.interval_s), "</div>\n",
+        members[m].whole != nullptr ? DifferenceTable(*members[m].whole) : ""));
   }
   body += Sections(ids, titles, contents);
   body += absl::StrCat("<footer>acdsim ", EscapeHtml(version->string()),
@@ -148,16 +144,11 @@ absl::StatusOr<std::string> ComparisonPage(const Document& doc) {
 
 absl::StatusOr<std::string> StaffingPage(const Document& doc) {
   const ParsedJson& root = doc.root;
-  ACD_ASSIGN_OR_RETURN(const ParsedJson* version,
-                       doc.Get(root, "document", "version", Type::kString));
-  ACD_ASSIGN_OR_RETURN(const ParsedJson* scenario,
-                       doc.Get(root, "document", "scenario", Type::kString));
-  ACD_ASSIGN_OR_RETURN(const ParsedJson* seed, doc.Get(root, "document", "seed", Type::kNumber));
-  ACD_ASSIGN_OR_RETURN(const ParsedJson* replications,
-                       doc.Get(root, "document", "replications", Type::kNumber));
-  ACD_ASSIGN_OR_RETURN(const ParsedJson* interval,
-                       doc.Get(root, "document", "interval_s", Type::kNumber));
-  if (interval->number() <= 0) return doc.Error(*interval, "interval_s", "must be positive");
+  ACD_ASSIGN_OR_RETURN(const StudyFacts study, ReadStudyFacts(doc, /*with_scenario=*/true));
+  const ParsedJson* version = study.version;
+  const ParsedJson* scenario = study.scenario;
+  const ParsedJson* seed = study.seed;
+  const ParsedJson* replications = study.replications;
   ACD_ASSIGN_OR_RETURN(const ParsedJson* targets,
                        doc.Get(root, "document", "targets", Type::kArray));
   ACD_ASSIGN_OR_RETURN(const ParsedJson* groups, doc.Get(root, "document", "groups", Type::kArray));
@@ -263,7 +254,7 @@ absl::StatusOr<std::string> StaffingPage(const Document& doc) {
   Chart staffing{.title = "Agents per interval (Erlang A per interval dashed)",
                  .id = "staffing-agents",
                  .starts_s = starts,
-                 .interval_s = interval->number(),
+                 .interval_s = study.interval_s,
                  .day_start_s = DayStart(doc)};
   for (size_t g = 0; g < group_names.size(); ++g) {
     staffing.series.push_back(agents[g]);
@@ -281,7 +272,7 @@ absl::StatusOr<std::string> StaffingPage(const Document& doc) {
                                       " per interval (missed: red)"),
                 .id = absl::StrCat("staffing-target-", t),
                 .starts_s = starts,
-                .interval_s = interval->number(),
+                .interval_s = study.interval_s,
                 .day_start_s = DayStart(doc),
                 .percent = IsFraction(kpi),
                 .band_min = 0,

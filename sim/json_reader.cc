@@ -1,5 +1,6 @@
 #include "sim/json_reader.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <tuple>
@@ -7,6 +8,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "sim/json.h"
 
 namespace acd::sim {
 
@@ -53,7 +55,13 @@ class JsonReader {
 
   absl::Status Error(absl::string_view what) const { return ErrorAt(at_, what); }
   absl::Status ErrorAt(size_t offset, absl::string_view what) const {
-    return absl::InvalidArgumentError(absl::StrCat(source_, ": byte ", offset, ": ", what));
+    const absl::string_view before = text_.substr(0, offset);
+    const size_t line = 1 + static_cast<size_t>(std::count(before.begin(), before.end(), '\n'));
+    const size_t last_newline = before.rfind('\n');
+    const size_t column =
+        last_newline == absl::string_view::npos ? offset + 1 : offset - last_newline;
+    return absl::InvalidArgumentError(absl::StrCat(source_, ": byte ", offset, " (line ", line,
+                                                   ", column ", column, "): ", what));
   }
   bool AtEnd() const { return at_ >= text_.size(); }
   char Peek() const { return AtEnd() ? '\0' : text_[at_]; }
@@ -184,6 +192,7 @@ class JsonReader {
     }
     out.type_ = ParsedJson::Type::kNumber;
     out.number_ = value;
+    out.number_text_ = std::string(text_.substr(start, at_ - start));
     return absl::OkStatus();
   }
 
@@ -321,6 +330,26 @@ class JsonReader {
 
 absl::StatusOr<ParsedJson> ReadJson(absl::string_view text, absl::string_view source) {
   return JsonReader(text, source).Document();
+}
+
+std::string JsonSummary(const ParsedJson& value) {
+  switch (value.type()) {
+    case ParsedJson::Type::kNull:
+      return "null";
+    case ParsedJson::Type::kBool:
+      return value.boolean() ? "true" : "false";
+    case ParsedJson::Type::kNumber:
+      return value.number_text();
+    case ParsedJson::Type::kString:
+      return JsonQuote(value.string());
+    case ParsedJson::Type::kArray:
+      return absl::StrCat("[", value.array().size(),
+                          value.array().size() == 1 ? " item]" : " items]");
+    case ParsedJson::Type::kObject:
+      return absl::StrCat("{", value.object().size(),
+                          value.object().size() == 1 ? " key}" : " keys}");
+  }
+  return "";
 }
 
 }  // namespace acd::sim

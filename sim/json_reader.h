@@ -1,13 +1,14 @@
 // sim/json_reader.h: a small, strict JSON reader for the documents acdsim
 // writes (reports, comparisons, staffing plans), so that other tools can
-// read them back (the HTML report renders from them).
+// read them back (the HTML report renders from them, `acdsim check` compares
+// a run with its golden file).
 //
 // Strict means RFC 8259 and nothing more: no comments, no trailing commas,
 // no NaN or Infinity, no leading zeros, no duplicate keys in an object, no
 // bytes after the document, at most 64 nested arrays and objects. Numbers
 // are read as doubles (the shortest text JsonNumber writes reads back
-// exactly). Objects keep their keys in document order, so anything made
-// from a document is as deterministic as the document.
+// exactly), and keep their text as written (the golden check compares it). Objects keep their keys
+// in document order, so anything made from a document is as deterministic as the document.
 //
 // Example:
 //
@@ -50,6 +51,8 @@ class ParsedJson {
   const std::vector<ParsedJson>& array() const { return array_; }
   // Members in document order.
   const std::vector<std::pair<std::string, ParsedJson>>& object() const { return object_; }
+  // A number's text as written in the document ("0.10", "1.5e-3").
+  const std::string& number_text() const { return number_text_; }
 
   // The member named `key` of an object, or nullptr (also for non-objects).
   const ParsedJson* Find(absl::string_view key) const;
@@ -67,6 +70,7 @@ class ParsedJson {
   Type type_ = Type::kNull;
   bool boolean_ = false;
   double number_ = 0;
+  std::string number_text_;
   std::string string_;
   std::vector<ParsedJson> array_;
   std::vector<std::pair<std::string, ParsedJson>> object_;
@@ -74,8 +78,13 @@ class ParsedJson {
 };
 
 // Parses `text`. On malformed input, InvalidArgument
-// "<source>: byte <offset>: <what was wrong>" (offset counted from 0).
+// "<source>: byte <offset> (line <L>, column <C>): <what was wrong>" (offset
+// counted from 0, lines and columns from 1).
 absl::StatusOr<ParsedJson> ReadJson(absl::string_view text, absl::string_view source);
+
+// The value as compact text, for messages: numbers as written, strings
+// quoted; arrays and objects abbreviated ("[3 items]", "{5 keys}").
+std::string JsonSummary(const ParsedJson& value);
 
 }  // namespace acd::sim
 

@@ -13,8 +13,8 @@
 #include "sim/cli/common_flags.h"
 #include "sim/cli/subcommands.h"
 #include "sim/golden.h"
-#include "sim/golden_json.h"
 #include "sim/json.h"
+#include "sim/json_reader.h"
 
 namespace acd::sim::cli {
 namespace {
@@ -88,35 +88,20 @@ int InputError(const absl::Status& status) {
 
 // What a report of this run will say about itself, to check a golden
 // before running.
-JsonValue Header(const LoadedScenario& loaded, const RunOptions& options) {
-  const auto string = [](std::string text) {
-    return JsonValue{.kind = JsonValue::Kind::kString, .text = std::move(text)};
-  };
-  const auto number = [](std::string text) {
-    return JsonValue{.kind = JsonValue::Kind::kNumber, .text = std::move(text)};
-  };
-  JsonValue header{.kind = JsonValue::Kind::kObject};
-  header.members.emplace_back("scenario", string(loaded.scenario.name));
-  header.members.emplace_back("seed",
-                              number(absl::StrCat(options.seed.value_or(loaded.scenario.seed))));
-  header.members.emplace_back(
-      "replications",
-      number(absl::StrCat(options.replications.value_or(loaded.scenario.replications))));
-  return header;
+ParsedJson Header(const LoadedScenario& loaded, const RunOptions& options) {
+  const std::string text = absl::StrCat(
+      "{\"scenario\": ", JsonQuote(loaded.scenario.name),
+      ", \"seed\": ", options.seed.value_or(loaded.scenario.seed),
+      ", \"replications\": ", options.replications.value_or(loaded.scenario.replications), "}");
+  return *ReadJson(text, "the run's header");
 }
 
 // The run's JSON report.
 absl::StatusOr<std::string> RunReport(LoadedScenario loaded, RunOptions options,
                                       const CheckCommand& command) {
-  ProgressMeter meter =
-      command.progress.Meter(options.replications.value_or(loaded.scenario.replications));
-  options.on_replication_done = [&meter] { meter.Done(); };
-  absl::StatusOr<Aggregate> aggregate = RunStudy(std::move(loaded.scenario), options);
-  meter.Finish();
-  ACD_RETURN_IF_ERROR(aggregate.status());
-  aggregate->study.fingerprint = loaded.fingerprint;
-  aggregate->study.overrides = loaded.overrides;
-  return FormatJson(ReportOf(*aggregate));
+  ACD_ASSIGN_OR_RETURN(const Aggregate aggregate,
+                       RunLoaded(std::move(loaded), std::move(options), command.progress));
+  return FormatJson(ReportOf(aggregate));
 }
 
 // --update: writes the golden whole and says what changed.
@@ -125,7 +110,7 @@ int Update(const CheckCommand& command, LoadedScenario loaded, const RunOptions&
   absl::StatusOr<OutputFile> out = OutputFile::Create(path, "the golden");
   if (!out.ok()) return InputError(out.status());
   absl::StatusOr<GoldenFile> old = ReadGoldenFile(path);
-  const JsonValue header = Header(loaded, options);
+  const ParsedJson header = Header(loaded, options);
   absl::StatusOr<std::string> now = RunReport(std::move(loaded), options, command);
   if (!now.ok()) return InputError(now.status());
   if (absl::Status s = out->Write(*now); !s.ok()) return InputError(s);
@@ -134,7 +119,7 @@ int Update(const CheckCommand& command, LoadedScenario loaded, const RunOptions&
   if (old.ok() && old->text == *now) {
     what = "unchanged";
   } else if (old.ok()) {
-    absl::StatusOr<JsonValue> after = ParseJson(*now, "the run's report");
+    absl::StatusOr<ParsedJson> after = ReadJson(*now, "the run's report");
     if (after.ok()) {
       const GoldenComparison c = CompareExact(old->text, old->report, *now, *after);
       what = absl::StrCat(c.differences.size(), " of ", c.compared, " values changed");
@@ -190,13 +175,13 @@ int Check(const CheckCommand& command) {
   const std::string& path = *command.golden_path;
   absl::StatusOr<GoldenFile> golden = ReadGoldenFile(path);
   if (!golden.ok()) return InputError(golden.status());
-  const JsonValue header = Header(*loaded, *options);
+  const ParsedJson header = Header(*loaded, *options);
   if (absl::Status s = CheckGoldenFits(golden->report, header, command.mode, path); !s.ok()) {
     return InputError(s);
   }
   absl::StatusOr<std::string> now_text = RunReport(*std::move(loaded), *options, command);
   if (!now_text.ok()) return InputError(now_text.status());
-  absl::StatusOr<JsonValue> now = ParseJson(*now_text, "the run's report");
+  absl::StatusOr<ParsedJson> now = ReadJson(*now_text, "the run's report");
   if (!now.ok()) return InputError(now.status());  // a bug: FormatJson writes JSON
 
   const bool exact = command.mode == GoldenMode::kExact;

@@ -219,18 +219,37 @@ absl::Status ReportFlags::Open() {
   return absl::OkStatus();
 }
 
+absl::StatusOr<Aggregate> RunLoaded(LoadedScenario loaded, RunOptions options,
+                                    const ProgressFlags& progress) {
+  const int study = options.replications.value_or(loaded.scenario.replications);
+  ProgressMeter meter = progress.Meter(options.range ? options.range->size() : study);
+  options.on_replication_done = [&meter] { meter.Done(); };
+  absl::StatusOr<Aggregate> aggregate = RunStudy(std::move(loaded.scenario), options);
+  meter.Finish();
+  ACD_RETURN_IF_ERROR(aggregate.status());
+  aggregate->study.fingerprint = std::move(loaded.fingerprint);
+  aggregate->study.overrides = std::move(loaded.overrides);
+  return aggregate;
+}
+
+absl::Status WriteJsonAndHtml(std::optional<OutputFile>& json, std::optional<OutputFile>& html,
+                              const std::string& json_text, absl::string_view what,
+                              const HtmlOptions& options) {
+  if (json) {
+    ACD_RETURN_IF_ERROR(json->Write(json_text));
+    ACD_RETURN_IF_ERROR(json->Commit());
+  }
+  if (html) {
+    ACD_ASSIGN_OR_RETURN(const std::string page, HtmlReport(json_text, what, options));
+    ACD_RETURN_IF_ERROR(html->Write(page));
+    ACD_RETURN_IF_ERROR(html->Commit());
+  }
+  return absl::OkStatus();
+}
+
 absl::Status ReportFlags::Write(const Report& report) {
-  const std::string json = json_ || html_ ? FormatJson(report) : "";
-  if (json_) {
-    ACD_RETURN_IF_ERROR(json_->Write(json));
-    ACD_RETURN_IF_ERROR(json_->Commit());
-  }
-  if (html_) {
-    // From the JSON, so that `acdsim report` of the JSON file is this page.
-    ACD_ASSIGN_OR_RETURN(const std::string page, HtmlReport(json, "the report", html_options_));
-    ACD_RETURN_IF_ERROR(html_->Write(page));
-    ACD_RETURN_IF_ERROR(html_->Commit());
-  }
+  ACD_RETURN_IF_ERROR(WriteJsonAndHtml(json_, html_, json_ || html_ ? FormatJson(report) : "",
+                                       "the report", html_options_));
   for (auto& [slice, csv] : csv_) {
     ACD_RETURN_IF_ERROR(csv.Write(FormatIntervalCsv(report, slice)));
     ACD_RETURN_IF_ERROR(csv.Commit());

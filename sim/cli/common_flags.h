@@ -134,6 +134,19 @@ class ProgressFlags {
   ProgressMode mode_ = ProgressMode::kAuto;
 };
 
+// Runs `loaded` (its range, or the whole study) with a progress meter on
+// standard error, and stamps the result with the scenario's fingerprint and
+// overrides: what `run` and `check` report.
+absl::StatusOr<Aggregate> RunLoaded(LoadedScenario loaded, RunOptions options,
+                                    const ProgressFlags& progress);
+
+// Writes a document's JSON text to `json` and the HTML page rendered from
+// that text to `html` (so `acdsim report` of the JSON file is that page),
+// committing each; either may be unset. `what` names the document in errors.
+absl::Status WriteJsonAndHtml(std::optional<OutputFile>& json, std::optional<OutputFile>& html,
+                              const std::string& json_text, absl::string_view what,
+                              const HtmlOptions& options = {});
+
 // --sl-target FRACTION: the service-level target line of the HTML report.
 void RegisterHtmlOptions(FlagSet& flags, HtmlOptions& options);
 

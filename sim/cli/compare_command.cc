@@ -168,17 +168,8 @@ struct CompareOutputs {
   }
 
   absl::Status Write(const Comparison& comparison) {
-    const std::string json_text = json || html ? FormatComparisonJson(comparison) : "";
-    if (json) {
-      ACD_RETURN_IF_ERROR(json->Write(json_text));
-      ACD_RETURN_IF_ERROR(json->Commit());
-    }
-    if (html) {
-      // From the JSON, so that `acdsim report` of the JSON file is this page.
-      ACD_ASSIGN_OR_RETURN(const std::string page, HtmlReport(json_text, "the comparison"));
-      ACD_RETURN_IF_ERROR(html->Write(page));
-      ACD_RETURN_IF_ERROR(html->Commit());
-    }
+    ACD_RETURN_IF_ERROR(WriteJsonAndHtml(
+        json, html, json || html ? FormatComparisonJson(comparison) : "", "the comparison"));
     for (auto& [slice, file] : csv) {
       ACD_RETURN_IF_ERROR(file.Write(FormatComparisonCsv(comparison, slice)));
       ACD_RETURN_IF_ERROR(file.Commit());

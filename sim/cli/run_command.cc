@@ -115,16 +115,10 @@ absl::Status Run(LoadedScenario loaded, RunOptions options, RunCommand& command)
       return outputs.rows->Write(rows->Rows(r, values));
     };
   }
-  const int study = options.replications.value_or(loaded.scenario.replications);
-  ProgressMeter meter = command.progress.Meter(options.range ? options.range->size() : study);
-  options.on_replication_done = [&meter] { meter.Done(); };
-  absl::StatusOr<Aggregate> aggregate = RunStudy(std::move(loaded.scenario), options);
-  meter.Finish();
-  ACD_RETURN_IF_ERROR(aggregate.status());
-  aggregate->study.fingerprint = loaded.fingerprint;
-  aggregate->study.overrides = loaded.overrides;
+  ACD_ASSIGN_OR_RETURN(const Aggregate aggregate,
+                       RunLoaded(std::move(loaded), std::move(options), command.progress));
 
-  const Report report = ReportOf(*aggregate);
+  const Report report = ReportOf(aggregate);
   PrintTable(report, command.report.json_on_stdout() || command.report.html_on_stdout() ||
                          !outputs.OnStdout().empty());
   ACD_RETURN_IF_ERROR(command.report.Write(report));
@@ -133,7 +127,7 @@ absl::Status Run(LoadedScenario loaded, RunOptions options, RunCommand& command)
     ACD_RETURN_IF_ERROR(outputs.trace->Commit());
   }
   if (outputs.partial) {
-    ACD_RETURN_IF_ERROR(outputs.partial->Write(EncodePartialResult(*aggregate)));
+    ACD_RETURN_IF_ERROR(outputs.partial->Write(EncodePartialResult(aggregate)));
     ACD_RETURN_IF_ERROR(outputs.partial->Commit());
   }
   if (outputs.rows) ACD_RETURN_IF_ERROR(outputs.rows->Commit());

@@ -88,7 +88,7 @@ endif()
 expect_failure(2 "^acdsim: ${w}/none.json: cannot read the golden: No such file or directory \\(write it with --update\\)\n$"
                check "${tiers}" --golden "${w}/none.json")
 file(WRITE "${w}/malformed.json" "{\"version\": \"0.1.0\",\n  \"seed\" 12345}\n")
-expect_failure(2 "^acdsim: ${w}/malformed.json: offset 30 \\(line 2, column 10\\): expected ':' after the key\n$"
+expect_failure(2 "^acdsim: ${w}/malformed.json: byte 30 \\(line 2, column 10\\): expected ':' after a key\n$"
                check "${tiers}" --golden "${w}/malformed.json")
 expect_failure(2 "^acdsim: ${w}: cannot read the golden \\(is it a regular file\\?\\)\n$"
                check "${tiers}" --golden "${w}")

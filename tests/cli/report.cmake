@@ -75,7 +75,7 @@ expect_failure(1 "^acdsim: --json - and --html -: only one output" staff "${scen
 
 # Bad documents: the file and the byte offset; no page written.
 file(WRITE "${WORK_DIR}/bad.json" "{\"version\": \"0.1.0\",}\n")
-expect_failure(1 "^acdsim: ${WORK_DIR}/bad.json: byte 20: expected a key \\(a string\\) in an object\n$"
+expect_failure(1 "^acdsim: ${WORK_DIR}/bad.json: byte 20 \\(line 1, column 21\\): expected a key \\(a string\\) in an object\n$"
                report "${WORK_DIR}/bad.json" -o "${WORK_DIR}/bad.html")
 file(WRITE "${WORK_DIR}/other.json" "{\"version\": \"0.1.0\", \"kind\": \"forecast\"}\n")
 expect_failure(1 "^acdsim: ${WORK_DIR}/other.json: byte 29: kind: \"forecast\" is not result, "

@@ -188,7 +188,8 @@ TEST_CASE("a document that is not what its kind must be is an error saying where
   CHECK(ErrorOf(R"({"kind": "staffing", "version": "1", "scenario": "s", "seed": 1,
     "replications": 1, "interval_s": 60, "targets": [], "groups": [], "intervals": [{}]})") ==
         "doc.json: byte 149: intervals[0]: has no \"start_s\" (a number)");
-  CHECK(ErrorOf("{\"a\": }") == "doc.json: byte 6: unexpected character '}', expected a value");
+  CHECK(ErrorOf("{\"a\": }") ==
+        "doc.json: byte 6 (line 1, column 7): unexpected character '}', expected a value");
 }
 
 }  // namespace

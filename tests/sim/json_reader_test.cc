@@ -1,6 +1,7 @@
 #include "sim/json_reader.h"
 
 #include <string>
+#include <vector>
 
 #include "doctest/doctest.h"
 #include "sim/json.h"
@@ -44,31 +45,67 @@ TEST_CASE("numbers written by JsonNumber read back exactly") {
 }
 
 TEST_CASE("malformed JSON is an error naming the source and the byte offset") {
-  CHECK(ErrorOf(R"({"a": 1,})") == "doc.json: byte 8: expected a key (a string) in an object");
-  CHECK(ErrorOf("[1, 2,]") == "doc.json: byte 6: unexpected character ']', expected a value");
-  CHECK(ErrorOf(R"({"a": 01})") == "doc.json: byte 7: a number has a leading zero");
-  CHECK(ErrorOf(R"({"a": 1, "a": 2})") == "doc.json: byte 9: duplicate key \"a\"");
-  CHECK(ErrorOf(R"({"a": "x)") == "doc.json: byte 8: unterminated string");
-  CHECK(ErrorOf("{} {}") == "doc.json: byte 3: unexpected text after the document");
-  CHECK(ErrorOf("NaN") == "doc.json: byte 0: unexpected character 'N', expected a value");
-  CHECK(ErrorOf("1e999") == "doc.json: byte 0: number out of range");
-  CHECK(ErrorOf("\"a\nb\"") == "doc.json: byte 2: control character in a string (escape it)");
-  CHECK(ErrorOf(R"("\x")") == "doc.json: byte 2: unknown escape in a string");
-  CHECK(ErrorOf(R"("\ud800")") == "doc.json: byte 1: unpaired high surrogate");
+  CHECK(ErrorOf(R"({"a": 1,})") ==
+        "doc.json: byte 8 (line 1, column 9): expected a key (a string) in an object");
+  CHECK(ErrorOf("[1, 2,]") ==
+        "doc.json: byte 6 (line 1, column 7): unexpected character ']', expected a value");
+  CHECK(ErrorOf(R"({"a": 01})") ==
+        "doc.json: byte 7 (line 1, column 8): a number has a leading zero");
+  CHECK(ErrorOf(R"({"a": 1, "a": 2})") ==
+        "doc.json: byte 9 (line 1, column 10): duplicate key \"a\"");
+  CHECK(ErrorOf(R"({"a": "x)") == "doc.json: byte 8 (line 1, column 9): unterminated string");
+  CHECK(ErrorOf("{} {}") ==
+        "doc.json: byte 3 (line 1, column 4): unexpected text after the document");
+  CHECK(ErrorOf("NaN") ==
+        "doc.json: byte 0 (line 1, column 1): unexpected character 'N', expected a value");
+  CHECK(ErrorOf("1e999") == "doc.json: byte 0 (line 1, column 1): number out of range");
+  CHECK(ErrorOf("\"a\nb\"") ==
+        "doc.json: byte 2 (line 1, column 3): control character in a string (escape it)");
+  CHECK(ErrorOf(R"("\x")") == "doc.json: byte 2 (line 1, column 3): unknown escape in a string");
+  CHECK(ErrorOf(R"("\ud800")") == "doc.json: byte 1 (line 1, column 2): unpaired high surrogate");
   CHECK(ErrorOf("\"a\xFF"
-                "b\"") == "doc.json: byte 2: invalid UTF-8 in a string");
-  CHECK(ErrorOf("\"\xC0\xAF\"") == "doc.json: byte 1: invalid UTF-8 in a string");      // overlong
-  CHECK(ErrorOf("\"\xED\xA0\x80\"") == "doc.json: byte 1: invalid UTF-8 in a string");  // surrogate
-  CHECK(ErrorOf("\"\xE2\x82\"") == "doc.json: byte 1: invalid UTF-8 in a string");      // cut short
+                "b\"") == "doc.json: byte 2 (line 1, column 3): invalid UTF-8 in a string");
+  CHECK(ErrorOf("\"\xC0\xAF\"") ==
+        "doc.json: byte 1 (line 1, column 2): invalid UTF-8 in a string");  // overlong
+  CHECK(ErrorOf("\"\xED\xA0\x80\"") ==
+        "doc.json: byte 1 (line 1, column 2): invalid UTF-8 in a string");  // surrogate
+  CHECK(ErrorOf("\"\xE2\x82\"") ==
+        "doc.json: byte 1 (line 1, column 2): invalid UTF-8 in a string");  // cut short
   CHECK(ReadJson("\"\xE2\x82\xAC \xF0\x9F\x98\x80\"", "utf8")->string() ==
         "\xE2\x82\xAC \xF0\x9F\x98\x80");
-  CHECK(ErrorOf("") == "doc.json: byte 0: unexpected end of the text, expected a value");
-  CHECK(ErrorOf("[1 2]") == "doc.json: byte 3: expected ',' or ']' in an array");
-  CHECK(ErrorOf("-") == "doc.json: byte 1: expected a digit in a number");
-  CHECK(ErrorOf("1.") == "doc.json: byte 2: expected a digit after the decimal point");
+  CHECK(ErrorOf("") ==
+        "doc.json: byte 0 (line 1, column 1): unexpected end of the text, expected a value");
+  CHECK(ErrorOf("[1 2]") == "doc.json: byte 3 (line 1, column 4): expected ',' or ']' in an array");
+  CHECK(ErrorOf("-") == "doc.json: byte 1 (line 1, column 2): expected a digit in a number");
+  CHECK(ErrorOf("1.") ==
+        "doc.json: byte 2 (line 1, column 3): expected a digit after the decimal point");
   CHECK(ErrorOf(std::string(65, '[') + std::string(65, ']')) ==
-        "doc.json: byte 64: arrays and objects nested more than 64 deep");
+        "doc.json: byte 64 (line 1, column 65): arrays and objects nested more than 64 deep");
   CHECK(ReadJson(std::string(64, '[') + std::string(64, ']'), "deep").ok());
+}
+
+TEST_CASE("errors on later lines give the line and column of the byte") {
+  CHECK(ErrorOf("{\n  \"a\": 1\n  \"b\": 2\n}") ==
+        "doc.json: byte 13 (line 3, column 3): expected ',' or '}' in an object");
+  CHECK(ErrorOf("[1,\n\n 2,]") ==
+        "doc.json: byte 8 (line 3, column 4): unexpected character "
+        "']', expected a value");
+}
+
+TEST_CASE("numbers keep their text as written; a summary shows it and abbreviates containers") {
+  absl::StatusOr<ParsedJson> doc =
+      ReadJson(R"([0.10, "x", null, [1], {"a": 1, "b": 2}, 1.5e-3])", "g");
+  REQUIRE(doc.ok());
+  const std::vector<ParsedJson>& items = doc->array();
+  CHECK(items[0].number() == 0.1);
+  CHECK(items[0].number_text() == "0.10");
+  CHECK(items[5].number_text() == "1.5e-3");
+  CHECK(JsonSummary(items[0]) == "0.10");
+  CHECK(JsonSummary(items[1]) == "\"x\"");
+  CHECK(JsonSummary(items[2]) == "null");
+  CHECK(JsonSummary(items[3]) == "[1 item]");
+  CHECK(JsonSummary(items[4]) == "{2 keys}");
+  CHECK(JsonSummary(items[4].object()[0].second) == "1");
 }
 
 }  // namespace
