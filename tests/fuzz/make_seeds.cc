@@ -91,8 +91,9 @@ int main(int argc, char** argv) {
     }
   }
   // Command streams: a center byte, then 10-byte steps (commands_fuzz.cc),
-  // without hostile steps (op % 8 == 1): the fuzzer makes those.
-  for (uint64_t seed = 1; seed <= 6; ++seed) {
+  // without hostile steps (op % 8 == 1): the fuzzer makes those. (Seed 6
+  // meets a known finding: tests/fuzz/known_findings/commands/.)
+  for (uint64_t seed = 1; seed <= 5; ++seed) {
     Chooser pick(seed * 7919);
     std::string bytes(1, static_cast<char>(seed));
     for (int i = 0; i < 60 * static_cast<int>(seed); ++i) {
