@@ -29,3 +29,19 @@ if(ACD_SANITIZE)
                       -fno-sanitize-recover=all)
   add_link_options(-fsanitize=${_acd_sanitizer_flag})
 endif()
+
+# ACD_FUZZ: the fuzz targets of tests/fuzz as libFuzzer binaries. Needs clang;
+# every target of the build is instrumented for libFuzzer, AddressSanitizer
+# and UndefinedBehaviorSanitizer (./dev fuzz builds build-fuzz/ this way).
+option(ACD_FUZZ "Build the fuzz targets with clang's libFuzzer, ASan and UBSan" OFF)
+if(ACD_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "ACD_FUZZ needs clang (CMAKE_CXX_COMPILER=clang++)")
+  endif()
+  if(ACD_SANITIZE)
+    message(FATAL_ERROR "ACD_FUZZ brings its own sanitizers; leave ACD_SANITIZE empty")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+                      -fno-sanitize-recover=all)
+  add_link_options(-fsanitize=address,undefined)
+endif()

@@ -1,0 +1,114 @@
+// Fuzz target: bytes -> a command stream applied to an engine that checks
+// its invariants (DESIGN 3.10) after every command and timer (linked with
+// acd_engine_checked; aborts on a broken invariant).
+//
+// The first byte picks one of 256 random centers (tests/testing/
+// random_streams.h). Then each step takes 10 bytes (zeros past the end):
+//   op, dt, 8 bytes of seed
+// and the clock moves dt % 16 seconds. By op % 8:
+//   0    AdvanceTo(now)
+//   1    a hostile command: a random one whose ids, media, times or
+//        durations (or its time) are replaced by raw values from the seed
+//   else a random command for the center (RandomCommand), seeded by the
+//        8 bytes: mostly valid, sometimes not.
+// At most 1000 steps; commands are stamped with the stream's clock, which
+// follows the engine's and never moves back, so AdvanceTo is always legal.
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <type_traits>
+#include <variant>
+
+#include "acd/engine.h"
+#include "tests/fuzz/fuzz_check.h"
+#include "tests/testing/random_streams.h"
+
+namespace {
+
+using acd::testing::Chooser;
+
+// Replaces one field of `command` by a raw value, chosen by `pick`.
+void Corrupt(acd::Command& command, Chooser& pick) {
+  const uint64_t raw = pick.Next();
+  const int which = pick.Below(7);
+  std::visit(
+      [&](auto& c) {
+        using C = std::decay_t<decltype(c)>;
+        if (which == 6) c.now = acd::Time::FromMicroseconds(static_cast<int64_t>(raw >> 1));
+        if constexpr (requires { c.agent; }) {
+          if (which == 0) c.agent = acd::AgentId(static_cast<uint32_t>(raw));
+        }
+        if constexpr (requires { c.workgroup; }) {
+          if (which == 1) c.workgroup = acd::WorkgroupId(static_cast<uint32_t>(raw));
+        }
+        if constexpr (requires { c.interaction; }) {
+          if (which == 2) c.interaction = acd::InteractionId(raw);
+        }
+        if constexpr (requires { c.status; }) {
+          if (which == 3) c.status = acd::StatusId(static_cast<uint32_t>(raw));
+        }
+        if constexpr (std::is_same_v<C, acd::Arrive>) {
+          if (which == 4) c.media = static_cast<acd::MediaType>(raw & 0xFF);
+          if (which == 5) {
+            c.preferred_agent = acd::AgentId(0);
+            c.preferred_window = acd::Duration::Microseconds(static_cast<int64_t>(raw >> 1));
+          }
+          if (which == 0 && !c.requirements.empty()) {
+            c.requirements[0].skill = acd::SkillId(static_cast<uint32_t>(raw));
+          }
+        }
+        if constexpr (std::is_same_v<C, acd::UpdateWorkgroup>) {
+          if (which == 4) c.config.alert_timeout = acd::Duration::Microseconds(static_cast<int64_t>(raw >> 1));
+          if (which == 5) c.config.queue_timeout = acd::Duration::Microseconds(static_cast<int64_t>(raw >> 1));
+        }
+        if constexpr (std::is_same_v<C, acd::UpdateAgent>) {
+          if (which == 4 && !c.config.utilization.empty()) {
+            c.config.utilization[0].media = static_cast<acd::MediaType>(raw & 0xFF);
+          }
+        }
+      },
+      command);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size == 0) return 0;
+  Chooser center_pick(data[0]);
+  const acd::CenterConfig center = acd::testing::RandomCenter(center_pick);
+  absl::StatusOr<std::unique_ptr<acd::Engine>> created = acd::Engine::Create(center);
+  if (!created.ok()) acd::fuzz::Fail("a random center was refused: " + created.status().ToString());
+  acd::Engine& engine = **created;
+
+  acd::Time now;
+  uint64_t next_id = 1;
+  constexpr size_t kStepBytes = 10;
+  for (size_t at = 1, steps = 0; at < size && steps < 1000; at += kStepBytes, ++steps) {
+    uint8_t step[kStepBytes] = {};
+    std::memcpy(step, data + at, std::min(kStepBytes, size - at));
+    uint64_t seed = 0;
+    std::memcpy(&seed, step + 2, sizeof seed);
+    now += acd::Seconds(step[1] % 16);
+    Chooser pick(seed);
+    if (step[0] % 8 == 0) {
+      if (!engine.AdvanceTo(now).ok()) acd::fuzz::Fail("AdvanceTo refused a later time");
+      continue;
+    }
+    acd::Command command = acd::testing::RandomCommand(pick, now, center, next_id);
+    if (step[0] % 8 == 1) Corrupt(command, pick);
+    const absl::Status status = engine.Apply(command);
+    if (!status.ok()) {
+      acd::fuzz::ExpectClearError(status, "Engine::Apply");
+    } else if (std::holds_alternative<acd::Arrive>(command)) {
+      ++next_id;
+    }
+    if (engine.now() < now) acd::fuzz::Fail("the engine's clock is behind the command's time");
+    // A hostile time may have moved the clock far ahead: follow it, and
+    // stop before the stream's own arithmetic could overflow.
+    now = engine.now();
+    if (now > acd::Time::FromMicroseconds(int64_t{1} << 62)) break;
+  }
+  return 0;
+}
