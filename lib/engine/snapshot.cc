@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "acd/engine_state.h"
 #include "acd/status_macros.h"
+#include "lib/engine/bounds.h"
 #include "lib/engine/center.h"
 #include "lib/engine/engine_impl.h"
 
@@ -112,7 +113,7 @@ absl::Status Engine::Impl::Restore(const EngineState& state) {
   }
   const auto agent_ok = [&](AgentId a) { return a.valid() && a.value() < agents_.size(); };
   const auto status_ok = [&](StatusId s) {
-    return s.valid() && static_cast<int>(s.value()) < center_.status_count();
+    return internal::IdBelow(s.value(), center_.status_count());
   };
   for (size_t i = 0; i < state.interactions.size(); ++i) {
     const EngineState::Interaction& x = state.interactions[i];
