@@ -220,7 +220,8 @@ class Engine {
 
   // The whole state (acd/engine_state.h), and an engine rebuilt from one
   // that decides from then on exactly as the exported engine would.
-  // Restore: InvalidArgument naming the first inconsistency of `state`.
+  // Restore: DataLoss naming the first inconsistency of `state`
+  // (acd/engine_state.h lists what is checked).
   EngineState ExportState() const;
   static absl::StatusOr<std::unique_ptr<Engine>> Restore(const EngineState& state);
 

@@ -34,6 +34,11 @@ absl::Status CheckDuration(Duration d, Duration min, absl::string_view where);
 // Time within [kMinTime, kMaxTime], or Time::Infinite() when `infinite_ok`.
 absl::Status CheckTime(Time t, absl::string_view where, bool infinite_ok = false);
 
+// A name that is valid UTF-8 (shortest forms, no surrogates, at most
+// U+10FFFF), so that snapshots and configuration written back as protobuf
+// parse again.
+absl::Status CheckUtf8(absl::string_view name, absl::string_view where);
+
 // The enums of a workgroup's configuration.
 absl::Status CheckWorkgroupEnums(const WorkgroupConfig& wg, absl::string_view where);
 

@@ -31,6 +31,7 @@ absl::Status IndexNames(absl::string_view field, absl::string_view suffix,
     const std::string& name = name_of(items[i]);
     const std::string where = absl::StrCat(field, "[", i, "]", suffix);
     if (name.empty()) return Invalid(where, "must not be empty");
+    ACD_RETURN_IF_ERROR(CheckUtf8(name, where));
     auto [it, inserted] = index.emplace(name, IdT(static_cast<typename IdT::rep_type>(i)));
     if (!inserted) {
       return Invalid(where,

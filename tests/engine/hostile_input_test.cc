@@ -212,5 +212,26 @@ TEST_CASE("an arrival into a workgroup without members waits, without touching m
   }
 }
 
+TEST_CASE("names that are not valid UTF-8 are refused where they are configured") {
+  CenterConfig center = SimpleCenter(1);
+  center.agents[0].name = "ann\xff";
+  absl::Status s = Engine::Create(center).status();
+  CHECK(s.code() == absl::StatusCode::kInvalidArgument);
+  CHECK(Mentions(s, "agents[0].name: not valid UTF-8 (at byte 3)"));
+  center = SimpleCenter(1);
+  center.skills = {"fran\xc3\xa7" "ais", "\xed\xa0\x80"};  // the second: a surrogate
+  CHECK(Mentions(Engine::Create(center).status(), "skills[1]: not valid UTF-8"));
+  center.skills = {"fran\xc3\xa7" "ais", "\xc0\xaf"};  // an overlong '/'
+  CHECK(Mentions(Engine::Create(center).status(), "skills[1]: not valid UTF-8"));
+  center.skills = {"fran\xc3\xa7" "ais", "\xf0\x9f\x93\x9e"};  // a 4-byte character is fine
+  CHECK(Engine::Create(center).ok());
+  // Live reconfiguration goes through the same check.
+  EngineUnderTest e(SimpleCenter(1, {"Support", "Sales"}));
+  WorkgroupConfig renamed = e->config().workgroups[1];
+  renamed.name = "Sales\xe2\x82";  // truncated
+  CHECK(e->Apply(UpdateWorkgroup{.now = At(0), .workgroup = WorkgroupId(1), .config = renamed})
+            .code() == absl::StatusCode::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace acd
