@@ -19,6 +19,13 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/acd"
   DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
   FILES_MATCHING PATTERN "*.h" PATTERN "*.proto")
 
+# The generated protobuf headers that public headers include
+# (acd/state_codec.h, acd/config_writer.h, acd/config_loader.h), so that
+# every installed header compiles on its own (tests/install).
+install(DIRECTORY "${PROJECT_BINARY_DIR}/gen/acd"
+  DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
+  FILES_MATCHING PATTERN "*.pb.h" PATTERN "partial_result.pb.h" EXCLUDE)
+
 install(TARGETS acdsim RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
 
 install(EXPORT acdTargets

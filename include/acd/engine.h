@@ -203,17 +203,25 @@ struct WorkgroupCounters {
   int64_t waiting = 0;
 };
 
+// The most timers one AdvanceTo (or the advance before a command) fires
+// before it stops (see AdvanceTo): a command stamped far ahead cannot make
+// the engine work without bound, e.g. through an overflow cycle between two
+// workgroups or an offer no one answers.
+inline constexpr int64_t kMaxTimersPerAdvance = 1'000'000;
+
 class Engine {
  public:
   // Validates `config` and builds an engine with every agent logged out, no
   // interaction and its clock at `start`. InvalidArgument names the offending
-  // field (`agents[3].workgroups[0]: unknown workgroup "Sales"`).
+  // field (`agents[3].workgroups[0]: unknown workgroup "Sales"`), or `start`
+  // outside +-kMaxTime.
   static absl::StatusOr<std::unique_ptr<Engine>> Create(const CenterConfig& config,
                                                         Time start = Time());
 
   // The whole state (acd/engine_state.h), and an engine rebuilt from one
   // that decides from then on exactly as the exported engine would.
-  // Restore: InvalidArgument naming the first inconsistency of `state`.
+  // Restore: DataLoss naming the first inconsistency of `state`
+  // (acd/engine_state.h lists what is checked).
   EngineState ExportState() const;
   static absl::StatusOr<std::unique_ptr<Engine>> Restore(const EngineState& state);
 
@@ -234,7 +242,11 @@ class Engine {
 
   // Fires, in order of due time (ties: order of scheduling), every timer due
   // at or before `now`, and sets the clock to `now`. InvalidArgument if `now`
-  // is before the clock.
+  // is before the clock or outside +-kMaxTime (acd/time.h; so is
+  // Time::Infinite()). The work is bounded: once kMaxTimersPerAdvance timers
+  // have fired, it stops before the next later instant, with the clock at
+  // the last instant whose timers all fired, and returns ResourceExhausted
+  // (call again to go on; Apply then leaves its command unapplied).
   absl::Status AdvanceTo(Time now);
 
   // When the earliest pending timer is due; Time::Infinite() if none.

@@ -14,9 +14,13 @@
 //   ... write it, later read it back ...
 //   absl::StatusOr<std::unique_ptr<acd::Engine>> again = acd::Engine::Restore(state);
 //
-// Restore checks the state's shape and cross-references (ids in range, every
-// interaction held by the agent it names, states and lists agreeing) and
-// answers InvalidArgument naming the first inconsistency, so that a damaged
+// Restore checks the whole state before it builds anything: its
+// configuration (as Engine::Create would), shape and cross-references (ids
+// and enum values in range, every interaction held by the agent it names,
+// states and lists agreeing, tier indexes within the tiers, a queue timeout
+// only where there is an overflow workgroup), times within +-kMaxTime and no
+// timer due before `now`, counters non-negative and conserved (DESIGN 3.10).
+// It answers DataLoss naming the first inconsistency, so that a damaged
 // snapshot is refused rather than trusted.
 //
 // Times are the engine's; Time::Infinite() marks a timer that is not set.

@@ -22,6 +22,7 @@
 #include <compare>
 #include <cstdint>
 #include <limits>
+#include <utility>
 
 namespace acd {
 

@@ -210,8 +210,8 @@ class EngineStateCodec {
 
 // The engine's state (Engine::ExportState) as the protobuf message
 // acd.proto.EngineState, behind a 4-byte little-endian CRC-32C of it. Load
-// gives DataLoss for a checksum or parse failure and InvalidArgument for a
-// state Engine::Restore refuses. The configuration in force is the
+// gives DataLoss for a checksum or parse failure and for a state
+// Engine::Restore refuses. The configuration in force is the
 // snapshot's own (it may differ from `config` after UpdateAgent or
 // UpdateWorkgroup); `config` is not used.
 class ProtoStateCodec : public EngineStateCodec {

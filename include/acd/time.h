@@ -98,6 +98,21 @@ inline Duration SecondsF(double s) {
 }
 
 // For reporting only: never feed the result back into a decision.
+// The range of times the engine accepts (commands' `now`, AdvanceTo, the
+// start of Engine::Create, every time in a restored state): within
+// +-kMaxTime, 2^62 us (about 146,000 years), so that a time plus a few
+// durations of at most kMaxDuration never overflows. Time::Infinite()
+// stays the "never" marker where a field allows it.
+inline constexpr Time kMaxTime = Time::FromMicroseconds(int64_t{1} << 62);
+inline constexpr Time kMinTime = Time::FromMicroseconds(-(int64_t{1} << 62));
+
+// The longest duration anywhere in a configuration or a command (timeouts,
+// tier durations, wrap-up, no-answer delay and exclusion, queue timeout,
+// callback retry interval, service-level thresholds, statistics interval,
+// preferred-agent window): 10^9 s (about 31.7 years). The configuration
+// loader, the journal and the engine all check this one limit.
+inline constexpr Duration kMaxDuration = Seconds(1'000'000'000);
+
 constexpr double ToSeconds(Duration d) { return static_cast<double>(d.microseconds()) * 1e-6; }
 constexpr double ToSeconds(Time t) { return static_cast<double>(t.microseconds()) * 1e-6; }
 

@@ -23,8 +23,10 @@ std::string Join(absl::string_view prefix, absl::string_view field) {
 // ValidateCenterConfig, so only non-finite values are caught here.
 absl::StatusOr<Duration> ToDuration(double seconds, const TextProtoFile& file,
                                     const std::string& where) {
-  if (!(seconds >= -1e9 && seconds <= 1e9)) {
-    return file.Error(where, absl::StrCat(seconds, " is not a number of seconds within 1e9"));
+  // The engine's one limit (kMaxDuration); the sign is checked there.
+  const double max = ToSeconds(kMaxDuration);
+  if (!(seconds >= -max && seconds <= max)) {
+    return file.Error(where, absl::StrCat(seconds, " is not a number of seconds within ", max));
   }
   return SecondsF(seconds);
 }

@@ -8,6 +8,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "acd/status_macros.h"
+#include "lib/engine/bounds.h"
 
 namespace acd::internal {
 namespace {
@@ -30,6 +31,7 @@ absl::Status IndexNames(absl::string_view field, absl::string_view suffix,
     const std::string& name = name_of(items[i]);
     const std::string where = absl::StrCat(field, "[", i, "]", suffix);
     if (name.empty()) return Invalid(where, "must not be empty");
+    ACD_RETURN_IF_ERROR(CheckUtf8(name, where));
     auto [it, inserted] = index.emplace(name, IdT(static_cast<typename IdT::rep_type>(i)));
     if (!inserted) {
       return Invalid(where,
@@ -49,6 +51,7 @@ absl::Status CheckUtilization(const std::vector<MediaUtilization>& list, absl::s
   for (size_t i = 0; i < list.size(); ++i) {
     const std::string at = absl::StrCat(where, "[", i, "]");
     const MediaUtilization& u = list[i];
+    ACD_RETURN_IF_ERROR(CheckMedia(u.media, at + ".media"));
     if (u.percent < 0 || u.percent > 100) {
       return Invalid(at + ".percent", absl::StrCat(u.percent, " is outside 0..100"));
     }
@@ -80,6 +83,7 @@ absl::Status ValidateTiers(const std::vector<TierConfig>& tiers, absl::string_vi
     if (tiers[k].duration <= Duration::Zero()) {
       return Invalid(at + ".duration", "must be positive");
     }
+    ACD_RETURN_IF_ERROR(CheckDuration(tiers[k].duration, Duration::Zero(), at + ".duration"));
   }
   return absl::OkStatus();
 }
@@ -95,6 +99,8 @@ absl::Status ValidateStatistics(const WorkgroupConfig& wg, absl::string_view whe
     if (thresholds[i] <= Duration::Zero()) {
       return Invalid(absl::StrCat(path, "[", i, "]"), "must be positive");
     }
+    ACD_RETURN_IF_ERROR(
+        CheckDuration(thresholds[i], Duration::Zero(), absl::StrCat(path, "[", i, "]")));
     if (i > 0 && thresholds[i] <= thresholds[i - 1]) {
       return Invalid(absl::StrCat(path, "[", i, "]"),
                      absl::StrCat(ToSeconds(thresholds[i]), " s is not above threshold ", i - 1,
@@ -104,6 +110,8 @@ absl::Status ValidateStatistics(const WorkgroupConfig& wg, absl::string_view whe
   if (wg.stats_interval <= Duration::Zero()) {
     return Invalid(absl::StrCat(where, ".stats_interval"), "must be positive");
   }
+  ACD_RETURN_IF_ERROR(
+      CheckDuration(wg.stats_interval, Duration::Zero(), absl::StrCat(where, ".stats_interval")));
   return absl::OkStatus();
 }
 
@@ -146,6 +154,8 @@ absl::Status Center::BuildWorkgroups() {
       return Invalid(where + ".alert_timeout",
                      absl::StrCat(ToSeconds(wg.alert_timeout), " s is under the minimum of 7 s"));
     }
+    ACD_RETURN_IF_ERROR(CheckDuration(wg.alert_timeout, kMinAlertTimeout, where + ".alert_timeout"));
+    ACD_RETURN_IF_ERROR(CheckWorkgroupEnums(wg, where));
     if (wg.wrap_up < Duration::Zero() || wg.wrap_up > kMaxWrapUp) {
       return Invalid(where + ".wrap_up",
                      absl::StrCat(ToSeconds(wg.wrap_up), " s is outside 0..7200 s"));
@@ -165,10 +175,9 @@ absl::Status Center::BuildWorkgroups() {
       return Invalid(where + ".no_answer.misses_before_status",
                      absl::StrCat(na.misses_before_status, " is outside 1..100"));
     }
-    if (na.delay < Duration::Zero()) return Invalid(where + ".no_answer.delay", "is negative");
-    if (na.exclusion < Duration::Zero()) {
-      return Invalid(where + ".no_answer.exclusion", "is negative");
-    }
+    ACD_RETURN_IF_ERROR(CheckDuration(na.delay, Duration::Zero(), where + ".no_answer.delay"));
+    ACD_RETURN_IF_ERROR(
+        CheckDuration(na.exclusion, Duration::Zero(), where + ".no_answer.exclusion"));
     if (na.priority_bump < 0 || na.priority_bump > 1000) {
       return Invalid(where + ".no_answer.priority_bump",
                      absl::StrCat(na.priority_bump, " is outside 0..1000"));
@@ -205,9 +214,8 @@ absl::Status Center::BuildWorkgroups() {
       return Invalid(where + ".transfer_priority",
                      absl::StrCat(wg.transfer_priority, " is outside 0..1000 (or -1 to keep)"));
     }
-    if (wg.queue_timeout < Duration::Zero()) {
-      return Invalid(where + ".queue_timeout", "is negative");
-    }
+    ACD_RETURN_IF_ERROR(
+        CheckDuration(wg.queue_timeout, Duration::Zero(), where + ".queue_timeout"));
     if (wg.queue_timeout > Duration::Zero() || !wg.overflow_workgroup.empty()) {
       model.overflow = FindWorkgroup(wg.overflow_workgroup);
       if (!model.overflow.valid()) {
@@ -229,6 +237,8 @@ absl::Status Center::BuildWorkgroups() {
     if (wg.callback_retry_interval <= Duration::Zero()) {
       return Invalid(where + ".callback_retry_interval", "must be positive");
     }
+    ACD_RETURN_IF_ERROR(CheckDuration(wg.callback_retry_interval, Duration::Zero(),
+                                      where + ".callback_retry_interval"));
     if (wg.callback_max_attempts < 1 || wg.callback_max_attempts > 100) {
       return Invalid(where + ".callback_max_attempts",
                      absl::StrCat(wg.callback_max_attempts, " is outside 1..100"));
@@ -322,7 +332,11 @@ absl::Status Center::BuildAgents() {
       ACD_RETURN_IF_ERROR(CheckFinite(v, where + ".cost"));
     }
     for (int m = 0; m < kMediaTypeCount; ++m) model.auto_answer[m] = agent.auto_answer;
-    for (MediaType media : agent.auto_answer_media) model.auto_answer[MediaIndex(media)] = true;
+    for (size_t i = 0; i < agent.auto_answer_media.size(); ++i) {
+      const MediaType media = agent.auto_answer_media[i];
+      ACD_RETURN_IF_ERROR(CheckMedia(media, absl::StrCat(where, ".auto_answer_media[", i, "]")));
+      model.auto_answer[MediaIndex(media)] = true;
+    }
   }
   return absl::OkStatus();
 }

@@ -11,6 +11,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "acd/status_macros.h"
+#include "lib/engine/bounds.h"
 #include "lib/engine/center.h"
 #include "lib/engine/engine_impl.h"
 
@@ -71,16 +72,30 @@ absl::Status Engine::Impl::Apply(const Command& command) {
 }
 
 absl::Status Engine::Impl::AdvanceTo(Time now) {
+  ACD_RETURN_IF_ERROR(internal::CheckTime(now, "now"));
   if (now < now_) {
     return absl::InvalidArgumentError(absl::StrCat(
         "now: ", ToSeconds(now), " s is before the engine's clock ", ToSeconds(now_), " s"));
   }
   ReentrancyGuard guard(this);
   ACD_RETURN_IF_ERROR(guard.status());
-  while (std::optional<Timer> timer = timers_.PopDue(now)) {
-    if (!TimerLive(*timer)) continue;
-    now_ = timer->due;
-    Fire(*timer);
+  int64_t fired = 0;
+  for (;;) {
+    timers_.Prune([this](const Timer& t) { return TimerLive(t); });
+    const Time next = timers_.NextDue();
+    if (next > now) break;
+    // The budget is checked between instants only, so that the clock never
+    // stops with timers due at it unfired (a journaled advance to it then
+    // replays exactly).
+    if (fired >= kMaxTimersPerAdvance && next > now_) {
+      return absl::ResourceExhaustedError(absl::StrCat(
+          "now: advancing to ", ToSeconds(now), " s fires more than ", kMaxTimersPerAdvance,
+          " timers; stopped at ", ToSeconds(now_), " s (advance again to go on)"));
+    }
+    const Timer timer = *timers_.PopDue(now);
+    now_ = timer.due;
+    Fire(timer);
+    ++fired;
 #ifdef ACD_ENGINE_CHECKS
     CheckInvariants();
 #endif
@@ -158,7 +173,7 @@ absl::Status Engine::Impl::CheckWorkgroup(WorkgroupId id) const {
 }
 
 absl::Status Engine::Impl::CheckStatus(StatusId id) const {
-  if (!id.valid() || static_cast<int>(id.value()) >= center_.status_count()) {
+  if (!internal::IdBelow(id.value(), center_.status_count())) {
     return absl::NotFoundError(absl::StrCat("status ", id.value(), ": no such status"));
   }
   return absl::OkStatus();
@@ -180,6 +195,9 @@ absl::Status Engine::Impl::CheckArrive(const Arrive& c) const {
   if (!c.interaction.valid()) {
     return absl::InvalidArgumentError("interaction: id is the reserved invalid value");
   }
+  if (static_cast<int>(c.media) >= kMediaTypeCount) {
+    return internal::CheckMedia(c.media, where());
+  }
   if (c.priority < 0 || c.priority > kMaxPriority) {
     return absl::InvalidArgumentError(
         absl::StrCat(where(), ": priority ", c.priority, " is outside 0..1000"));
@@ -187,7 +205,7 @@ absl::Status Engine::Impl::CheckArrive(const Arrive& c) const {
   for (size_t i = 0; i < c.requirements.size(); ++i) {
     const SkillRequirement& r = c.requirements[i];
     const auto at = [&] { return absl::StrCat(where(), ": requirements[", i, "]"); };
-    if (!r.skill.valid() || static_cast<int>(r.skill.value()) >= center_.skill_count()) {
+    if (!internal::IdBelow(r.skill.value(), center_.skill_count())) {
       return absl::NotFoundError(absl::StrCat(at(), ": skill ", r.skill.value(), " is unknown"));
     }
     if (r.min_proficiency < 1 || r.min_proficiency > r.max_proficiency || r.max_proficiency > 100 ||
@@ -209,8 +227,9 @@ absl::Status Engine::Impl::CheckArrive(const Arrive& c) const {
       return absl::NotFoundError(
           absl::StrCat(where(), ": preferred agent ", c.preferred_agent.value(), " is unknown"));
     }
-    if (c.preferred_window < Duration::Zero()) {
-      return absl::InvalidArgumentError(absl::StrCat(where(), ": preferred window is negative"));
+    if (c.preferred_window < Duration::Zero() || c.preferred_window > kMaxDuration) {
+      return internal::CheckDuration(c.preferred_window, Duration::Zero(),
+                                     absl::StrCat(where(), ": preferred_window"));
     }
   }
   if (index_.contains(c.interaction)) {
@@ -435,6 +454,7 @@ absl::Status Engine::Impl::Handle(const EndWrapUp& c) {
 // ---- Engine: forwards to Impl ----------------------------------------------------
 
 absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const CenterConfig& config, Time start) {
+  ACD_RETURN_IF_ERROR(internal::CheckTime(start, "start"));
   ACD_ASSIGN_OR_RETURN(Center center, Center::Build(config));
   return std::unique_ptr<Engine>(new Engine(std::make_unique<Impl>(std::move(center), start)));
 }

@@ -10,6 +10,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "acd/status_macros.h"
+#include "lib/engine/bounds.h"
 #include "lib/engine/center.h"
 #include "lib/engine/engine_impl.h"
 
@@ -91,6 +92,7 @@ absl::Status Engine::Impl::Handle(const Transfer& c) {
 }
 
 absl::Status Engine::Impl::Handle(const ReportCallback& c) {
+  ACD_RETURN_IF_ERROR(internal::CheckCallbackOutcome(c.outcome, "report_callback"));
   ACD_ASSIGN_OR_RETURN(InteractionRecord * x, Find(c.interaction));
   if (x->media != MediaType::kCallback) {
     return absl::FailedPreconditionError(absl::StrCat("interaction ", x->id.value(), ": is a ",

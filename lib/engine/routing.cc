@@ -147,6 +147,8 @@ internal::AgentChoice Engine::Impl::ChooseAgent(const InteractionRecord& x, bool
   const TierPosition tier = PositionOf(group, x.bucket);
   const internal::WorkgroupModel& model = center_.workgroup_model(x.workgroup);
   const internal::WorkgroupState& wg = workgroups_[x.workgroup.value()];
+  // A workgroup without members has empty bitmaps (null data): no offset.
+  if (wg.ready.empty()) return internal::AgentChoice();
   const uint64_t* room = wg.room.data() + MediaIndex(x.media);
   const WorkgroupConfig& config = center_.workgroup(x.workgroup);
   const bool skill_weighed =

@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "acd/engine_state.h"
 #include "acd/status_macros.h"
+#include "lib/engine/bounds.h"
 #include "lib/engine/center.h"
 #include "lib/engine/engine_impl.h"
 
@@ -94,7 +95,7 @@ EngineState Engine::Impl::ExportState() const {
 namespace {
 
 absl::Status Bad(absl::string_view where, absl::string_view what) {
-  return absl::InvalidArgumentError(absl::StrCat("engine state: ", where, ": ", what));
+  return absl::DataLossError(absl::StrCat("engine state: ", where, ": ", what));
 }
 
 bool Holds(InteractionState s) {
@@ -102,17 +103,80 @@ bool Holds(InteractionState s) {
          s == InteractionState::kHeld;
 }
 
+// The timers an interaction's fields stand for are due no earlier than the
+// state's clock and within the engine's times (no timer would run time
+// backwards, no arithmetic on them overflows).
+absl::Status CheckInteractionTimes(const EngineState::Interaction& x, Time now,
+                                   absl::string_view where) {
+  const auto in_range = [](Time t) {
+    return internal::CheckTime(t, "", /*infinite_ok=*/true).ok();
+  };
+  for (Time t : {x.entered_system, x.entered_queue, x.connected_at, x.alert_due, x.wrap_up_due,
+                 x.tier_due, x.excluded_until, x.preferred_until, x.due, x.snooze_due,
+                 x.overflow_due}) {
+    if (!in_range(t)) return Bad(where, "a time outside +-kMaxTime");
+  }
+  const auto pending = [now](Time due) { return due != Time::Infinite() && due < now; };
+  const bool waiting = x.state == InteractionState::kWaiting;
+  if ((x.state == InteractionState::kAlerting && pending(x.alert_due)) ||
+      (x.state == InteractionState::kWrapUp && pending(x.wrap_up_due)) ||
+      (waiting && (pending(x.tier_due) || pending(x.overflow_due))) ||
+      (x.state == InteractionState::kSnoozed &&
+       (x.snooze_due == Time::Infinite() || pending(x.snooze_due)))) {
+    return Bad(where, "a timer due before the state's clock");
+  }
+  if (x.attempts < 0) return Bad(where, "negative attempts");
+  return absl::OkStatus();
+}
+
+// Every counter non-negative, and per workgroup the conservation law of
+// DESIGN 3.10: entered = live + completed + abandoned + failed +
+// transferred out. Agents' times within the engine's, a pending no-answer
+// delay not already over.
+absl::Status CheckRestoredCounters(const EngineState& state) {
+  std::vector<int64_t> live(state.workgroups.size(), 0);
+  for (const EngineState::Interaction& x : state.interactions) ++live[x.workgroup.value()];
+  for (size_t w = 0; w < state.workgroups.size(); ++w) {
+    const WorkgroupCounters& c = state.workgroups[w].counters;
+    const std::string where = absl::StrCat("workgroups[", w, "].counters");
+    for (int64_t n : {c.entered, c.answered, c.abandoned, c.completed, c.failed, c.transferred_out,
+                      c.completed_on_time, c.completed_late}) {
+      if (n < 0 || n > (int64_t{1} << 62)) return Bad(where, "a counter out of range");
+    }
+    if (c.entered != live[w] + c.completed + c.abandoned + c.failed + c.transferred_out) {
+      return Bad(where, absl::StrCat("entered ", c.entered, " is not live ", live[w],
+                                     " + completed + abandoned + failed + transferred out"));
+    }
+  }
+  for (size_t a = 0; a < state.agents.size(); ++a) {
+    const EngineState::Agent& agent = state.agents[a];
+    const std::string where = absl::StrCat("agents[", a, "]");
+    if (!internal::CheckTime(agent.available_since, "", true).ok() ||
+        !internal::CheckTime(agent.blocked_until, "", true).ok()) {
+      return Bad(where, "a time outside +-kMaxTime");
+    }
+    if (agent.delay_pending && agent.blocked_until < state.now) {
+      return Bad(where, "a no-answer delay due before the state's clock");
+    }
+    if (agent.misses < 0 || agent.answered < 0 || agent.talk_time < Duration::Zero()) {
+      return Bad(where, "a negative counter");
+    }
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::Status Engine::Impl::Restore(const EngineState& state) {
   // Shape and references first: nothing below may index out of range.
+  ACD_RETURN_IF_ERROR(internal::CheckTime(state.now, "engine state: now"));
   if (state.agents.size() != agents_.size()) return Bad("agents", "one per configured agent");
   if (state.workgroups.size() != workgroups_.size()) {
     return Bad("workgroups", "one per configured workgroup");
   }
   const auto agent_ok = [&](AgentId a) { return a.valid() && a.value() < agents_.size(); };
   const auto status_ok = [&](StatusId s) {
-    return s.valid() && static_cast<int>(s.value()) < center_.status_count();
+    return internal::IdBelow(s.value(), center_.status_count());
   };
   for (size_t i = 0; i < state.interactions.size(); ++i) {
     const EngineState::Interaction& x = state.interactions[i];
@@ -125,6 +189,7 @@ absl::Status Engine::Impl::Restore(const EngineState& state) {
     }
     const Arrive shape{.interaction = x.id,
                        .workgroup = x.workgroup,
+                       .media = x.media,
                        .priority = std::clamp(x.priority, 0, 1000),
                        .requirements = x.requirements,
                        .tiers = x.own_tiers ? x.tiers : std::vector<TierConfig>()};
@@ -146,6 +211,18 @@ absl::Status Engine::Impl::Restore(const EngineState& state) {
         (x.state == InteractionState::kWaiting && x.static_tier > static_cast<int>(tiers))) {
       return Bad(where, "value out of range");
     }
+    // The last bucket has no tier boundary after it; only a workgroup with
+    // an overflow target has a queue timeout.
+    if (x.state == InteractionState::kWaiting) {
+      if (x.static_tier == static_cast<int>(tiers) && x.tier_due != Time::Infinite()) {
+        return Bad(where, "a tier boundary after the last tier");
+      }
+      if (x.overflow_due != Time::Infinite() &&
+          !center_.workgroup_model(x.workgroup).overflow.valid()) {
+        return Bad(where, "a queue timeout in a workgroup without an overflow workgroup");
+      }
+    }
+    ACD_RETURN_IF_ERROR(CheckInteractionTimes(x, state.now, where));
   }
   for (size_t w = 0; w < state.workgroups.size(); ++w) {
     for (const auto* samples :
@@ -188,6 +265,7 @@ absl::Status Engine::Impl::Restore(const EngineState& state) {
   size_t with_agents = 0;
   for (const EngineState::Interaction& x : state.interactions) with_agents += x.agent.valid();
   if (listed != with_agents) return Bad("agents", "an interaction is listed twice or not at all");
+  ACD_RETURN_IF_ERROR(CheckRestoredCounters(state));
 
   // Rebuild.
   now_ = state.now;
@@ -292,8 +370,9 @@ absl::Status Engine::Impl::Restore(const EngineState& state) {
 EngineState Engine::ExportState() const { return impl_->ExportState(); }
 
 absl::StatusOr<std::unique_ptr<Engine>> Engine::Restore(const EngineState& state) {
-  ACD_ASSIGN_OR_RETURN(Center center, Center::Build(state.center));
-  auto impl = std::make_unique<Impl>(std::move(center), state.now);
+  absl::StatusOr<Center> center = Center::Build(state.center);
+  if (!center.ok()) return Bad("center", center.status().message());
+  auto impl = std::make_unique<Impl>(*std::move(center), state.now);
   ACD_RETURN_IF_ERROR(impl->Restore(state));
   return std::unique_ptr<Engine>(new Engine(std::move(impl)));
 }

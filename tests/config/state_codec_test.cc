@@ -67,7 +67,7 @@ TEST_CASE("a snapshot with an impossible value is refused, naming it") {
   message.mutable_interactions(0)->set_workgroup(9);
   absl::StatusOr<EngineState> state = EngineStateFromProto(message, "snapshot@7");
   REQUIRE(state.ok());
-  CHECK(Engine::Restore(*state).status().code() == absl::StatusCode::kInvalidArgument);
+  CHECK(Engine::Restore(*state).status().code() == absl::StatusCode::kDataLoss);
 }
 
 }  // namespace
