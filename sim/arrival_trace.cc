@@ -1,13 +1,13 @@
 #include "sim/arrival_trace.h"
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "sim/input_file.h"
+#include "sim/scenario_limits.h"
 
 namespace acd::sim {
 namespace {
@@ -72,17 +72,19 @@ absl::StatusOr<std::vector<TraceRow>> ParseArrivalTrace(absl::string_view filena
       if (!patience.ok()) return patience.status();
       row.patience = *patience;
     }
+    if (static_cast<int64_t>(rows.size()) == kMaxListedArrivals) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          where, ": more than ", kMaxListedArrivals, " arrivals, the limit of a scenario"));
+    }
     rows.push_back(std::move(row));
   }
   return rows;
 }
 
 absl::StatusOr<std::vector<TraceRow>> ReadArrivalTrace(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open file"));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return ParseArrivalTrace(path, text.str());
+  absl::StatusOr<std::string> text = ReadInputFile(path, "arrival trace", kMaxArrivalTraceBytes);
+  if (!text.ok()) return text.status();
+  return ParseArrivalTrace(path, *text);
 }
 
 }  // namespace acd::sim

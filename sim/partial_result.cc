@@ -1,9 +1,6 @@
 #include "sim/partial_result.h"
 
-#include <filesystem>
-#include <fstream>
 #include <limits>
-#include <sstream>
 #include <utility>
 #include <vector>
 
@@ -12,6 +9,7 @@
 #include "acd/proto/partial_result.pb.h"
 #include "acd/status_macros.h"
 #include "sim/fnv1a.h"
+#include "sim/input_file.h"
 
 namespace acd::sim {
 namespace {
@@ -249,29 +247,13 @@ absl::StatusOr<Aggregate> DecodePartialResult(absl::string_view bytes) {
 }
 
 absl::StatusOr<Aggregate> ReadPartialResultFile(const std::string& path) {
-  const auto fail = [&](const absl::Status& status) {
-    return absl::Status(status.code(), absl::StrCat(path, ": ", status.message()));
-  };
-  std::error_code error;
-  const std::filesystem::file_status status = std::filesystem::status(path, error);
-  if (error || !std::filesystem::exists(status)) {
-    return fail(absl::NotFoundError("cannot open file"));
+  ACD_ASSIGN_OR_RETURN(std::string bytes,
+                       ReadInputFile(path, "partial result", kMaxPartialResultBytes));
+  absl::StatusOr<Aggregate> aggregate = DecodePartialResult(bytes);
+  if (!aggregate.ok()) {
+    return absl::Status(aggregate.status().code(),
+                        absl::StrCat(path, ": ", aggregate.status().message()));
   }
-  if (!std::filesystem::is_regular_file(status)) {
-    return fail(absl::InvalidArgumentError("not a regular file"));
-  }
-  const uintmax_t size = std::filesystem::file_size(path, error);
-  if (error || size > static_cast<uintmax_t>(kMaxPartialResultBytes)) {
-    return fail(absl::InvalidArgumentError(
-        absl::StrCat("larger than a partial result can be (", kMaxPartialResultBytes, " bytes)")));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail(absl::NotFoundError("cannot open file"));
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return fail(absl::NotFoundError("cannot read file"));
-  absl::StatusOr<Aggregate> aggregate = DecodePartialResult(bytes.str());
-  if (!aggregate.ok()) return fail(aggregate.status());
   return aggregate;
 }
 

@@ -138,8 +138,8 @@ TEST_CASE("reading a file names it in every error") {
       std::filesystem::temp_directory_path() / "acd_partial_result_test";
   std::filesystem::create_directories(dir);
   const std::string missing = (dir / "missing.pb").string();
-  CHECK(Message(ReadPartialResultFile(missing)) == missing + ": cannot open file");
-  CHECK(Message(ReadPartialResultFile(dir.string())) == dir.string() + ": not a regular file");
+  CHECK(Message(ReadPartialResultFile(missing)) == missing + ": cannot open the partial result: No such file or directory");
+  CHECK(Message(ReadPartialResultFile(dir.string())) == dir.string() + ": the partial result is not a regular file (a directory)");
   const std::string damaged = (dir / "damaged.pb").string();
   std::ofstream(damaged, std::ios::binary) << "garbage";
   CHECK(Message(ReadPartialResultFile(damaged)) == damaged + ": not an acdsim partial result");
