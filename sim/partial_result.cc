@@ -131,6 +131,7 @@ std::string EncodePartialResult(const Aggregate& aggregate) {
   result.set_scenario(study.scenario);
   result.set_scenario_fingerprint(study.fingerprint);
   for (const std::string& text : study.overrides) result.add_overrides(text);
+  for (const std::string& text : study.warnings) result.add_warnings(text);
   result.set_seed(study.seed);
   result.set_replications(study.replications);
   result.set_first_replication(aggregate.range.first);
@@ -202,6 +203,7 @@ absl::StatusOr<Aggregate> DecodePartialResult(absl::string_view bytes) {
                .scenario = message.scenario(),
                .fingerprint = message.scenario_fingerprint(),
                .overrides = {message.overrides().begin(), message.overrides().end()},
+               .warnings = {message.warnings().begin(), message.warnings().end()},
                .seed = message.seed(),
                .replications = message.replications(),
                .service_level_s = message.service_level_s(),

@@ -23,6 +23,7 @@
 #include "sim/scenario_planning.h"
 #include "sim/scenario_source.h"
 #include "sim/scenario_totals.h"
+#include "sim/scenario_warnings.h"
 
 namespace acd::sim {
 namespace {
@@ -501,6 +502,7 @@ absl::StatusOr<Scenario> Convert(const proto::Scenario& m, const TextProtoFile& 
   if (absl::Status valid = ValidateCenterConfig(scenario.center); !valid.ok()) {
     return absl::InvalidArgumentError(absl::StrCat(file.filename(), ": center: ", valid.message()));
   }
+  scenario.warnings = ScenarioWarnings(m, file, scenario);
   return scenario;
 }
 
