@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "acd/proto/scenario.pb.h"
 #include "acd/status_macros.h"
+#include "fmt/format.h"
 #include "sim/scenario_limits.h"
 #include "sim/scenario_totals.h"
 
@@ -75,8 +76,8 @@ absl::Status CheckIntervals(const proto::Scenario& m, const TextProtoFile& file)
   if (intervals > static_cast<double>(kMaxIntervals)) {
     return file.Error(
         m.has_interval_s() ? "interval_s" : "horizon_s",
-        absl::StrCat("horizon_s ", horizon, " / interval_s ", interval, " makes ", intervals,
-                     " intervals, more than the limit of ", kMaxIntervals));
+        fmt::format("horizon_s {} / interval_s {} makes {} intervals, more than the limit of {}",
+                    horizon, interval, intervals, kMaxIntervals));
   }
   return absl::OkStatus();
 }
