@@ -281,7 +281,7 @@ absl::Status ConvertArrivals(const proto::Scenario& m, const proto::Arrivals& ar
       if (out.listed.empty()) {
         return file.Error(where + ".trace.path",
                           absl::StrCat(path.string(), ": no arrivals of contact type \"", out.name,
-                                       "\" (", rows->size(), " rows of other types)"));
+                                       "\" (", rows->size(), " rows, none of this type)"));
       }
       break;
     }

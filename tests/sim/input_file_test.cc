@@ -93,17 +93,17 @@ TEST_CASE("a trace with no row for its contact type is an error at load") {
   const std::string where = dir + "/s.txtpb:3:65: contact_types[0].arrivals.trace.path: ";
   Write("empty.csv", "");
   CHECK(Message(WithTrace("empty.csv")) ==
-        where + dir + "/empty.csv: no arrivals of contact type \"calls\" (0 rows of other types)");
+        where + dir + "/empty.csv: no arrivals of contact type \"calls\" (0 rows, none of this type)");
   Write("comments.csv", "# nothing today\n\n# really\n");
   CHECK(Message(WithTrace("comments.csv")) ==
         where + dir +
-            "/comments.csv: no arrivals of contact type \"calls\" (0 rows of other types)");
+            "/comments.csv: no arrivals of contact type \"calls\" (0 rows, none of this type)");
   Write("header.csv", "time_s,contact_type\n");
   CHECK(Message(WithTrace("header.csv")).find("no arrivals of contact type \"calls\"") !=
         std::string::npos);
   Write("chats.csv", "1,chats\n2,chats\n");
   CHECK(Message(WithTrace("chats.csv")) ==
-        where + dir + "/chats.csv: no arrivals of contact type \"calls\" (2 rows of other types)");
+        where + dir + "/chats.csv: no arrivals of contact type \"calls\" (2 rows, none of this type)");
   std::filesystem::create_directories(TestDir() / "folder.csv");
   CHECK(Message(WithTrace("folder.csv")).find(
             "folder.csv: the arrival trace is not a regular file (a directory)") !=
