@@ -28,7 +28,9 @@ inline constexpr int64_t kMaxShiftsPerAgent = 10'000;
 // (10,000 agents working every day of a year fit).
 inline constexpr int64_t kMaxShiftInstances = 5'000'000;
 // Reporting intervals: horizon_s / interval_s, rounded up (a year of
-// 5-minute intervals fits).
+// 5-minute intervals). Checked before anything is allocated per interval;
+// a study's KPI cells (intervals x slice members x KPIs) are capped as well,
+// by kMaxKpiCells of sim/kpi_layout.h.
 inline constexpr int64_t kMaxIntervals = 110'000;
 // Listed arrivals, over every contact type's `listed` times and trace rows.
 inline constexpr int64_t kMaxListedArrivals = 5'000'000;

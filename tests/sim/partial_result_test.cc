@@ -20,6 +20,7 @@ Aggregate SmallPart() {
   REQUIRE(part.ok());
   part->study.fingerprint = "fnv1a64:0123456789abcdef";
   part->study.overrides = {"agent_groups[t].count=3", "horizon_s=7200"};
+  part->study.warnings = {"s.txtpb:9:1: interval_s: 15 s is shorter than a minute"};
   return *part;
 }
 
@@ -54,6 +55,8 @@ TEST_CASE("a partial result reads back as the aggregate it was written from, byt
   CHECK(back->study == part.study);
   CHECK(back->study.overrides ==
         std::vector<std::string>{"agent_groups[t].count=3", "horizon_s=7200"});
+  CHECK(back->study.warnings ==
+        std::vector<std::string>{"s.txtpb:9:1: interval_s: 15 s is shorter than a minute"});
   CHECK(back->layout == part.layout);
   CHECK(back->range == part.range);
   CHECK(back->added == 4);
