@@ -51,12 +51,34 @@ absl::Status Replication::HandleAgentEvent(Time now, const EventPayload& event) 
   }
 }
 
+// Agent k (from 1) of a group with a head count per interval is logged in
+// over each run of intervals whose count is at least k. Logging out leaves
+// the interactions it holds with it until they end (acd::LogOut).
+void Replication::SchedulePerInterval(size_t a, int k, const std::vector<int>& counts) {
+  const Time end = Time() + scenario_.horizon;
+  bool in = false;
+  for (int64_t i = 0;; ++i) {
+    const Time start = Time() + scenario_.interval * i;
+    if (start >= end) break;
+    const int n = counts[std::min<size_t>(static_cast<size_t>(i), counts.size() - 1)];
+    if (n >= k && !in) Push(start, {EventKind::kShiftStart, a});
+    if (n < k && in) Push(start, {EventKind::kShiftEnd, a});
+    in = n >= k;
+  }
+}
+
 absl::Status Replication::ScheduleShifts() {
-  // Each agent's place in its group, for staggered breaks.
+  // Each agent's place in its group, for staggered breaks and head counts
+  // per interval.
   std::vector<int64_t> place(scenario_.agent_groups.size(), 0);
   for (size_t a = 0; a < agents_.size(); ++a) {
     const int group = agents_[a].group;
     const int64_t k = group >= 0 ? place[group]++ : 0;
+    if (group >= 0 && !scenario_.agent_groups[group].agents_per_interval.empty()) {
+      SchedulePerInterval(a, static_cast<int>(k) + 1,
+                          scenario_.agent_groups[group].agents_per_interval);
+      continue;
+    }
     if (group < 0 || scenario_.agent_groups[group].shifts.empty()) {
       agents_[a].logged_in = true;
       ACD_RETURN_IF_ERROR(Command(LogIn{.now = Time(), .agent = AgentId(a)}));

@@ -134,6 +134,7 @@ class Replication : public Observer {
   // Logs in agents without shifts at time zero, and schedules the shifts
   // and breaks of the others.
   absl::Status ScheduleShifts();
+  void SchedulePerInterval(size_t agent, int k, const std::vector<int>& counts);
 
   absl::Status Arrival(size_t type, Time now);
 

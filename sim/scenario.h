@@ -66,6 +66,11 @@ struct AgentGroup {
   std::optional<Distribution> wrap_up;
   // In time order, not overlapping. Empty: logged in throughout.
   std::vector<Shift> shifts;
+  // `acdsim staff` may change the head count per interval.
+  bool staffable = false;
+  // Agents 1..agents_per_interval[i] are logged in during interval i (the
+  // last entry holds after the list); empty: by `shifts`.
+  std::vector<int> agents_per_interval;
 };
 
 struct ContactType {

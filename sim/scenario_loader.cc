@@ -115,6 +115,20 @@ absl::Status ConvertBehaviour(const proto::AgentGroup& group, const TextProtoFil
       out.shifts.push_back(std::move(day));
     }
   }
+  out.staffable = group.staffable();
+  if (!group.agents_per_interval().empty()) {
+    if (group.shifts_size() > 0) {
+      return file.Error(where + ".agents_per_interval", "cannot be used with shifts");
+    }
+    for (int i = 0; i < group.agents_per_interval_size(); ++i) {
+      const int n = group.agents_per_interval(i);
+      if (n < 0 || n > group.count()) {
+        return file.Error(absl::StrCat(where, ".agents_per_interval[", i, "]"),
+                          absl::StrCat(n, " is outside 0..count (", group.count(), ")"));
+      }
+      out.agents_per_interval.push_back(n);
+    }
+  }
   std::sort(out.shifts.begin(), out.shifts.end(),
             [](const Shift& a, const Shift& b) { return a.start < b.start; });
   for (size_t s = 1; s < out.shifts.size(); ++s) {

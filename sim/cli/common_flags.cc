@@ -173,12 +173,39 @@ void ReportFlags::Register(FlagSet& flags) {
                  "agent_group_intervals.csv, "
                  "with every KPI's mean and 95% half-width.",
                  StoreNonEmpty(csv_dir_, "a directory"));
+  flags.AddValue("--html", "FILE",
+                 "Also write the report as one self-contained HTML page to FILE (\"-\": "
+                 "standard output, alone): the KPI table and, per interval for the total, each "
+                 "workgroup and each contact type, SVG charts of offered and answered, service "
+                 "level with its 95% band and the target, ASA, queue length and occupancy. The "
+                 "same page as `acdsim report` of the --json file.",
+                 StoreNonEmpty(html_path_, "a file name"));
+  RegisterHtmlOptions(flags, html_options_);
+}
+
+void RegisterHtmlOptions(FlagSet& flags, HtmlOptions& options) {
+  flags.AddValue("--sl-target", "FRACTION",
+                 "The service-level target drawn on the HTML report's service-level charts "
+                 "(0 < FRACTION <= 1, default 0.8).",
+                 [&options](const std::string& value) -> absl::Status {
+                   double target = 0;
+                   if (!absl::SimpleAtod(value, &target) || !(target > 0 && target <= 1)) {
+                     return absl::InvalidArgumentError(
+                         absl::StrCat("'", value, "' is not a fraction in (0, 1]"));
+                   }
+                   options.service_level_target = target;
+                   return absl::OkStatus();
+                 });
 }
 
 absl::Status ReportFlags::Open() {
   if (json_path_) {
     ACD_ASSIGN_OR_RETURN(OutputFile json, OutputFile::Create(*json_path_, "the JSON report"));
     json_.emplace(std::move(json));
+  }
+  if (html_path_) {
+    ACD_ASSIGN_OR_RETURN(OutputFile html, OutputFile::Create(*html_path_, "the HTML report"));
+    html_.emplace(std::move(html));
   }
   if (csv_dir_) {
     ACD_RETURN_IF_ERROR(PrepareDirectory(*csv_dir_, "the CSV report"));
@@ -197,9 +224,16 @@ absl::Status ReportFlags::Open() {
 }
 
 absl::Status ReportFlags::Write(const Report& report) {
+  const std::string json = json_ || html_ ? FormatJson(report) : "";
   if (json_) {
-    ACD_RETURN_IF_ERROR(json_->Write(FormatJson(report)));
+    ACD_RETURN_IF_ERROR(json_->Write(json));
     ACD_RETURN_IF_ERROR(json_->Commit());
+  }
+  if (html_) {
+    // From the JSON, so that `acdsim report` of the JSON file is this page.
+    ACD_ASSIGN_OR_RETURN(const std::string page, HtmlReport(json, "the report", html_options_));
+    ACD_RETURN_IF_ERROR(html_->Write(page));
+    ACD_RETURN_IF_ERROR(html_->Commit());
   }
   for (auto& [slice, csv] : csv_) {
     ACD_RETURN_IF_ERROR(csv.Write(FormatIntervalCsv(report, slice)));

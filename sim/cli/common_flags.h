@@ -11,8 +11,9 @@
 //                   (sim/scenario_source.h);
 //   RunFlags        --replications, --seed, --threads, and for a part of a
 //                   study --shard K/N or --replication-range FROM:TO;
-//   ReportFlags     --json FILE|-, --csv DIR: checked writable before the
-//                   run, written after it;
+//   ReportFlags     --json FILE|-, --csv DIR, --html FILE|- (with
+//                   --sl-target): checked writable before the run, written
+//                   after it;
 //   ProgressFlags   --progress auto|always|never.
 //
 // Example (a subcommand that runs a scenario and reports it):
@@ -47,6 +48,7 @@
 #include "sim/aggregate.h"
 #include "sim/cli/flags.h"
 #include "sim/cli/output_file.h"
+#include "sim/html_report.h"
 #include "sim/progress.h"
 #include "sim/report.h"
 #include "sim/runner.h"
@@ -107,13 +109,18 @@ class ReportFlags {
   absl::Status Open();
   // Whether the JSON goes to standard output, so the table must not.
   bool json_on_stdout() const { return json_path_ == "-"; }
+  // Whether the HTML report goes to standard output, so the table must not.
+  bool html_on_stdout() const { return html_path_ == "-"; }
   // Writes the JSON and CSV files and moves them into place.
   absl::Status Write(const Report& report);
 
  private:
   std::optional<std::string> json_path_;
   std::optional<std::string> csv_dir_;
+  std::optional<std::string> html_path_;
+  HtmlOptions html_options_;
   std::optional<OutputFile> json_;
+  std::optional<OutputFile> html_;
   std::vector<std::pair<IntervalSlice, OutputFile>> csv_;
 };
 
@@ -126,6 +133,9 @@ class ProgressFlags {
  private:
   ProgressMode mode_ = ProgressMode::kAuto;
 };
+
+// --sl-target FRACTION: the service-level target line of the HTML report.
+void RegisterHtmlOptions(FlagSet& flags, HtmlOptions& options);
 
 // A subcommand's help: its usage, `about` (a paragraph on what it does),
 // and its arguments and flags.

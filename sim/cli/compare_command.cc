@@ -14,6 +14,7 @@
 #include "sim/cli/common_flags.h"
 #include "sim/cli/subcommands.h"
 #include "sim/comparison.h"
+#include "sim/html_report.h"
 #include "sim/paired_runner.h"
 
 namespace acd::sim::cli {
@@ -53,6 +54,7 @@ struct CompareCommand {
   ProgressFlags progress;
   std::optional<std::string> json_path;
   std::optional<std::string> csv_dir;
+  std::optional<std::string> html_path;
 
   CompareCommand() {
     flags.AddPositional("SCENARIO",
@@ -89,6 +91,13 @@ struct CompareCommand {
                    "interval, for every KPI <kpi>_a, _b, _diff, _ci95, _unpaired_ci95 and "
                    "_verdict. The sides' files and overrides are in the table and the JSON only.",
                    StoreNonEmpty(csv_dir, "a directory"));
+    flags.AddValue("--html", "FILE",
+                   "Also write the comparison as one self-contained HTML page to FILE (\"-\": "
+                   "standard output): per interval for the total, each workgroup and each "
+                   "contact type, SVG charts of the paired difference B - A with its 95% band "
+                   "and the zero line, and the KPI tables with verdicts. The same page as "
+                   "`acdsim report` of the --json file.",
+                   StoreNonEmpty(html_path, "a file name"));
     progress.Register(flags);
   }
 };
@@ -131,12 +140,18 @@ absl::StatusOr<PairedOptions> PairedOptionsFor(const RunOptions& options, const 
 // The JSON and CSV files, checked writable before the run.
 struct CompareOutputs {
   std::optional<OutputFile> json;
+  std::optional<OutputFile> html;
   std::vector<std::pair<const char*, OutputFile>> csv;
 
   absl::Status Open(const CompareCommand& command) {
     if (command.json_path) {
       ACD_ASSIGN_OR_RETURN(OutputFile file, OutputFile::Create(*command.json_path, "the JSON"));
       json.emplace(std::move(file));
+    }
+    if (command.html_path) {
+      ACD_ASSIGN_OR_RETURN(OutputFile file,
+                           OutputFile::Create(*command.html_path, "the HTML report"));
+      html.emplace(std::move(file));
     }
     if (!command.csv_dir) return absl::OkStatus();
     ACD_RETURN_IF_ERROR(PrepareDirectory(*command.csv_dir, "the CSV files"));
@@ -153,9 +168,16 @@ struct CompareOutputs {
   }
 
   absl::Status Write(const Comparison& comparison) {
+    const std::string json_text = json || html ? FormatComparisonJson(comparison) : "";
     if (json) {
-      ACD_RETURN_IF_ERROR(json->Write(FormatComparisonJson(comparison)));
+      ACD_RETURN_IF_ERROR(json->Write(json_text));
       ACD_RETURN_IF_ERROR(json->Commit());
+    }
+    if (html) {
+      // From the JSON, so that `acdsim report` of the JSON file is this page.
+      ACD_ASSIGN_OR_RETURN(const std::string page, HtmlReport(json_text, "the comparison"));
+      ACD_RETURN_IF_ERROR(html->Write(page));
+      ACD_RETURN_IF_ERROR(html->Commit());
     }
     for (auto& [slice, file] : csv) {
       ACD_RETURN_IF_ERROR(file.Write(FormatComparisonCsv(comparison, slice)));
@@ -170,6 +192,10 @@ absl::StatusOr<int> Compare(CompareCommand& command) {
   std::optional<std::string> path_a, path_b;
   if (!command.paths.empty()) path_a = path_b = command.paths[0];
   if (command.paths.size() == 2) path_b = command.paths[1];
+  if (command.json_path == "-" && command.html_path == "-") {
+    return absl::InvalidArgumentError(
+        "--json - and --html -: only one output can go to standard output");
+  }
   ACD_ASSIGN_OR_RETURN(LoadedScenario a, LoadSide("A", path_a, command.both, command.only_a));
   ACD_ASSIGN_OR_RETURN(LoadedScenario b, LoadSide("B", path_b, command.both, command.only_b));
   ACD_ASSIGN_OR_RETURN(const RunOptions options, command.run.Options(a.scenario));
@@ -190,7 +216,8 @@ absl::StatusOr<int> Compare(CompareCommand& command) {
   ACD_RETURN_IF_ERROR(comparison.status());
   comparison->a = side_a;
   comparison->b = side_b;
-  fmt::print(command.json_path == "-" ? stderr : stdout, "{}", FormatComparisonTable(*comparison));
+  fmt::print(command.json_path == "-" || command.html_path == "-" ? stderr : stdout, "{}",
+             FormatComparisonTable(*comparison));
   ACD_RETURN_IF_ERROR(outputs.Write(*comparison));
   return ComparisonExitStatus(*comparison);
 }

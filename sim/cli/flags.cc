@@ -53,11 +53,18 @@ std::string Entry(const std::string& left, const std::string& help) {
 }  // namespace
 
 void FlagSet::AddValue(std::string name, std::string value_name, std::string help, Setter set) {
-  flags_.push_back({std::move(name), std::move(value_name), std::move(help), std::move(set), {}});
+  flags_.push_back(
+      {std::move(name), "", std::move(value_name), std::move(help), std::move(set), {}});
 }
 
 void FlagSet::AddSwitch(std::string name, std::string help, std::function<void()> set) {
-  flags_.push_back({std::move(name), "", std::move(help), {}, std::move(set)});
+  flags_.push_back({std::move(name), "", "", std::move(help), {}, std::move(set)});
+}
+
+void FlagSet::AddShortName(const std::string& name, std::string short_name) {
+  for (Flag& flag : flags_) {
+    if (flag.name == name) flag.short_name = std::move(short_name);
+  }
 }
 
 void FlagSet::AddPositional(std::string name, std::string help, int min, int max, Setter add) {
@@ -66,7 +73,7 @@ void FlagSet::AddPositional(std::string name, std::string help, int min, int max
 
 const FlagSet::Flag* FlagSet::Find(const std::string& name) const {
   for (const Flag& flag : flags_) {
-    if (flag.name == name) return &flag;
+    if (flag.name == name || (!flag.short_name.empty() && flag.short_name == name)) return &flag;
   }
   return nullptr;
 }
@@ -80,7 +87,7 @@ absl::Status FlagSet::Parse(const std::vector<std::string>& args) {
       help_requested_ = true;
       return absl::OkStatus();
     }
-    if (arg.rfind("--", 0) != 0 || arg == "--" || arg == "-") {
+    if ((arg.rfind("--", 0) != 0 || arg == "--" || arg == "-") && Find(arg) == nullptr) {
       while (positional < positionals_.size() &&
              taken[positional] >= positionals_[positional].max) {
         ++positional;
@@ -143,8 +150,9 @@ std::string FlagSet::Help() const {
   std::string out;
   for (const Positional& p : positionals_) out += Entry(p.name + (p.max > 1 ? "..." : ""), p.help);
   for (const Flag& flag : flags_) {
-    out +=
-        Entry(flag.value_name.empty() ? flag.name : flag.name + " " + flag.value_name, flag.help);
+    const std::string name =
+        flag.short_name.empty() ? flag.name : absl::StrCat(flag.short_name, ", ", flag.name);
+    out += Entry(flag.value_name.empty() ? name : name + " " + flag.value_name, flag.help);
   }
   return out;
 }

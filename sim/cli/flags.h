@@ -15,7 +15,7 @@
 //   absl::Status parsed = flags.Parse(args);   // "--threads: 'x' is not ..." on error
 //
 // "--flag value" and "--flag=value" both work; an argument that does not
-// start with "--" is positional; "-h" and "--help" ask for help.
+// start with "--" (nor is a flag's short name) is positional; "-h" and "--help" ask for help.
 //
 // Thread safety: none; used on the main thread.
 
@@ -43,6 +43,8 @@ class FlagSet {
   void AddValue(std::string name, std::string value_name, std::string help, Setter set);
   // A flag without a value.
   void AddSwitch(std::string name, std::string help, std::function<void()> set);
+  // Also accept `short_name` ("-o") for the flag `name`, added before.
+  void AddShortName(const std::string& name, std::string short_name);
   // Positional arguments, in order: `name` takes from `min` to `max` of them.
   void AddPositional(std::string name, std::string help, int min, int max, Setter add);
 
@@ -61,6 +63,7 @@ class FlagSet {
  private:
   struct Flag {
     std::string name;
+    std::string short_name;  // "-o", or empty
     std::string value_name;  // empty for a switch
     std::string help;
     Setter set;

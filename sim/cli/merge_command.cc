@@ -50,7 +50,7 @@ absl::Status Merge(MergeCommand& command) {
   }
   ACD_ASSIGN_OR_RETURN(const Aggregate study, MergeParts(parts));
   const Report report = ReportOf(study);
-  PrintTable(report, command.report.json_on_stdout());
+  PrintTable(report, command.report.json_on_stdout() || command.report.html_on_stdout());
   return command.report.Write(report);
 }
 
@@ -61,6 +61,9 @@ std::string MergeHelp() { return SubcommandHelp(MergeCommand().flags, kAbout); }
 int MergeMain(const std::vector<std::string>& args) {
   MergeCommand command;
   return SubcommandMain(command.flags, args, MergeHelp, [&] {
+    if (command.report.json_on_stdout() && command.report.html_on_stdout()) {
+      return UsageError("--json - and --html -: only one output can go to standard output");
+    }
     const absl::Status status = Merge(command);
     return status.ok() ? 0 : Failure(status);
   });

@@ -125,7 +125,8 @@ absl::Status Run(LoadedScenario loaded, RunOptions options, RunCommand& command)
   aggregate->study.overrides = loaded.overrides;
 
   const Report report = ReportOf(*aggregate);
-  PrintTable(report, command.report.json_on_stdout() || !outputs.OnStdout().empty());
+  PrintTable(report, command.report.json_on_stdout() || command.report.html_on_stdout() ||
+                         !outputs.OnStdout().empty());
   ACD_RETURN_IF_ERROR(command.report.Write(report));
   if (outputs.trace) {
     ACD_RETURN_IF_ERROR(outputs.trace->Write(trace));
@@ -147,6 +148,7 @@ int RunMain(const std::vector<std::string>& args) {
   RunCommand command;
   return SubcommandMain(command.flags, args, RunHelp, [&] {
     std::vector<std::string> on_stdout = command.outputs.OnStdout();
+    if (command.report.html_on_stdout()) on_stdout.insert(on_stdout.begin(), "--html");
     if (command.report.json_on_stdout()) on_stdout.insert(on_stdout.begin(), "--json");
     if (on_stdout.size() > 1) {
       return UsageError(absl::StrCat(absl::StrJoin(on_stdout, " - and "),

@@ -10,8 +10,12 @@ std::span<const Subcommand> Subcommands() {
        CompareHelp, CompareMain},
       {"merge", "merge the partial results of a study's parts into its report", MergeHelp,
        MergeMain},
+      {"report", "render a JSON result, comparison or staffing plan as an HTML page with charts",
+       ReportHelp, ReportMain},
       {"check", "compare a run with a stored golden report (a regression check)", CheckHelp,
        CheckMain},
+      {"staff", "the fewest agents per interval that meet service targets, by simulation",
+       StaffHelp, StaffMain},
   };
   return kSubcommands;
 }

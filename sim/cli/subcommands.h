@@ -35,8 +35,12 @@ std::string CompareHelp();
 int CompareMain(const std::vector<std::string>& args);
 std::string MergeHelp();
 int MergeMain(const std::vector<std::string>& args);
+std::string ReportHelp();
+int ReportMain(const std::vector<std::string>& args);
 std::string CheckHelp();
 int CheckMain(const std::vector<std::string>& args);
+std::string StaffHelp();
+int StaffMain(const std::vector<std::string>& args);
 
 }  // namespace acd::sim::cli
 

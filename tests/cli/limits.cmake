@@ -140,3 +140,15 @@ expect_bounded_failure(2 "^acdsim: ${nowhere}: cannot write the golden: No such 
                        check "${w}/ok.txtpb" --golden "${nowhere}" --update)
 expect_bounded_failure(2 "^acdsim: ${nowhere}: cannot write the JSON: No such file or directory\n$"
                        compare "${w}/ok.txtpb" --set-b "agent_groups[a].count=3" --json "${nowhere}")
+
+# acdsim report reads its document through the same checks, and renders a
+# report that has warnings.
+expect_bounded_failure(1 "^acdsim: /dev/zero: the document is not a regular file \\(a character device\\)\n$"
+                       report /dev/zero -o "${w}/page.html")
+expect_bounded_failure(1 "^acdsim: ${w}: the document is not a regular file \\(a directory\\)\n$"
+                       report "${w}" -o "${w}/page.html")
+execute_process(COMMAND "${ACDSIM}" report "${w}/short.json" -o "${w}/short.html"
+                RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0 OR NOT EXISTS "${w}/short.html")
+  message(FATAL_ERROR "acdsim report short.json: exit ${rc}: ${err}")
+endif()

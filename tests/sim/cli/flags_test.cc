@@ -45,6 +45,17 @@ TEST_CASE("flags take values either way, positionals in order, switches alone") 
   CHECK(h.flags.help_requested());
 }
 
+TEST_CASE("a flag's short name works like its name; other single-dash words are positional") {
+  Example e;
+  e.flags.AddShortName("--threads", "-t");
+  REQUIRE(e.flags.Parse({"-t", "4", "-x", "-"}).ok());
+  CHECK(e.threads == 4);
+  CHECK(e.files == std::vector<std::string>{"-x", "-"});
+  CHECK(e.flags.Help().find("  -t, --threads T") != std::string::npos);
+  // Without it, "-t" is a positional argument like any other.
+  CHECK(Example().Error({"a", "b", "-t", "4"}) == "unexpected argument '4'");
+}
+
 TEST_CASE("a bad command line gets one message saying what is wrong") {
   CHECK(Example().Error({"a", "--speed", "3"}) == "unknown flag '--speed'");
   CHECK(Example().Error({"a", "--threads", "many"}) == "--threads: 'many' is not a count in 1..8");

@@ -1,0 +1,268 @@
+// The staffing search (sim/staffing.h, steps 2 and 3, and the simulation
+// that judges each candidate).
+
+#include "sim/staffing.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "acd/status_macros.h"
+#include "sim/replication.h"
+
+namespace acd::sim {
+namespace {
+
+struct Evaluation {
+  std::vector<Summary> kpis;
+  bool all_met = true;
+};
+
+double Shortfall(const StaffingTarget& target, const Summary& s) {
+  if (s.count == 0 || std::isnan(s.mean)) return 0;
+  const double scale = std::max(target.limit, 1e-9);
+  const double miss = target.at_least() ? target.limit - s.mean : s.mean - target.limit;
+  return std::max(0.0, miss / scale);
+}
+
+// Gives group `g` a pool of `count` agents, inserting copies of its first
+// agent ("<name>-<k>") after its last, as the loader would have laid out.
+void GrowPool(Scenario& scenario, int g, int count) {
+  AgentGroup& group = scenario.agent_groups[g];
+  if (count <= group.count) return;
+  size_t first = 0, end = 0;
+  bool seen = false;
+  for (size_t a = 0; a < scenario.agent_group.size(); ++a) {
+    if (scenario.agent_group[a] != g) continue;
+    if (!seen) first = a;
+    seen = true;
+    end = a + 1;
+  }
+  std::vector<AgentConfig> added;
+  for (int k = group.count + 1; k <= count; ++k) {
+    AgentConfig agent = scenario.center.agents[first];
+    agent.name = absl::StrCat(group.name, "-", k);
+    added.push_back(std::move(agent));
+  }
+  scenario.center.agents.insert(scenario.center.agents.begin() + end, added.begin(), added.end());
+  scenario.agent_group.insert(scenario.agent_group.begin() + end, added.size(), g);
+  group.count = count;
+}
+
+class Solver {
+ public:
+  Solver(const Scenario& scenario, const std::vector<StaffingTarget>& targets,
+         const StaffingOptions& options, std::vector<int> groups)
+      : base_(scenario), targets_(targets), options_(options), groups_(std::move(groups)) {
+    for (const StaffingTarget& t : targets_) {
+      if (t.at_least()) thresholds_.push_back(t.threshold_s);
+    }
+    std::sort(thresholds_.begin(), thresholds_.end());
+    thresholds_.erase(std::unique(thresholds_.begin(), thresholds_.end()), thresholds_.end());
+    if (thresholds_.empty()) thresholds_.push_back(ToSeconds(scenario.service_level));
+    for (int g : groups_) base_.agent_groups[g].shifts.clear();
+    decided_.assign(groups_.size(), {});
+  }
+
+  absl::StatusOr<StaffingPlan> Solve() {
+    const int64_t interval_us = base_.interval.microseconds();
+    const int intervals =
+        static_cast<int>((base_.horizon.microseconds() + interval_us - 1) / interval_us);
+    StaffingPlan plan;
+    plan.groups = groups_;
+    std::vector<std::vector<int>> starts;
+    pool_.assign(groups_.size(), 1);
+    for (int i = 0; i < intervals; ++i) {
+      starts.push_back(ErlangStart(base_, targets_, groups_, i));
+      for (size_t g = 0; g < groups_.size(); ++g) {
+        pool_[g] = std::max(pool_[g], 2 * starts.back()[g] + 10);
+      }
+    }
+    for (size_t g = 0; g < groups_.size(); ++g) {
+      pool_[g] =
+          std::min(options_.max_agents, std::max(pool_[g], base_.agent_groups[groups_[g]].count));
+      GrowPool(base_, groups_[g], pool_[g]);
+      plan.group_names.push_back(base_.agent_groups[groups_[g]].name);
+    }
+    for (int i = 0; i < intervals; ++i) {
+      StaffingPlan::Interval row;
+      row.start_s = i * interval_us / 1'000'000;
+      row.erlang_a = starts[i];
+      std::vector<int> x = starts[i];
+      for (size_t g = 0; g < x.size(); ++g) {
+        // Erlang A, calibrated by how the previous interval's search ended.
+        if (i > 0 && starts[i - 1][g] > 0) {
+          x[g] = static_cast<int>(std::lround(static_cast<double>(starts[i][g]) *
+                                              decided_[g].back() / starts[i - 1][g]));
+        }
+        x[g] = std::clamp(x[g] + options_.start_offset, 0, pool_[g]);
+      }
+      ACD_ASSIGN_OR_RETURN(Evaluation ev, Search(i, x));
+      for (size_t g = 0; g < x.size(); ++g) decided_[g].push_back(x[g]);
+      row.agents = x;
+      row.kpis = ev.kpis;
+      for (size_t t = 0; t < targets_.size(); ++t) {
+        row.met.push_back(Met(targets_[t], ev.kpis[t]));
+      }
+      for (size_t g = 0; g < x.size(); ++g) {
+        plan.agent_intervals += x[g];
+        plan.erlang_a_agent_intervals += row.erlang_a[g];
+      }
+      plan.intervals.push_back(std::move(row));
+      if (options_.on_interval) options_.on_interval(i, intervals);
+    }
+    plan.candidates = candidates_;
+    return plan;
+  }
+
+ private:
+  // Greedy additions, then removal passes, from `x`; leaves the result in x.
+  absl::StatusOr<Evaluation> Search(int i, std::vector<int>& x) {
+    ACD_ASSIGN_OR_RETURN(Evaluation ev, Evaluate(i, x));
+    for (int step = 0; !ev.all_met && step < 1000; ++step) {
+      size_t worst = 0;
+      for (size_t t = 1; t < targets_.size(); ++t) {
+        if (Shortfall(targets_[t], ev.kpis[t]) > Shortfall(targets_[worst], ev.kpis[worst])) {
+          worst = t;
+        }
+      }
+      int best = -1;
+      double best_gain = 0, best_total = 0;
+      Evaluation best_ev;
+      for (size_t g = 0; g < x.size(); ++g) {
+        if (x[g] >= pool_[g] || !GroupServes(base_, groups_[g], targets_[worst])) continue;
+        std::vector<int> y = x;
+        ++y[g];
+        ACD_ASSIGN_OR_RETURN(Evaluation e, Evaluate(i, y));
+        const double gain =
+            Shortfall(targets_[worst], ev.kpis[worst]) - Shortfall(targets_[worst], e.kpis[worst]);
+        double total = 0;
+        for (size_t t = 0; t < targets_.size(); ++t) {
+          total += Shortfall(targets_[t], ev.kpis[t]) - Shortfall(targets_[t], e.kpis[t]);
+        }
+        if (gain > best_gain || (gain == best_gain && total > best_total)) {
+          best = static_cast<int>(g);
+          best_gain = gain;
+          best_total = total;
+          best_ev = std::move(e);
+        }
+      }
+      if (best < 0) return ev;  // no group can still help: reported as missed
+      ++x[best];
+      ev = std::move(best_ev);
+    }
+    if (!ev.all_met) return ev;
+    for (bool removed = true; removed;) {
+      removed = false;
+      for (size_t g = 0; g < x.size(); ++g) {
+        while (x[g] > 0) {
+          std::vector<int> y = x;
+          --y[g];
+          ACD_ASSIGN_OR_RETURN(Evaluation e, Evaluate(i, y));
+          if (!e.all_met) break;
+          x = std::move(y);
+          ev = std::move(e);
+          removed = true;
+        }
+      }
+    }
+    return ev;
+  }
+
+  // Every target in interval i with head counts `x` there (earlier
+  // intervals as decided), over the replications, with common random
+  // numbers.
+  absl::StatusOr<Evaluation> Evaluate(int i, const std::vector<int>& x) {
+    ++candidates_;
+    Scenario s = base_;
+    for (size_t g = 0; g < groups_.size(); ++g) {
+      std::vector<int> counts = decided_[g];
+      counts.push_back(x[g]);
+      s.agent_groups[groups_[g]].agents_per_interval = std::move(counts);
+    }
+    const int first =
+        options_.history_intervals < 0 ? 0 : std::max(0, i - options_.history_intervals);
+    if (first > 0) {
+      for (ContactType& type : s.contact_types) {
+        if (type.rates_per_hour.empty()) continue;
+        const double last = type.rates_per_hour.back();
+        if (type.rates_per_hour.size() < static_cast<size_t>(first) + 1) {
+          type.rates_per_hour.resize(first + 1, last);
+        }
+        std::fill(type.rates_per_hour.begin(), type.rates_per_hour.begin() + first, 0.0);
+      }
+      s.warmup = std::max(s.warmup, s.interval * first);
+    }
+    // Contacts of interval i still waiting at its end resolve in the tail
+    // (at the same head counts): cut short, the long waits would drop out
+    // of the answered and flatter sl_ans and ASA.
+    const Duration tail = std::max(SecondsF(thresholds_.back() + 1), s.interval);
+    s.horizon = std::min(base_.horizon, s.interval * (i + 1) + tail);
+    if (s.warmup >= s.horizon) s.warmup = Duration::Zero();
+    std::vector<std::vector<double>> values(targets_.size());
+    for (size_t pass = 0; pass < thresholds_.size(); ++pass) {
+      // Every contact type counts this threshold (their own lists too).
+      s.service_level = SecondsF(thresholds_[pass]);
+      for (ContactType& type : s.contact_types) type.service_levels = {s.service_level};
+      for (int r = 0; r < options_.replications; ++r) {
+        ACD_ASSIGN_OR_RETURN(const ReplicationResult result, RunReplication(s, r));
+        for (size_t t = 0; t < targets_.size(); ++t) {
+          const bool mine =
+              targets_[t].at_least() ? targets_[t].threshold_s == thresholds_[pass] : pass == 0;
+          if (mine) values[t].push_back(TargetValue(targets_[t], result, i));
+        }
+      }
+    }
+    Evaluation ev;
+    for (size_t t = 0; t < targets_.size(); ++t) {
+      ev.kpis.push_back(Summarize(values[t]));
+      const Summary& k = ev.kpis.back();
+      ev.all_met = ev.all_met && Met(targets_[t], k);
+    }
+    return ev;
+  }
+
+  // The decision rule: the mean, or the far end of its 95 % interval.
+  bool Met(const StaffingTarget& target, const Summary& s) const {
+    if (s.count == 0) return true;
+    double value = s.mean;
+    if (options_.rule == StaffingRule::kConfidence && !std::isnan(s.ci95)) {
+      value += target.at_least() ? -s.ci95 : s.ci95;
+    }
+    return target.Meets(value);
+  }
+
+  Scenario base_;
+  const std::vector<StaffingTarget>& targets_;
+  const StaffingOptions& options_;
+  std::vector<int> groups_;
+  std::vector<double> thresholds_;
+  std::vector<int> pool_;
+  std::vector<std::vector<int>> decided_;  // [group][interval]
+  int64_t candidates_ = 0;
+};
+
+}  // namespace
+
+absl::StatusOr<StaffingPlan> SolveStaffing(const Scenario& scenario,
+                                           const std::vector<StaffingTarget>& targets,
+                                           const StaffingOptions& options) {
+  std::vector<int> groups;
+  for (size_t g = 0; g < scenario.agent_groups.size(); ++g) {
+    if (scenario.agent_groups[g].staffable) groups.push_back(static_cast<int>(g));
+  }
+  if (groups.empty()) {
+    return absl::InvalidArgumentError(
+        "no agent group is staffable: set `staffable: true` on the groups whose head count may "
+        "change, or name them with --group");
+  }
+  if (targets.empty()) return absl::InvalidArgumentError("no target: give at least one --target");
+  if (options.replications < 1 || options.max_agents < 1 || options.history_intervals < -1) {
+    return absl::InvalidArgumentError("staffing options out of range");
+  }
+  Solver solver(scenario, targets, options, std::move(groups));
+  return solver.Solve();
+}
+
+}  // namespace acd::sim
