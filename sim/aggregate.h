@@ -53,6 +53,8 @@ struct StudyInfo {
   // The what-if overrides applied to the scenario's text (sim/overrides.h),
   // as given ("agent_groups[es].count=25"), in order; empty for none.
   std::vector<std::string> overrides;
+  // The scenario's warnings (Scenario::warnings), in order; empty for none.
+  std::vector<std::string> warnings;
   uint64_t seed = 0;
   // The study's replications: R of 0..R-1.
   int replications = 0;

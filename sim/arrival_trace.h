@@ -37,7 +37,8 @@ struct TraceRow {
 absl::StatusOr<std::vector<TraceRow>> ParseArrivalTrace(absl::string_view filename,
                                                         absl::string_view text);
 
-// Reads and parses the file; NotFound if it cannot be read.
+// Reads (sim/input_file.h: a regular file of at most kMaxArrivalTraceBytes)
+// and parses the file; NotFound if it cannot be read.
 absl::StatusOr<std::vector<TraceRow>> ReadArrivalTrace(const std::string& path);
 
 }  // namespace acd::sim

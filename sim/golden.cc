@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "acd/status_macros.h"
 #include "fmt/format.h"
+#include "sim/input_file.h"
 #include "sim/json.h"
 
 namespace acd::sim {
@@ -228,28 +229,14 @@ absl::StatusOr<GoldenMode> ParseGoldenMode(absl::string_view text) {
 }
 
 absl::StatusOr<GoldenFile> ReadGoldenFile(const std::string& path) {
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) {
-    return absl::NotFoundError(absl::StrCat(
-        path, ": cannot read the golden: ", std::strerror(errno), " (write it with --update)"));
+  absl::StatusOr<std::string> text = ReadInputFile(path, "golden", kMaxGoldenBytes);
+  if (absl::IsNotFound(text.status())) {
+    return absl::NotFoundError(
+        absl::StrCat(text.status().message(), " (write it with --update)"));
   }
+  if (!text.ok()) return text.status();
   GoldenFile golden;
-  char buffer[1 << 16];
-  size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) {
-    golden.text.append(buffer, n);
-    if (static_cast<int64_t>(golden.text.size()) > kMaxGoldenBytes) break;
-  }
-  const bool failed = std::ferror(file) != 0;
-  std::fclose(file);
-  if (failed) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(path, ": cannot read the golden (is it a regular file?)"));
-  }
-  if (static_cast<int64_t>(golden.text.size()) > kMaxGoldenBytes) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(path, ": larger than ", kMaxGoldenBytes >> 20, " MiB: not a golden report"));
-  }
+  golden.text = *std::move(text);
   ACD_ASSIGN_OR_RETURN(golden.report, ReadJson(golden.text, path));
   return golden;
 }

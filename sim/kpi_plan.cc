@@ -118,6 +118,7 @@ StudyInfo StudyOf(const Scenario& scenario) {
   }
   return {.version = ProgramVersion(),
           .scenario = scenario.name,
+          .warnings = scenario.warnings,
           .seed = scenario.seed,
           .replications = scenario.replications,
           .service_level_s = ToSeconds(scenario.service_level),

@@ -1,9 +1,6 @@
 #include "sim/partial_result.h"
 
-#include <filesystem>
-#include <fstream>
 #include <limits>
-#include <sstream>
 #include <utility>
 #include <vector>
 
@@ -12,6 +9,7 @@
 #include "acd/proto/partial_result.pb.h"
 #include "acd/status_macros.h"
 #include "sim/fnv1a.h"
+#include "sim/input_file.h"
 
 namespace acd::sim {
 namespace {
@@ -133,6 +131,7 @@ std::string EncodePartialResult(const Aggregate& aggregate) {
   result.set_scenario(study.scenario);
   result.set_scenario_fingerprint(study.fingerprint);
   for (const std::string& text : study.overrides) result.add_overrides(text);
+  for (const std::string& text : study.warnings) result.add_warnings(text);
   result.set_seed(study.seed);
   result.set_replications(study.replications);
   result.set_first_replication(aggregate.range.first);
@@ -204,6 +203,7 @@ absl::StatusOr<Aggregate> DecodePartialResult(absl::string_view bytes) {
                .scenario = message.scenario(),
                .fingerprint = message.scenario_fingerprint(),
                .overrides = {message.overrides().begin(), message.overrides().end()},
+               .warnings = {message.warnings().begin(), message.warnings().end()},
                .seed = message.seed(),
                .replications = message.replications(),
                .service_level_s = message.service_level_s(),
@@ -249,29 +249,13 @@ absl::StatusOr<Aggregate> DecodePartialResult(absl::string_view bytes) {
 }
 
 absl::StatusOr<Aggregate> ReadPartialResultFile(const std::string& path) {
-  const auto fail = [&](const absl::Status& status) {
-    return absl::Status(status.code(), absl::StrCat(path, ": ", status.message()));
-  };
-  std::error_code error;
-  const std::filesystem::file_status status = std::filesystem::status(path, error);
-  if (error || !std::filesystem::exists(status)) {
-    return fail(absl::NotFoundError("cannot open file"));
+  ACD_ASSIGN_OR_RETURN(std::string bytes,
+                       ReadInputFile(path, "partial result", kMaxPartialResultBytes));
+  absl::StatusOr<Aggregate> aggregate = DecodePartialResult(bytes);
+  if (!aggregate.ok()) {
+    return absl::Status(aggregate.status().code(),
+                        absl::StrCat(path, ": ", aggregate.status().message()));
   }
-  if (!std::filesystem::is_regular_file(status)) {
-    return fail(absl::InvalidArgumentError("not a regular file"));
-  }
-  const uintmax_t size = std::filesystem::file_size(path, error);
-  if (error || size > static_cast<uintmax_t>(kMaxPartialResultBytes)) {
-    return fail(absl::InvalidArgumentError(
-        absl::StrCat("larger than a partial result can be (", kMaxPartialResultBytes, " bytes)")));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail(absl::NotFoundError("cannot open file"));
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return fail(absl::NotFoundError("cannot read file"));
-  absl::StatusOr<Aggregate> aggregate = DecodePartialResult(bytes.str());
-  if (!aggregate.ok()) return fail(aggregate.status());
   return aggregate;
 }
 

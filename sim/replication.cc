@@ -101,6 +101,12 @@ absl::StatusOr<ReplicationResult> Replication::Run() {
     const Time next_event = events_.empty() ? Time::Infinite() : events_.top().time;
     const Time deadline = engine_->NextDeadline();
     CountBusyBefore(std::min({next_event, deadline, horizon_}));
+    if (result_.events >= scenario_.max_events) {
+      return absl::ResourceExhaustedError(absl::StrCat(
+          "simulator: more than ", scenario_.max_events,
+          " events in one replication, the limit of a scenario (shorten horizon_s or lower "
+          "the traffic)"));
+    }
     if (deadline <= next_event && deadline <= horizon_) {
       ++result_.events;
       ACD_RETURN_IF_ERROR(Check(engine_->AdvanceTo(deadline)));

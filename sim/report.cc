@@ -76,6 +76,7 @@ Report ReportOf(const Aggregate& aggregate) {
   report.version = study.version;
   report.scenario = study.scenario;
   report.overrides = study.overrides;
+  report.warnings = study.warnings;
   report.seed = study.seed;
   report.replications = aggregate.added;
   report.first_replication = aggregate.range.first;
@@ -131,6 +132,9 @@ std::string FormatJson(const Report& report) {
   out += fmt::format("  \"version\": {},\n", JsonQuote(report.version));
   out += fmt::format("  \"scenario\": {},\n", JsonQuote(report.scenario));
   out += fmt::format("  \"overrides\": {},\n", JsonStrings(report.overrides));
+  if (!report.warnings.empty()) {
+    out += fmt::format("  \"warnings\": {},\n", JsonStrings(report.warnings));
+  }
   out += fmt::format("  \"seed\": {},\n", report.seed);
   out += fmt::format("  \"replications\": {},\n", report.replications);
   if (report.replications != report.study_replications) {

@@ -19,7 +19,10 @@
 // "replication_range": {"first": 10, "end": 20, "of": 100} after
 // "replications". "overrides" is always there (maybe []); the table shows
 // them on an "Overrides:" line when there are any; the CSV files do not carry
-// them (a comment line is not CSV). A scenario with a `day_start` adds
+// them (a comment line is not CSV). A scenario with likely mistakes
+// (sim/scenario_warnings.h) adds "warnings": ["<file:line:col>: <field>:
+// ...", ...] right after "overrides"; without any the key is left out, so
+// a clean scenario's report is unchanged. A scenario with a `day_start` adds
 // "day_start_s" after "warmup_s" and a "clock" ("08:30") to every interval
 // after its "start_s"; one whose contact types set their own service-level
 // thresholds adds "service_levels_s": {"<type>": [20, 30], ...}; one with
@@ -64,6 +67,9 @@ struct Report {
   std::string scenario;
   // The what-if overrides applied (StudyInfo::overrides).
   std::vector<std::string> overrides;
+  // The scenario's warnings (sim/scenario_warnings.h); in the JSON only when
+  // there is one, right after "overrides".
+  std::vector<std::string> warnings;
   uint64_t seed = 0;
   // Replications summarized: first_replication.. of a study of
   // study_replications (the same as `replications` for a whole study).

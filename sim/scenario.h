@@ -33,6 +33,7 @@
 #include "acd/time.h"
 #include "sim/busyness.h"
 #include "sim/distribution.h"
+#include "sim/scenario_limits.h"
 
 namespace acd::sim {
 
@@ -147,6 +148,12 @@ struct Scenario {
   std::optional<Time> closing;
   // Whether some contact type sets its own service-level thresholds.
   bool own_service_levels = false;
+  // Events one replication may handle before it stops with an error
+  // (kMaxEventsPerReplication of sim/scenario_limits.h; tests lower it).
+  int64_t max_events = kMaxEventsPerReplication;
+  // Likely mistakes found at load (sim/scenario_warnings.h), in the order
+  // found; the run prints them on standard error and in its JSON.
+  std::vector<std::string> warnings;
 };
 
 // Parses and validates a scenario; `filename` labels errors.

@@ -18,9 +18,12 @@
 #include "acd/text_proto.h"
 #include "sim/arrival_trace.h"
 #include "sim/distribution_loader.h"
+#include "sim/input_file.h"
 #include "sim/scenario.h"
 #include "sim/scenario_planning.h"
 #include "sim/scenario_source.h"
+#include "sim/scenario_totals.h"
+#include "sim/scenario_warnings.h"
 
 namespace acd::sim {
 namespace {
@@ -255,7 +258,7 @@ absl::Status ConvertArrivals(const proto::Scenario& m, const proto::Arrivals& ar
       return absl::OkStatus();
     }
     case proto::Arrivals::kListed: {
-      const auto& times = arrivals.listed().times_s();
+      const auto& times = arrivals.listed().times_s();  // counted by CheckScenarioTotals
       if (times.empty()) return file.Error(where + ".listed.times_s", "at least one is required");
       for (int i = 0; i < times.size(); ++i) {
         if (!InRange(times[i], 0, kMaxSeconds)) {
@@ -288,6 +291,11 @@ absl::Status ConvertArrivals(const proto::Scenario& m, const proto::Arrivals& ar
         }
         if (row.contact_type != out.name) continue;
         out.listed.push_back({.time = row.time, .handle = row.handle, .patience = row.patience});
+      }
+      if (out.listed.empty()) {
+        return file.Error(where + ".trace.path",
+                          absl::StrCat(path.string(), ": no arrivals of contact type \"", out.name,
+                                       "\" (", rows->size(), " rows, none of this type)"));
       }
       break;
     }
@@ -390,6 +398,7 @@ absl::Status ConvertContactTypes(const proto::Scenario& m, const TextProtoFile& 
     workgroups.emplace(scenario.center.workgroups[i].name, static_cast<int>(i));
   }
   absl::flat_hash_set<std::string> names;
+  int64_t listed = 0;
   for (int i = 0; i < m.contact_types_size(); ++i) {
     const proto::ContactType& ct = m.contact_types(i);
     const std::string where = absl::StrCat("contact_types[", i, "]");
@@ -443,6 +452,8 @@ absl::Status ConvertContactTypes(const proto::Scenario& m, const TextProtoFile& 
       out.requirements.push_back(out_req);
     }
     ACD_RETURN_IF_ERROR(ConvertArrivals(m, ct.arrivals(), file, where + ".arrivals", out));
+    listed += static_cast<int64_t>(out.listed.size());
+    ACD_RETURN_IF_ERROR(CheckListedTotal(listed, file, where + ".arrivals"));
     if (!ct.has_handle_time()) return file.Error(where + ".handle_time", "is required");
     ACD_ASSIGN_OR_RETURN(out.handle_time,
                          ConvertDistribution(ct.handle_time(), file, where + ".handle_time"));
@@ -479,7 +490,7 @@ absl::Status ConvertRunShape(const proto::Scenario& m, const TextProtoFile& file
     return file.Error("service_level_s", absl::StrCat(sl, " is outside 0..1e9 seconds"));
   }
   scenario.service_level = SecondsF(sl);
-  if (m.interval_s() != 0) {
+  if (m.has_interval_s()) {
     if (!(InRange(m.interval_s(), 1, kMaxSeconds))) {
       return file.Error("interval_s", absl::StrCat(m.interval_s(), " must be in [1, 1e9] seconds"));
     }
@@ -491,6 +502,7 @@ absl::Status ConvertRunShape(const proto::Scenario& m, const TextProtoFile& file
 absl::StatusOr<Scenario> Convert(const proto::Scenario& m, const TextProtoFile& file) {
   Scenario scenario;
   scenario.name = m.name().empty() ? file.filename() : m.name();
+  ACD_RETURN_IF_ERROR(CheckScenarioTotals(m, file));
   ACD_ASSIGN_OR_RETURN(scenario.center, CenterConfigFromProto(m.center(), file, "center"));
   if (scenario.center.workgroups.empty()) {
     return file.Error("center.workgroups", "at least one workgroup is required");
@@ -504,6 +516,7 @@ absl::StatusOr<Scenario> Convert(const proto::Scenario& m, const TextProtoFile& 
   if (absl::Status valid = ValidateCenterConfig(scenario.center); !valid.ok()) {
     return absl::InvalidArgumentError(absl::StrCat(file.filename(), ": center: ", valid.message()));
   }
+  scenario.warnings = ScenarioWarnings(m, file, scenario);
   return scenario;
 }
 
@@ -522,7 +535,8 @@ absl::StatusOr<Scenario> LoadScenario(absl::string_view filename, absl::string_v
 
 absl::StatusOr<Scenario> LoadScenarioFile(const std::string& path) {
   proto::Scenario message;
-  ACD_ASSIGN_OR_RETURN(TextProtoFile file, TextProtoFile::ParseFile(path, message));
+  ACD_ASSIGN_OR_RETURN(std::string text, ReadInputFile(path, "scenario", kMaxScenarioBytes));
+  ACD_ASSIGN_OR_RETURN(TextProtoFile file, TextProtoFile::Parse(path, text, message));
   return Convert(message, file);
 }
 

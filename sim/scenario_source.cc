@@ -8,6 +8,7 @@
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "sim/fnv1a.h"
+#include "sim/input_file.h"
 
 namespace acd::sim {
 
@@ -30,7 +31,8 @@ absl::StatusOr<ParsedScenario> ParsedScenario::Parse(absl::string_view filename,
 
 absl::StatusOr<ParsedScenario> ParsedScenario::ParseFile(const std::string& path) {
   auto rep = std::make_unique<Rep>();
-  ACD_ASSIGN_OR_RETURN(rep->file, TextProtoFile::ParseFile(path, rep->message));
+  ACD_ASSIGN_OR_RETURN(std::string text, ReadInputFile(path, "scenario", kMaxScenarioBytes));
+  ACD_ASSIGN_OR_RETURN(rep->file, TextProtoFile::Parse(path, text, rep->message));
   return ParsedScenario(std::move(rep));
 }
 

@@ -58,6 +58,10 @@ absl::StatusOr<LoadedScenario> LoadScenarioWithOverrides(const std::optional<std
                         .overrides = std::move(overrides),
                         .file = path ? *path : std::string(kDefaultScenarioName)};
   ACD_ASSIGN_OR_RETURN(loaded.scenario, parsed.Convert());
+  // Likely mistakes do not stop the run, but are never silent.
+  for (const std::string& warning : loaded.scenario.warnings) {
+    fmt::print(stderr, "acdsim: warning: {}\n", warning);
+  }
   return loaded;
 }
 

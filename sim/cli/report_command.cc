@@ -15,7 +15,9 @@
 #include "acd/status_macros.h"
 #include "sim/cli/common_flags.h"
 #include "sim/cli/subcommands.h"
+#include "sim/golden.h"
 #include "sim/html_report.h"
+#include "sim/input_file.h"
 
 namespace acd::sim::cli {
 namespace {
@@ -48,21 +50,25 @@ struct ReportCommand {
   }
 };
 
+// JSON documents larger than this are refused (the full day's report is
+// 1.4 MB); a golden has the same limit.
+constexpr int64_t kMaxDocumentBytes = kMaxGoldenBytes;
+
 absl::StatusOr<std::string> ReadDocument(const std::string& path) {
-  std::ostringstream text;
-  if (path == "-") {
-    text << std::cin.rdbuf();
-    if (std::cin.bad()) return absl::DataLossError("standard input: cannot read the document");
-    return text.str();
+  if (path != "-") return ReadInputFile(path, "document", kMaxDocumentBytes);
+  std::string text;
+  char buffer[1 << 16];
+  while (static_cast<int64_t>(text.size()) <= kMaxDocumentBytes && std::cin) {
+    std::cin.read(buffer, sizeof buffer);
+    text.append(buffer, static_cast<size_t>(std::cin.gcount()));
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return absl::NotFoundError(
-        absl::StrCat(path, ": cannot read the document: ", std::strerror(errno)));
+  if (std::cin.bad()) return absl::DataLossError("standard input: cannot read the document");
+  if (static_cast<int64_t>(text.size()) > kMaxDocumentBytes) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "standard input: the document is larger than its limit of ", kMaxDocumentBytes >> 20,
+        " MiB"));
   }
-  text << in.rdbuf();
-  if (in.bad()) return absl::DataLossError(absl::StrCat(path, ": cannot read the document"));
-  return text.str();
+  return text;
 }
 
 absl::Status Report(const ReportCommand& command) {

@@ -85,12 +85,12 @@ if(leftovers)
 endif()
 
 # Input errors: exit 2, one line naming the file and what is wrong.
-expect_failure(2 "^acdsim: ${w}/none.json: cannot read the golden: No such file or directory \\(write it with --update\\)\n$"
+expect_failure(2 "^acdsim: ${w}/none.json: cannot open the golden: No such file or directory \\(write it with --update\\)\n$"
                check "${tiers}" --golden "${w}/none.json")
 file(WRITE "${w}/malformed.json" "{\"version\": \"0.1.0\",\n  \"seed\" 12345}\n")
 expect_failure(2 "^acdsim: ${w}/malformed.json: byte 30 \\(line 2, column 10\\): expected ':' after a key\n$"
                check "${tiers}" --golden "${w}/malformed.json")
-expect_failure(2 "^acdsim: ${w}: cannot read the golden \\(is it a regular file\\?\\)\n$"
+expect_failure(2 "^acdsim: ${w}: the golden is not a regular file \\(a directory\\)\n$"
                check "${tiers}" --golden "${w}")
 file(WRITE "${w}/list.json" "[1, 2]\n")
 expect_failure(2 "^acdsim: ${w}/list.json: not an acdsim JSON report \\(no \"version\"; write one with --update\\)\n$"
@@ -105,5 +105,5 @@ expect_failure(2 "^acdsim: --golden FILE is required \\(see 'acdsim --help'\\)\n
 expect_failure(2 "^acdsim: --golden -: the golden must be a file" check "${tiers}" --golden -)
 expect_failure(2 "^acdsim: --mode: 'fuzzy' is not a mode: exact or statistical"
                check "${tiers}" --golden "${w}/tiers.json" --mode fuzzy)
-expect_failure(2 "^acdsim: ${w}/missing.txtpb: cannot open file"
+expect_failure(2 "^acdsim: ${w}/missing.txtpb: cannot open the scenario: No such file or directory"
                check "${w}/missing.txtpb" --golden "${w}/tiers.json")

@@ -3,7 +3,7 @@
 include("${CMAKE_CURRENT_LIST_DIR}/expect.cmake")
 
 file(MAKE_DIRECTORY "${WORK_DIR}")
-expect_failure(1 "^acdsim: ${WORK_DIR}/missing.txtpb: cannot open file" run "${WORK_DIR}/missing.txtpb")
+expect_failure(1 "^acdsim: ${WORK_DIR}/missing.txtpb: cannot open the scenario: No such file or directory" run "${WORK_DIR}/missing.txtpb")
 
 file(WRITE "${WORK_DIR}/syntax.txtpb" "horizon_s: 100\ncenter {\n  workgroups { name: \"Q\" \n")
 expect_failure(1 "^acdsim: ${WORK_DIR}/syntax.txtpb:4:1: " run "${WORK_DIR}/syntax.txtpb")

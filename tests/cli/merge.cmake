@@ -70,7 +70,7 @@ expect_failure(1 "^acdsim: ${w}/version.pb: partial result format version 2; thi
                merge "${w}/a.pb" "${w}/b.pb" "${w}/version.pb")
 expect_failure(1 "^acdsim: ${w}/one.json: not an acdsim partial result\n$"
                merge "${w}/a.pb" "${w}/one.json")
-expect_failure(1 "^acdsim: ${w}/none.pb: cannot open file\n$" merge "${w}/a.pb" "${w}/none.pb")
+expect_failure(1 "^acdsim: ${w}/none.pb: cannot open the partial result: No such file or directory\n$" merge "${w}/a.pb" "${w}/none.pb")
 expect_failure(2 "^acdsim: missing PARTS" merge)
 # The outputs are checked before any part is read.
 expect_failure(1 "^acdsim: ${w}/one.json/x: cannot write the JSON report" merge "${w}/none.pb"

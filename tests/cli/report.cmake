@@ -80,7 +80,7 @@ expect_failure(1 "^acdsim: ${WORK_DIR}/bad.json: byte 20 \\(line 1, column 21\\)
 file(WRITE "${WORK_DIR}/other.json" "{\"version\": \"0.1.0\", \"kind\": \"forecast\"}\n")
 expect_failure(1 "^acdsim: ${WORK_DIR}/other.json: byte 29: kind: \"forecast\" is not result, "
                report "${WORK_DIR}/other.json" -o "${WORK_DIR}/bad.html")
-expect_failure(1 "^acdsim: ${WORK_DIR}/missing.json: cannot read the document: No such file"
+expect_failure(1 "^acdsim: ${WORK_DIR}/missing.json: cannot open the document: No such file"
                report "${WORK_DIR}/missing.json" -o "${WORK_DIR}/bad.html")
 if(EXISTS "${WORK_DIR}/bad.html")
   message(FATAL_ERROR "a failed report left a page behind")

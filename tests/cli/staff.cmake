@@ -39,7 +39,7 @@ expect_failure(2 "^acdsim: --history: 'some' is not" staff "${scenario}" --targe
                --history some)
 expect_failure(1 "^acdsim: no agent group is staffable" staff "${WORK_DIR}/fixed.txtpb"
                --target voice:sl=0.8)
-expect_failure(1 "^acdsim: ${WORK_DIR}/missing.txtpb: cannot open file" staff
+expect_failure(1 "^acdsim: ${WORK_DIR}/missing.txtpb: cannot open the scenario: No such file or directory" staff
                "${WORK_DIR}/missing.txtpb" --target voice:sl=0.8)
 
 execute_process(COMMAND "${ACDSIM}" staff "${scenario}" --target voice:sl=0.8@20s

@@ -236,14 +236,14 @@ TEST_CASE("a golden file that is missing, malformed or a directory is an error n
   fs::create_directories(dir);
   const std::string missing = (dir / "missing.json").string();
   CHECK(ReadGoldenFile(missing).status().message() ==
-        missing + ": cannot read the golden: No such file or directory (write it with --update)");
+        missing + ": cannot open the golden: No such file or directory (write it with --update)");
   CHECK(absl::IsNotFound(ReadGoldenFile(missing).status()));
   const std::string malformed = (dir / "malformed.json").string();
   std::ofstream(malformed) << "{\"version\": \"0.1.0\",\n  \"seed\": 12345,\n}\n";
   CHECK(ReadGoldenFile(malformed).status().message() ==
         malformed + ": byte 38 (line 3, column 1): expected a key (a string) in an object");
   CHECK(ReadGoldenFile(dir.string()).status().message() ==
-        dir.string() + ": cannot read the golden (is it a regular file?)");
+        dir.string() + ": the golden is not a regular file (a directory)");
   const std::string good = (dir / "good.json").string();
   std::ofstream(good) << kReport;
   absl::StatusOr<GoldenFile> read = ReadGoldenFile(good);

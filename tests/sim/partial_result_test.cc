@@ -20,6 +20,7 @@ Aggregate SmallPart() {
   REQUIRE(part.ok());
   part->study.fingerprint = "fnv1a64:0123456789abcdef";
   part->study.overrides = {"agent_groups[t].count=3", "horizon_s=7200"};
+  part->study.warnings = {"s.txtpb:9:1: interval_s: 15 s is shorter than a minute"};
   return *part;
 }
 
@@ -54,6 +55,8 @@ TEST_CASE("a partial result reads back as the aggregate it was written from, byt
   CHECK(back->study == part.study);
   CHECK(back->study.overrides ==
         std::vector<std::string>{"agent_groups[t].count=3", "horizon_s=7200"});
+  CHECK(back->study.warnings ==
+        std::vector<std::string>{"s.txtpb:9:1: interval_s: 15 s is shorter than a minute"});
   CHECK(back->layout == part.layout);
   CHECK(back->range == part.range);
   CHECK(back->added == 4);
@@ -138,8 +141,8 @@ TEST_CASE("reading a file names it in every error") {
       std::filesystem::temp_directory_path() / "acd_partial_result_test";
   std::filesystem::create_directories(dir);
   const std::string missing = (dir / "missing.pb").string();
-  CHECK(Message(ReadPartialResultFile(missing)) == missing + ": cannot open file");
-  CHECK(Message(ReadPartialResultFile(dir.string())) == dir.string() + ": not a regular file");
+  CHECK(Message(ReadPartialResultFile(missing)) == missing + ": cannot open the partial result: No such file or directory");
+  CHECK(Message(ReadPartialResultFile(dir.string())) == dir.string() + ": the partial result is not a regular file (a directory)");
   const std::string damaged = (dir / "damaged.pb").string();
   std::ofstream(damaged, std::ios::binary) << "garbage";
   CHECK(Message(ReadPartialResultFile(damaged)) == damaged + ": not an acdsim partial result");

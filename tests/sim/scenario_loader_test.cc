@@ -186,7 +186,7 @@ TEST_CASE("run-shape errors name their field") {
 TEST_CASE("an unreadable file is NotFound with its path") {
   absl::Status s = LoadScenarioFile("/nonexistent/x.txtpb").status();
   CHECK(s.code() == absl::StatusCode::kNotFound);
-  CHECK(std::string(s.message()) == "/nonexistent/x.txtpb: cannot open file");
+  CHECK(std::string(s.message()) == "/nonexistent/x.txtpb: cannot open the scenario: No such file or directory");
 }
 
 }  // namespace
