@@ -88,6 +88,13 @@ struct StaffingOptions {
   StaffingRule rule = StaffingRule::kMean;
   // Added to every start (tests use it to make the search walk). Default 0.
   int start_offset = 0;
+  // Step 4, the check of the whole day on fresh replications: how many
+  // (replications R..R+V-1 of the seed, R = `replications`, which no
+  // candidate ran); 0 skips it. Range 0..100000.
+  int verify_replications = 0;
+  // Most rounds of step 4 (each one whole-day run of every verifying
+  // replication). Range >= 1.
+  int verify_rounds = 30;
   // Called after each decided interval (interval, intervals), for progress.
   std::function<void(int, int)> on_interval;
 };
@@ -108,6 +115,11 @@ struct StaffingPlan {
   std::vector<Interval> intervals;
   int64_t agent_intervals = 0;
   int64_t erlang_a_agent_intervals = 0;
+  // Step 4: whole-day rounds run, agents it added, and whether the last
+  // round met every target in every interval (false also when skipped).
+  int verify_rounds = 0;
+  int64_t verify_added = 0;
+  bool verified = false;
   // Candidates simulated (each with every replication).
   int64_t candidates = 0;
 };

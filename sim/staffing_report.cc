@@ -67,6 +67,15 @@ std::string FormatStaffingTable(const StaffingStudy& study) {
   out += fmt::format(
       "\nagent-intervals: {} found, {} per-interval Erlang A; {} candidates simulated\n",
       plan.agent_intervals, plan.erlang_a_agent_intervals, plan.candidates);
+  if (plan.verify_rounds > 0) {
+    out += fmt::format(
+        "whole-day check on {} fresh replications ({}..{}; the targets above are theirs): {} "
+        "round{}, {} agent{} added; {}\n",
+        study.verify_replications, study.replications,
+        study.replications + study.verify_replications - 1, plan.verify_rounds,
+        plan.verify_rounds == 1 ? "" : "s", plan.verify_added, plan.verify_added == 1 ? "" : "s",
+        plan.verified ? "every target met in every interval" : "some target still missed (*)");
+  }
   return out;
 }
 

@@ -56,7 +56,7 @@ struct StaffCommand {
   std::vector<std::string> groups;
   std::optional<int> replications;
   std::optional<uint64_t> seed;
-  StaffingOptions options;
+  StaffingOptions options{.verify_replications = 20};
   std::optional<std::string> json_path, csv_dir, scenario_out, html_path;
 
   StaffCommand() {
@@ -116,6 +116,15 @@ struct StaffCommand {
                      }
                      return absl::InvalidArgumentError(absl::StrCat("'", v, "' is not mean or ci"));
                    });
+    flags.AddValue("--verify", "N",
+                   "Replications of the final whole-day check (0..100000, default 20; 0 skips "
+                   "it): the day from time 0 with the head counts found, on replications R.."
+                   "R+N-1 of the seed (R = --replications, so no candidate ran them); where an "
+                   "interval misses a target by --rule, one agent more there, and again, until "
+                   "every target is met in every interval.",
+                   [this](const std::string& v) {
+                     return ParseInt(v, 0, 100000, &options.verify_replications);
+                   });
     flags.AddValue(
         "--max-agents", "N", "Most agents of one group in one interval (default 2000).",
         [this](const std::string& v) { return ParseInt(v, 1, 1000000, &options.max_agents); });
@@ -164,6 +173,7 @@ absl::Status Staff(StaffCommand& command) {
   study.seed = scenario.seed;
   study.replications = command.options.replications;
   study.rule = command.options.rule;
+  study.verify_replications = command.options.verify_replications;
 
   if (command.json_path == "-" && command.html_path == "-") {
     return absl::InvalidArgumentError(
