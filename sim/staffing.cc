@@ -204,7 +204,7 @@ class Solver {
           }
         }
       }
-      bool all_met = true, changed = false, previous_changed = false;
+      bool all_met = true, changed = false;
       for (int i = 0; i < intervals; ++i) {
         StaffingPlan::Interval& row = plan.intervals[i];
         row.kpis.clear();
@@ -212,7 +212,7 @@ class Solver {
         int worst = -1;
         for (size_t t = 0; t < targets_.size(); ++t) {
           row.kpis.push_back(Summarize(values[i][t]));
-          row.met.push_back(Met(targets_[t], row.kpis.back()));
+          row.met.push_back(Met(targets_[t], row.kpis.back(), StaffingRule::kConfidence));
           if (row.met.back()) continue;
           all_met = false;
           if (worst < 0 || Shortfall(targets_[t], row.kpis[t]) >
@@ -220,9 +220,7 @@ class Solver {
             worst = static_cast<int>(t);
           }
         }
-        const bool skip = worst < 0 || previous_changed;
-        previous_changed = false;
-        if (skip) continue;
+        if (worst < 0) continue;
         int best = -1, best_served = 0;
         for (size_t g = 0; g < groups_.size(); ++g) {
           if (decided_[g][i] >= pool_[g] || !GroupServes(base_, groups_[g], targets_[worst])) {
@@ -236,11 +234,25 @@ class Solver {
           }
         }
         if (best < 0) continue;
-        ++decided_[best][i];
-        ++row.agents[best];
-        ++plan.agent_intervals;
-        ++plan.verify_added;
-        changed = previous_changed = true;
+        // The lower bound's relative shortfall times the square root of
+        // the agents serving the target (the scale on which a queue's
+        // service changes), at least one.
+        int serving = 0;
+        for (size_t g = 0; g < groups_.size(); ++g) {
+          if (GroupServes(base_, groups_[g], targets_[worst])) serving += decided_[g][i];
+        }
+        const Summary& k = row.kpis[worst];
+        const double bound = k.mean + (targets_[worst].at_least() ? -1 : 1) *
+                                          (std::isnan(k.ci95) ? 0.0 : k.ci95);
+        const double miss = std::abs(bound - targets_[worst].limit) /
+                            std::max(targets_[worst].limit, 1e-9);
+        const int add = std::clamp(static_cast<int>(std::ceil(miss * std::sqrt(serving))), 1,
+                                   pool_[best] - decided_[best][i]);
+        decided_[best][i] += add;
+        row.agents[best] += add;
+        plan.agent_intervals += add;
+        plan.verify_added += add;
+        changed = true;
       }
       if (all_met) {
         plan.verified = true;
@@ -306,9 +318,12 @@ class Solver {
 
   // The decision rule: the mean, or the far end of its 95 % interval.
   bool Met(const StaffingTarget& target, const Summary& s) const {
+    return Met(target, s, options_.rule);
+  }
+  static bool Met(const StaffingTarget& target, const Summary& s, StaffingRule rule) {
     if (s.count == 0) return true;
     double value = s.mean;
-    if (options_.rule == StaffingRule::kConfidence && !std::isnan(s.ci95)) {
+    if (rule == StaffingRule::kConfidence && !std::isnan(s.ci95)) {
       value += target.at_least() ? -s.ci95 : s.ci95;
     }
     return target.Meets(value);
