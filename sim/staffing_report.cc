@@ -41,8 +41,12 @@ std::string FormatStaffingTable(const StaffingStudy& study) {
       "Staffing of {}: {} replications per candidate, seed {}; a target is met when {} "
       "meets the limit (* missed).\nagents: found (Erlang A start)\n\n",
       study.scenario, study.replications, study.seed,
-      study.rule == StaffingRule::kMean ? "its mean over the replications"
-                                        : "its whole 95% confidence interval");
+      plan.verify_rounds > 0
+          ? fmt::format("the far end of its 95% interval over the whole-day check's {} fresh "
+                        "replications",
+                        study.verify_replications)
+      : study.rule == StaffingRule::kMean ? "its mean over the replications"
+                                          : "its whole 95% confidence interval");
   out += fmt::format("{:<7}{:>8}", "start", "s");
   for (const std::string& g : plan.group_names) out += fmt::format("  {:>16}", g);
   for (const StaffingTarget& t : study.targets) out += fmt::format("  {:>24}", t.spec);
