@@ -215,8 +215,8 @@ class Solver {
           row.met.push_back(Met(targets_[t], row.kpis.back(), StaffingRule::kConfidence));
           if (row.met.back()) continue;
           all_met = false;
-          if (worst < 0 || Shortfall(targets_[t], row.kpis[t]) >
-                               Shortfall(targets_[worst], row.kpis[worst])) {
+          if (worst < 0 ||
+              Shortfall(targets_[t], row.kpis[t]) > Shortfall(targets_[worst], row.kpis[worst])) {
             worst = static_cast<int>(t);
           }
         }
@@ -242,10 +242,10 @@ class Solver {
           if (GroupServes(base_, groups_[g], targets_[worst])) serving += decided_[g][i];
         }
         const Summary& k = row.kpis[worst];
-        const double bound = k.mean + (targets_[worst].at_least() ? -1 : 1) *
-                                          (std::isnan(k.ci95) ? 0.0 : k.ci95);
-        const double miss = std::abs(bound - targets_[worst].limit) /
-                            std::max(targets_[worst].limit, 1e-9);
+        const double bound =
+            k.mean + (targets_[worst].at_least() ? -1 : 1) * (std::isnan(k.ci95) ? 0.0 : k.ci95);
+        const double miss =
+            std::abs(bound - targets_[worst].limit) / std::max(targets_[worst].limit, 1e-9);
         const int add = std::clamp(static_cast<int>(std::ceil(miss * std::sqrt(serving))), 1,
                                    pool_[best] - decided_[best][i]);
         decided_[best][i] += add;

@@ -180,10 +180,11 @@ TEST_CASE(
     const StaffingPlan::Interval& row = plan->intervals[i];
     for (size_t t = 0; t < targets.size(); ++t) {
       const Summary& s = rerun[i].kpis[t];
-      MESSAGE(fmt::format("interval {} agents {}/{}/{} {}: check {:.4f} ± {:.4f}, re-run {:.4f} "
-                          "± {:.4f}",
-                          i, row.agents[0], row.agents[1], row.agents[2], targets[t].spec,
-                          row.kpis[t].mean, row.kpis[t].ci95, s.mean, s.ci95));
+      MESSAGE(
+          fmt::format("interval {} agents {}/{}/{} {}: check {:.4f} ± {:.4f}, re-run {:.4f} "
+                      "± {:.4f}",
+                      i, row.agents[0], row.agents[1], row.agents[2], targets[t].spec,
+                      row.kpis[t].mean, row.kpis[t].ci95, s.mean, s.ci95));
       CHECK(row.met[t]);
       CHECK(row.kpis[t].mean - row.kpis[t].ci95 >= targets[t].limit);
       CHECK(s.mean + s.ci95 >= targets[t].limit);
