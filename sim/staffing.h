@@ -51,7 +51,7 @@
 // seed, and what tests/sim/staffing_test.cc checks: no interval shows a
 // significant miss (the re-run mean lies within its 95 % half-width of the
 // limit, or beyond it on the right side); the re-run mean itself can still
-// fall just short in a few cells (3 to 5 of 260 on full_day, seeds 999 and
+// fall just short in a few cells (3 to 6 of 260 on full_day, seeds 999 and
 // 4242, 20 replications).
 //
 // A candidate is judged by simulation with common random numbers:
