@@ -113,6 +113,7 @@ class Solver {
       if (options_.on_interval) options_.on_interval(i, intervals);
     }
     plan.candidates = candidates_;
+    if (options_.verify_replications > 0) ACD_RETURN_IF_ERROR(Verify(plan));
     return plan;
   }
 
@@ -170,6 +171,98 @@ class Solver {
     return ev;
   }
 
+  // Step 4: the whole day, from time 0 with the head counts found, on
+  // fresh replications; where an interval misses a target, one agent more
+  // for the group that serves the worst missed target and the fewest
+  // targets (ties: the group listed first), in every missed interval whose
+  // previous interval got none this round (its extra agent may cure the
+  // backlog); repeated until a round meets every target everywhere.
+  absl::Status Verify(StaffingPlan& plan) {
+    const int first = options_.replications;
+    const int intervals = static_cast<int>(plan.intervals.size());
+    for (int round = 0; round < options_.verify_rounds; ++round) {
+      ++plan.verify_rounds;
+      Scenario s = base_;
+      for (size_t g = 0; g < groups_.size(); ++g) {
+        s.agent_groups[groups_[g]].agents_per_interval = decided_[g];
+      }
+      // [interval][target][replication]
+      std::vector<std::vector<std::vector<double>>> values(
+          intervals, std::vector<std::vector<double>>(targets_.size()));
+      for (size_t pass = 0; pass < thresholds_.size(); ++pass) {
+        s.service_level = SecondsF(thresholds_[pass]);
+        for (ContactType& type : s.contact_types) type.service_levels = {s.service_level};
+        for (int r = first; r < first + options_.verify_replications; ++r) {
+          ACD_ASSIGN_OR_RETURN(const ReplicationResult result, RunReplication(s, r));
+          for (size_t t = 0; t < targets_.size(); ++t) {
+            const bool mine =
+                targets_[t].at_least() ? targets_[t].threshold_s == thresholds_[pass] : pass == 0;
+            if (!mine) continue;
+            for (int i = 0; i < intervals; ++i) {
+              values[i][t].push_back(TargetValue(targets_[t], result, i));
+            }
+          }
+        }
+      }
+      bool all_met = true, changed = false;
+      for (int i = 0; i < intervals; ++i) {
+        StaffingPlan::Interval& row = plan.intervals[i];
+        row.kpis.clear();
+        row.met.clear();
+        int worst = -1;
+        for (size_t t = 0; t < targets_.size(); ++t) {
+          row.kpis.push_back(Summarize(values[i][t]));
+          row.met.push_back(Met(targets_[t], row.kpis.back(), StaffingRule::kConfidence));
+          if (row.met.back()) continue;
+          all_met = false;
+          if (worst < 0 ||
+              Shortfall(targets_[t], row.kpis[t]) > Shortfall(targets_[worst], row.kpis[worst])) {
+            worst = static_cast<int>(t);
+          }
+        }
+        if (worst < 0) continue;
+        int best = -1, best_served = 0;
+        for (size_t g = 0; g < groups_.size(); ++g) {
+          if (decided_[g][i] >= pool_[g] || !GroupServes(base_, groups_[g], targets_[worst])) {
+            continue;
+          }
+          int served = 0;
+          for (const StaffingTarget& t : targets_) served += GroupServes(base_, groups_[g], t);
+          if (best < 0 || served < best_served) {
+            best = static_cast<int>(g);
+            best_served = served;
+          }
+        }
+        if (best < 0) continue;
+        // The lower bound's relative shortfall times the square root of
+        // the agents serving the target (the scale on which a queue's
+        // service changes), at least one.
+        int serving = 0;
+        for (size_t g = 0; g < groups_.size(); ++g) {
+          if (GroupServes(base_, groups_[g], targets_[worst])) serving += decided_[g][i];
+        }
+        const Summary& k = row.kpis[worst];
+        const double bound =
+            k.mean + (targets_[worst].at_least() ? -1 : 1) * (std::isnan(k.ci95) ? 0.0 : k.ci95);
+        const double miss =
+            std::abs(bound - targets_[worst].limit) / std::max(targets_[worst].limit, 1e-9);
+        const int add = std::clamp(static_cast<int>(std::ceil(miss * std::sqrt(serving))), 1,
+                                   pool_[best] - decided_[best][i]);
+        decided_[best][i] += add;
+        row.agents[best] += add;
+        plan.agent_intervals += add;
+        plan.verify_added += add;
+        changed = true;
+      }
+      if (all_met) {
+        plan.verified = true;
+        return absl::OkStatus();
+      }
+      if (!changed) return absl::OkStatus();
+    }
+    return absl::OkStatus();
+  }
+
   // Every target in interval i with head counts `x` there (earlier
   // intervals as decided), over the replications, with common random
   // numbers.
@@ -225,9 +318,12 @@ class Solver {
 
   // The decision rule: the mean, or the far end of its 95 % interval.
   bool Met(const StaffingTarget& target, const Summary& s) const {
+    return Met(target, s, options_.rule);
+  }
+  static bool Met(const StaffingTarget& target, const Summary& s, StaffingRule rule) {
     if (s.count == 0) return true;
     double value = s.mean;
-    if (options_.rule == StaffingRule::kConfidence && !std::isnan(s.ci95)) {
+    if (rule == StaffingRule::kConfidence && !std::isnan(s.ci95)) {
       value += target.at_least() ? -s.ci95 : s.ci95;
     }
     return target.Meets(value);
@@ -258,7 +354,8 @@ absl::StatusOr<StaffingPlan> SolveStaffing(const Scenario& scenario,
         "change, or name them with --group");
   }
   if (targets.empty()) return absl::InvalidArgumentError("no target: give at least one --target");
-  if (options.replications < 1 || options.max_agents < 1 || options.history_intervals < -1) {
+  if (options.replications < 1 || options.max_agents < 1 || options.history_intervals < -1 ||
+      options.verify_replications < 0 || options.verify_rounds < 1) {
     return absl::InvalidArgumentError("staffing options out of range");
   }
   Solver solver(scenario, targets, options, std::move(groups));

@@ -41,8 +41,12 @@ std::string FormatStaffingTable(const StaffingStudy& study) {
       "Staffing of {}: {} replications per candidate, seed {}; a target is met when {} "
       "meets the limit (* missed).\nagents: found (Erlang A start)\n\n",
       study.scenario, study.replications, study.seed,
-      study.rule == StaffingRule::kMean ? "its mean over the replications"
-                                        : "its whole 95% confidence interval");
+      plan.verify_rounds > 0
+          ? fmt::format("the far end of its 95% interval over the whole-day check's {} fresh "
+                        "replications",
+                        study.verify_replications)
+      : study.rule == StaffingRule::kMean ? "its mean over the replications"
+                                          : "its whole 95% confidence interval");
   out += fmt::format("{:<7}{:>8}", "start", "s");
   for (const std::string& g : plan.group_names) out += fmt::format("  {:>16}", g);
   for (const StaffingTarget& t : study.targets) out += fmt::format("  {:>24}", t.spec);
@@ -67,6 +71,15 @@ std::string FormatStaffingTable(const StaffingStudy& study) {
   out += fmt::format(
       "\nagent-intervals: {} found, {} per-interval Erlang A; {} candidates simulated\n",
       plan.agent_intervals, plan.erlang_a_agent_intervals, plan.candidates);
+  if (plan.verify_rounds > 0) {
+    out += fmt::format(
+        "whole-day check on {} fresh replications ({}..{}; the targets above are theirs): {} "
+        "round{}, {} agent{} added; {}\n",
+        study.verify_replications, study.replications,
+        study.replications + study.verify_replications - 1, plan.verify_rounds,
+        plan.verify_rounds == 1 ? "" : "s", plan.verify_added, plan.verify_added == 1 ? "" : "s",
+        plan.verified ? "every target met in every interval" : "some target still missed (*)");
+  }
   return out;
 }
 

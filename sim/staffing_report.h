@@ -26,6 +26,8 @@ struct StaffingStudy {
   std::vector<std::string> overrides;
   // The decision rule, for the table (the JSON shape has no place for it).
   StaffingRule rule = StaffingRule::kMean;
+  // Replications of the whole-day check (step 4), for the table.
+  int verify_replications = 0;
   std::vector<StaffingTarget> targets;
   StaffingPlan plan;
 };

@@ -37,6 +37,8 @@ expect_failure(2 "^acdsim: --group 'night': no agent group of that name"
                staff "${scenario}" --target voice:sl=0.8 --group night)
 expect_failure(2 "^acdsim: --history: 'some' is not" staff "${scenario}" --target voice:sl=0.8
                --history some)
+expect_failure(2 "^acdsim: --verify: '-1' is not" staff "${scenario}" --target voice:sl=0.8
+               --verify -1)
 expect_failure(1 "^acdsim: no agent group is staffable" staff "${WORK_DIR}/fixed.txtpb"
                --target voice:sl=0.8)
 expect_failure(1 "^acdsim: ${WORK_DIR}/missing.txtpb: cannot open the scenario: No such file or directory" staff
@@ -51,6 +53,9 @@ if(NOT rc EQUAL 0)
 endif()
 if(NOT table MATCHES "agent-intervals: [0-9]+ found, [0-9]+ per-interval Erlang A")
   message(FATAL_ERROR "acdsim staff's table has no totals: ${table}")
+endif()
+if(NOT table MATCHES "whole-day check on 20 fresh replications \\(4\\.\\.23; [^)]*\\): [0-9]+ rounds?, [0-9]+ agents? added; every target met in every interval")
+  message(FATAL_ERROR "acdsim staff's table has no whole-day check: ${table}")
 endif()
 foreach(file csv/staffing.csv csv/targets.csv staffed.txtpb)
   if(NOT EXISTS "${WORK_DIR}/${file}")
