@@ -28,6 +28,7 @@
 #include <limits>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "acd/engine.h"
@@ -85,11 +86,22 @@ void CollectSlots(Message& message, const std::string& path, std::vector<Slot>& 
   }
 }
 
+// value * mul + add, wrapping around for integers (no signed overflow).
+template <typename T>
+T Shifted(T value, int mul, int add) {
+  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+    using U = std::make_unsigned_t<T>;
+    return static_cast<T>(static_cast<U>(value) * static_cast<U>(mul) + static_cast<U>(add));
+  } else {
+    return static_cast<T>(value * mul + add);
+  }
+}
+
 template <typename T>
 T Hostile(Chooser& pick, T value) {
   using L = std::numeric_limits<T>;
-  const T choices[] = {T(0), T(1), T(value + 1), T(value - 1), L::max(), L::min(),
-                       T(L::max() / 2 + 1), T(value * 2 + 7)};
+  const T choices[] = {T(0),     T(1),     Shifted(value, 1, 1), Shifted(value, 1, -1),
+                       L::max(), L::min(), T(L::max() / 2 + 1),  Shifted(value, 2, 7)};
   return choices[pick.Below(8)];
 }
 
