@@ -11,10 +11,12 @@
 // `state` fuzz target reads it (tests/fuzz/).
 //
 // Known to fail until Engine::Restore validates the whole state (issue 13).
-// Restore's checks took the broken mutations from 25 of 600 to 1: a waiting
-// interaction's entered_queue_us set to 2^62 (seed 5) still passes Restore
-// and then fails the invariant check. The test is marked should_fail, and
-// so fails once that is fixed; then drop the mark.
+// Restore's checks took the broken mutations from 25 of 600 to 1 (2 under
+// UndefinedBehaviorSanitizer): a waiting interaction's entered_queue_us set
+// to 2^62 (seed 5) passes Restore and then fails the invariant check, and a
+// workgroup's answer_waits[0].at_us set to the lowest int64 (seed 59) passes
+// Restore and overflows in the engine's time arithmetic. The test is marked
+// should_fail, and so fails once those are fixed; then drop the mark.
 
 #include <sys/wait.h>
 #include <unistd.h>
