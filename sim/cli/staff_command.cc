@@ -13,7 +13,6 @@
 #include "sim/cli/common_flags.h"
 #include "sim/cli/output_file.h"
 #include "sim/cli/subcommands.h"
-#include "sim/html_report.h"
 #include "sim/overrides.h"
 #include "sim/scenario_source.h"
 #include "sim/staffing.h"
@@ -209,16 +208,7 @@ absl::Status Staff(StaffCommand& command) {
   const std::string table = FormatStaffingTable(study);
   fmt::print(command.json_path == "-" || command.html_path == "-" ? stderr : stdout, "{}", table);
   const std::string json_text = json || html ? FormatStaffingJson(study) : "";
-  if (json) {
-    ACD_RETURN_IF_ERROR(json->Write(json_text));
-    ACD_RETURN_IF_ERROR(json->Commit());
-  }
-  if (html) {
-    // From the JSON, so that `acdsim report` of the JSON file is this page.
-    ACD_ASSIGN_OR_RETURN(const std::string page, HtmlReport(json_text, "the staffing"));
-    ACD_RETURN_IF_ERROR(html->Write(page));
-    ACD_RETURN_IF_ERROR(html->Commit());
-  }
+  ACD_RETURN_IF_ERROR(WriteJsonAndHtml(json, html, json_text, "the staffing"));
   if (csv) {
     ACD_RETURN_IF_ERROR(csv->Write(FormatStaffingCsv(study)));
     ACD_RETURN_IF_ERROR(csv->Commit());
