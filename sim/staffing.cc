@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -19,10 +20,13 @@ struct Evaluation {
   bool all_met = true;
 };
 
-double Shortfall(const StaffingTarget& target, const Summary& s) {
+// How far `s`'s mean, less `margin` (plus it, for at-most targets), is
+// from the limit on the wrong side, relative to the limit; 0 when met.
+double Shortfall(const StaffingTarget& target, const Summary& s, double margin) {
   if (s.count == 0 || std::isnan(s.mean)) return 0;
   const double scale = std::max(target.limit, 1e-9);
-  const double miss = target.at_least() ? target.limit - s.mean : s.mean - target.limit;
+  const double miss = target.at_least() ? target.limit - (s.mean - margin)
+                                        : (s.mean + margin) - target.limit;
   return std::max(0.0, miss / scale);
 }
 
@@ -55,14 +59,15 @@ class Solver {
   Solver(const Scenario& scenario, const std::vector<StaffingTarget>& targets,
          const StaffingOptions& options, std::vector<int> groups)
       : base_(scenario), targets_(targets), options_(options), groups_(std::move(groups)) {
+    passes_ = PlanMeasurementPasses(base_, targets_);
+    longest_threshold_ = ToSeconds(scenario.service_level);
     for (const StaffingTarget& t : targets_) {
-      if (t.at_least()) thresholds_.push_back(t.threshold_s);
+      if (t.at_least()) longest_threshold_ = std::max(longest_threshold_, t.threshold_s);
     }
-    std::sort(thresholds_.begin(), thresholds_.end());
-    thresholds_.erase(std::unique(thresholds_.begin(), thresholds_.end()), thresholds_.end());
-    if (thresholds_.empty()) thresholds_.push_back(ToSeconds(scenario.service_level));
     for (int g : groups_) base_.agent_groups[g].shifts.clear();
     decided_.assign(groups_.size(), {});
+    check_replications_ = options_.verify_replications > 0 ? options_.verify_replications
+                                                           : options_.replications;
   }
 
   absl::StatusOr<StaffingPlan> Solve() {
@@ -73,6 +78,13 @@ class Solver {
     plan.groups = groups_;
     std::vector<std::vector<int>> starts;
     pool_.assign(groups_.size(), 1);
+    int64_t cells = 0;
+    for (int i = 0; i < intervals; ++i) {
+      for (const StaffingTarget& t : targets_) cells += SliceHasTraffic(base_, t, i);
+    }
+    z_ = SafetyZ(options_.miss_risk, cells);
+    plan.safety_cells = cells;
+    plan.safety_z = z_;
     for (int i = 0; i < intervals; ++i) {
       starts.push_back(ErlangStart(base_, targets_, groups_, i));
       for (size_t g = 0; g < groups_.size(); ++g) {
@@ -113,7 +125,10 @@ class Solver {
       if (options_.on_interval) options_.on_interval(i, intervals);
     }
     plan.candidates = candidates_;
+    plan.search_replication_intervals = replication_intervals_;
+    replication_intervals_ = 0;
     if (options_.verify_replications > 0) ACD_RETURN_IF_ERROR(Verify(plan));
+    plan.check_replication_intervals = replication_intervals_;
     return plan;
   }
 
@@ -124,7 +139,7 @@ class Solver {
     for (int step = 0; !ev.all_met && step < 1000; ++step) {
       size_t worst = 0;
       for (size_t t = 1; t < targets_.size(); ++t) {
-        if (Shortfall(targets_[t], ev.kpis[t]) > Shortfall(targets_[worst], ev.kpis[worst])) {
+        if (SearchShortfall(t, ev.kpis[t]) > SearchShortfall(worst, ev.kpis[worst])) {
           worst = t;
         }
       }
@@ -137,10 +152,10 @@ class Solver {
         ++y[g];
         ACD_ASSIGN_OR_RETURN(Evaluation e, Evaluate(i, y));
         const double gain =
-            Shortfall(targets_[worst], ev.kpis[worst]) - Shortfall(targets_[worst], e.kpis[worst]);
+            SearchShortfall(worst, ev.kpis[worst]) - SearchShortfall(worst, e.kpis[worst]);
         double total = 0;
         for (size_t t = 0; t < targets_.size(); ++t) {
-          total += Shortfall(targets_[t], ev.kpis[t]) - Shortfall(targets_[t], e.kpis[t]);
+          total += SearchShortfall(t, ev.kpis[t]) - SearchShortfall(t, e.kpis[t]);
         }
         if (gain > best_gain || (gain == best_gain && total > best_total)) {
           best = static_cast<int>(g);
@@ -154,18 +169,17 @@ class Solver {
       ev = std::move(best_ev);
     }
     if (!ev.all_met) return ev;
-    for (bool removed = true; removed;) {
-      removed = false;
-      for (size_t g = 0; g < x.size(); ++g) {
-        while (x[g] > 0) {
-          std::vector<int> y = x;
-          --y[g];
-          ACD_ASSIGN_OR_RETURN(Evaluation e, Evaluate(i, y));
-          if (!e.all_met) break;
-          x = std::move(y);
-          ev = std::move(e);
-          removed = true;
-        }
+    // One pass: a group whose agent could not be removed stays so once
+    // others lose agents (more agents never hurt, which common random
+    // numbers make nearly exact).
+    for (size_t g = 0; g < x.size(); ++g) {
+      while (x[g] > 0) {
+        std::vector<int> y = x;
+        --y[g];
+        ACD_ASSIGN_OR_RETURN(Evaluation e, Evaluate(i, y));
+        if (!e.all_met) break;
+        x = std::move(y);
+        ev = std::move(e);
       }
     }
     return ev;
@@ -189,15 +203,12 @@ class Solver {
       // [interval][target][replication]
       std::vector<std::vector<std::vector<double>>> values(
           intervals, std::vector<std::vector<double>>(targets_.size()));
-      for (size_t pass = 0; pass < thresholds_.size(); ++pass) {
-        s.service_level = SecondsF(thresholds_[pass]);
-        for (ContactType& type : s.contact_types) type.service_levels = {s.service_level};
+      for (size_t pass = 0; pass < passes_.thresholds.size(); ++pass) {
+        ApplyMeasurementPass(passes_, static_cast<int>(pass), s);
         for (int r = first; r < first + options_.verify_replications; ++r) {
-          ACD_ASSIGN_OR_RETURN(const ReplicationResult result, RunReplication(s, r));
+          ACD_ASSIGN_OR_RETURN(const ReplicationResult result, Run(s, 0, r));
           for (size_t t = 0; t < targets_.size(); ++t) {
-            const bool mine =
-                targets_[t].at_least() ? targets_[t].threshold_s == thresholds_[pass] : pass == 0;
-            if (!mine) continue;
+            if (passes_.pass_of[t] != static_cast<int>(pass)) continue;
             for (int i = 0; i < intervals; ++i) {
               values[i][t].push_back(TargetValue(targets_[t], result, i));
             }
@@ -212,11 +223,12 @@ class Solver {
         int worst = -1;
         for (size_t t = 0; t < targets_.size(); ++t) {
           row.kpis.push_back(Summarize(values[i][t]));
-          row.met.push_back(Met(targets_[t], row.kpis.back(), StaffingRule::kConfidence));
+          row.met.push_back(MeetsSafely(targets_[t], row.kpis.back(), Margin(row.kpis.back())));
           if (row.met.back()) continue;
           all_met = false;
           if (worst < 0 ||
-              Shortfall(targets_[t], row.kpis[t]) > Shortfall(targets_[worst], row.kpis[worst])) {
+              Shortfall(targets_[t], row.kpis[t], Margin(row.kpis[t])) >
+                  Shortfall(targets_[worst], row.kpis[worst], Margin(row.kpis[worst]))) {
             worst = static_cast<int>(t);
           }
         }
@@ -242,8 +254,7 @@ class Solver {
           if (GroupServes(base_, groups_[g], targets_[worst])) serving += decided_[g][i];
         }
         const Summary& k = row.kpis[worst];
-        const double bound =
-            k.mean + (targets_[worst].at_least() ? -1 : 1) * (std::isnan(k.ci95) ? 0.0 : k.ci95);
+        const double bound = k.mean + (targets_[worst].at_least() ? -1 : 1) * Margin(k);
         const double miss =
             std::abs(bound - targets_[worst].limit) / std::max(targets_[worst].limit, 1e-9);
         const int add = std::clamp(static_cast<int>(std::ceil(miss * std::sqrt(serving))), 1,
@@ -267,6 +278,18 @@ class Solver {
   // intervals as decided), over the replications, with common random
   // numbers.
   absl::StatusOr<Evaluation> Evaluate(int i, const std::vector<int>& x) {
+    if (memo_interval_ != i) {
+      memo_.clear();
+      memo_interval_ = i;
+    }
+    if (auto it = memo_.find(x); it != memo_.end()) return it->second;
+    ACD_ASSIGN_OR_RETURN(Evaluation ev, Simulate(i, x));
+    memo_.emplace(x, ev);
+    return ev;
+  }
+
+  // Evaluate without the memo.
+  absl::StatusOr<Evaluation> Simulate(int i, const std::vector<int>& x) {
     ++candidates_;
     Scenario s = base_;
     for (size_t g = 0; g < groups_.size(); ++g) {
@@ -290,20 +313,18 @@ class Solver {
     // Contacts of interval i still waiting at its end resolve in the tail
     // (at the same head counts): cut short, the long waits would drop out
     // of the answered and flatter sl_ans and ASA.
-    const Duration tail = std::max(SecondsF(thresholds_.back() + 1), s.interval);
+    const Duration tail = std::max(SecondsF(longest_threshold_ + 1), s.interval);
     s.horizon = std::min(base_.horizon, s.interval * (i + 1) + tail);
     if (s.warmup >= s.horizon) s.warmup = Duration::Zero();
     std::vector<std::vector<double>> values(targets_.size());
-    for (size_t pass = 0; pass < thresholds_.size(); ++pass) {
-      // Every contact type counts this threshold (their own lists too).
-      s.service_level = SecondsF(thresholds_[pass]);
-      for (ContactType& type : s.contact_types) type.service_levels = {s.service_level};
+    for (size_t pass = 0; pass < passes_.thresholds.size(); ++pass) {
+      ApplyMeasurementPass(passes_, static_cast<int>(pass), s);
       for (int r = 0; r < options_.replications; ++r) {
-        ACD_ASSIGN_OR_RETURN(const ReplicationResult result, RunReplication(s, r));
+        ACD_ASSIGN_OR_RETURN(const ReplicationResult result, Run(s, first, r));
         for (size_t t = 0; t < targets_.size(); ++t) {
-          const bool mine =
-              targets_[t].at_least() ? targets_[t].threshold_s == thresholds_[pass] : pass == 0;
-          if (mine) values[t].push_back(TargetValue(targets_[t], result, i));
+          if (passes_.pass_of[t] == static_cast<int>(pass)) {
+            values[t].push_back(TargetValue(targets_[t], result, i));
+          }
         }
       }
     }
@@ -316,27 +337,47 @@ class Solver {
     return ev;
   }
 
-  // The decision rule: the mean, or the far end of its 95 % interval.
-  bool Met(const StaffingTarget& target, const Summary& s) const {
-    return Met(target, s, options_.rule);
+  // One replication, counting the intervals it simulates from `first`.
+  absl::StatusOr<ReplicationResult> Run(const Scenario& s, int first, int r) {
+    const int64_t interval_us = s.interval.microseconds();
+    replication_intervals_ +=
+        (s.horizon.microseconds() + interval_us - 1) / interval_us - first;
+    return RunReplication(s, r);
   }
-  static bool Met(const StaffingTarget& target, const Summary& s, StaffingRule rule) {
-    if (s.count == 0) return true;
-    double value = s.mean;
-    if (rule == StaffingRule::kConfidence && !std::isnan(s.ci95)) {
-      value += target.at_least() ? -s.ci95 : s.ci95;
-    }
-    return target.Meets(value);
+
+  // The safety margin of a cell (sim/staffing.h).
+  double Margin(const Summary& s) const { return SafetyMargin(s, z_, check_replications_); }
+
+  // The search's margin: the safety margin (and, with kConfidence, the
+  // search's own 95 % half-width as well).
+  double SearchMargin(const Summary& s) const {
+    double margin = Margin(s);
+    if (options_.rule == StaffingRule::kConfidence && !std::isnan(s.ci95)) margin += s.ci95;
+    return margin;
+  }
+  bool Met(const StaffingTarget& target, const Summary& s) const {
+    return MeetsSafely(target, s, SearchMargin(s));
+  }
+  double SearchShortfall(size_t t, const Summary& s) const {
+    return Shortfall(targets_[t], s, SearchMargin(s));
   }
 
   Scenario base_;
   const std::vector<StaffingTarget>& targets_;
   const StaffingOptions& options_;
   std::vector<int> groups_;
-  std::vector<double> thresholds_;
+  MeasurementPasses passes_;
+  double longest_threshold_ = 0;
+  double z_ = 0;
+  int check_replications_ = 1;
   std::vector<int> pool_;
   std::vector<std::vector<int>> decided_;  // [group][interval]
   int64_t candidates_ = 0;
+  int64_t replication_intervals_ = 0;
+  // Candidates of interval memo_interval_ already simulated (the search
+  // comes back to some).
+  std::map<std::vector<int>, Evaluation> memo_;
+  int memo_interval_ = -1;
 };
 
 }  // namespace
@@ -355,7 +396,8 @@ absl::StatusOr<StaffingPlan> SolveStaffing(const Scenario& scenario,
   }
   if (targets.empty()) return absl::InvalidArgumentError("no target: give at least one --target");
   if (options.replications < 1 || options.max_agents < 1 || options.history_intervals < -1 ||
-      options.verify_replications < 0 || options.verify_rounds < 1) {
+      options.verify_replications < 0 || options.verify_rounds < 1 ||
+      !(options.miss_risk > 0 && options.miss_risk < 1)) {
     return absl::InvalidArgumentError("staffing options out of range");
   }
   Solver solver(scenario, targets, options, std::move(groups));

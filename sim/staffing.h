@@ -126,6 +126,10 @@ struct StaffingOptions {
   // Most rounds of step 4 (each one whole-day run of every verifying
   // replication). Range >= 1.
   int verify_rounds = 30;
+  // The safety rule's risk: the chance, at most, that a re-run of the
+  // written day with another seed and V replications shows some
+  // interval-target cell's mean beyond its limit. Range (0, 1).
+  double miss_risk = 0.05;
   // Called after each decided interval (interval, intervals), for progress.
   std::function<void(int, int)> on_interval;
 };
@@ -153,6 +157,13 @@ struct StaffingPlan {
   bool verified = false;
   // Candidates simulated (each with every replication).
   int64_t candidates = 0;
+  // Replication-intervals simulated (one replication through one reporting
+  // interval), by the search (steps 2 and 3) and by the check (step 4).
+  int64_t search_replication_intervals = 0;
+  int64_t check_replication_intervals = 0;
+  // The safety rule: interval-target cells with traffic, and its quantile.
+  int64_t safety_cells = 0;
+  double safety_z = 0;
 };
 
 // The staffing of `scenario` (its seed; options.replications replications
@@ -170,6 +181,39 @@ std::vector<int> ErlangStart(const Scenario& scenario, const std::vector<Staffin
 // Whether agent group `group` is a member of a workgroup where contacts of
 // `target`'s slice queue.
 bool GroupServes(const Scenario& scenario, int group, const StaffingTarget& target);
+
+// Whether contact type `contact_type` is in `target`'s slice.
+bool TargetCovers(const Scenario& scenario, const StaffingTarget& target, int contact_type);
+
+// Whether `target`'s slice has arrivals in `interval` (a rate above 0, or a
+// listed arrival there): the cells that count for the safety rule.
+bool SliceHasTraffic(const Scenario& scenario, const StaffingTarget& target, int interval);
+
+// The safety rule's quantile: NormalQuantile(1 - risk / cells).
+double SafetyZ(double risk, int64_t cells);
+// z * sd * sqrt(2 / V): sd the standard deviation of `s`'s replications
+// (from its half-width and count), V `check_replications`; 0 with fewer than
+// two replications.
+double SafetyMargin(const Summary& s, double z, int check_replications);
+// Whether `s`'s mean less `margin` (plus it, for at-most targets) meets the
+// limit; true without observations.
+bool MeetsSafely(const StaffingTarget& target, const Summary& s, double margin);
+
+// One simulation measures one service-level threshold per contact type, so
+// targets needing different thresholds on the same contact type need
+// separate runs (passes). Targets are packed in order into the first pass
+// whose thresholds fit them; ASA, abandonment and occupancy go in pass 0.
+struct MeasurementPasses {
+  // [pass][contact type]: the threshold, seconds (the scenario's
+  // service_level_s where no target sets one).
+  std::vector<std::vector<double>> thresholds;
+  // Per target, its pass.
+  std::vector<int> pass_of;
+};
+MeasurementPasses PlanMeasurementPasses(const Scenario& scenario,
+                                        const std::vector<StaffingTarget>& targets);
+// Sets every contact type's thresholds to those of pass `pass`.
+void ApplyMeasurementPass(const MeasurementPasses& passes, int pass, Scenario& scenario);
 
 }  // namespace acd::sim
 

@@ -181,6 +181,7 @@ absl::Status Staff(StaffCommand& command) {
   study.replications = command.options.replications;
   study.rule = command.options.rule;
   study.verify_replications = command.options.verify_replications;
+  study.miss_risk = command.options.miss_risk;
 
   if (command.json_path == "-" && command.html_path == "-") {
     return absl::InvalidArgumentError(
