@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <utility>
 
@@ -22,12 +23,14 @@ struct Evaluation {
 
 // How far `s`'s mean, less `margin` (plus it, for at-most targets), is
 // from the limit on the wrong side, relative to the limit; 0 when met.
-double Shortfall(const StaffingTarget& target, const Summary& s, double margin) {
+// With `signed_miss`, negative when met (by how much).
+double Shortfall(const StaffingTarget& target, const Summary& s, double margin,
+                 bool signed_miss = false) {
   if (s.count == 0 || std::isnan(s.mean)) return 0;
   const double scale = std::max(target.limit, 1e-9);
   const double miss = target.at_least() ? target.limit - (s.mean - margin)
                                         : (s.mean + margin) - target.limit;
-  return std::max(0.0, miss / scale);
+  return signed_miss ? miss / scale : std::max(0.0, miss / scale);
 }
 
 // Gives group `g` a pool of `count` agents, inserting copies of its first
@@ -111,6 +114,7 @@ class Solver {
         x[g] = std::clamp(x[g] + options_.start_offset, 0, pool_[g]);
       }
       ACD_ASSIGN_OR_RETURN(Evaluation ev, Search(i, x));
+      RecordSlopes(x, ev);
       for (size_t g = 0; g < x.size(); ++g) decided_[g].push_back(x[g]);
       row.agents = x;
       row.kpis = ev.kpis;
@@ -185,6 +189,33 @@ class Solver {
     return ev;
   }
 
+  // What the last agent of each group brought to each target's bound in
+  // the interval just decided (the search's failed removals, from the memo; else its
+  // additions), for step 4's step size; NaN where the search tried neither.
+  void RecordSlopes(const std::vector<int>& x, const Evaluation& ev) {
+    std::vector<std::vector<double>> slopes(
+        x.size(), std::vector<double>(targets_.size(), std::numeric_limits<double>::quiet_NaN()));
+    for (size_t g = 0; g < x.size(); ++g) {
+      std::vector<int> less = x, more = x;
+      --less[g];
+      ++more[g];
+      const Evaluation* low = &ev;
+      const Evaluation* high = &ev;
+      if (auto it = memo_.find(less); x[g] > 0 && it != memo_.end()) {
+        low = &it->second;
+      } else if (auto up = memo_.find(more); up != memo_.end()) {
+        high = &up->second;
+      } else {
+        continue;
+      }
+      for (size_t t = 0; t < targets_.size(); ++t) {
+        slopes[g][t] = SearchShortfall(t, low->kpis[t], true) -
+                       SearchShortfall(t, high->kpis[t], true);
+      }
+    }
+    slopes_.push_back(std::move(slopes));
+  }
+
   // Step 4: the whole day, from time 0 with the head counts found, on
   // fresh replications; where an interval misses a target, one agent more
   // for the group that serves the worst missed target and the fewest
@@ -254,11 +285,18 @@ class Solver {
           if (GroupServes(base_, groups_[g], targets_[worst])) serving += decided_[g][i];
         }
         const Summary& k = row.kpis[worst];
-        const double bound = k.mean + (targets_[worst].at_least() ? -1 : 1) * Margin(k);
-        const double miss =
-            std::abs(bound - targets_[worst].limit) / std::max(targets_[worst].limit, 1e-9);
-        const int add = std::clamp(static_cast<int>(std::ceil(miss * std::sqrt(serving))), 1,
-                                   pool_[best] - decided_[best][i]);
+        const double miss = Shortfall(targets_[worst], k, Margin(k));
+        int add = static_cast<int>(std::ceil(miss * std::sqrt(serving)));
+        // With the search's own measure of what one agent of that group
+        // brings there, as many as cover the miss at that rate (at most
+        // twice the square-root estimate, and the square root of the
+        // agents serving).
+        const double slope = slopes_[i][best][worst];
+        if (slope > 0) {
+          const int cap = std::max(2 * add, static_cast<int>(std::ceil(std::sqrt(serving))));
+          add = std::min(cap, static_cast<int>(std::ceil(miss / slope - 1e-9)));
+        }
+        add = std::clamp(add, 1, std::max(1, pool_[best] - decided_[best][i]));
         decided_[best][i] += add;
         row.agents[best] += add;
         plan.agent_intervals += add;
@@ -358,8 +396,8 @@ class Solver {
   bool Met(const StaffingTarget& target, const Summary& s) const {
     return MeetsSafely(target, s, SearchMargin(s));
   }
-  double SearchShortfall(size_t t, const Summary& s) const {
-    return Shortfall(targets_[t], s, SearchMargin(s));
+  double SearchShortfall(size_t t, const Summary& s, bool signed_miss = false) const {
+    return Shortfall(targets_[t], s, SearchMargin(s), signed_miss);
   }
 
   Scenario base_;
@@ -372,6 +410,7 @@ class Solver {
   int check_replications_ = 1;
   std::vector<int> pool_;
   std::vector<std::vector<int>> decided_;  // [group][interval]
+  std::vector<std::vector<std::vector<double>>> slopes_;  // [interval][group][target]
   int64_t candidates_ = 0;
   int64_t replication_intervals_ = 0;
   // Candidates of interval memo_interval_ already simulated (the search
