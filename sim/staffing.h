@@ -177,6 +177,8 @@ struct StaffingPlan {
   // round met every target in every interval (false also when skipped).
   int verify_rounds = 0;
   int64_t verify_added = 0;
+  // Agents the trim took away again (step 4).
+  int64_t verify_removed = 0;
   bool verified = false;
   // Candidates simulated (each with every replication).
   int64_t candidates = 0;

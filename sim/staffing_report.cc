@@ -78,10 +78,11 @@ std::string FormatStaffingTable(const StaffingStudy& study) {
   if (plan.verify_rounds > 0) {
     out += fmt::format(
         "whole-day check on {} fresh replications ({}..{}; the targets above are theirs): {} "
-        "round{}, {} agent{} added; {} ({} replication-intervals)\n",
+        "round{}, {} agent{} added, {} removed; {} ({} replication-intervals)\n",
         study.verify_replications, study.replications,
         study.replications + study.verify_replications - 1, plan.verify_rounds,
         plan.verify_rounds == 1 ? "" : "s", plan.verify_added, plan.verify_added == 1 ? "" : "s",
+        plan.verify_removed,
         plan.verified ? "every target met in every interval" : "some target still missed (*)",
         plan.check_replication_intervals);
   }
