@@ -45,6 +45,15 @@
 //      verify_rounds). This step catches what the truncated search cannot
 //      see (backlog older than the history, the head counts after the
 //      interval, which are lower than the search held) and seed noise.
+//      Then the trim: in every interval, of the groups whose targets all
+//      beat the rule in the last run, the one with the most room (the
+//      excess over what one of its agents brought in the search) loses an
+//      agent, all intervals at once; the day runs again; where an interval
+//      then misses, the agent taken there (else in the nearest interval
+//      before) comes back and that cell is not tried again, and the day
+//      runs again to confirm (if it still misses, the whole batch comes
+//      back); until no cell is left to try (or verify_rounds). The plan is
+//      the last head counts whose run met every target everywhere.
 //
 // The safety rule (steps 2 to 4). A cell is one target in one interval
 // where its slice has traffic; C cells in all (260 on scenarios/
@@ -89,12 +98,13 @@
 // (MeasurementPasses). Replications with no contacts in the cell are left
 // out of m and sd (with none left the target is met).
 //
-// Minimality: step 4 adds where the rule misses, usually the number of
-// agents the search's rate says are needed, so one agent fewer in a cell it
-// raised misses the rule there unless that rate underestimated an agent's
-// effect; cells it left keep the search's removal pass (one fewer misses the
-// search's rule). tests/sim/staffing_test.cc checks one fewer in sample
-// cells against the check's rule.
+// Minimality: the search's removal pass leaves no agent that its own rule
+// could spare; the trim takes away, on the check's replications, what the
+// whole-day run shows room for. One agent fewer in a single cell then
+// misses the rule on the check's replications in most cells, not all: a
+// cell whose removal missed within a batch is not tried alone
+// (tests/sim/staffing_test.cc: 6 of the 9 cells of its three busiest
+// intervals miss).
 //
 // Limits: the greedy search is a heuristic for several groups (it finds a
 // staffing where no single agent can be removed, not necessarily the fewest

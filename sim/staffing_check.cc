@@ -114,12 +114,16 @@ absl::Status Solver::Verify(StaffingPlan& plan) {
 }
 
 // Trim: in every interval, of the groups whose targets all exceed the rule
-// in the check's run, the one with the most room (the smallest excess over
-// what one agent of it brought in the search, in such agents) loses one; the day runs again; where an interval then misses, the agent taken
-// from it (else from the nearest interval before it) comes back and that
-// cell is not tried again. Until no cell is left to try; the plan is the
-// last head counts that met every target everywhere.
+// in the check's run, the one with the most room (the excess over what one
+// agent of it brought in the search, in such agents) loses one; the day
+// runs again; where an interval then misses, the agent taken from it (else
+// from the nearest interval before it) comes back, that cell is not tried
+// again, and the day runs again; a run that meets everything starts the
+// next batch. At most kTrimRuns runs; the plan is the last head counts
+// whose run met every target everywhere.
 absl::Status Solver::Trim(StaffingPlan& plan) {
+  // Whole-day runs the trim may take (each as long as a round of the check).
+  constexpr int kTrimRuns = 6;
   const int intervals = static_cast<int>(plan.intervals.size());
   const auto sum = [](const std::vector<std::vector<int>>& counts) {
     int64_t total = 0;
@@ -135,7 +139,7 @@ absl::Status Solver::Trim(StaffingPlan& plan) {
   // The cells taken from in the last batch and not given back.
   std::vector<int> removed(intervals, -1);
   bool last_met = true;
-  for (int round = 0; round < options_.verify_rounds; ++round) {
+  for (int round = 0; round < kTrimRuns; ++round) {
     if (last_met) {
       std::fill(removed.begin(), removed.end(), -1);
       for (int i = 0; i < intervals; ++i) {
@@ -159,24 +163,13 @@ absl::Status Solver::Trim(StaffingPlan& plan) {
       }
       if (std::all_of(removed.begin(), removed.end(), [](int g) { return g < 0; })) break;
     }
-    const bool confirming = !last_met;
     ACD_ASSIGN_OR_RETURN(last_met, CheckDay(plan));
     if (last_met) {
       good = decided_;
       good_rows = plan.intervals;
       continue;
     }
-    if (confirming) {
-      // Giving back where the misses were was not enough: back to the last
-      // head counts that met everything, the whole batch tried.
-      for (int i = 0; i < intervals; ++i) {
-        if (removed[i] >= 0) tried[i][removed[i]] = true;
-      }
-      decided_ = good;
-      plan.intervals = good_rows;
-      last_met = true;
-      continue;
-    }
+    bool restored = false;
     for (int i = 0; i < intervals; ++i) {
       if (std::all_of(plan.intervals[i].met.begin(), plan.intervals[i].met.end(),
                       [](bool m) { return m; })) {
@@ -187,9 +180,11 @@ absl::Status Solver::Trim(StaffingPlan& plan) {
         ++decided_[removed[j]][j];
         tried[j][removed[j]] = true;
         removed[j] = -1;
+        restored = true;
         break;
       }
     }
+    if (!restored) break;  // cannot happen: back to the last good counts
   }
   decided_ = std::move(good);
   plan.intervals = std::move(good_rows);
