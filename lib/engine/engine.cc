@@ -44,16 +44,8 @@ class Engine::Impl::ReentrancyGuard {
 Engine::Impl::Impl(Center center, Time start)
     : center_(std::move(center)),
       now_(start),
-      agents_(center_.agent_count()),
-      workgroups_(center_.workgroup_count()) {
-  for (int a = 0; a < center_.agent_count(); ++a) {
-    agents_[a].active = center_.agent_model(AgentId(a)).initially_active;
-    // Room for a few interactions at once, so that offers do not allocate.
-    agents_[a].held.reserve(4);
-    agents_[a].wrapping.reserve(4);
-  }
-  RebuildReady();  // sized bitmaps, with the activation bits set
-}
+      agents_(center_),
+      workgroups_(center_.workgroup_count()) {}
 
 Time Engine::Impl::NextDeadline() const {
   timers_.Prune([this](const Timer& t) { return TimerLive(t); });
@@ -134,7 +126,7 @@ absl::StatusOr<InteractionView> Engine::Impl::GetInteraction(InteractionId id) c
 
 absl::StatusOr<AgentView> Engine::Impl::GetAgent(AgentId id) const {
   ACD_RETURN_IF_ERROR(CheckAgent(id));
-  const AgentState& a = agents_[id.value()];
+  const AgentState& a = agents_.agent(id);
   AgentView view{.id = id,
                  .logged_in = a.logged_in,
                  .status = a.status,
@@ -258,19 +250,11 @@ absl::Status Engine::Impl::Handle(const LogIn& c) {
   ACD_RETURN_IF_ERROR(CheckAgent(c.agent));
   const StatusId status = c.status.valid() ? c.status : center_.available_status();
   ACD_RETURN_IF_ERROR(CheckStatus(status));
-  AgentState& a = agents_[c.agent.value()];
-  if (a.logged_in) {
+  if (agents_.agent(c.agent).logged_in) {
     return absl::FailedPreconditionError(
         absl::StrCat("agent ", center_.agent(c.agent).name, ": already logged in"));
   }
-  a.logged_in = true;
-  a.status = status;
-  a.misses = 0;
-  a.answered = 0;
-  a.talk_time = Duration::Zero();
-  ++roster_version_;
-  SetAvailableSince(c.agent);
-  UpdateReady(c.agent);
+  agents_.LogIn(c.agent, status, now_);
   ReportAgent(c.agent);
   FillAgent(c.agent);
   return absl::OkStatus();
@@ -278,11 +262,9 @@ absl::Status Engine::Impl::Handle(const LogIn& c) {
 
 absl::Status Engine::Impl::Handle(const LogOut& c) {
   ACD_RETURN_IF_ERROR(CheckLoggedIn(c.agent));
-  AgentState& a = agents_[c.agent.value()];
+  const AgentState& a = agents_.agent(c.agent);
   while (!a.wrapping.empty()) FinishWrapUp(c.agent, a.wrapping.front());
-  a.logged_in = false;
-  ++roster_version_;
-  UpdateReady(c.agent);
+  agents_.LogOut(c.agent);
   std::vector<WorkgroupId> affected = center_.agent_model(c.agent).workgroups;
   for (InteractionId id : std::vector<InteractionId>(a.held)) {
     InteractionRecord& x = Record(id);
@@ -312,11 +294,7 @@ absl::Status Engine::Impl::Handle(const SetActivation& c) {
                                                       ": not a member of workgroup ",
                                                       center_.workgroup(c.workgroup).name));
   }
-  AgentState& a = agents_[c.agent.value()];
-  if (a.active[m] == c.active) return absl::OkStatus();
-  a.active[m] = c.active;
-  ++roster_version_;
-  UpdateReady(c.agent);
+  if (!agents_.SetActive(c.agent, m, c.active)) return absl::OkStatus();
   ReportAgent(c.agent);
   if (c.active) {
     FillAgent(c.agent);
@@ -382,11 +360,8 @@ absl::Status Engine::Impl::Handle(const Hold& c) {
   x->state = InteractionState::kHeld;
   const bool exempt = center_.workgroup(x->workgroup).exempt_held;
   if (exempt) {
-    AgentState& a = agents_[x->agent.value()];
-    a.used_percent -= x->percent;
-    --a.count[internal::MediaIndex(x->media)];
+    agents_.Exempt(x->agent, x->media, x->percent);
     x->exempt = true;
-    UpdateReady(x->agent);
   }
   ReportInteraction(*x, x->agent);
   ReportAgent(x->agent);
@@ -399,11 +374,8 @@ absl::Status Engine::Impl::Handle(const Resume& c) {
   if (x->state != InteractionState::kHeld) return WrongState(*x, "held");
   x->state = InteractionState::kConnected;
   if (x->exempt) {
-    AgentState& a = agents_[x->agent.value()];
-    a.used_percent += x->percent;
-    ++a.count[internal::MediaIndex(x->media)];
+    agents_.Unexempt(x->agent, x->media, x->percent);
     x->exempt = false;
-    UpdateReady(x->agent);
   }
   ReportInteraction(*x, x->agent);
   ReportAgent(x->agent);
@@ -441,7 +413,7 @@ absl::Status Engine::Impl::Handle(const Disconnect& c) {
 
 absl::Status Engine::Impl::Handle(const EndWrapUp& c) {
   ACD_RETURN_IF_ERROR(CheckLoggedIn(c.agent));
-  AgentState& a = agents_[c.agent.value()];
+  const AgentState& a = agents_.agent(c.agent);
   if (a.wrapping.empty()) {
     return absl::FailedPreconditionError(
         absl::StrCat("agent ", center_.agent(c.agent).name, ": not in wrap-up"));

@@ -12,9 +12,9 @@
 //     keeps one heap per static tier ("bucket"), ordered by the part of
 //     InteractionScore that differs inside the group; since queue time ages
 //     every member alike, that order never changes while they wait.
-//   * Each workgroup keeps the list of its non-empty groups and a bitmap of
-//     its members that are ready for work (logged in, acd_available status,
-//     past any no-answer delay, activated).
+//   * Each workgroup keeps the list of its non-empty groups; the agent book
+//     (agent_book.h) keeps a bitmap of its members that are ready for work
+//     (logged in, acd_available status, past any no-answer delay, activated).
 // An agent choosing its next interaction looks at the best interaction of
 // each non-empty bucket of its workgroups; an interaction choosing its agent
 // looks at the ready members of its workgroup.
@@ -31,6 +31,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "acd/engine.h"
+#include "lib/engine/agent_book.h"
 #include "lib/engine/center.h"
 #include "lib/engine/slot_heap.h"
 #include "lib/engine/stats_state.h"
@@ -38,38 +39,6 @@
 
 namespace acd {
 namespace internal {
-
-inline constexpr uint32_t kNoSlot = UINT32_MAX;
-
-struct AgentState {
-  bool logged_in = false;
-  StatusId status;
-  Time available_since;
-  // Alerting or connected, in offer order; they hold capacity.
-  std::vector<InteractionId> held;
-  // In wrap-up with this agent.
-  std::vector<InteractionId> wrapping;
-  int used_percent = 0;
-  std::array<int, kMediaTypeCount> count{};
-  int misses = 0;
-  // The no-answer delay: offered nothing before this time.
-  Time blocked_until;
-  bool delay_pending = false;
-  // Activation per membership (Center::agent_model(a).workgroups order).
-  std::vector<bool> active;
-  // Slots of waiting interactions inside their window for this agent.
-  std::vector<uint32_t> preferred;
-  // The status to take again when the last wrap-up ends.
-  StatusId status_after_wrap_up;
-  // Since log-in, for the open-source agent orders.
-  int64_t answered = 0;
-  Duration talk_time;
-
-  // Room for one more interaction of `media` taking share `u`.
-  bool Fits(int media, const Utilization& u) const {
-    return used_percent + u.percent <= 100 && count[media] < u.max_assign;
-  }
-};
 
 struct InteractionRecord {
   InteractionId id;
@@ -196,24 +165,6 @@ struct WorkgroupState {
   std::vector<uint32_t> nonempty_groups;
   // Slots of its waiting interactions inside a preferred-agent window.
   std::vector<uint32_t> reserved;
-  // Bit i: member i (Center::workgroup_model(wg).members[i]) is ready.
-  std::vector<uint64_t> ready;
-  // Bit i, for decision records and statistics (UpdateReady keeps them):
-  // logged in; logged in with an acd_available status and no no-answer
-  // delay; activated; holding an alerting, connected or held interaction;
-  // in wrap-up and holding nothing else.
-  std::vector<uint64_t> logged_in;
-  std::vector<uint64_t> available;
-  std::vector<uint64_t> active;
-  std::vector<uint64_t> busy;
-  std::vector<uint64_t> wrapping;
-  // Bit i of room[(i / 64) * kMediaTypeCount + m]: member i has room for
-  // one more interaction of media m from this workgroup (HasCapacity),
-  // whatever its status. A member's eight words share a cache line.
-  std::vector<uint64_t> room;
-  // Member i's AgentState::available_since, where the arrival scan reads it
-  // without touching the agent's state (SetAvailableSince keeps it).
-  std::vector<Time> since;
   // By media: the non-empty buckets of its groups, best top first
   // (TopOrder), and how many interactions they hold.
   std::array<SlotHeap, kMediaTypeCount> tops;
@@ -416,20 +367,16 @@ class Engine::Impl {
   void FinishWrapUp(AgentId agent, InteractionId id);
   void SetAgentStatus(AgentId agent, StatusId status);
   void ClearExclusion(InteractionRecord& x);
-  void UpdateReady(AgentId agent);
-  // The agent counts as available since now, for AgentScore's available
-  // term and the ties between agents.
-  void SetAvailableSince(AgentId agent);
-  // Rebuilds every workgroup's ready bitmap (after a reconfiguration).
-  void RebuildReady();
   bool TimerLive(const Timer& timer) const;
   void Fire(const Timer& timer);
 
   // ---- routing.cc ----
   bool TierAdds(Group& group, int tier);
   TierPosition PositionOf(Group& group, uint32_t bucket);
-  bool ReadyForWork(const AgentState& a) const;
-  bool HasCapacity(AgentId agent, WorkgroupId wg, MediaType media) const;
+  bool ReadyForWork(const AgentState& a) const { return agents_.ReadyForWork(a); }
+  bool HasCapacity(AgentId agent, WorkgroupId wg, MediaType media) const {
+    return agents_.HasCapacity(agent, wg, media);
+  }
   bool Admits(AgentId agent, const Group& group, TierPosition tier) const;
   // The agent a waiting x would be offered to now (invalid if none), and
   // the runner-up; `record` fills the decision record's filter counts.
@@ -518,7 +465,8 @@ class Engine::Impl {
   Time now_;
   Observer* observer_ = nullptr;
   bool busy_ = false;
-  std::vector<AgentState> agents_;
+  // The only writer of agent state and the member indexes.
+  internal::AgentBook agents_;
   std::vector<internal::WorkgroupState> workgroups_;
   // Interactions by slot, with free slots for reuse; looked up by id only.
   std::vector<InteractionRecord> slab_;
@@ -530,9 +478,6 @@ class Engine::Impl {
   std::vector<uint32_t> frontier_;
   // Group ids by a hash of their key; each candidate is compared in full.
   absl::flat_hash_map<uint64_t, std::vector<uint32_t>> groups_by_hash_;
-  // Changes whenever a log-in, log-out or activation changes who counts
-  // for tiers.
-  uint64_t roster_version_ = 0;
   mutable internal::TimerQueue timers_;
   bool decision_records_ = true;
   // The one record, reused for every decision: no allocation.

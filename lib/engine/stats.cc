@@ -80,12 +80,13 @@ absl::StatusOr<WorkgroupStats> Engine::Impl::GetWorkgroupStats(WorkgroupId id) c
   ForEachWaiting(id, [&](uint32_t slot) {
     out.longest_wait = std::max(out.longest_wait, now_ - slab_[slot].entered_queue);
   });
-  for (size_t i = 0; i < wg.ready.size(); ++i) {
-    out.agents_logged_in += std::popcount(wg.logged_in[i]);
-    out.agents_activated += std::popcount(wg.logged_in[i] & wg.active[i]);
-    out.agents_available += std::popcount(wg.ready[i]);
-    out.agents_busy += std::popcount(wg.busy[i]);
-    out.agents_wrap_up += std::popcount(wg.wrapping[i]);
+  const internal::MemberIndex& members = agents_.members(id);
+  for (size_t i = 0; i < members.ready.size(); ++i) {
+    out.agents_logged_in += std::popcount(members.logged_in[i]);
+    out.agents_activated += std::popcount(members.logged_in[i] & members.active[i]);
+    out.agents_available += std::popcount(members.ready[i]);
+    out.agents_busy += std::popcount(members.busy[i]);
+    out.agents_wrap_up += std::popcount(members.wrapping[i]);
   }
   if (interval == wg.stats.interval) out.current = wg.stats.current;
   out.total = wg.stats.total;

@@ -160,7 +160,7 @@ void Engine::Impl::File(InteractionRecord& x) {
   if (x.preference_open) {
     x.reserved = true;
     AddToList(workgroups_[x.workgroup.value()].reserved, slot, x.reserved_position);
-    AddToList(agents_[x.preferred_agent.value()].preferred, slot, x.preferred_position);
+    x.preferred_position = agents_.AddPreferred(x.preferred_agent, slot);
     return;
   }
   x.reserved = false;
@@ -177,8 +177,8 @@ void Engine::Impl::Unfile(InteractionRecord& x) {
   if (x.reserved) {
     RemoveFromList(workgroups_[x.workgroup.value()].reserved, x.reserved_position,
                    [this](uint32_t s) -> uint32_t& { return slab_[s].reserved_position; });
-    RemoveFromList(agents_[x.preferred_agent.value()].preferred, x.preferred_position,
-                   [this](uint32_t s) -> uint32_t& { return slab_[s].preferred_position; });
+    const uint32_t moved = agents_.RemovePreferred(x.preferred_agent, x.preferred_position);
+    if (moved != kNoSlot) slab_[moved].preferred_position = x.preferred_position;
     x.reserved = false;
     return;
   }
@@ -269,68 +269,6 @@ void Engine::Impl::RemoveFromBucket(InteractionRecord& x) {
   }
 }
 
-// ---- Readiness ----------------------------------------------------------------------
-
-// The bitmaps hold agents ready for work with some room left: an agent at
-// 100 % can take nothing (unless some media takes 0 %), so an interaction
-// looking for an agent passes it over without a look.
-void Engine::Impl::UpdateReady(AgentId agent) {
-  const AgentState& a = agents_[agent.value()];
-  const auto& model = center_.agent_model(agent);
-  const bool available = ReadyForWork(a);
-  const bool ready = available && (a.used_percent < 100 || model.takes_zero_percent);
-  const bool busy = !a.held.empty();
-  const bool wrapping = !busy && !a.wrapping.empty();
-  for (size_t m = 0; m < model.workgroups.size(); ++m) {
-    const uint32_t i = model.member_index[m];
-    const uint32_t word = i / 64;
-    const uint64_t bit = uint64_t{1} << (i % 64);
-    const auto set = [word, bit](std::vector<uint64_t>& bits, bool on) {
-      bits[word] = (bits[word] & ~bit) | (on ? bit : 0);
-    };
-    internal::WorkgroupState& wg = workgroups_[model.workgroups[m].value()];
-    const bool active = a.active[m];
-    set(wg.ready, ready && active);
-    set(wg.logged_in, a.logged_in);
-    set(wg.available, available);
-    set(wg.active, active);
-    set(wg.busy, busy);
-    set(wg.wrapping, wrapping);
-    // HasCapacity for each media.
-    uint64_t* room = wg.room.data() + word * kMediaTypeCount;
-    for (int media = 0; media < kMediaTypeCount; ++media) {
-      room[media] = (room[media] & ~bit) | (a.Fits(media, model.shares[m][media]) ? bit : 0);
-    }
-  }
-}
-
-void Engine::Impl::SetAvailableSince(AgentId agent) {
-  agents_[agent.value()].available_since = now_;
-  const auto& model = center_.agent_model(agent);
-  for (size_t m = 0; m < model.workgroups.size(); ++m) {
-    workgroups_[model.workgroups[m].value()].since[model.member_index[m]] = now_;
-  }
-}
-
-void Engine::Impl::RebuildReady() {
-  for (int w = 0; w < center_.workgroup_count(); ++w) {
-    const size_t words = (center_.workgroup_model(WorkgroupId(w)).members.size() + 63) / 64;
-    internal::WorkgroupState& wg = workgroups_[w];
-    for (auto* bits :
-         {&wg.ready, &wg.logged_in, &wg.available, &wg.active, &wg.busy, &wg.wrapping}) {
-      bits->assign(words, 0);
-    }
-    wg.room.assign(words * kMediaTypeCount, 0);
-    // The available-since mirror, kept afterwards by SetAvailableSince.
-    const auto& members = center_.workgroup_model(WorkgroupId(w)).members;
-    wg.since.resize(members.size());
-    for (size_t i = 0; i < members.size(); ++i) {
-      wg.since[i] = agents_[members[i].value()].available_since;
-    }
-  }
-  for (int a = 0; a < center_.agent_count(); ++a) UpdateReady(AgentId(a));
-}
-
 // ---- Transitions ------------------------------------------------------------------
 
 void Engine::Impl::ClearExclusion(InteractionRecord& x) {
@@ -342,15 +280,11 @@ void Engine::Impl::Offer(InteractionRecord& x, AgentId agent, bool direct, Reque
   if (x.state == InteractionState::kWaiting) LeaveQueue(x);
   if (!direct) workgroups_[x.workgroup.value()].last_offered = agent;
   if (x.excluded.valid() && x.excluded != agent) ClearExclusion(x);
-  AgentState& a = agents_[agent.value()];
   const Utilization u = center_.UtilizationFor(agent, x.workgroup, x.media);
   x.state = InteractionState::kAlerting;
   x.agent = agent;
   x.percent = u.percent;
-  a.used_percent += u.percent;
-  ++a.count[MediaIndex(x.media)];
-  a.held.push_back(x.id);
-  UpdateReady(agent);
+  agents_.Take(agent, x.id, x.media, u.percent);
   const bool auto_answer = center_.agent_model(agent).auto_answer[MediaIndex(x.media)];
   if (observer_ != nullptr) {
     observer_->OnOffer({.now = now_,
@@ -378,22 +312,14 @@ void Engine::Impl::Connect(InteractionRecord& x) {
   x.connected_at = now_;
   ++workgroups_[x.workgroup.value()].counters.answered;
   CountAnswered(x);
-  AgentState& a = agents_[x.agent.value()];
-  a.misses = 0;
-  ++a.answered;
+  agents_.Answered(x.agent);
   ReportInteraction(x, x.agent);
   ReportAgent(x.agent);
 }
 
 void Engine::Impl::ReleaseCapacity(InteractionRecord& x) {
-  AgentState& a = agents_[x.agent.value()];
-  if (!x.exempt) {
-    a.used_percent -= x.percent;
-    --a.count[MediaIndex(x.media)];
-  }
+  agents_.Give(x.agent, x.id, x.media, x.percent, x.exempt);
   x.exempt = false;
-  a.held.erase(std::find(a.held.begin(), a.held.end(), x.id));
-  UpdateReady(x.agent);
   x.percent = 0;
 }
 
@@ -419,15 +345,11 @@ void Engine::Impl::NoAnswer(InteractionRecord& x) {
   const NoAnswerConfig& policy = center_.workgroup(x.workgroup).no_answer;
   x.priority += policy.priority_bump;
   Requeue(x, RequeueReason::kNoAnswer, /*exclude=*/true);
-  AgentState& a = agents_[agent.value()];
-  if (++a.misses >= policy.misses_before_status) {
-    a.misses = 0;
+  if (agents_.Missed(agent, policy.misses_before_status)) {
     SetAgentStatus(agent, center_.workgroup_model(x.workgroup).no_answer_status);
   } else if (policy.delay > Duration::Zero()) {
-    a.blocked_until = now_ + policy.delay;
-    a.delay_pending = true;
-    timers_.Schedule(a.blocked_until, TimerKind::kDelayEnd, agent.value());
-    UpdateReady(agent);
+    agents_.Block(agent, now_ + policy.delay);
+    timers_.Schedule(now_ + policy.delay, TimerKind::kDelayEnd, agent.value());
   }
   RouteInteraction(x);
   FillAgent(agent);
@@ -442,10 +364,9 @@ void Engine::Impl::ReturnToQueue(InteractionRecord& x, RequeueReason reason) {
 
 AgentId Engine::Impl::Detach(InteractionRecord& x) {
   const AgentId agent = x.agent;
-  AgentState& a = agents_[agent.value()];
   ReleaseCapacity(x);
-  a.talk_time += now_ - x.connected_at;
-  SetAvailableSince(agent);
+  agents_.AddTalkTime(agent, now_ - x.connected_at);
+  agents_.SetAvailableSince(agent, now_);
   x.agent = AgentId();
   return agent;
 }
@@ -496,15 +417,14 @@ void Engine::Impl::EndConnected(InteractionRecord& x) {
   const WorkgroupId wg = x.workgroup;
   ReleaseCapacity(x);
   const Duration wrap_up = center_.workgroup(wg).wrap_up;
-  AgentState& a = agents_[agent.value()];
-  a.talk_time += now_ - x.connected_at;
+  agents_.AddTalkTime(agent, now_ - x.connected_at);
   if (x.due != Time::Infinite()) {
     ++(now_ <= x.due ? workgroups_[wg.value()].counters.completed_on_time
                      : workgroups_[wg.value()].counters.completed_late);
   }
   if (wrap_up == Duration::Zero()) {
     Complete(x);
-    SetAvailableSince(agent);
+    agents_.SetAvailableSince(agent, now_);
     ReportAgent(agent);
     FillAgent(agent);
     return;
@@ -512,11 +432,8 @@ void Engine::Impl::EndConnected(InteractionRecord& x) {
   x.state = InteractionState::kWrapUp;
   x.wrap_up_due = now_ + wrap_up;
   timers_.Schedule(x.wrap_up_due, TimerKind::kWrapUpEnd, x.id.value());
-  a.wrapping.push_back(x.id);
+  agents_.StartWrapUp(agent, x.id);
   ReportInteraction(x, agent);
-  // Remember the status to return to: the one the agent had (or chose during
-  // the interaction), unless it is already in after-call work.
-  if (!center_.status(a.status).acw) a.status_after_wrap_up = a.status;
   SetAgentStatus(agent, center_.workgroup_model(wg).wrap_up_status);
 }
 
@@ -530,11 +447,10 @@ void Engine::Impl::Complete(InteractionRecord& x) {
 }
 
 void Engine::Impl::FinishWrapUp(AgentId agent, InteractionId id) {
-  AgentState& a = agents_[agent.value()];
-  a.wrapping.erase(std::find(a.wrapping.begin(), a.wrapping.end(), id));
-  UpdateReady(agent);
+  agents_.EndWrapUp(agent, id);
   Complete(Record(id));
-  SetAvailableSince(agent);
+  agents_.SetAvailableSince(agent, now_);
+  const AgentState& a = agents_.agent(agent);
   if (a.wrapping.empty() && a.logged_in && center_.status(a.status).acw) {
     SetAgentStatus(agent, a.status_after_wrap_up.valid() ? a.status_after_wrap_up
                                                          : center_.available_status());
@@ -544,8 +460,7 @@ void Engine::Impl::FinishWrapUp(AgentId agent, InteractionId id) {
 }
 
 void Engine::Impl::SetAgentStatus(AgentId agent, StatusId status) {
-  agents_[agent.value()].status = status;
-  UpdateReady(agent);
+  agents_.SetStatus(agent, status);
   ReportAgent(agent);
 }
 
@@ -577,7 +492,7 @@ void Engine::Impl::ReportInteraction(const InteractionRecord& x, AgentId agent,
 
 void Engine::Impl::ReportAgent(AgentId agent) {
   if (observer_ == nullptr) return;
-  const AgentState& a = agents_[agent.value()];
+  const AgentState& a = agents_.agent(agent);
   observer_->OnAgent({.now = now_, .agent = agent, .activity = ActivityOf(a), .status = a.status});
 }
 
