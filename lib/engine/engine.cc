@@ -45,6 +45,7 @@ Engine::Impl::Impl(Center center, Time start)
     : center_(std::move(center)),
       now_(start),
       agents_(center_),
+      stats_(center_),
       workgroups_(center_.workgroup_count()) {}
 
 Time Engine::Impl::NextDeadline() const {
@@ -145,7 +146,7 @@ absl::StatusOr<AgentView> Engine::Impl::GetAgent(AgentId id) const {
 
 absl::StatusOr<WorkgroupCounters> Engine::Impl::GetWorkgroupCounters(WorkgroupId id) const {
   ACD_RETURN_IF_ERROR(CheckWorkgroup(id));
-  return workgroups_[id.value()].counters;
+  return stats_.counters(id);
 }
 
 // ---- Validation ----------------------------------------------------------------
@@ -332,8 +333,7 @@ absl::Status Engine::Impl::Handle(const Arrive& c) {
   if (x.preference_open) {
     timers_.Schedule(x.preferred_until, TimerKind::kPreferenceEnd, x.id.value());
   }
-  ++workgroups_[c.workgroup.value()].counters.entered;
-  CountEntered(x);
+  stats_.OnEntered(c.workgroup, now_);
   EnterQueue(x);
   ReportInteraction(x, AgentId());
   RouteInteraction(x);

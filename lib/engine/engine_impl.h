@@ -34,7 +34,7 @@
 #include "lib/engine/agent_book.h"
 #include "lib/engine/center.h"
 #include "lib/engine/slot_heap.h"
-#include "lib/engine/stats_state.h"
+#include "lib/engine/stats_book.h"
 #include "lib/engine/timer_queue.h"
 
 namespace acd {
@@ -169,8 +169,6 @@ struct WorkgroupState {
   // (TopOrder), and how many interactions they hold.
   std::array<SlotHeap, kMediaTypeCount> tops;
   std::array<int64_t, kMediaTypeCount> filed{};
-  WorkgroupCounters counters;
-  WorkgroupStatsState stats;
 };
 
 // For EstimateWait: how many interactions like one waiting the agents
@@ -426,12 +424,7 @@ class Engine::Impl {
   void EmitInteractionChoice(AgentId agent, InteractionRecord& best,
                              const InteractionRecord* runner_up);
 
-  // ---- stats.cc: counters and windows for statistics and estimates ----
-  PeriodCounts& CurrentPeriod(WorkgroupId wg);
-  void CountEntered(const InteractionRecord& x);
-  void CountAnswered(const InteractionRecord& x);
-  void CountAbandoned(const InteractionRecord& x);
-  void CountCompleted(const InteractionRecord& x);
+  // ---- stats.cc ----
   // Calls f(slot) for every waiting interaction of `wg`, in no set order.
   template <typename F>
   void ForEachWaiting(WorkgroupId wg, F f) const {
@@ -467,6 +460,8 @@ class Engine::Impl {
   bool busy_ = false;
   // The only writer of agent state and the member indexes.
   internal::AgentBook agents_;
+  // Every counter, booked once per event.
+  internal::StatsBook stats_;
   std::vector<internal::WorkgroupState> workgroups_;
   // Interactions by slot, with free slots for reuse; looked up by id only.
   std::vector<InteractionRecord> slab_;

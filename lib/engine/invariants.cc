@@ -57,7 +57,7 @@ void Engine::Impl::CheckInvariants() const {
     }
   }
   for (size_t w = 0; w < workgroups_.size(); ++w) {
-    const WorkgroupCounters& c = workgroups_[w].counters;
+    const WorkgroupCounters& c = stats_.counters(WorkgroupId(static_cast<uint32_t>(w)));
     ACD_CHECK(c.waiting == waiting[w]);
     ACD_CHECK(c.entered == live[w] + c.completed + c.abandoned + c.failed + c.transferred_out);
   }

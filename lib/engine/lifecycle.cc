@@ -20,7 +20,7 @@ using internal::Center;
 
 bool Engine::Impl::Refused(const InteractionRecord& x, WorkgroupId wg, int leaving) {
   const int capacity = center_.workgroup(wg).queue_capacity;
-  if (capacity < 0 || workgroups_[wg.value()].counters.waiting - leaving < capacity) return false;
+  if (capacity < 0 || stats_.counters(wg).waiting - leaving < capacity) return false;
   // Full: it may still enter if an agent would take it at once. Ask on a
   // copy standing where it would wait.
   InteractionRecord probe = x;

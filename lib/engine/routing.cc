@@ -221,7 +221,7 @@ bool Engine::Impl::FillOnce(AgentId agent) {
       ChooseInWorkgroup(agent, wg, choice);
     } else if (record) {
       decision_.filtered.not_activated +=
-          static_cast<int32_t>(workgroups_[wg.value()].counters.waiting);
+          static_cast<int32_t>(stats_.counters(wg).waiting);
     }
   }
   ChooseAmongPreferred(agent, choice);

@@ -29,15 +29,9 @@ EngineState Engine::Impl::ExportState() const {
     state.agents.push_back(agents_.Export(AgentId(static_cast<uint32_t>(a))));
   }
   for (const internal::WorkgroupState& w : workgroups_) {
-    state.workgroups.push_back({.last_offered = w.last_offered,
-                                .counters = w.counters,
-                                .stats_interval = w.stats.interval,
-                                .current = w.stats.current,
-                                .total = w.stats.total,
-                                .answer_waits = w.stats.answer_waits.Samples(),
-                                .handle_times = w.stats.handle_times.Samples(),
-                                .handled = w.stats.handled,
-                                .handle_total = w.stats.handle_total});
+    state.workgroups.push_back({.last_offered = w.last_offered});
+    stats_.Export(WorkgroupId(static_cast<uint32_t>(state.workgroups.size() - 1)),
+                  state.workgroups.back());
   }
   std::vector<InteractionId> ids;
   for (const auto& [id, slot] : index_) ids.push_back(id);
@@ -265,17 +259,8 @@ absl::Status Engine::Impl::Restore(const EngineState& state) {
   }
   for (size_t w = 0; w < workgroups_.size(); ++w) {
     workgroups_[w].last_offered = state.workgroups[w].last_offered;
-    workgroups_[w].counters = state.workgroups[w].counters;
-    workgroups_[w].counters.waiting = 0;  // counted again below
-    const EngineState::Workgroup& in = state.workgroups[w];
-    internal::WorkgroupStatsState& stats = workgroups_[w].stats;
-    stats.interval = in.stats_interval;
-    stats.current = in.current;
-    stats.total = in.total;
-    stats.handled = in.handled;
-    stats.handle_total = in.handle_total;
-    for (const auto& [at, value] : in.answer_waits) stats.answer_waits.Add(at, value);
-    for (const auto& [at, value] : in.handle_times) stats.handle_times.Add(at, value);
+    // Waiting interactions are counted again below.
+    stats_.Restore(WorkgroupId(static_cast<uint32_t>(w)), state.workgroups[w]);
   }
   for (const EngineState::Interaction& in : state.interactions) {
     InteractionRecord& x = slab_[NewRecord(in.id)];
@@ -313,7 +298,7 @@ absl::Status Engine::Impl::Restore(const EngineState& state) {
     if (Holds(x.state) && !x.exempt) agents_.ChargeRestored(x.agent, x.media, x.percent);
     if (x.state == InteractionState::kWaiting) {
       File(x);
-      ++workgroups_[x.workgroup.value()].counters.waiting;
+      stats_.OnQueued(x.workgroup);
     }
     // The timers its fields stand for (TimerLive).
     const uint64_t target = x.id.value();

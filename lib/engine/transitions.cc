@@ -114,7 +114,7 @@ void Engine::Impl::EnterQueue(InteractionRecord& x) {
   x.agent = AgentId();
   Key(x);
   File(x);
-  ++workgroups_[x.workgroup.value()].counters.waiting;
+  stats_.OnQueued(x.workgroup);
 }
 
 double Engine::Impl::OrderKey(const InteractionRecord& x) const {
@@ -221,7 +221,7 @@ void Engine::Impl::LeaveQueue(InteractionRecord& x) {
   Unfile(x);
   x.tier_due = Time::Infinite();
   x.overflow_due = Time::Infinite();
-  --workgroups_[x.workgroup.value()].counters.waiting;
+  stats_.OnDequeued(x.workgroup);
 }
 
 void Engine::Impl::MoveBucket(InteractionRecord& x, uint32_t bucket) {
@@ -310,8 +310,7 @@ void Engine::Impl::Connect(InteractionRecord& x) {
   x.alert_due = Time::Infinite();
   x.state = InteractionState::kConnected;
   x.connected_at = now_;
-  ++workgroups_[x.workgroup.value()].counters.answered;
-  CountAnswered(x);
+  stats_.OnAnswered(x.workgroup, now_ - x.entered_queue, now_);
   agents_.Answered(x.agent);
   ReportInteraction(x, x.agent);
   ReportAgent(x.agent);
@@ -374,12 +373,11 @@ AgentId Engine::Impl::Detach(InteractionRecord& x) {
 void Engine::Impl::MoveToWorkgroup(InteractionRecord& x, WorkgroupId wg, RequeueReason reason,
                                    AgentId from) {
   x.state = InteractionState::kTransferred;
-  ++workgroups_[x.workgroup.value()].counters.transferred_out;
+  stats_.OnTransferredOut(x.workgroup);
   ReportInteraction(x, from, reason);
   x.group = GroupIn(x, wg);
   x.workgroup = wg;
-  ++workgroups_[wg.value()].counters.entered;
-  CountEntered(x);
+  stats_.OnEntered(wg, now_);
   const int transfer_priority = center_.workgroup(wg).transfer_priority;
   if (reason == RequeueReason::kTransferred && transfer_priority >= 0) {
     x.priority = transfer_priority;
@@ -406,8 +404,7 @@ void Engine::Impl::Snooze(InteractionRecord& x) {
 void Engine::Impl::Abandon(InteractionRecord& x) {
   x.state = InteractionState::kAbandoned;
   ClearExclusion(x);
-  ++workgroups_[x.workgroup.value()].counters.abandoned;
-  CountAbandoned(x);
+  stats_.OnAbandoned(x.workgroup, now_ - x.entered_queue, now_);
   ReportInteraction(x, x.agent);
   DeleteRecord(x);
 }
@@ -418,10 +415,7 @@ void Engine::Impl::EndConnected(InteractionRecord& x) {
   ReleaseCapacity(x);
   const Duration wrap_up = center_.workgroup(wg).wrap_up;
   agents_.AddTalkTime(agent, now_ - x.connected_at);
-  if (x.due != Time::Infinite()) {
-    ++(now_ <= x.due ? workgroups_[wg.value()].counters.completed_on_time
-                     : workgroups_[wg.value()].counters.completed_late);
-  }
+  stats_.OnDisconnected(wg, x.due, now_);
   if (wrap_up == Duration::Zero()) {
     Complete(x);
     agents_.SetAvailableSince(agent, now_);
@@ -439,9 +433,7 @@ void Engine::Impl::EndConnected(InteractionRecord& x) {
 
 void Engine::Impl::Complete(InteractionRecord& x) {
   x.state = x.failed ? InteractionState::kFailed : InteractionState::kCompleted;
-  WorkgroupCounters& counters = workgroups_[x.workgroup.value()].counters;
-  ++(x.failed ? counters.failed : counters.completed);
-  CountCompleted(x);
+  stats_.OnCompleted(x.workgroup, x.failed, now_ - x.connected_at, now_);
   ReportInteraction(x, x.agent);
   DeleteRecord(x);
 }
