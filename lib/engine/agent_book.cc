@@ -172,8 +172,8 @@ void AgentBook::Rebuild() {
     const std::vector<AgentId>& list = center_.workgroup_model(WorkgroupId(w)).members;
     const size_t words = (list.size() + 63) / 64;
     MemberIndex& index = members_[w];
-    for (auto* bits : {&index.ready, &index.logged_in, &index.available, &index.active,
-                       &index.busy, &index.wrapping}) {
+    for (auto* bits : {&index.ready, &index.logged_in, &index.available, &index.active, &index.busy,
+                       &index.wrapping}) {
       bits->assign(words, 0);
     }
     index.room.assign(words * kMediaTypeCount, 0);

@@ -91,8 +91,7 @@ void CheckIndexes(const Center& center, const AgentBook& book,
     REQUIRE(s.count == count);
     REQUIRE(s.held.size() == held[a].size());
     const AgentModel& model = center.agent_model(id);
-    const bool available =
-        s.logged_in && center.status(s.status).acd_available && !s.delay_pending;
+    const bool available = s.logged_in && center.status(s.status).acd_available && !s.delay_pending;
     for (size_t m = 0; m < model.workgroups.size(); ++m) {
       const MemberIndex& index = book.members(model.workgroups[m]);
       const uint32_t i = model.member_index[m];
@@ -106,8 +105,7 @@ void CheckIndexes(const Center& center, const AgentBook& book,
       CHECK(index.since[i] == s.available_since);
       for (MediaType media : kAllMediaTypes) {
         const Utilization u = center.UtilizationFor(id, model.workgroups[m], media);
-        const bool fits =
-            used + u.percent <= 100 && count[MediaIndex(media)] < u.max_assign;
+        const bool fits = used + u.percent <= 100 && count[MediaIndex(media)] < u.max_assign;
         const uint64_t room = index.room[i / 64 * kMediaTypeCount + MediaIndex(media)];
         CHECK(((room >> (i % 64)) & 1) == fits);
         CHECK(book.HasCapacity(id, model.workgroups[m], media) == fits);
