@@ -125,25 +125,6 @@ absl::StatusOr<InteractionView> Engine::Impl::GetInteraction(InteractionId id) c
                          .transferred = x.transferred};
 }
 
-absl::StatusOr<AgentView> Engine::Impl::GetAgent(AgentId id) const {
-  ACD_RETURN_IF_ERROR(CheckAgent(id));
-  const AgentState& a = agents_.agent(id);
-  AgentView view{.id = id,
-                 .logged_in = a.logged_in,
-                 .status = a.status,
-                 .activity = ActivityOf(a),
-                 .available_since = a.available_since,
-                 .used_percent = a.used_percent,
-                 .misses = a.misses};
-  view.interactions = a.held;
-  view.interactions.insert(view.interactions.end(), a.wrapping.begin(), a.wrapping.end());
-  const auto& workgroups = center_.agent_model(id).workgroups;
-  for (size_t m = 0; m < workgroups.size(); ++m) {
-    view.memberships.emplace_back(workgroups[m], a.active[m]);
-  }
-  return view;
-}
-
 absl::StatusOr<WorkgroupCounters> Engine::Impl::GetWorkgroupCounters(WorkgroupId id) const {
   ACD_RETURN_IF_ERROR(CheckWorkgroup(id));
   return stats_.counters(id);
@@ -168,15 +149,6 @@ absl::Status Engine::Impl::CheckWorkgroup(WorkgroupId id) const {
 absl::Status Engine::Impl::CheckStatus(StatusId id) const {
   if (!internal::IdBelow(id.value(), center_.status_count())) {
     return absl::NotFoundError(absl::StrCat("status ", id.value(), ": no such status"));
-  }
-  return absl::OkStatus();
-}
-
-absl::Status Engine::Impl::CheckLoggedIn(AgentId id) const {
-  ACD_RETURN_IF_ERROR(CheckAgent(id));
-  if (!agents_[id.value()].logged_in) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("agent ", center_.agent(id).name, ": not logged in"));
   }
   return absl::OkStatus();
 }
@@ -246,64 +218,6 @@ absl::Status Engine::Impl::WrongState(const InteractionRecord& x, absl::string_v
 }
 
 // ---- Commands ------------------------------------------------------------------
-
-absl::Status Engine::Impl::Handle(const LogIn& c) {
-  ACD_RETURN_IF_ERROR(CheckAgent(c.agent));
-  const StatusId status = c.status.valid() ? c.status : center_.available_status();
-  ACD_RETURN_IF_ERROR(CheckStatus(status));
-  if (agents_.agent(c.agent).logged_in) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("agent ", center_.agent(c.agent).name, ": already logged in"));
-  }
-  agents_.LogIn(c.agent, status, now_);
-  ReportAgent(c.agent);
-  FillAgent(c.agent);
-  return absl::OkStatus();
-}
-
-absl::Status Engine::Impl::Handle(const LogOut& c) {
-  ACD_RETURN_IF_ERROR(CheckLoggedIn(c.agent));
-  const AgentState& a = agents_.agent(c.agent);
-  while (!a.wrapping.empty()) FinishWrapUp(c.agent, a.wrapping.front());
-  agents_.LogOut(c.agent);
-  std::vector<WorkgroupId> affected = center_.agent_model(c.agent).workgroups;
-  for (InteractionId id : std::vector<InteractionId>(a.held)) {
-    InteractionRecord& x = Record(id);
-    if (x.state != InteractionState::kAlerting) continue;
-    affected.push_back(x.workgroup);
-    Requeue(x, RequeueReason::kAgentLoggedOut, /*exclude=*/false);
-  }
-  ReportAgent(c.agent);
-  Rebalance(affected);
-  return absl::OkStatus();
-}
-
-absl::Status Engine::Impl::Handle(const SetStatus& c) {
-  ACD_RETURN_IF_ERROR(CheckLoggedIn(c.agent));
-  ACD_RETURN_IF_ERROR(CheckStatus(c.status));
-  SetAgentStatus(c.agent, c.status);
-  FillAgent(c.agent);
-  return absl::OkStatus();
-}
-
-absl::Status Engine::Impl::Handle(const SetActivation& c) {
-  ACD_RETURN_IF_ERROR(CheckAgent(c.agent));
-  ACD_RETURN_IF_ERROR(CheckWorkgroup(c.workgroup));
-  const int m = center_.MembershipIndex(c.agent, c.workgroup);
-  if (m < 0) {
-    return absl::FailedPreconditionError(absl::StrCat("agent ", center_.agent(c.agent).name,
-                                                      ": not a member of workgroup ",
-                                                      center_.workgroup(c.workgroup).name));
-  }
-  if (!agents_.SetActive(c.agent, m, c.active)) return absl::OkStatus();
-  ReportAgent(c.agent);
-  if (c.active) {
-    FillAgent(c.agent);
-  } else {
-    Rebalance({c.workgroup});
-  }
-  return absl::OkStatus();
-}
 
 absl::Status Engine::Impl::Handle(const Arrive& c) {
   ACD_RETURN_IF_ERROR(CheckArrive(c));
@@ -409,18 +323,6 @@ absl::Status Engine::Impl::Handle(const Disconnect& c) {
     default:
       return WrongState(*x, "waiting, alerting, connected, held or snoozed");
   }
-}
-
-absl::Status Engine::Impl::Handle(const EndWrapUp& c) {
-  ACD_RETURN_IF_ERROR(CheckLoggedIn(c.agent));
-  const AgentState& a = agents_.agent(c.agent);
-  if (a.wrapping.empty()) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("agent ", center_.agent(c.agent).name, ": not in wrap-up"));
-  }
-  while (!a.wrapping.empty()) FinishWrapUp(c.agent, a.wrapping.front());
-  FillAgent(c.agent);
-  return absl::OkStatus();
 }
 
 // ---- Engine: forwards to Impl ----------------------------------------------------

@@ -1,8 +1,11 @@
 // Engine::Impl: the engine's state and the routing rules of acd/engine.h.
 //
-// engine.cc holds the commands (validation, then transitions); routing.cc
-// holds eligibility, tiers and matching; transitions.cc the state changes and
-// timers.
+// Impl is the command layer over components that own their state: the
+// agent book (agent_book.h: agent state, member indexes, roster version) and
+// the statistics book (stats_book.h: every counter, one call per event).
+// engine.cc and agents.cc hold the commands (validation, then transitions);
+// routing.cc holds eligibility, tiers and matching; transitions.cc the
+// interaction state changes; groups.cc the requirement groups.
 //
 // Indexes, so that no decision scans the whole center (DESIGN 3.12):
 //   * Interactions live in a slab (a vector with a free list) found through a
@@ -271,7 +274,7 @@ class Engine::Impl {
 
   class ReentrancyGuard;
 
-  // ---- engine.cc: validation and commands ----
+  // ---- engine.cc and agents.cc: validation and commands ----
   absl::Status CheckAgent(AgentId id) const;
   absl::Status CheckWorkgroup(WorkgroupId id) const;
   absl::Status CheckStatus(StatusId id) const;
@@ -312,6 +315,7 @@ class Engine::Impl {
   }
   uint32_t NewRecord(InteractionId id);
   void DeleteRecord(InteractionRecord& x);
+  // groups.cc:
   uint32_t GroupFor(WorkgroupId wg, MediaType media,
                     const std::vector<SkillRequirement>& requirements,
                     const std::vector<TierConfig>& tiers);
@@ -362,8 +366,8 @@ class Engine::Impl {
   void Abandon(InteractionRecord& x);
   void EndConnected(InteractionRecord& x);
   void Complete(InteractionRecord& x);
-  void FinishWrapUp(AgentId agent, InteractionId id);
-  void SetAgentStatus(AgentId agent, StatusId status);
+  void FinishWrapUp(AgentId agent, InteractionId id);   // agents.cc
+  void SetAgentStatus(AgentId agent, StatusId status);  // agents.cc
   void ClearExclusion(InteractionRecord& x);
   bool TimerLive(const Timer& timer) const;
   void Fire(const Timer& timer);
@@ -448,7 +452,7 @@ class Engine::Impl {
   // invariant. Costs a pass over all state.
   void CheckInvariants() const;
 
-  // ---- reporting ----
+  // ---- reporting (transitions.cc, agents.cc) ----
   AgentActivity ActivityOf(const AgentState& a) const;
   void ReportInteraction(const InteractionRecord& x, AgentId agent,
                          RequeueReason reason = RequeueReason::kNone);
