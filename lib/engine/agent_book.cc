@@ -171,7 +171,7 @@ void AgentBook::Rebuild() {
   for (int w = 0; w < center_.workgroup_count(); ++w) {
     const std::vector<AgentId>& list = center_.workgroup_model(WorkgroupId(w)).members;
     const size_t words = (list.size() + 63) / 64;
-    MemberIndex& index = members_[w];
+    MemberBits& index = members_[w];
     for (auto* bits : {&index.ready, &index.logged_in, &index.available, &index.active, &index.busy,
                        &index.wrapping}) {
       bits->assign(words, 0);
@@ -243,7 +243,7 @@ void AgentBook::UpdateIndexes(AgentId id) {
     const auto set = [word, bit](std::vector<uint64_t>& bits, bool on) {
       bits[word] = (bits[word] & ~bit) | (on ? bit : 0);
     };
-    MemberIndex& index = members_[model.workgroups[m].value()];
+    MemberBits& index = members_[model.workgroups[m].value()];
     const bool active = a.active[m];
     const bool counted = (index.logged_in[word] & index.active[word] & bit) != 0;
     roster_changed = roster_changed || counted != (a.logged_in && active);

@@ -74,7 +74,7 @@ struct AgentState {
 };
 
 // One workgroup's members as bitmaps (bit i of word i / 64: member i).
-struct MemberIndex {
+struct MemberBits {
   // Ready for work (logged in, acd_available status, past any no-answer
   // delay), activated, and with room left (under 100 %, or some media takes
   // 0 % of it).
@@ -110,7 +110,7 @@ class AgentBook {
   size_t size() const { return agents_.size(); }
   const AgentState& agent(AgentId id) const { return agents_[id.value()]; }
   const AgentState& operator[](size_t i) const { return agents_[i]; }
-  const MemberIndex& members(WorkgroupId wg) const { return members_[wg.value()]; }
+  const MemberBits& members(WorkgroupId wg) const { return members_[wg.value()]; }
   uint64_t roster_version() const { return roster_version_; }
   // Logged in with an acd_available status and no no-answer delay pending.
   bool ReadyForWork(const AgentState& a) const;
@@ -190,7 +190,7 @@ class AgentBook {
 
   const Center& center_;
   std::vector<AgentState> agents_;
-  std::vector<MemberIndex> members_;
+  std::vector<MemberBits> members_;
   uint64_t roster_version_ = 0;
 };
 

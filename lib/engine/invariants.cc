@@ -105,7 +105,7 @@ void Engine::Impl::CheckInvariants() const {
     const auto& model = center_.agent_model(agent);
     for (size_t m = 0; m < model.workgroups.size(); ++m) {
       const uint32_t i = model.member_index[m];
-      const internal::MemberIndex& wg = agents_.members(model.workgroups[m]);
+      const internal::MemberBits& wg = agents_.members(model.workgroups[m]);
       ACD_CHECK(wg.since[i] == agents_[a].available_since);
       for (int media = 0; media < kMediaTypeCount; ++media) {
         const bool room = (wg.room[i / 64 * kMediaTypeCount + media] >> (i % 64)) & 1;

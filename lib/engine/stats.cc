@@ -25,7 +25,7 @@ absl::StatusOr<WorkgroupStats> Engine::Impl::GetWorkgroupStats(WorkgroupId id) c
   ForEachWaiting(id, [&](uint32_t slot) {
     out.longest_wait = std::max(out.longest_wait, now_ - slab_[slot].entered_queue);
   });
-  const internal::MemberIndex& members = agents_.members(id);
+  const internal::MemberBits& members = agents_.members(id);
   for (size_t i = 0; i < members.ready.size(); ++i) {
     out.agents_logged_in += std::popcount(members.logged_in[i]);
     out.agents_activated += std::popcount(members.logged_in[i] & members.active[i]);

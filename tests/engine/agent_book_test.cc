@@ -93,7 +93,7 @@ void CheckIndexes(const Center& center, const AgentBook& book,
     const AgentModel& model = center.agent_model(id);
     const bool available = s.logged_in && center.status(s.status).acd_available && !s.delay_pending;
     for (size_t m = 0; m < model.workgroups.size(); ++m) {
-      const MemberIndex& index = book.members(model.workgroups[m]);
+      const MemberBits& index = book.members(model.workgroups[m]);
       const uint32_t i = model.member_index[m];
       CHECK(Bit(index.logged_in, i) == s.logged_in);
       CHECK(Bit(index.available, i) == available);
@@ -252,11 +252,11 @@ TEST_CASE("rebuilding the agent book's indexes from scratch changes no bit") {
   for (int step = 0; step < 2000; ++step) {
     RandomStep(center, rng, book, held, next_id, Time::FromMicroseconds(step));
   }
-  std::vector<MemberIndex> before;
+  std::vector<MemberBits> before;
   for (int w = 0; w < center.workgroup_count(); ++w) before.push_back(book.members(WorkgroupId(w)));
   book.Rebuild();
   for (int w = 0; w < center.workgroup_count(); ++w) {
-    const MemberIndex& after = book.members(WorkgroupId(w));
+    const MemberBits& after = book.members(WorkgroupId(w));
     CHECK(after.ready == before[w].ready);
     CHECK(after.logged_in == before[w].logged_in);
     CHECK(after.available == before[w].available);
