@@ -20,6 +20,9 @@ AgentBehaviour::AgentBehaviour(const Scenario& scenario, ReplicationStreams& str
       available_(*engine.FindStatus(scenario.center.available_status)),
       agents_(scenario.center.agents.size()) {
   for (size_t a = 0; a < agents_.size(); ++a) agents_[a].group = scenario.agent_group[a];
+  for (const StatusConfig& status : engine.config().statuses) {
+    status_ready_.push_back(status.acd_available);
+  }
 }
 
 absl::Status AgentBehaviour::Command(const acd::Command& command) {

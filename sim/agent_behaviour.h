@@ -58,9 +58,7 @@ class AgentBehaviour {
   // trace line.
   void Changed(const AgentEvent& event);
   // Whether `status` lets an agent receive ACD work.
-  bool Ready(StatusId status) const {
-    return status.valid() && engine_.config().statuses[status.value()].acd_available;
-  }
+  bool Ready(StatusId status) const { return status.valid() && status_ready_[status.value()]; }
 
  private:
   struct AgentTrack {
@@ -83,6 +81,8 @@ class AgentBehaviour {
   TraceWriter* const trace_;
   const StatusId available_;
   std::vector<AgentTrack> agents_;
+  // Per status: whether it is acd_available.
+  std::vector<char> status_ready_;
 };
 
 }  // namespace acd::sim

@@ -231,8 +231,7 @@ uint32_t ContactBehaviour::Offered(const OfferEvent& offer) {
   return call.offers;
 }
 
-void ContactBehaviour::Trace(const InteractionEvent& event) {
-  if (trace_ == nullptr || event.state == InteractionState::kAlerting) return;
+void ContactBehaviour::TraceState(const InteractionEvent& event) {
   const bool requeued = event.reason != RequeueReason::kNone;
   TraceContact(event.now,
                event.state == InteractionState::kWaiting ? (requeued ? "requeued" : "arrival")

@@ -51,7 +51,9 @@ class ContactBehaviour {
   // contact so far (its answer must carry it).
   uint32_t Offered(const OfferEvent& offer);
   // Writes the trace line of an interaction event (not alerting ones).
-  void Trace(const InteractionEvent& event);
+  void Trace(const InteractionEvent& event) {
+    if (trace_ != nullptr && event.state != InteractionState::kAlerting) TraceState(event);
+  }
   // kConnected: answered (once per contact), a later leg connected, or
   // resumed from hold.
   void Connected(const InteractionEvent& event);
@@ -91,6 +93,7 @@ class ContactBehaviour {
     if (call.state == CallState::kWaiting) tally_.QueueChanged(call.type, -1, now);
   }
 
+  void TraceState(const InteractionEvent& event);
   absl::Status Command(const acd::Command& command);
   void Push(Time time, SimEvent event) { Schedule(events_, time, event); }
   void TraceContact(Time now, absl::string_view event, const Call& call, AgentId agent,

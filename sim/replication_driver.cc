@@ -121,7 +121,8 @@ void ReplicationDriver::OnInteraction(const InteractionEvent& event) {
 
 void ReplicationDriver::OnAgent(const AgentEvent& event) {
   agents_.Changed(event);
-  tally_.AgentChanged(event.agent.value(), event.now, event.activity, agents_.Ready(event.status));
+  tally_.AgentChanged(event.agent.value(), event.now, event.activity,
+                      event.activity == AgentActivity::kIdle && agents_.Ready(event.status));
 }
 
 }  // namespace acd::sim
