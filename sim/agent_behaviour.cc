@@ -139,10 +139,9 @@ void AgentBehaviour::WrapUpStarted(AgentId agent, Time now) {
 
 void AgentBehaviour::RangOut(AgentId agent, Time now) {
   const int group = agents_[agent.value()].group;
-  const Duration away =
-      group >= 0
-          ? scenario_.agent_groups[group].not_ready_after_no_answer.Sample(streams_.behaviour[group])
-          : Seconds(30);
+  const Duration away = group >= 0 ? scenario_.agent_groups[group].not_ready_after_no_answer.Sample(
+                                         streams_.behaviour[group])
+                                   : Seconds(30);
   Push(now + away, {SimEventKind::kAgentReturns, agent.value()});
 }
 

@@ -12,10 +12,10 @@ KpiShape KpiShape::Of(const Scenario& scenario, std::vector<std::vector<int>> ac
   shape.horizon = Time() + scenario.horizon;
   shape.interval = scenario.interval;
   for (const sim::ContactType& ct : scenario.contact_types) {
-    shape.contact_types.push_back(
-        {.workgroup = ct.workgroup,
-         .thresholds = ct.service_levels.empty() ? std::vector<Duration>{scenario.service_level}
-                                                 : ct.service_levels});
+    shape.contact_types.push_back({.workgroup = ct.workgroup,
+                                   .thresholds = ct.service_levels.empty()
+                                                     ? std::vector<Duration>{scenario.service_level}
+                                                     : ct.service_levels});
   }
   shape.workgroups = static_cast<int>(scenario.center.workgroups.size());
   shape.agent_groups = static_cast<int>(scenario.agent_groups.size());
@@ -93,8 +93,8 @@ void KpiTally::QueueChanged(int type, int delta, Time now) {
   total_queue_.waiting += delta;
 }
 
-void KpiTally::Credit(QueueTrack& track, Tally& whole, std::vector<Tally>* intervals,
-                      bool integral, Time now) {
+void KpiTally::Credit(QueueTrack& track, Tally& whole, std::vector<Tally>* intervals, bool integral,
+                      Time now) {
   const Time from = std::max(track.since, shape_.window_start);
   const Time to = std::min(now, shape_.horizon);
   track.since = now;

@@ -101,22 +101,36 @@ class KpiTally {
 
   // ---- Contacts -------------------------------------------------------------
 
-  void Offered(ContactKey c) { Count(c, [](Tally& t) { ++t.offered; }); }
+  void Offered(ContactKey c) {
+    Count(c, [](Tally& t) { ++t.offered; });
+  }
   // Refused because the queue was full.
-  void Blocked(ContactKey c) { Count(c, [](Tally& t) { ++t.blocked; }); }
+  void Blocked(ContactKey c) {
+    Count(c, [](Tally& t) { ++t.blocked; });
+  }
   // Hung up at once on finding no agent free.
-  void Balked(ContactKey c) { Count(c, [](Tally& t) { ++t.balked; }); }
+  void Balked(ContactKey c) {
+    Count(c, [](Tally& t) { ++t.balked; });
+  }
   // Found no agent free on arrival.
-  void Waited(ContactKey c) { Count(c, [](Tally& t) { ++t.waited; }); }
-  void CallbackRequested(ContactKey c) { Count(c, [](Tally& t) { ++t.callbacks_requested; }); }
+  void Waited(ContactKey c) {
+    Count(c, [](Tally& t) { ++t.waited; });
+  }
+  void CallbackRequested(ContactKey c) {
+    Count(c, [](Tally& t) { ++t.callbacks_requested; });
+  }
   // A callback request ended: reached the customer, or failed.
   void CallbackEnded(ContactKey c, bool failed) {
     Count(c, [&](Tally& t) { ++(failed ? t.callbacks_failed : t.callbacks_completed); });
   }
   // Blind-transferred to another workgroup.
-  void Transferred(ContactKey c) { Count(c, [](Tally& t) { ++t.transfers; }); }
+  void Transferred(ContactKey c) {
+    Count(c, [](Tally& t) { ++t.transfers; });
+  }
   // An offer rang out (or a work item was not picked up in time).
-  void NoAnswer(ContactKey c) { Count(c, [](Tally& t) { ++t.no_answers; }); }
+  void NoAnswer(ContactKey c) {
+    Count(c, [](Tally& t) { ++t.no_answers; });
+  }
   // First connected to an agent, `waited` after arriving. Call once per
   // contact.
   void Answered(ContactKey c, Duration waited);

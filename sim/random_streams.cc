@@ -8,9 +8,9 @@
 namespace acd::sim {
 
 ReplicationStreams::ReplicationStreams(const Scenario& scenario, int replication)
-    : busyness(Mrg32k3a::Stream(Mrg32k3a::SeedFromInteger(scenario.seed),
-                                4 * scenario.contact_types.size() + 2 * scenario.agent_groups.size(),
-                                replication)) {
+    : busyness(Mrg32k3a::Stream(
+          Mrg32k3a::SeedFromInteger(scenario.seed),
+          4 * scenario.contact_types.size() + 2 * scenario.agent_groups.size(), replication)) {
   const auto seed = Mrg32k3a::SeedFromInteger(scenario.seed);
   const uint64_t types = scenario.contact_types.size();
   const uint64_t groups = scenario.agent_groups.size();

@@ -18,7 +18,8 @@ std::vector<std::vector<int>> ActiveWorkgroups(const Scenario& scenario, const E
   std::vector<std::vector<int>> active(scenario.center.agents.size());
   for (size_t a = 0; a < active.size(); ++a) {
     for (const MembershipConfig& m : scenario.center.agents[a].workgroups) {
-      if (m.active) active[a].push_back(static_cast<int>(engine.FindWorkgroup(m.workgroup)->value()));
+      if (m.active)
+        active[a].push_back(static_cast<int>(engine.FindWorkgroup(m.workgroup)->value()));
     }
   }
   return active;

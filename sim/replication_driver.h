@@ -50,8 +50,7 @@ class ReplicationDriver : public Observer {
  public:
   // `engine` is fresh, built from the scenario's center, and must outlive
   // the driver; with `trace`, the event trace is appended there.
-  ReplicationDriver(const Scenario& scenario, int replication, Engine& engine,
-                    std::string* trace);
+  ReplicationDriver(const Scenario& scenario, int replication, Engine& engine, std::string* trace);
 
   // Runs the replication to its horizon. Call once.
   absl::StatusOr<ReplicationResult> Run();

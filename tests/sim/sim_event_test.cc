@@ -17,9 +17,9 @@ using K = SimEventKind;
 
 // The order sim/sim_event.h and sim/replication.h write down.
 const std::vector<K> kDocumentedOrder = {
-    K::kShiftStart, K::kHangUp,     K::kEndWrapUp,  K::kAnswer,   K::kReject,
-    K::kAbandon,    K::kArrival,    K::kAgentReturns, K::kBreakEnd, K::kBreakStart,
-    K::kShiftEnd,   K::kHold,       K::kResume};
+    K::kShiftStart, K::kHangUp,  K::kEndWrapUp,    K::kAnswer,   K::kReject,
+    K::kAbandon,    K::kArrival, K::kAgentReturns, K::kBreakEnd, K::kBreakStart,
+    K::kShiftEnd,   K::kHold,    K::kResume};
 
 std::vector<K> DrainKinds(SimEventQueue& events) {
   std::vector<K> kinds;
