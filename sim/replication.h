@@ -6,8 +6,9 @@
 // breaks, contacts arrive, ring at agents, are answered after the agent's
 // answer delay (or ring out, or are declined), hang up after their handle
 // time, abandon at the end of their patience. The engine's own timers
-// (wrap-up, alert timeouts, callbacks) are merged into the event list
-// through Engine::NextDeadline. It stops at the horizon. The pieces, each
+// (wrap-up ends, alert timeouts, tier boundaries, queue overflows, snoozed
+// callbacks waking, ...) are merged into the event list through
+// Engine::NextDeadline. It stops at the horizon. The pieces, each
 // with one owner, are listed in sim/replication_driver.h.
 //
 // Randomness. Every source has its own MRG32k3a stream (sim/mrg32k3a.h) and
