@@ -101,26 +101,7 @@ absl::Status ContactBehaviour::Arrival(size_t type, Time now) {
   const Choices choices = Draw(call, type, now, entry);
   const InteractionId id = calls_.IdOf(call);
   tally_.Offered(call.key());
-  Arrive arrive{.now = now,
-                .interaction = id,
-                .workgroup = WorkgroupId(ct.workgroup),
-                .media = ct.media,
-                .priority = ct.priority,
-                .requirements = ct.requirements,
-                .due = call.due.value_or(Time::Infinite())};
-  if (choices.returning && last_agent_[type].valid()) {
-    arrive.preferred_agent = last_agent_[type];
-    arrive.preferred_window = ct.preferred_window;
-  }
-  // A caller finding enough contacts ahead may take a callback instead.
-  if (choices.accepts_callback &&
-      engine_.GetWorkgroupCounters(arrive.workgroup)->waiting >= ct.callback->queue_threshold) {
-    call.callback = true;
-    call.patience.reset();
-    arrive.media = MediaType::kCallback;
-    arrive.workgroup = WorkgroupId(ct.callback->workgroup);
-  }
-  const absl::Status arrived = engine_.Apply(arrive);
+  const absl::Status arrived = engine_.Apply(ArriveCommand(call, id, choices, now));
   if (arrived.code() == absl::StatusCode::kResourceExhausted) {  // the queue is full
     TraceContact(now, "blocked", call, AgentId());
     tally_.Blocked(call.key());
@@ -143,6 +124,31 @@ absl::Status ContactBehaviour::Arrival(size_t type, Time now) {
   }
   if (call.patience) Push(now + *call.patience, {SimEventKind::kAbandon, id.value()});
   return absl::OkStatus();
+}
+
+Arrive ContactBehaviour::ArriveCommand(Call& call, InteractionId id, const Choices& choices,
+                                       Time now) {
+  const ContactType& ct = scenario_.contact_types[call.type];
+  Arrive arrive{.now = now,
+                .interaction = id,
+                .workgroup = WorkgroupId(ct.workgroup),
+                .media = ct.media,
+                .priority = ct.priority,
+                .requirements = ct.requirements,
+                .due = call.due.value_or(Time::Infinite())};
+  if (choices.returning && last_agent_[call.type].valid()) {
+    arrive.preferred_agent = last_agent_[call.type];
+    arrive.preferred_window = ct.preferred_window;
+  }
+  // A caller finding enough contacts ahead may take a callback instead.
+  if (choices.accepts_callback &&
+      engine_.GetWorkgroupCounters(arrive.workgroup)->waiting >= ct.callback->queue_threshold) {
+    call.callback = true;
+    call.patience.reset();
+    arrive.media = MediaType::kCallback;
+    arrive.workgroup = WorkgroupId(ct.callback->workgroup);
+  }
+  return arrive;
 }
 
 ContactBehaviour::Choices ContactBehaviour::Draw(Call& call, size_t type, Time now,

@@ -78,6 +78,9 @@ class ContactBehaviour {
   absl::Status Arrival(size_t type, Time now);
   // Fills a new call of `type` arriving at `now`: its draws, in stream order.
   Choices Draw(Call& call, size_t type, Time now, const ContactType::Listed* entry);
+  // The engine command for a new call; a caller taking a callback becomes
+  // one here.
+  Arrive ArriveCommand(Call& call, InteractionId id, const Choices& choices, Time now);
   // Schedules the contact type's next arrival: the next listed one, or the
   // next of its Poisson process (sim/poisson.h).
   void ScheduleArrival(size_t type, Time now);
