@@ -86,6 +86,10 @@ std::string FormatStaffingTable(const StaffingStudy& study) {
         plan.verified ? "every target met in every interval" : "some target still missed (*)",
         plan.check_replication_intervals);
   }
+  for (size_t t = 0; t < study.run_keys.size() && t < study.targets.size(); ++t) {
+    out += fmt::format("written scenario: {} is {} in acdsim run\n", study.targets[t].spec,
+                       study.run_keys[t].empty() ? "no single KPI" : study.run_keys[t]);
+  }
   return out;
 }
 

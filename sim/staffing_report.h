@@ -31,6 +31,10 @@ struct StaffingStudy {
   // The safety rule's risk (StaffingOptions::miss_risk), for the table.
   double miss_risk = 0.05;
   std::vector<StaffingTarget> targets;
+  // Per target, with --write-scenario: the KPI key under which `acdsim run`
+  // of the written scenario reports it (WrittenThresholds::run_keys), for
+  // the table; empty: no written scenario.
+  std::vector<std::string> run_keys;
   StaffingPlan plan;
 };
 

@@ -172,7 +172,9 @@ struct StaffCommand {
                    StoreNonEmpty(csv_dir, "a directory"));
     flags.AddValue("--write-scenario", "FILE",
                    "Write the scenario with the head counts found (agents_per_interval) to FILE, "
-                   "ready for acdsim run.",
+                   "ready for acdsim run; a contact type lacking a target's service-level "
+                   "threshold gets it as one more threshold (the first never changes; at most "
+                   "4), and the table names the KPI that reports each target in acdsim run.",
                    StoreNonEmpty(scenario_out, "a file name"));
   }
 };
@@ -228,6 +230,12 @@ absl::Status Staff(StaffCommand& command) {
     ACD_ASSIGN_OR_RETURN(targets_csv,
                          OutputFile::Create(*command.csv_dir + "/targets.csv", "the staffing CSV"));
   }
+  if (scenario_out) {
+    // Before the search: a target the written file cannot carry fails now.
+    ACD_ASSIGN_OR_RETURN(const WrittenThresholds written,
+                         PlanWrittenThresholds(scenario, study.targets));
+    study.run_keys = written.run_keys;
+  }
   ACD_ASSIGN_OR_RETURN(study.plan, SolveStaffing(scenario, study.targets, command.options));
   const std::string table = FormatStaffingTable(study);
   fmt::print(command.json_path == "-" || command.html_path == "-" ? stderr : stdout, "{}", table);
@@ -240,7 +248,7 @@ absl::Status Staff(StaffCommand& command) {
     ACD_RETURN_IF_ERROR(targets_csv->Commit());
   }
   if (scenario_out) {
-    ACD_ASSIGN_OR_RETURN(const std::string text, StaffedScenarioText(parsed, study.plan));
+    ACD_ASSIGN_OR_RETURN(const std::string text, StaffedScenarioText(parsed, study.plan, scenario, study.targets));
     ACD_RETURN_IF_ERROR(scenario_out->Write(text));
     ACD_RETURN_IF_ERROR(scenario_out->Commit());
   }

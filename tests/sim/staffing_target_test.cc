@@ -3,9 +3,11 @@
 #include "sim/staffing_target.h"
 
 #include <string>
+#include <vector>
 
 #include "doctest/doctest.h"
 #include "sim/scenario.h"
+#include "sim/staffing_scenario.h"
 
 namespace acd::sim {
 namespace {
@@ -86,6 +88,34 @@ TEST_CASE("bad target specs are refused, saying what is wrong") {
   CHECK(error("voice:asa<=-3").find("is not a number of seconds >= 0") != std::string::npos);
   CHECK(error("voice:occupancy<=0.9").find("occupancy is measured for a workgroup") !=
         std::string::npos);
+}
+
+TEST_CASE("the written scenario carries each target's threshold after the first ones") {
+  Scenario scenario = Center();  // both types at the scenario's 30 s
+  std::vector<StaffingTarget> targets;
+  for (const char* spec : {"voice:sl=0.8@30s", "chat:web:sl=0.8@60s", "Support:sl_off=0.8@90s",
+                           "voice:asa<=20s", "voice:sl_g1=0.9@60s"}) {
+    absl::StatusOr<StaffingTarget> t = ParseStaffingTarget(spec, scenario);
+    REQUIRE(t.ok());
+    targets.push_back(*t);
+  }
+  absl::StatusOr<WrittenThresholds> w = PlanWrittenThresholds(scenario, targets);
+  REQUIRE(w.ok());
+  CHECK(w->added[0] == std::vector<double>{30, 90, 60});
+  CHECK(w->added[1] == std::vector<double>{30, 60, 90});
+  // The first threshold keeps the target's own KPI; Support's 90 s is the
+  // third of voice but the second of chat: no single KPI.
+  CHECK(w->run_keys == std::vector<std::string>{"service_level_ans", "service_level_t2", "",
+                                                "asa_s", "service_level_t3"});
+
+  // A fifth threshold is an error naming the contact type.
+  scenario.contact_types[0].service_levels = {Seconds(10), Seconds(20), Seconds(30), Seconds(40)};
+  absl::StatusOr<StaffingTarget> t = ParseStaffingTarget("voice:sl=0.8@50s", scenario);
+  REQUIRE(t.ok());
+  w = PlanWrittenThresholds(scenario, {*t});
+  REQUIRE(!w.ok());
+  CHECK(w.status().code() == absl::StatusCode::kInvalidArgument);
+  CHECK(std::string(w.status().message()).find("contact type 'voice'") != std::string::npos);
 }
 
 }  // namespace

@@ -165,7 +165,7 @@ TEST_CASE(
   absl::StatusOr<StaffingPlan> plan = SolveStaffing(
       *scenario, targets, {.replications = 10, .history_intervals = 2, .verify_replications = 20});
   REQUIRE(plan.ok());
-  absl::StatusOr<std::string> text = StaffedScenarioText(*parsed, *plan);
+  absl::StatusOr<std::string> text = StaffedScenarioText(*parsed, *plan, *scenario, targets);
   REQUIRE(text.ok());
   absl::StatusOr<Scenario> staffed = LoadScenario("staffed.txtpb", *text);
   REQUIRE(staffed.ok());
