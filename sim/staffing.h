@@ -190,6 +190,12 @@ struct StaffingPlan {
   int64_t verify_added = 0;
   // Agents the trim took away again (step 4).
   int64_t verify_removed = 0;
+  // The single-cell pass (step 4): whole-day runs, agents it took away,
+  // and cells with agents it had no budget left to try (0: every cell
+  // was tried, so one agent fewer in any cell misses the rule).
+  int64_t polish_runs = 0;
+  int64_t polish_removed = 0;
+  int64_t polish_untried = 0;
   bool verified = false;
   // Candidates simulated (each with every replication).
   int64_t candidates = 0;

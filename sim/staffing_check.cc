@@ -59,7 +59,8 @@ absl::Status Solver::Verify(StaffingPlan& plan) {
     ACD_ASSIGN_OR_RETURN(const bool all_met, CheckDay(plan));
     if (all_met) {
       plan.verified = true;
-      return Trim(plan);
+      ACD_RETURN_IF_ERROR(Trim(plan));
+      return Polish(plan);
     }
     bool changed = false;
     for (int i = 0; i < intervals; ++i) {
@@ -189,6 +190,67 @@ absl::Status Solver::Trim(StaffingPlan& plan) {
   decided_ = std::move(good);
   plan.intervals = std::move(good_rows);
   plan.verify_removed = before - sum(decided_);
+  return absl::OkStatus();
+}
+
+// The single-cell pass (sim/staffing.h): one agent fewer in one cell at a
+// time, the cell with the most room first; kept when the whole day still
+// meets every target everywhere, else given back and the cell is done.
+// Within kPolishBudget replication-intervals of whole-day runs.
+absl::Status Solver::Polish(StaffingPlan& plan) {
+  const int intervals = static_cast<int>(plan.intervals.size());
+  const int64_t run_cost = static_cast<int64_t>(options_.verify_replications) *
+                           static_cast<int64_t>(passes_.thresholds.size()) * intervals;
+  const int64_t max_runs = std::max<int64_t>(1, kPolishBudget / std::max<int64_t>(1, run_cost));
+  std::vector<std::vector<bool>> done(intervals, std::vector<bool>(groups_.size(), false));
+  std::vector<StaffingPlan::Interval> good_rows = plan.intervals;
+  for (;;) {
+    // The untried cell with agents and the most room (as the trim measures
+    // it), on the last run that met every target.
+    int best_i = -1, best_g = -1;
+    double best_room = -1e300;
+    for (int i = 0; i < intervals; ++i) {
+      const StaffingPlan::Interval& row = good_rows[i];
+      for (size_t g = 0; g < groups_.size(); ++g) {
+        if (decided_[g][i] == 0 || done[i][g]) continue;
+        double room = 1e300;
+        for (size_t t = 0; t < targets_.size(); ++t) {
+          if (!GroupServes(base_, groups_[g], targets_[t]) || row.kpis[t].count == 0) continue;
+          const double slope = slopes_[i][g][t];
+          const double spare = -Shortfall(targets_[t], row.kpis[t], Margin(row.kpis[t]), true);
+          room = std::min(room, slope > 0 ? spare / slope : spare);
+        }
+        if (room > best_room) {
+          best_room = room;
+          best_i = i;
+          best_g = static_cast<int>(g);
+        }
+      }
+    }
+    if (best_i < 0) break;
+    if (plan.polish_runs >= max_runs) {
+      for (int i = 0; i < intervals; ++i) {
+        for (size_t g = 0; g < groups_.size(); ++g) {
+          plan.polish_untried += decided_[g][i] > 0 && !done[i][g];
+        }
+      }
+      break;
+    }
+    --decided_[best_g][best_i];
+    ++plan.polish_runs;
+    ACD_ASSIGN_OR_RETURN(const bool met, CheckDay(plan));
+    if (met) {
+      good_rows = plan.intervals;
+      ++plan.polish_removed;
+    } else {
+      ++decided_[best_g][best_i];
+      done[best_i][best_g] = true;
+    }
+  }
+  plan.intervals = std::move(good_rows);
+  for (int i = 0; i < intervals; ++i) {
+    for (size_t g = 0; g < groups_.size(); ++g) plan.intervals[i].agents[g] = decided_[g][i];
+  }
   return absl::OkStatus();
 }
 

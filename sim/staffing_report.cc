@@ -85,6 +85,16 @@ std::string FormatStaffingTable(const StaffingStudy& study) {
         plan.verify_removed,
         plan.verified ? "every target met in every interval" : "some target still missed (*)",
         plan.check_replication_intervals);
+    if (plan.verified) {
+      out += fmt::format(
+          "single-cell pass: {} whole-day run{}, {} more agent{} removed; {}\n", plan.polish_runs,
+          plan.polish_runs == 1 ? "" : "s", plan.polish_removed,
+          plan.polish_removed == 1 ? "" : "s",
+          plan.polish_untried == 0
+              ? "one agent fewer in any (interval, group) cell misses a target"
+              : fmt::format("{} cell{} with agents not tried (budget spent)", plan.polish_untried,
+                            plan.polish_untried == 1 ? "" : "s"));
+    }
   }
   for (size_t t = 0; t < study.run_keys.size() && t < study.targets.size(); ++t) {
     out += fmt::format("written scenario: {} is {} in acdsim run\n", study.targets[t].spec,

@@ -72,6 +72,13 @@ class Solver {
   // Step 4's trim (sim/staffing.h): one agent fewer where the check shows
   // room for it, kept where the next run still meets every target.
   absl::Status Trim(StaffingPlan& plan);
+  // Step 4's single-cell pass (sim/staffing.h): one agent fewer in one
+  // (interval, group) cell at a time, kept when the whole day still meets
+  // every target; within kPolishBudget.
+  absl::Status Polish(StaffingPlan& plan);
+  // Replication-intervals the single-cell pass may simulate (its whole-day
+  // runs; about 10 runs of scenarios/full_day.txtpb with V = 20).
+  static constexpr int64_t kPolishBudget = 20000;
   // Every target in interval i with head counts `x` there (earlier
   // intervals as decided), over the replications, with common random
   // numbers.
