@@ -52,8 +52,20 @@
 //      then misses, the agent taken there (else in the nearest interval
 //      before) comes back and that cell is not tried again, and the day
 //      runs again to confirm (if it still misses, the whole batch comes
-//      back); until no cell is left to try (or verify_rounds). The plan is
-//      the last head counts whose run met every target everywhere.
+//      back); until no cell is left to try (or verify_rounds).
+//      Then the single-cell pass: one agent fewer in one (interval, group)
+//      cell at a time, the cell with the most room first (room as in the
+//      trim, on the last run that met everything); the whole day runs again
+//      on the check's V replications; the agent stays off if every target
+//      is still met everywhere, else comes back and the cell is done; until
+//      every cell with agents is done. Budget: the pass's whole-day runs
+//      together simulate at most 20,000 replication-intervals
+//      (Solver::kPolishBudget: all 18 cells of the small day in
+//      tests/sim/staffing_test.cc; about 10 runs of scenarios/full_day.txtpb
+//      with V = 20, the cells with the most room); past it the remaining
+//      cells are not tried (StaffingPlan::polish_untried counts them, and
+//      the table says so). The plan is the last head counts whose run met
+//      every target everywhere.
 //
 // The safety rule (steps 2 to 4). A cell is one target in one interval
 // where its slice has traffic; C cells in all (260 on scenarios/
@@ -82,7 +94,8 @@
 // Measured on scenarios/full_day.txtpb (all 8 groups, 80/20 calls and 80/60 s
 // chats, the defaults of acdsim staff): the written day re-run with seeds 999,
 // 4242, 31337 and 77, 20 replications each, had no cell with a mean below
-// its limit (lowest 0.827); 6,459 agent-intervals. Before the rule (the
+// its limit (lowest 0.827); 6,456 agent-intervals (the single-cell pass: 10
+// runs within its budget, 3 agents taken, 363 cells untried; 48.7 s of CPU). Before the rule (the
 // check's 95 % lower bound alone): 6,052 agent-intervals, and 4, 4, 2 and 0
 // of the 260 means below 80 % on those seeds.
 //
@@ -101,11 +114,12 @@
 //
 // Minimality: the search's removal pass leaves no agent that its own rule
 // could spare; the trim takes away, on the check's replications, what the
-// whole-day run shows room for. One agent fewer in a single cell then
-// misses the rule on the check's replications in most cells, not all: a
-// cell whose removal missed within a batch is not tried alone
-// (tests/sim/staffing_test.cc: 6 of the 9 cells of its three busiest
-// intervals miss).
+// whole-day run shows room for; the single-cell pass then tries each cell
+// alone. Where it tried every cell (polish_untried == 0), one agent fewer in
+// any single (interval, group) cell misses the rule on the check's
+// replications in some interval (tests/sim/staffing_test.cc: all 9 cells of
+// the small day's three busiest intervals). Where the budget ran out, the
+// untried cells (those with the least room) may have an agent to spare.
 //
 // Limits: the greedy search is a heuristic for several groups (it finds a
 // staffing where no single agent can be removed, not necessarily the fewest
