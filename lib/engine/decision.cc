@@ -5,6 +5,7 @@
 #include <bit>
 #include <cmath>
 
+#include "lib/engine/eligibility.h"
 #include "lib/engine/engine_impl.h"
 #include "lib/engine/scoring.h"
 
@@ -64,6 +65,10 @@ bool MemberBit(const internal::Center& center, const std::vector<uint64_t>& bits
 
 }  // namespace
 
+// The members Eligibility::Classify stops at kNotLoggedIn, kNotAvailable or
+// kNotActivated, counted from the bitmaps (eligibility.h says what each
+// holds); the full ones (ready but for their room) go to the first rule
+// after those that keeps them out, as Classify would.
 void Engine::Impl::CountUnready(const InteractionRecord& x) {
   const internal::WorkgroupState& wg = workgroups_[x.workgroup.value()];
   int32_t logged_in = 0, available = 0, activated = 0, ready = 0;
@@ -85,7 +90,7 @@ void Engine::Impl::CountUnready(const InteractionRecord& x) {
            MemberBit(center_, wg.active, agent, x.workgroup) &&
            !MemberBit(center_, wg.ready, agent, x.workgroup);
   };
-  const bool exclusion = x.excluded.valid() && now_ < x.excluded_until;
+  const bool exclusion = internal::ExclusionOpen(x, now_);
   if (full > 0 && x.preference_open) {
     const bool preferred_full = is_full(x.preferred_agent);
     f.preferred_window += full - preferred_full;

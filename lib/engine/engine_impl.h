@@ -1,8 +1,8 @@
 // Engine::Impl: the engine's state and the routing rules of acd/engine.h.
 //
 // engine.cc holds the commands (validation, then transitions); routing.cc
-// holds eligibility, tiers and matching; transitions.cc the state changes and
-// timers.
+// holds tiers and matching; eligibility.h who may receive an interaction;
+// scoring.h the scores; transitions.cc the state changes and timers.
 //
 // Indexes, so that no decision scans the whole center (DESIGN 3.12):
 //   * Interactions live in a slab (a vector with a free list) found through a
@@ -40,6 +40,8 @@ namespace acd {
 namespace internal {
 
 inline constexpr uint32_t kNoSlot = UINT32_MAX;
+
+class Eligibility;  // eligibility.h
 
 struct AgentState {
   bool logged_in = false;
@@ -426,11 +428,17 @@ class Engine::Impl {
   void Fire(const Timer& timer);
 
   // ---- routing.cc ----
-  bool TierAdds(Group& group, int tier);
+  // adds[k]: tier k adds a logged-in activated member (DESIGN 3.6).
+  void FillTierAdds(const Group& group, std::vector<bool>& adds) const;
+  // Where bucket `bucket` of `group` stands in tiers now; PositionOf
+  // refreshes the group's cache, PositionIn (for const queries) does not.
   TierPosition PositionOf(Group& group, uint32_t bucket);
+  TierPosition PositionIn(const Group& group, uint32_t bucket) const;
+  // The rules of eligibility.h on this state, now.
+  internal::Eligibility eligibility() const;
+  // Rules 1 and 3 of eligibility.h for one agent.
   bool ReadyForWork(const AgentState& a) const;
   bool HasCapacity(AgentId agent, WorkgroupId wg, MediaType media) const;
-  bool Admits(AgentId agent, const Group& group, TierPosition tier) const;
   // The agent a waiting x would be offered to now (invalid if none), and
   // the runner-up; `record` fills the decision record's filter counts.
   internal::AgentChoice ChooseAgent(const InteractionRecord& x, bool record,
@@ -498,7 +506,7 @@ class Engine::Impl {
 
   // ---- queries.cc ----
   absl::StatusOr<const InteractionRecord*> FindWaiting(InteractionId id) const;
-  // PositionOf(x's group, bucket), for const queries.
+  // PositionIn(x's group, bucket).
   internal::TierPosition TierAt(const InteractionRecord& x, uint32_t bucket) const;
   internal::Serving ServingCapacity(const InteractionRecord& x, internal::TierPosition tier) const;
 

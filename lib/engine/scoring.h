@@ -40,31 +40,6 @@ struct MemberSkillsOf {
   }
 };
 
-// Every requirement holds: the agent has the skill, proficiency within
-// [min, max], desire at least the minimum.
-template <typename SkillOf>
-bool MeetsRequirements(const SkillOf& skill_of, const std::vector<SkillRequirement>& requirements) {
-  for (size_t k = 0; k < requirements.size(); ++k) {
-    const SkillRequirement& r = requirements[k];
-    const SkillValue v = skill_of(k);
-    if (v.proficiency == 0 || v.proficiency < r.min_proficiency ||
-        v.proficiency > r.max_proficiency || v.desire < r.min_desire) {
-      return false;
-    }
-  }
-  return true;
-}
-
-// Proficiency strictly above `threshold` in every required skill.
-template <typename SkillOf>
-bool AboveThreshold(const SkillOf& skill_of, const std::vector<SkillRequirement>& requirements,
-                    int threshold) {
-  for (size_t k = 0; k < requirements.size(); ++k) {
-    if (skill_of(k).proficiency <= threshold) return false;
-  }
-  return true;
-}
-
 // Mean over requirements of (prof * w_prof + desire * w_desire) /
 // |w_prof + w_desire|; 0 without requirements.
 template <typename SkillOf>
@@ -80,14 +55,6 @@ double SkillScore(const SkillOf& skill_of, const std::vector<SkillRequirement>& 
   return sum / static_cast<double>(requirements.size());
 }
 
-inline bool MeetsRequirements(const std::vector<SkillValue>& skills,
-                              const std::vector<SkillRequirement>& requirements) {
-  return MeetsRequirements(SkillsOf{skills, requirements}, requirements);
-}
-inline bool AboveThreshold(const std::vector<SkillValue>& skills,
-                           const std::vector<SkillRequirement>& requirements, int threshold) {
-  return AboveThreshold(SkillsOf{skills, requirements}, requirements, threshold);
-}
 inline double SkillScore(const std::vector<SkillValue>& skills,
                          const std::vector<SkillRequirement>& requirements) {
   return SkillScore(SkillsOf{skills, requirements}, requirements);
