@@ -209,6 +209,10 @@ struct WorkgroupCounters {
 // workgroups or an offer no one answers.
 inline constexpr int64_t kMaxTimersPerAdvance = 1'000'000;
 
+namespace internal {
+class EnginePeer;
+}  // namespace internal
+
 class Engine {
  public:
   // Validates `config` and builds an engine with every agent logged out, no
@@ -321,6 +325,8 @@ class Engine {
   absl::StatusOr<WorkgroupStats> GetWorkgroupStats(WorkgroupId id) const;
 
  private:
+  // The engine's own unit tests read its components through it.
+  friend class internal::EnginePeer;
   class Impl;
   explicit Engine(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;

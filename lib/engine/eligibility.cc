@@ -45,9 +45,9 @@ RuleSet Eligibility::Failures(AgentId agent, const InteractionRecord& x,
   if (PreferenceKeepsOut(x, agent)) failed.Add(Rule::kPreferredWindow);
   if (Excludes(x, agent, now_)) failed.Add(Rule::kExcluded);
   if (!HasRoom(center_, a, agent, x.workgroup, x.media)) failed.Add(Rule::kNoCapacity);
-  const Group& group = groups_[x.group];
   // Both skill rules are asked apart, so that a report may rank them.
   if (SkillsApply(tier)) {
+    const Group& group = groups_[x.group];
     const SkillsOf skills{center_.agent_model(agent).skills, group.requirements};
     if (!MeetsRequirements(skills, group.requirements)) failed.Add(Rule::kSkills);
     if (!InsideTier(skills, group, tier)) failed.Add(Rule::kOutsideTier);
@@ -56,3 +56,21 @@ RuleSet Eligibility::Failures(AgentId agent, const InteractionRecord& x,
 }
 
 }  // namespace acd::internal
+
+namespace acd {
+
+// The rules on the engine's state.
+
+internal::Eligibility Engine::Impl::eligibility() const {
+  return internal::Eligibility(center_, agents_, groups_, now_);
+}
+
+bool Engine::Impl::ReadyForWork(const AgentState& a) const {
+  return internal::ReadyForWork(center_, a);
+}
+
+bool Engine::Impl::HasCapacity(AgentId agent, WorkgroupId wg, MediaType media) const {
+  return internal::HasRoom(center_, agents_[agent.value()], agent, wg, media);
+}
+
+}  // namespace acd

@@ -315,6 +315,7 @@ class Engine::Impl {
   absl::StatusOr<WorkgroupStats> GetWorkgroupStats(WorkgroupId id) const;
 
  private:
+  friend class internal::EnginePeer;  // the engine's unit tests
   using AgentState = internal::AgentState;
   using Group = internal::Group;
   using InteractionRecord = internal::InteractionRecord;
@@ -427,18 +428,22 @@ class Engine::Impl {
   bool TimerLive(const Timer& timer) const;
   void Fire(const Timer& timer);
 
-  // ---- routing.cc ----
+  // ---- tiers.cc ----
   // adds[k]: tier k adds a logged-in activated member (DESIGN 3.6).
   void FillTierAdds(const Group& group, std::vector<bool>& adds) const;
   // Where bucket `bucket` of `group` stands in tiers now; PositionOf
   // refreshes the group's cache, PositionIn (for const queries) does not.
   TierPosition PositionOf(Group& group, uint32_t bucket);
   TierPosition PositionIn(const Group& group, uint32_t bucket) const;
+
+  // ---- eligibility.cc ----
   // The rules of eligibility.h on this state, now.
   internal::Eligibility eligibility() const;
   // Rules 1 and 3 of eligibility.h for one agent.
   bool ReadyForWork(const AgentState& a) const;
   bool HasCapacity(AgentId agent, WorkgroupId wg, MediaType media) const;
+
+  // ---- routing.cc ----
   // The agent a waiting x would be offered to now (invalid if none), and
   // the runner-up; `record` fills the decision record's filter counts.
   internal::AgentChoice ChooseAgent(const InteractionRecord& x, bool record,
