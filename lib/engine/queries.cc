@@ -13,7 +13,7 @@
 
 namespace acd {
 
-using internal::InteractionScore;
+using internal::ScoreAt;
 using internal::Rule;
 using internal::RuleSet;
 using internal::TierPosition;
@@ -106,8 +106,7 @@ absl::StatusOr<int64_t> Engine::Impl::GetPosition(InteractionId id) const {
   const InteractionRecord& x = *found;
   const InteractionWeights& weights = center_.workgroup(x.workgroup).interaction_weights;
   const auto score = [&](const InteractionRecord& y) {
-    return InteractionScore(weights, 0, y.priority, now_ - y.entered_queue,
-                            now_ - y.entered_system);
+    return ScoreAt(weights, 0, y, now_).sum;
   };
   const double own = score(x);
   int64_t ahead = 0;

@@ -14,13 +14,13 @@
 
 namespace acd {
 
-using internal::AgentScore;
 using internal::BucketOrder;
 using internal::Group;
-using internal::InteractionScore;
 using internal::MediaIndex;
 using internal::Rule;
 using internal::RuleSet;
+using internal::Score;
+using internal::ScoreAt;
 using internal::SkillRule;
 using internal::SkillScore;
 using internal::SkillsOf;
@@ -37,7 +37,7 @@ double Engine::Impl::AgentOrderKey(const InteractionRecord& x, AgentId agent, in
   const AgentState& a = agents_[agent.value()];
   switch (config.agent_order) {
     case AgentOrder::kScore:
-      return AgentScore(config.agent_weights, skill, center_.agent(agent), now_ - since);
+      return Score(config.agent_weights, skill, center_.agent(agent), now_ - since).sum;
     case AgentOrder::kFewestInteractions:
       return -static_cast<double>(a.answered);
     case AgentOrder::kLeastTalkTime:
@@ -208,8 +208,7 @@ void Engine::Impl::ChooseInWorkgroup(AgentId agent, WorkgroupId wg,
       const uint32_t position = frontier_.back();
       frontier_.pop_back();
       const InteractionRecord& top = slab_[order.Bucket(tops[position]).top()];
-      if (choice.Hopeless(top, InteractionScore(weights, 0, top.priority, now_ - top.entered_queue,
-                                                now_ - top.entered_system))) {
+      if (choice.Hopeless(top, ScoreAt(weights, 0, top, now_).sum)) {
         break;
       }
       visited += VisitBucket(agent, tops[position], weights, choice);
@@ -260,8 +259,7 @@ int32_t Engine::Impl::ConsiderBucket(AgentId agent, const internal::SlotHeap& bu
   const auto excluded = [&](uint32_t s) { return internal::Excludes(slab_[s], agent, now_); };
   const auto consider = [&](uint32_t slot) {
     InteractionRecord& x = slab_[slot];
-    choice.Consider(x, InteractionScore(weights, skill, x.priority, now_ - x.entered_queue,
-                                        now_ - x.entered_system));
+    choice.Consider(x, ScoreAt(weights, skill, x, now_).sum);
   };
   const auto& slots = bucket.slots();
   const size_t wanted = choice.keep_second ? 3 : 1;
@@ -325,8 +323,7 @@ void Engine::Impl::ChooseAmongPreferred(AgentId agent, internal::InteractionChoi
     }
     const InteractionWeights& weights = center_.workgroup(x.workgroup).interaction_weights;
     const double skill = weights.skill != 0 ? SkillScore(skills, group.requirements) : 0;
-    choice.Consider(x, InteractionScore(weights, skill, x.priority, now_ - x.entered_queue,
-                                        now_ - x.entered_system));
+    choice.Consider(x, ScoreAt(weights, skill, x, now_).sum);
     if (record) ++decision_.eligible;
   }
 }
