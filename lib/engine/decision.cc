@@ -119,8 +119,7 @@ internal::TierPosition Engine::Impl::TierOf(const InteractionRecord& x) {
 // choice compared.
 ScoreTerms Engine::Impl::TermsOf(const InteractionRecord& x, AgentId agent) const {
   const WorkgroupConfig& config = center_.workgroup(x.workgroup);
-  const double skill =
-      SkillScore(center_.agent_model(agent).skills, groups_[x.group].requirements);
+  const double skill = SkillScore(center_.agent_model(agent).skills, groups_[x.group].requirements);
   const internal::InteractionScoreTerms i = ScoreAt(config.interaction_weights, skill, x, now_);
   const internal::AgentScoreTerms a = Score(config.agent_weights, skill, center_.agent(agent),
                                             now_ - agents_[agent.value()].available_since);

@@ -30,8 +30,7 @@ absl::string_view RuleName(Rule rule) {
   return "?";
 }
 
-RuleSet Eligibility::Failures(AgentId agent, const InteractionRecord& x,
-                              TierPosition tier) const {
+RuleSet Eligibility::Failures(AgentId agent, const InteractionRecord& x, TierPosition tier) const {
   RuleSet failed;
   const int m = center_.MembershipIndex(agent, x.workgroup);
   if (m < 0) {

@@ -13,9 +13,9 @@
 
 namespace acd {
 
-using internal::ScoreAt;
 using internal::Rule;
 using internal::RuleSet;
+using internal::ScoreAt;
 using internal::TierPosition;
 
 absl::string_view WaitReasonName(WaitReasonCode code) {
@@ -105,9 +105,7 @@ absl::StatusOr<int64_t> Engine::Impl::GetPosition(InteractionId id) const {
   ACD_ASSIGN_OR_RETURN(const InteractionRecord* found, FindWaiting(id));
   const InteractionRecord& x = *found;
   const InteractionWeights& weights = center_.workgroup(x.workgroup).interaction_weights;
-  const auto score = [&](const InteractionRecord& y) {
-    return ScoreAt(weights, 0, y, now_).sum;
-  };
+  const auto score = [&](const InteractionRecord& y) { return ScoreAt(weights, 0, y, now_).sum; };
   const double own = score(x);
   int64_t ahead = 0;
   ForEachWaiting(x.workgroup, [&](uint32_t slot) {

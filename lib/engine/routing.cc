@@ -234,7 +234,8 @@ int64_t Engine::Impl::VisitBucket(AgentId agent, uint32_t ref, const Interaction
   const auto& skills = center_.agent_model(agent).skills;
   DecisionFilters& filtered = decision_.filtered;
   // Rules 4 and 5 once for the bucket: its interactions share them.
-  if (const Rule rule = SkillRule(SkillsOf{skills, group.requirements}, group, PositionOf(group, k));
+  if (const Rule rule =
+          SkillRule(SkillsOf{skills, group.requirements}, group, PositionOf(group, k));
       rule != Rule::kEligible) {
     if (record) (rule == Rule::kSkills ? filtered.skills : filtered.outside_tier) += size;
     return size;
@@ -304,8 +305,8 @@ void Engine::Impl::ChooseAmongPreferred(AgentId agent, internal::InteractionChoi
     const RuleSet failed = rules.Failures(agent, x, PositionOf(group, x.bucket));
     // Not a member or not activated: counted with its workgroup.
     if (failed.Has(Rule::kNotMember) || failed.Has(Rule::kNotActivated)) continue;
-    switch (failed.FirstOf(
-        {Rule::kNoCapacity, Rule::kSkills, Rule::kOutsideTier, Rule::kExcluded})) {
+    switch (
+        failed.FirstOf({Rule::kNoCapacity, Rule::kSkills, Rule::kOutsideTier, Rule::kExcluded})) {
       case Rule::kNoCapacity:
         if (record) ++filtered.no_capacity;
         continue;

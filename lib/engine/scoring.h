@@ -80,8 +80,10 @@ struct InteractionScoreTerms {
   double sum = 0;
 };
 
-ABSL_ATTRIBUTE_ALWAYS_INLINE inline InteractionScoreTerms Score(const InteractionWeights& w, double skill_score, int priority,
-                                   Duration in_queue, Duration in_system) {
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline InteractionScoreTerms Score(const InteractionWeights& w,
+                                                                double skill_score, int priority,
+                                                                Duration in_queue,
+                                                                Duration in_system) {
   InteractionScoreTerms t;
   t.skill = skill_score * w.skill;
   t.priority = priority * w.priority;
@@ -109,8 +111,9 @@ struct AgentScoreTerms {
   double attributes() const { return attribute1 + attribute2 + attribute3; }
 };
 
-ABSL_ATTRIBUTE_ALWAYS_INLINE inline AgentScoreTerms Score(const AgentWeights& w, double skill_score, const AgentConfig& agent,
-                             Duration available) {
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline AgentScoreTerms Score(const AgentWeights& w, double skill_score,
+                                                          const AgentConfig& agent,
+                                                          Duration available) {
   AgentScoreTerms t;
   t.skill = skill_score * w.skill;
   t.cost = agent.cost * w.cost;
@@ -129,8 +132,9 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline AgentScoreTerms Score(const AgentWeights& w,
 
 // The InteractionScore of interaction record `x` at time `now`.
 template <typename Record>
-ABSL_ATTRIBUTE_ALWAYS_INLINE inline InteractionScoreTerms ScoreAt(const InteractionWeights& w, double skill_score, const Record& x,
-                              Time now) {
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline InteractionScoreTerms ScoreAt(const InteractionWeights& w,
+                                                                  double skill_score,
+                                                                  const Record& x, Time now) {
   return Score(w, skill_score, x.priority, now - x.entered_queue, now - x.entered_system);
 }
 

@@ -120,7 +120,7 @@ void Engine::Impl::EnterQueue(InteractionRecord& x) {
 
 double Engine::Impl::OrderKey(const InteractionRecord& x) const {
   return internal::InGroupKey(center_.workgroup(x.workgroup).interaction_weights, x.priority,
-                             x.entered_queue, x.entered_system);
+                              x.entered_queue, x.entered_system);
 }
 
 void Engine::Impl::Key(InteractionRecord& x) {

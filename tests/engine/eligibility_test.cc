@@ -4,6 +4,8 @@
 // arrival scan, the agent-freed walk, the decision records' counts), as
 // properties over the states of random centers and command streams.
 
+#include "lib/engine/eligibility.h"
+
 #include <functional>
 #include <map>
 #include <string>
@@ -14,7 +16,6 @@
 #include "acd/format.h"
 #include "doctest/doctest.h"
 #include "fmt/format.h"
-#include "lib/engine/eligibility.h"
 #include "tests/testing/engine_peer.h"
 #include "tests/testing/random_streams.h"
 #include "tests/testing/reference_router.h"
@@ -102,24 +103,24 @@ void CheckEveryRuleSeen(const std::map<std::string, int64_t>& seen, bool eligibl
 
 TEST_CASE("Classify gives the reference router's first failing rule for every member") {
   std::map<std::string, int64_t> seen;
-  const std::string complaint = OnRandomStates([&](const EnginePeer& peer,
-                                                   const ReferenceRouter& reference) {
-    const internal::Eligibility rules = peer.eligibility();
-    for (const InteractionRecord* x : peer.Waiting()) {
-      const TierPosition tier = peer.TierOf(*x);
-      for (AgentId member : peer.center().workgroup_model(x->workgroup).members) {
-        const std::string ours(RuleName(rules.Classify(member, *x, tier)));
-        const auto theirs = reference.FirstFailureName(member, x->id);
-        if (!theirs.ok() || *theirs != ours) {
-          return fmt::format("agent {} for interaction {}: Classify says {}, the reference {}",
-                             member.value(), x->id.value(), ours,
-                             theirs.ok() ? *theirs : theirs.status().ToString());
+  const std::string complaint =
+      OnRandomStates([&](const EnginePeer& peer, const ReferenceRouter& reference) {
+        const internal::Eligibility rules = peer.eligibility();
+        for (const InteractionRecord* x : peer.Waiting()) {
+          const TierPosition tier = peer.TierOf(*x);
+          for (AgentId member : peer.center().workgroup_model(x->workgroup).members) {
+            const std::string ours(RuleName(rules.Classify(member, *x, tier)));
+            const auto theirs = reference.FirstFailureName(member, x->id);
+            if (!theirs.ok() || *theirs != ours) {
+              return fmt::format("agent {} for interaction {}: Classify says {}, the reference {}",
+                                 member.value(), x->id.value(), ours,
+                                 theirs.ok() ? *theirs : theirs.status().ToString());
+            }
+            ++seen[ours];
+          }
         }
-        ++seen[ours];
-      }
-    }
-    return std::string();
-  });
+        return std::string();
+      });
   CHECK_MESSAGE(complaint.empty(), complaint);
   CheckEveryRuleSeen(seen, /*eligible=*/false);
   CHECK(seen.count("eligible") == 0);
@@ -142,8 +143,7 @@ TEST_CASE("the ready and room bitmaps hold what Classify says of rules 1 to 3") 
           InteractionRecord probe;
           probe.workgroup = wg;
           probe.media = static_cast<MediaType>(m);
-          const RuleSet failed =
-              rules.Failures(members[i], probe, {TierPosition::kAnyMember, 0});
+          const RuleSet failed = rules.Failures(members[i], probe, {TierPosition::kAnyMember, 0});
           ready_by_rules = !failed.Has(Rule::kNotLoggedIn) && !failed.Has(Rule::kNotAvailable) &&
                            !failed.Has(Rule::kNotActivated);
           if (peer.RoomBit(wg, i, probe.media) == failed.Has(Rule::kNoCapacity)) {
@@ -163,9 +163,9 @@ TEST_CASE("the ready and room bitmaps hold what Classify says of rules 1 to 3") 
     }
     return "";
   };
-  const std::string complaint = OnRandomStates(
-      [&](const EnginePeer& peer, const ReferenceRouter&) { return check(peer); },
-      [&](const EnginePeer& peer, const DecisionRecord&) { return check(peer); });
+  const std::string complaint =
+      OnRandomStates([&](const EnginePeer& peer, const ReferenceRouter&) { return check(peer); },
+                     [&](const EnginePeer& peer, const DecisionRecord&) { return check(peer); });
   CHECK_MESSAGE(complaint.empty(), complaint);
   CHECK(ready > 0);
   CHECK(full > 0);
@@ -182,8 +182,8 @@ TEST_CASE("the arrival scan passes over each member by the rule Classify gives")
       const internal::WorkgroupModel& model = center.workgroup_model(x->workgroup);
       absl::InlinedVector<const internal::SkillValue*, 4> columns;
       for (const SkillRequirement& r : group.requirements) columns.push_back(model.Column(r.skill));
-      const int64_t only = x->preference_open ? center.MemberIndex(x->preferred_agent, x->workgroup)
-                                              : -1;
+      const int64_t only =
+          x->preference_open ? center.MemberIndex(x->preferred_agent, x->workgroup) : -1;
       const int64_t excluded = internal::ExclusionOpen(*x, peer.now())
                                    ? center.MemberIndex(x->excluded, x->workgroup)
                                    : -1;
@@ -193,8 +193,8 @@ TEST_CASE("the arrival scan passes over each member by the rule Classify gives")
         if (!peer.ReadyBit(x->workgroup, i)) {
           // CountUnready's share: the first three rules, or full.
           if (rule == Rule::kEligible || rule == Rule::kSkills || rule == Rule::kOutsideTier) {
-            return fmt::format("member {} is out of the ready bitmap but {} for interaction {}",
-                               i, RuleName(rule), x->id.value());
+            return fmt::format("member {} is out of the ready bitmap but {} for interaction {}", i,
+                               RuleName(rule), x->id.value());
           }
           continue;
         }
@@ -216,9 +216,9 @@ TEST_CASE("the arrival scan passes over each member by the rule Classify gives")
     }
     return "";
   };
-  const std::string complaint = OnRandomStates(
-      [&](const EnginePeer& peer, const ReferenceRouter&) { return check(peer); },
-      [&](const EnginePeer& peer, const DecisionRecord&) { return check(peer); });
+  const std::string complaint =
+      OnRandomStates([&](const EnginePeer& peer, const ReferenceRouter&) { return check(peer); },
+                     [&](const EnginePeer& peer, const DecisionRecord&) { return check(peer); });
   CHECK_MESSAGE(complaint.empty(), complaint);
   CheckEveryRuleSeen(seen, /*eligible=*/true);
 }
@@ -262,9 +262,9 @@ TEST_CASE("the agent-freed walk admits the interactions Classify finds eligible"
     }
     return "";
   };
-  const std::string complaint = OnRandomStates(
-      [&](const EnginePeer& peer, const ReferenceRouter&) { return check(peer); },
-      [&](const EnginePeer& peer, const DecisionRecord&) { return check(peer); });
+  const std::string complaint =
+      OnRandomStates([&](const EnginePeer& peer, const ReferenceRouter&) { return check(peer); },
+                     [&](const EnginePeer& peer, const DecisionRecord&) { return check(peer); });
   CHECK_MESSAGE(complaint.empty(), complaint);
   CHECK(eligible > 0);
   CHECK(refused > 0);
@@ -282,15 +282,19 @@ TEST_CASE("a decision record counts each member under the rule Classify gives") 
     }
     const DecisionFilters& f = d.filtered;
     const std::vector<std::pair<Rule, int32_t>> recorded = {
-        {Rule::kNotLoggedIn, f.not_logged_in}, {Rule::kNotAvailable, f.not_available},
-        {Rule::kNotActivated, f.not_activated}, {Rule::kPreferredWindow, f.preferred_window},
-        {Rule::kExcluded, f.excluded},          {Rule::kNoCapacity, f.no_capacity},
-        {Rule::kSkills, f.skills},              {Rule::kOutsideTier, f.outside_tier},
+        {Rule::kNotLoggedIn, f.not_logged_in},
+        {Rule::kNotAvailable, f.not_available},
+        {Rule::kNotActivated, f.not_activated},
+        {Rule::kPreferredWindow, f.preferred_window},
+        {Rule::kExcluded, f.excluded},
+        {Rule::kNoCapacity, f.no_capacity},
+        {Rule::kSkills, f.skills},
+        {Rule::kOutsideTier, f.outside_tier},
         {Rule::kEligible, d.eligible}};
     for (const auto& [rule, count] : recorded) {
       if (counted[rule] != count) {
-        return fmt::format("interaction {}: the record counts {} {}, Classify {}",
-                           x->id.value(), count, RuleName(rule), counted[rule]);
+        return fmt::format("interaction {}: the record counts {} {}, Classify {}", x->id.value(),
+                           count, RuleName(rule), counted[rule]);
       }
     }
     return "";

@@ -41,12 +41,10 @@ TEST_CASE("Score gives each term of DESIGN 3.5 and their sum, on a worked exampl
   CHECK(i.time_in_queue == 15);
   CHECK(i.time_in_system == 0);
   CHECK(i.sum == 225);
-  const AgentScoreTerms a = Score(AgentWeights{.skill = 1,
-                                               .cost = -1,
-                                               .available = 2,
-                                               .available_interval_s = 10,
-                                               .attribute1 = 0.5},
-                                  80, AgentConfig{.cost = 3, .attribute1 = 10}, Seconds(35));
+  const AgentScoreTerms a = Score(
+      AgentWeights{
+          .skill = 1, .cost = -1, .available = 2, .available_interval_s = 10, .attribute1 = 0.5},
+      80, AgentConfig{.cost = 3, .attribute1 = 10}, Seconds(35));
   CHECK(a.skill == 80);
   CHECK(a.cost == -3);
   CHECK(a.available == 6);  // floor(35 / 10) * 2
@@ -109,8 +107,10 @@ TEST_CASE("the in-group key orders two interactions as InteractionScore does at 
     const Time now = std::max(x.entered_queue, y.entered_queue) + WholeSeconds(pick);
     // A group shares its requirements, so its members' skill scores.
     const double skill = pick.Below(101);
-    const double sx = Score(w, skill, x.priority, now - x.entered_queue, now - x.entered_system).sum;
-    const double sy = Score(w, skill, y.priority, now - y.entered_queue, now - y.entered_system).sum;
+    const double sx =
+        Score(w, skill, x.priority, now - x.entered_queue, now - x.entered_system).sum;
+    const double sy =
+        Score(w, skill, y.priority, now - y.entered_queue, now - y.entered_system).sum;
     INFO("seed ", seed);
     CHECK((kx > ky) == (sx > sy));
     CHECK((kx == ky) == (sx == sy));
@@ -128,16 +128,15 @@ struct OrderChecker : Observer {
   void OnDecision(const DecisionRecord& d) override {
     if (!complaint.empty()) return;
     const ScoreTerms& w = d.winner.terms;
-    if (w.interaction_score != w.interaction_skill + w.priority + w.time_in_queue +
-                                  w.time_in_system) {
+    if (w.interaction_score !=
+        w.interaction_skill + w.priority + w.time_in_queue + w.time_in_system) {
       complaint = "the interaction score is not the sum of its terms";
     }
     const bool by_interaction = d.direction == DecisionDirection::kAgentGainsCapacity;
     if (by_interaction && w.order_key != w.interaction_score) {
       complaint = "the agent compared something else than InteractionScore";
     }
-    if (!by_interaction && d.agent_order == AgentOrder::kScore &&
-        w.order_key != w.agent_score) {
+    if (!by_interaction && d.agent_order == AgentOrder::kScore && w.order_key != w.agent_score) {
       complaint = "the interaction compared something else than AgentScore";
     }
     if (!d.has_runner_up) return;
