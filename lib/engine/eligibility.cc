@@ -37,7 +37,7 @@ RuleSet Eligibility::Failures(AgentId agent, const InteractionRecord& x, TierPos
     failed.Add(Rule::kNotMember);
     return failed;
   }
-  const AgentState& a = agents_[agent.value()];
+  const AgentState& a = agents_.agent(agent);
   if (!a.logged_in) failed.Add(Rule::kNotLoggedIn);
   if (!ReadyForWork(center_, a)) failed.Add(Rule::kNotAvailable);
   if (!a.active[m]) failed.Add(Rule::kNotActivated);
@@ -62,14 +62,6 @@ namespace acd {
 
 internal::Eligibility Engine::Impl::eligibility() const {
   return internal::Eligibility(center_, agents_, groups_, now_);
-}
-
-bool Engine::Impl::ReadyForWork(const AgentState& a) const {
-  return internal::ReadyForWork(center_, a);
-}
-
-bool Engine::Impl::HasCapacity(AgentId agent, WorkgroupId wg, MediaType media) const {
-  return internal::HasRoom(center_, agents_[agent.value()], agent, wg, media);
 }
 
 }  // namespace acd

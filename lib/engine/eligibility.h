@@ -40,6 +40,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "lib/engine/agent_book.h"
 #include "lib/engine/center.h"
 #include "lib/engine/engine_impl.h"
 #include "lib/engine/scoring.h"
@@ -170,8 +171,8 @@ Rule SkillRule(const SkillOf& skill_of, const Group& group, TierPosition tier) {
 // A read-only view of the engine state the rules read.
 class Eligibility {
  public:
-  Eligibility(const Center& center, const std::vector<AgentState>& agents,
-              const std::vector<Group>& groups, Time now)
+  Eligibility(const Center& center, const AgentBook& agents, const std::vector<Group>& groups,
+              Time now)
       : center_(center), agents_(agents), groups_(groups), now_(now) {}
 
   // Every rule `agent` fails for waiting `x` whose tier position is `tier`.
@@ -183,7 +184,7 @@ class Eligibility {
 
  private:
   const Center& center_;
-  const std::vector<AgentState>& agents_;
+  const AgentBook& agents_;
   const std::vector<Group>& groups_;
   Time now_;
 };

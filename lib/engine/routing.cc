@@ -82,7 +82,7 @@ internal::AgentChoice Engine::Impl::ChooseAgent(const InteractionRecord& x, bool
   Group& group = groups_[x.group];
   const TierPosition tier = PositionOf(group, x.bucket);
   const internal::WorkgroupModel& model = center_.workgroup_model(x.workgroup);
-  const internal::WorkgroupState& wg = workgroups_[x.workgroup.value()];
+  const internal::MemberBits& wg = agents_.members(x.workgroup);
   // A workgroup without members has empty bitmaps (null data): no offset.
   if (wg.ready.empty()) return internal::AgentChoice();
   const uint64_t* room = wg.room.data() + MediaIndex(x.media);
@@ -164,8 +164,7 @@ bool Engine::Impl::FillOnce(AgentId agent) {
     if (a.active[m]) {
       ChooseInWorkgroup(agent, wg, choice);
     } else if (record) {
-      decision_.filtered.not_activated +=
-          static_cast<int32_t>(workgroups_[wg.value()].counters.waiting);
+      decision_.filtered.not_activated += static_cast<int32_t>(stats_.counters(wg).waiting);
     }
   }
   ChooseAmongPreferred(agent, choice);

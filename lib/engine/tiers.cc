@@ -36,9 +36,9 @@ void Engine::Impl::FillTierAdds(const Group& group, std::vector<bool>& adds) con
 }
 
 internal::TierPosition Engine::Impl::PositionOf(Group& group, uint32_t bucket) {
-  if (!group.tiers.empty() && group.adds_version != roster_version_) {
+  if (!group.tiers.empty() && group.adds_version != agents_.roster_version()) {
     FillTierAdds(group, group.adds);
-    group.adds_version = roster_version_;
+    group.adds_version = agents_.roster_version();
   }
   return PositionIn(group, bucket);
 }
@@ -48,8 +48,9 @@ internal::TierPosition Engine::Impl::PositionOf(Group& group, uint32_t bucket) {
 internal::TierPosition Engine::Impl::PositionIn(const Group& group, uint32_t bucket) const {
   if (group.tiers.empty()) return {};
   std::vector<bool> fresh;
-  if (group.adds_version != roster_version_) FillTierAdds(group, fresh);
-  const std::vector<bool>& adds = group.adds_version == roster_version_ ? group.adds : fresh;
+  if (group.adds_version != agents_.roster_version()) FillTierAdds(group, fresh);
+  const std::vector<bool>& adds =
+      group.adds_version == agents_.roster_version() ? group.adds : fresh;
   const int n = static_cast<int>(group.tiers.size());
   int k = static_cast<int>(bucket);
   while (k < n && !adds[k]) ++k;

@@ -22,8 +22,7 @@ class EnginePeer {
 
   const Center& center() const { return impl_.center_; }
   Time now() const { return impl_.now_; }
-  const AgentState& agent(AgentId id) const { return impl_.agents_[id.value()]; }
-  const WorkgroupState& workgroup(WorkgroupId id) const { return impl_.workgroups_[id.value()]; }
+  const AgentState& agent(AgentId id) const { return impl_.agents_.agent(id); }
   const Group& group(const InteractionRecord& x) const { return impl_.groups_[x.group]; }
   // Null unless `id` is live.
   const InteractionRecord* interaction(InteractionId id) const { return impl_.FindRecord(id); }
@@ -50,10 +49,10 @@ class EnginePeer {
   // Member `member` of `wg` in the ready bitmap, and in the room bitmap of
   // `media`.
   bool ReadyBit(WorkgroupId wg, uint32_t member) const {
-    return (workgroup(wg).ready[member / 64] >> (member % 64)) & 1;
+    return (impl_.agents_.members(wg).ready[member / 64] >> (member % 64)) & 1;
   }
   bool RoomBit(WorkgroupId wg, uint32_t member, MediaType media) const {
-    return (workgroup(wg).room[member / 64 * kMediaTypeCount + MediaIndex(media)] >>
+    return (impl_.agents_.members(wg).room[member / 64 * kMediaTypeCount + MediaIndex(media)] >>
             (member % 64)) &
            1;
   }
