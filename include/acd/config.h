@@ -63,7 +63,7 @@ struct SkillLevel {
   int desire = 1;
 };
 
-// How much of an agent one interaction of `media` takes (DESIGN 3.4): an
+// How much of an agent one interaction of `media` takes (docs/design.md 3.4): an
 // agent can take one more when its used percent plus `percent` is at most
 // 100 and it holds fewer than `max_assign` of that media.
 struct MediaUtilization {
@@ -74,7 +74,7 @@ struct MediaUtilization {
   int max_assign = 1;
 };
 
-// InteractionScore weights (DESIGN 3.5): which waiting interaction an agent
+// InteractionScore weights (docs/design.md 3.5): which waiting interaction an agent
 // takes. Defaults: highest priority first, ties to the longest in queue.
 struct InteractionWeights {
   double skill = 0;
@@ -86,7 +86,7 @@ struct InteractionWeights {
   double time_in_system = 0;
 };
 
-// AgentScore weights (DESIGN 3.5): which available agent an interaction goes
+// AgentScore weights (docs/design.md 3.5): which available agent an interaction goes
 // to. Defaults: highest skill score, ties to the longest available.
 struct AgentWeights {
   double skill = 1;
@@ -100,7 +100,7 @@ struct AgentWeights {
   double attribute3 = 0;
 };
 
-// One tier of targeting (DESIGN 3.6): agents whose proficiency is strictly
+// One tier of targeting (docs/design.md 3.6): agents whose proficiency is strictly
 // greater than `threshold` in every required skill, for `duration` (counted
 // in sequence from the moment the interaction entered the queue).
 struct TierConfig {
@@ -113,7 +113,7 @@ struct TierConfig {
 // offered as options (ties in each go to the longest available, then the
 // lowest id). Counters run from the agent's log-in.
 enum class AgentOrder : uint8_t {
-  kScore,               // highest AgentScore (DESIGN 3.5)
+  kScore,               // highest AgentScore (docs/design.md 3.5)
   kFewestInteractions,  // fewest interactions answered
   kLeastTalkTime,       // least time connected, over finished interactions
   kRoundRobin,          // the next member after the last one offered one
@@ -126,7 +126,7 @@ enum class AfterLastTier : uint8_t {
   kAnyMember,
 };
 
-// What happens when an offer is not answered in time (RONA, DESIGN 3.7).
+// What happens when an offer is not answered in time (RONA, docs/design.md 3.7).
 struct NoAnswerConfig {
   // The status a missing agent is set to; must be a dnd status. Applies
   // across all the agent's workgroups.

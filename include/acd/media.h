@@ -1,7 +1,7 @@
 // acd/media.h: the kinds of interaction the engine routes.
 //
 // PureConnect routes eight media. Each has its own utilization share and
-// lifecycle (DESIGN 3.4, 3.8); the foundation routes them all alike, as calls.
+// lifecycle (docs/design.md 3.4, 3.8); the foundation routes them all alike, as calls.
 //
 //   acd::MediaType m = acd::MediaType::kChat;
 //   acd::MediaName(m);        // "chat"

@@ -49,7 +49,7 @@ class ReferenceRouter {
   absl::StatusOr<WaitReason> GetWaitReason(InteractionId id) const;
   absl::StatusOr<int64_t> GetPosition(InteractionId id) const;
 
-  // Invariants of DESIGN 3.10 checked on this router's state: an empty string
+  // Invariants of docs/design.md 3.10 checked on this router's state: an empty string
   // when they hold, else what broke. Work conservation: no waiting
   // interaction has an eligible agent. Capacity: no agent above 100 % or a
   // max assign.
