@@ -19,8 +19,11 @@
 //                            .skills = {{.skill = "spanish", .proficiency = 80}}});
 //   auto engine = acd::Engine::Create(center);
 //
-// Units are in the types (`Duration`) or in field names. Every default below is
-// PureConnect's unless said otherwise.
+// Units are in the types (`Duration`) or in field names. Defaults follow
+// PureConnect where it documents one (statuses, alert timeout, wrap-up and
+// no-answer statuses, utilization, score weights); the others (exclusion,
+// callback retries, statistics interval, ...) are this project's choices
+// (docs/sources.md).
 
 #ifndef ACD_CONFIG_H_
 #define ACD_CONFIG_H_

@@ -3,8 +3,9 @@
 // `acd::Engine` decides which agent gets which interaction. It is a
 // deterministic, single-threaded state machine: commands come in through
 // `Apply`, each carrying its `now`; decisions and state changes go out to an
-// `Observer`. The engine never reads a clock. Its own timers (wrap-up end, and
-// later alert timeouts, tier widening, snoozes) fire when the driver calls
+// `Observer`. The engine never reads a clock. Its own timers (alert timeouts,
+// wrap-up ends, no-answer delays, exclusions, tier boundaries, preferred-agent
+// windows, callback snoozes, in-queue timeouts) fire when the driver calls
 // `AdvanceTo`, or implicitly before any command with a later `now`.
 // `NextDeadline` tells the driver when the next timer is due, so a simulator
 // can merge it into its event list and a server can sleep until then.
@@ -79,6 +80,7 @@
 // to a workgroup restarts the queue time and tiers and keeps the time in
 // system; a snoozed callback restarts its queue time when it waits again; a
 // priority change and any reconfiguration keep both.
+//
 // What the engine can tell (docs/design.md 3.9): before each offer, a decision
 // record to Observer::OnDecision (acd/decision.h; SetDecisionRecords turns
 // them off); on demand, why a waiting interaction waits, its position, two
@@ -102,10 +104,10 @@
 // Errors: every command is validated before it changes anything. Unknown ids
 // give NotFound, a command in the wrong state FailedPrecondition, a bad value
 // or a time in the past InvalidArgument; a rejected command changes nothing
-// and reports nothing.
+// and reports nothing, except that time passes (see Apply).
 //
-// Thread safety: none. One thread owns an engine; `acd::Router` (later) is the
-// concurrent facade. Distinct engines are independent.
+// Thread safety: none. One thread owns an engine; `acd::Router` (acd/router.h)
+// is the concurrent facade. Distinct engines are independent.
 
 #ifndef ACD_ENGINE_H_
 #define ACD_ENGINE_H_
@@ -240,13 +242,14 @@ class Engine {
   // that time has passed whatever the command said.
   absl::Status Apply(const Command& command);
 
-  // Fires, in order of due time (ties: order of scheduling), every timer due
-  // at or before `now`, and sets the clock to `now`. InvalidArgument if `now`
-  // is before the clock or outside +-kMaxTime (acd/time.h; so is
-  // Time::Infinite()). The work is bounded: once kMaxTimersPerAdvance timers
-  // have fired, it stops before the next later instant, with the clock at
-  // the last instant whose timers all fired, and returns ResourceExhausted
-  // (call again to go on; Apply then leaves its command unapplied).
+  // Fires, in order of due time (ties: by kind, then target id, as above),
+  // every timer due at or before `now`, and sets the clock to `now`.
+  // InvalidArgument if `now` is before the clock or outside +-kMaxTime
+  // (acd/time.h; so is Time::Infinite()). The work is bounded: once
+  // kMaxTimersPerAdvance timers have fired, it stops before the next later
+  // instant, with the clock at the last instant whose timers all fired, and
+  // returns ResourceExhausted (call again to go on; Apply then leaves its
+  // command unapplied).
   absl::Status AdvanceTo(Time now);
 
   // When the earliest pending timer is due; Time::Infinite() if none.
