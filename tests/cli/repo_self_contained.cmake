@@ -5,11 +5,10 @@
 #
 # -DSOURCE_DIR=<repository root> [-DBINARY_DIR=<build tree, skipped>]
 #
-# Every file under SOURCE_DIR is read, except: docs/ (where the documents
-# live and may name their own history), .git, .cache, build trees (top-level
-# build* directories, any top-level directory holding a CMakeCache.txt, and
-# BINARY_DIR), and this script, which spells the patterns out. A line fails
-# when it holds one of:
+# Every file under SOURCE_DIR is read, docs/ included, except: .git, .cache,
+# build trees (top-level build* directories, any top-level directory holding
+# a CMakeCache.txt, and BINARY_DIR), and this script, which spells the
+# patterns out. A line fails when it holds one of:
 #   * the upper-case word DESIGN or STYLE, alone ("DESIGN 3.3", "DESIGN.md",
 #     "STYLE 9"): the names of design notes kept outside the repository.
 #     Identifiers that contain them (ACD_DESIGN_X, DESIGNATED) and the
@@ -52,7 +51,7 @@ file(GLOB top RELATIVE "${SOURCE_DIR}" "${SOURCE_DIR}/*" "${SOURCE_DIR}/.*")
 set(files "")
 foreach(entry IN LISTS top)
   set(path "${SOURCE_DIR}/${entry}")
-  if(entry MATCHES "^(docs|\\.git|\\.cache|build.*)$")
+  if(entry MATCHES "^(\\.git|\\.cache|build.*)$")
     continue()
   endif()
   if(IS_DIRECTORY "${path}")
