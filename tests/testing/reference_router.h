@@ -53,7 +53,7 @@ class ReferenceRouter {
   // "outside_tier"), or "eligible"; NotFound unless `id` is waiting.
   absl::StatusOr<std::string> FirstFailureName(AgentId a, InteractionId id) const;
 
-  // Invariants of DESIGN 3.10 checked on this router's state: an empty string
+  // Invariants of docs/design.md 3.10 checked on this router's state: an empty string
   // when they hold, else what broke. Work conservation: no waiting
   // interaction has an eligible agent. Capacity: no agent above 100 % or a
   // max assign.
