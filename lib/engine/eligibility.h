@@ -1,4 +1,4 @@
-// Who may receive an interaction (DESIGN 3.3), defined once.
+// Who may receive an interaction (docs/design.md 3.3), defined once.
 //
 // Agent `a` is eligible for waiting interaction `x` when every rule below
 // holds; `Rule` names them in the order decision records count them (the
@@ -98,7 +98,7 @@ inline bool ReadyForWork(const Center& center, const AgentState& a) {
   return a.logged_in && center.status(a.status).acd_available && !a.delay_pending;
 }
 
-// Rule 3: room for one more interaction of `media` from `wg` (DESIGN 3.4).
+// Rule 3: room for one more interaction of `media` from `wg` (docs/design.md 3.4).
 inline bool HasRoom(const Center& center, const AgentState& a, AgentId agent, WorkgroupId wg,
                     MediaType media) {
   return a.Fits(MediaIndex(media), center.UtilizationFor(agent, wg, media));
@@ -133,7 +133,7 @@ bool MeetsRequirements(const SkillOf& skill_of, const std::vector<SkillRequireme
   return true;
 }
 
-// Tier k's condition (DESIGN 3.6): proficiency strictly above `threshold`
+// Tier k's condition (docs/design.md 3.6): proficiency strictly above `threshold`
 // in every required skill.
 template <typename SkillOf>
 bool AboveThreshold(const SkillOf& skill_of, const std::vector<SkillRequirement>& requirements,

@@ -8,7 +8,7 @@
 // routing.cc matching; tiers.cc tiers; transitions.cc the interaction state
 // changes; groups.cc the requirement groups.
 //
-// Indexes, so that no decision scans the whole center (DESIGN 3.12):
+// Indexes, so that no decision scans the whole center (docs/design.md 3.12):
 //   * Interactions live in a slab (a vector with a free list) found through a
 //     hash map from id to slot; nothing iterates the map.
 //   * Waiting interactions are grouped by everything that decides who may
@@ -377,7 +377,7 @@ class Engine::Impl {
   void Fire(const Timer& timer);
 
   // ---- tiers.cc ----
-  // adds[k]: tier k adds a logged-in activated member (DESIGN 3.6).
+  // adds[k]: tier k adds a logged-in activated member (docs/design.md 3.6).
   void FillTierAdds(const Group& group, std::vector<bool>& adds) const;
   // Where bucket `bucket` of `group` stands in tiers now; PositionOf
   // refreshes the group's cache, PositionIn (for const queries) does not.
@@ -461,7 +461,7 @@ class Engine::Impl {
   internal::Serving ServingCapacity(const InteractionRecord& x, internal::TierPosition tier) const;
 
   // ---- invariants.cc ----
-  // DESIGN 3.10, checked after every command and timer in builds with
+  // docs/design.md 3.10, checked after every command and timer in builds with
   // ACD_ENGINE_CHECKS (debug and sanitizer builds): aborts with the broken
   // invariant. Costs a pass over all state.
   void CheckInvariants() const;

@@ -1,4 +1,4 @@
-// The scoring formulas of DESIGN 3.5, written once, literally (who may be
+// The scoring formulas of docs/design.md 3.5, written once, literally (who may be
 // scored at all is eligibility.h's).
 //
 // Times enter the formulas as seconds computed by dividing microseconds by
@@ -62,7 +62,7 @@ inline double SkillScore(const std::vector<SkillValue>& skills,
   return SkillScore(SkillsOf{skills, requirements}, requirements);
 }
 
-// ---- Score: each formula of DESIGN 3.5, with its terms --------------------------------
+// ---- Score: each formula of docs/design.md 3.5, with its terms --------------------------------
 //
 // Every term is its value times its weight; `sum` is what the engine
 // compares. A term whose weight is zero is left out of the sum: adding a

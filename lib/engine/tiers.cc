@@ -1,4 +1,4 @@
-// Where a waiting interaction stands in its tiers (DESIGN 3.6): a tier
+// Where a waiting interaction stands in its tiers (docs/design.md 3.6): a tier
 // that adds no logged-in activated member is skipped; after the last, it
 // stays there or, if configured, any member may take it.
 
@@ -15,7 +15,7 @@ using internal::SkillRule;
 using internal::SkillsOf;
 
 // adds[k]: some logged-in activated member meeting the group's
-// requirements is in tier k but not in the tier before it (DESIGN 3.6).
+// requirements is in tier k but not in the tier before it (docs/design.md 3.6).
 void Engine::Impl::FillTierAdds(const Group& group, std::vector<bool>& adds) const {
   adds.assign(group.tiers.size(), false);
   for (AgentId member : center_.workgroup_model(group.workgroup).members) {

@@ -1,5 +1,5 @@
 // Eligibility (lib/engine/eligibility.h): Classify, the one definition of
-// DESIGN 3.3, checked against the reference router's rule and against each
+// docs/design.md 3.3, checked against the reference router's rule and against each
 // fast path that keeps a copy of it (the ready and room bitmaps, the
 // arrival scan, the agent-freed walk, the decision records' counts), as
 // properties over the states of random centers and command streams.

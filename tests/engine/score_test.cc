@@ -1,4 +1,4 @@
-// Score (lib/engine/scoring.h): each formula of DESIGN 3.5 returns its terms
+// Score (lib/engine/scoring.h): each formula of docs/design.md 3.5 returns its terms
 // and the sum that is compared; the sum is the sum of the terms, and the
 // orders the engine keeps (the in-group key, its choices of agent and
 // interaction) agree with it. Properties over random weights and values,
@@ -32,7 +32,7 @@ using testing::Chooser;
 double Weight(Chooser& pick) { return pick.Of({0.0, 0.0, 1.0, 2.0, 0.5, -1.0, 0.25, 3.0}); }
 Duration WholeSeconds(Chooser& pick) { return Seconds(pick.Below(4000)); }
 
-TEST_CASE("Score gives each term of DESIGN 3.5 and their sum, on a worked example") {
+TEST_CASE("Score gives each term of docs/design.md 3.5 and their sum, on a worked example") {
   const InteractionScoreTerms i = Score(
       InteractionWeights{.skill = 2, .priority = 1, .time_in_queue = 0.5, .time_in_system = 0}, 80,
       50, Seconds(30), Seconds(100));
