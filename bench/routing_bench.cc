@@ -1,4 +1,4 @@
-// Routing at scale (DESIGN 3.12): the engine against the naive reference
+// Routing at scale (docs/design.md 3.12): the engine against the naive reference
 // router on the same inputs, in the same run.
 //
 // Each case times single decisions with a steady clock (engine: many; the

@@ -1,4 +1,4 @@
-"""The Erlang A system A2 (oracles/erlang.md) as a SimPy model, for speed
+"""The Erlang A system A2 (docs/queueing-results.md) as a SimPy model, for speed
 comparisons with acd's simulator (bench/compare_simpy.sh).
 
 Written for Debian's python3-simpy (SimPy 2.3, the process-class API).

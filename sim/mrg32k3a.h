@@ -9,7 +9,7 @@
 // replication whatever other sources do (common random numbers).
 //
 // Outputs are bit-exact with the published generator; tests check the test
-// vectors of oracles/erlang.md.
+// vectors of docs/queueing-results.md.
 //
 // Example:
 //

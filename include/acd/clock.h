@@ -1,6 +1,6 @@
 // acd/clock.h: where a Router's time comes from.
 //
-// The engine never reads a clock (DESIGN 3.1). The Router, which drives
+// The engine never reads a clock (docs/design.md 3.1). The Router, which drives
 // engines for a server, does: it stamps each command with the time it is
 // applied at and fires the engines' timers when they fall due. It reads the
 // time from a `Clock` the server provides: `SystemClock` in production,

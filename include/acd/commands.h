@@ -28,7 +28,7 @@
 
 namespace acd {
 
-// One skill an interaction needs (DESIGN 3.3, 3.5).
+// One skill an interaction needs (docs/design.md 3.3, 3.5).
 struct SkillRequirement {
   SkillId skill;
   // The agent's proficiency must be within [min_proficiency, max_proficiency]
@@ -175,7 +175,7 @@ struct Transfer {
   AgentId agent;
 };
 
-// What the agent reports after working a callback request (DESIGN 3.8).
+// What the agent reports after working a callback request (docs/design.md 3.8).
 enum class CallbackOutcome : uint8_t {
   kComplete,       // reached the customer: ends like a disconnect
   kAttemptFailed,  // cannot be completed: ends as failed, after any wrap-up

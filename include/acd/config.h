@@ -19,8 +19,11 @@
 //                            .skills = {{.skill = "spanish", .proficiency = 80}}});
 //   auto engine = acd::Engine::Create(center);
 //
-// Units are in the types (`Duration`) or in field names. Every default below is
-// PureConnect's unless said otherwise.
+// Units are in the types (`Duration`) or in field names. Defaults follow
+// PureConnect where it documents one (statuses, alert timeout, wrap-up and
+// no-answer statuses, utilization, score weights); the others (exclusion,
+// callback retries, statistics interval, ...) are this project's choices
+// (docs/sources.md).
 
 #ifndef ACD_CONFIG_H_
 #define ACD_CONFIG_H_
@@ -63,7 +66,7 @@ struct SkillLevel {
   int desire = 1;
 };
 
-// How much of an agent one interaction of `media` takes (DESIGN 3.4): an
+// How much of an agent one interaction of `media` takes (docs/design.md 3.4): an
 // agent can take one more when its used percent plus `percent` is at most
 // 100 and it holds fewer than `max_assign` of that media.
 struct MediaUtilization {
@@ -74,7 +77,7 @@ struct MediaUtilization {
   int max_assign = 1;
 };
 
-// InteractionScore weights (DESIGN 3.5): which waiting interaction an agent
+// InteractionScore weights (docs/design.md 3.5): which waiting interaction an agent
 // takes. Defaults: highest priority first, ties to the longest in queue.
 struct InteractionWeights {
   double skill = 0;
@@ -86,7 +89,7 @@ struct InteractionWeights {
   double time_in_system = 0;
 };
 
-// AgentScore weights (DESIGN 3.5): which available agent an interaction goes
+// AgentScore weights (docs/design.md 3.5): which available agent an interaction goes
 // to. Defaults: highest skill score, ties to the longest available.
 struct AgentWeights {
   double skill = 1;
@@ -100,7 +103,7 @@ struct AgentWeights {
   double attribute3 = 0;
 };
 
-// One tier of targeting (DESIGN 3.6): agents whose proficiency is strictly
+// One tier of targeting (docs/design.md 3.6): agents whose proficiency is strictly
 // greater than `threshold` in every required skill, for `duration` (counted
 // in sequence from the moment the interaction entered the queue).
 struct TierConfig {
@@ -113,7 +116,7 @@ struct TierConfig {
 // offered as options (ties in each go to the longest available, then the
 // lowest id). Counters run from the agent's log-in.
 enum class AgentOrder : uint8_t {
-  kScore,               // highest AgentScore (DESIGN 3.5)
+  kScore,               // highest AgentScore (docs/design.md 3.5)
   kFewestInteractions,  // fewest interactions answered
   kLeastTalkTime,       // least time connected, over finished interactions
   kRoundRobin,          // the next member after the last one offered one
@@ -126,7 +129,7 @@ enum class AfterLastTier : uint8_t {
   kAnyMember,
 };
 
-// What happens when an offer is not answered in time (RONA, DESIGN 3.7).
+// What happens when an offer is not answered in time (RONA, docs/design.md 3.7).
 struct NoAnswerConfig {
   // The status a missing agent is set to; must be a dnd status. Applies
   // across all the agent's workgroups.

@@ -1,4 +1,4 @@
-// acd/decision.h: why the engine made an offer (DESIGN 3.9).
+// acd/decision.h: why the engine made an offer (docs/design.md 3.9).
 //
 // Just before each `Observer::OnOffer`, the engine calls
 // `Observer::OnDecision` with a `DecisionRecord`: the direction of the
@@ -22,7 +22,7 @@
 //   };
 //
 // Scores: every term below is the term's value times its weight, computed
-// with the formulas of DESIGN 3.5 from the state at the moment of the
+// with the formulas of docs/design.md 3.5 from the state at the moment of the
 // decision; `interaction_score` and `agent_score` are the sums, added in the
 // order the formulas are written (the engine compares exactly these sums).
 

@@ -3,13 +3,14 @@
 // `acd::Engine` decides which agent gets which interaction. It is a
 // deterministic, single-threaded state machine: commands come in through
 // `Apply`, each carrying its `now`; decisions and state changes go out to an
-// `Observer`. The engine never reads a clock. Its own timers (wrap-up end, and
-// later alert timeouts, tier widening, snoozes) fire when the driver calls
+// `Observer`. The engine never reads a clock. Its own timers (alert timeouts,
+// wrap-up ends, no-answer delays, exclusions, tier boundaries, preferred-agent
+// windows, callback snoozes, in-queue timeouts) fire when the driver calls
 // `AdvanceTo`, or implicitly before any command with a later `now`.
 // `NextDeadline` tells the driver when the next timer is due, so a simulator
 // can merge it into its event list and a server can sleep until then.
 //
-// Routing (DESIGN 3.3 to 3.7). Agent `a` is eligible for interaction `x`
+// Routing (docs/design.md 3.3 to 3.7). Agent `a` is eligible for interaction `x`
 // when: `a` is logged in, in an acd_available status and not serving a
 // no-answer delay (which ends when the delay's timer fires); an activated
 // member of x's workgroup; has capacity for x's media (used percent + the
@@ -33,7 +34,7 @@
 //   * A no-answer or a reject first routes the interaction again, then lets
 //     the agent take other work.
 //
-// Tiers (DESIGN 3.6): tier k of n admits agents whose proficiency exceeds its
+// Tiers (docs/design.md 3.6): tier k of n admits agents whose proficiency exceeds its
 // threshold in every required skill. Tier boundaries are static: tier k
 // holds from the sum of the durations before it to the sum including it,
 // counted from the time the interaction entered the queue (kept across
@@ -44,7 +45,7 @@
 // AfterLastTier::kAnyMember, any activated member may take it regardless of
 // skills.
 //
-// No answer (DESIGN 3.7): the interaction returns to the queue with its
+// No answer (docs/design.md 3.7): the interaction returns to the queue with its
 // queue time, its priority raised by the workgroup's bump, and its agent
 // excluded until it is offered to someone else or the exclusion time passes;
 // the agent's consecutive misses grow, and at the workgroup's count its
@@ -59,7 +60,7 @@
 // another status during the wrap-up. Its available time restarts when it finishes an
 // interaction without wrap-up or its last wrap-up ends.
 //
-// Lifecycles by media (DESIGN 3.8; each command in acd/commands.h states its
+// Lifecycles by media (docs/design.md 3.8; each command in acd/commands.h states its
 // rules): calls, chats, emails and the rest alert, connect, hold and end as
 // above, each taking its media's utilization share. Work items and generic
 // objects treat the alert timeout as a pickup limit: on expiry they return
@@ -79,7 +80,8 @@
 // to a workgroup restarts the queue time and tiers and keeps the time in
 // system; a snoozed callback restarts its queue time when it waits again; a
 // priority change and any reconfiguration keep both.
-// What the engine can tell (DESIGN 3.9): before each offer, a decision
+//
+// What the engine can tell (docs/design.md 3.9): before each offer, a decision
 // record to Observer::OnDecision (acd/decision.h; SetDecisionRecords turns
 // them off); on demand, why a waiting interaction waits, its position, two
 // estimates of its remaining wait, and each workgroup's live statistics
@@ -102,10 +104,10 @@
 // Errors: every command is validated before it changes anything. Unknown ids
 // give NotFound, a command in the wrong state FailedPrecondition, a bad value
 // or a time in the past InvalidArgument; a rejected command changes nothing
-// and reports nothing.
+// and reports nothing, except that time passes (see Apply).
 //
-// Thread safety: none. One thread owns an engine; `acd::Router` (later) is the
-// concurrent facade. Distinct engines are independent.
+// Thread safety: none. One thread owns an engine; `acd::Router` (acd/router.h)
+// is the concurrent facade. Distinct engines are independent.
 
 #ifndef ACD_ENGINE_H_
 #define ACD_ENGINE_H_
@@ -209,6 +211,10 @@ struct WorkgroupCounters {
 // workgroups or an offer no one answers.
 inline constexpr int64_t kMaxTimersPerAdvance = 1'000'000;
 
+namespace internal {
+class EnginePeer;
+}  // namespace internal
+
 class Engine {
  public:
   // Validates `config` and builds an engine with every agent logged out, no
@@ -240,13 +246,14 @@ class Engine {
   // that time has passed whatever the command said.
   absl::Status Apply(const Command& command);
 
-  // Fires, in order of due time (ties: order of scheduling), every timer due
-  // at or before `now`, and sets the clock to `now`. InvalidArgument if `now`
-  // is before the clock or outside +-kMaxTime (acd/time.h; so is
-  // Time::Infinite()). The work is bounded: once kMaxTimersPerAdvance timers
-  // have fired, it stops before the next later instant, with the clock at
-  // the last instant whose timers all fired, and returns ResourceExhausted
-  // (call again to go on; Apply then leaves its command unapplied).
+  // Fires, in order of due time (ties: by kind, then target id, as above),
+  // every timer due at or before `now`, and sets the clock to `now`.
+  // InvalidArgument if `now` is before the clock or outside +-kMaxTime
+  // (acd/time.h; so is Time::Infinite()). The work is bounded: once
+  // kMaxTimersPerAdvance timers have fired, it stops before the next later
+  // instant, with the clock at the last instant whose timers all fired, and
+  // returns ResourceExhausted (call again to go on; Apply then leaves its
+  // command unapplied).
   absl::Status AdvanceTo(Time now);
 
   // When the earliest pending timer is due; Time::Infinite() if none.
@@ -301,7 +308,7 @@ class Engine {
   // answered in the window.
   absl::StatusOr<Duration> EstimateWaitPureConnect(InteractionId id) const;
 
-  // A staffing-aware estimate (DESIGN 3.9). Let p = GetPosition, H the mean
+  // A staffing-aware estimate (docs/design.md 3.9). Let p = GetPosition, H the mean
   // handle time (answer to end of wrap-up) of the workgroup's interactions
   // completed in the last 30 minutes (since start if none; with none at all
   // the PureConnect estimate is returned). For the interaction's current
@@ -321,6 +328,8 @@ class Engine {
   absl::StatusOr<WorkgroupStats> GetWorkgroupStats(WorkgroupId id) const;
 
  private:
+  // The engine's own unit tests read its components through it.
+  friend class internal::EnginePeer;
   class Impl;
   explicit Engine(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;

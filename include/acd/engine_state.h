@@ -5,7 +5,7 @@
 // the clock, every agent, every workgroup's running state and every live
 // interaction with its pending timers. `Engine::Restore` builds an engine
 // from such a state that makes, from then on, exactly the decisions the
-// original would have made: the snapshots of a command journal (DESIGN 3.1)
+// original would have made: the snapshots of a command journal (docs/design.md 3.1)
 // are this state, serialized. Indexes are not part of it; they are rebuilt.
 //
 // Example:
@@ -19,7 +19,7 @@
 // and enum values in range, every interaction held by the agent it names,
 // states and lists agreeing, tier indexes within the tiers, a queue timeout
 // only where there is an overflow workgroup), times within +-kMaxTime and no
-// timer due before `now`, counters non-negative and conserved (DESIGN 3.10).
+// timer due before `now`, counters non-negative and conserved (docs/design.md 3.10).
 // It answers DataLoss naming the first inconsistency, so that a damaged
 // snapshot is refused rather than trusted.
 //

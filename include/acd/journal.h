@@ -1,7 +1,7 @@
 // acd/journal.h: the command journal, and recovery from it.
 //
 // An engine is a deterministic function of its configuration and its inputs
-// (DESIGN 3.1), so a record of the inputs is a record of the state. The
+// (docs/design.md 3.1), so a record of the inputs is a record of the state. The
 // Router appends to a journal, from the engine's thread:
 //   * every command the engine accepted, stamped with the time it was
 //     applied at, and

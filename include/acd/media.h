@@ -1,7 +1,8 @@
 // acd/media.h: the kinds of interaction the engine routes.
 //
-// PureConnect routes eight media. Each has its own utilization share and
-// lifecycle (DESIGN 3.4, 3.8); the foundation routes them all alike, as calls.
+// PureConnect routes eight media. All are routed by the same rules; each has
+// its own utilization share, and callbacks, work items and generic objects
+// have lifecycles of their own (docs/design.md 3.4, 3.8; acd/commands.h).
 //
 //   acd::MediaType m = acd::MediaType::kChat;
 //   acd::MediaName(m);        // "chat"

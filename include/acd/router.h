@@ -1,6 +1,6 @@
 // acd/router.h: the concurrent facade a server embeds.
 //
-// An engine is single-threaded and deterministic (DESIGN 3.1). A server is
+// An engine is single-threaded and deterministic (docs/design.md 3.1). A server is
 // neither: telephony, web and supervisor threads all have commands for it.
 // `acd::Router` hosts one or more engines (one per center or tenant), each
 // owned by a thread of its own, and puts the concurrency at their edges:

@@ -1,5 +1,5 @@
 // acd/stats.h: what the engine can tell about waiting interactions and
-// workgroups (DESIGN 3.9), besides its decisions.
+// workgroups (docs/design.md 3.9), besides its decisions.
 //
 // `Engine::GetWaitReason` says why an interaction is still waiting,
 // `Engine::GetPosition` where it stands in its workgroup, and two estimators

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "lib/engine/eligibility.h"
+
 namespace acd::internal {
 
 AgentBook::AgentBook(const Center& center)
@@ -18,14 +20,13 @@ AgentBook::AgentBook(const Center& center)
   Rebuild();  // sized bitmaps, with the activation bits set
 }
 
-// An agent serving a no-answer delay is not ready until the delay's timer
-// fires (timers due at the same moment fire in their documented order).
+// Rules 1 and 3 of eligibility.h, where they are defined.
 bool AgentBook::ReadyForWork(const AgentState& a) const {
-  return a.logged_in && center_.status(a.status).acd_available && !a.delay_pending;
+  return internal::ReadyForWork(center_, a);
 }
 
 bool AgentBook::HasCapacity(AgentId id, WorkgroupId wg, MediaType media) const {
-  return agent(id).Fits(MediaIndex(media), center_.UtilizationFor(id, wg, media));
+  return internal::HasRoom(center_, agent(id), id, wg, media);
 }
 
 // ---- Presence ------------------------------------------------------------------

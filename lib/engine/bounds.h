@@ -1,4 +1,4 @@
-// The ranges every value entering the engine must lie in (DESIGN 6).
+// The ranges every value entering the engine must lie in (docs/design.md 6).
 //
 // One place for the checks that every boundary shares: Engine::Create and
 // UpdateAgent/UpdateWorkgroup (through Center::Build), every command in

@@ -1,18 +1,17 @@
 // Decision records (acd/decision.h): the filter counts that the ready
 // bitmaps give without a scan, and the score terms of the winner and the
-// runner-up, computed with the same formulas the choice used.
+// runner-up, as Score (scoring.h) gives them to the choice.
 
 #include <bit>
-#include <cmath>
 
+#include "lib/engine/eligibility.h"
 #include "lib/engine/engine_impl.h"
 #include "lib/engine/scoring.h"
 
 namespace acd {
 
-using internal::AgentScore;
-using internal::InteractionScore;
-using internal::Secs;
+using internal::Score;
+using internal::ScoreAt;
 using internal::SkillScore;
 
 absl::string_view DecisionDirectionName(DecisionDirection direction) {
@@ -64,6 +63,10 @@ bool MemberBit(const internal::Center& center, const std::vector<uint64_t>& bits
 
 }  // namespace
 
+// The members Eligibility::Classify stops at kNotLoggedIn, kNotAvailable or
+// kNotActivated, counted from the bitmaps (eligibility.h says what each
+// holds); the full ones (ready but for their room) go to the first rule
+// after those that keeps them out, as Classify would.
 void Engine::Impl::CountUnready(const InteractionRecord& x) {
   const internal::MemberBits& wg = agents_.members(x.workgroup);
   int32_t logged_in = 0, available = 0, activated = 0, ready = 0;
@@ -85,7 +88,7 @@ void Engine::Impl::CountUnready(const InteractionRecord& x) {
            MemberBit(center_, wg.active, agent, x.workgroup) &&
            !MemberBit(center_, wg.ready, agent, x.workgroup);
   };
-  const bool exclusion = x.excluded.valid() && now_ < x.excluded_until;
+  const bool exclusion = internal::ExclusionOpen(x, now_);
   if (full > 0 && x.preference_open) {
     const bool preferred_full = is_full(x.preferred_agent);
     f.preferred_window += full - preferred_full;
@@ -112,27 +115,25 @@ internal::TierPosition Engine::Impl::TierOf(const InteractionRecord& x) {
   return PositionOf(groups_[x.group], x.bucket);
 }
 
+// The terms of both scores, as Score gives them: the sums are the ones the
+// choice compared.
 ScoreTerms Engine::Impl::TermsOf(const InteractionRecord& x, AgentId agent) const {
   const WorkgroupConfig& config = center_.workgroup(x.workgroup);
-  const InteractionWeights& iw = config.interaction_weights;
-  const AgentWeights& aw = config.agent_weights;
-  const AgentConfig& ac = center_.agent(agent);
-  const Duration available = now_ - agents_[agent.value()].available_since;
-  ScoreTerms t;
-  t.skill_score = SkillScore(center_.agent_model(agent).skills, groups_[x.group].requirements);
-  t.interaction_skill = t.skill_score * iw.skill;
-  t.priority = x.priority * iw.priority;
-  t.time_in_queue = Secs(now_ - x.entered_queue) * iw.time_in_queue;
-  t.time_in_system = Secs(now_ - x.entered_system) * iw.time_in_system;
-  t.interaction_score = InteractionScore(iw, t.skill_score, x.priority, now_ - x.entered_queue,
-                                         now_ - x.entered_system);
-  t.agent_skill = t.skill_score * aw.skill;
-  t.cost = ac.cost * aw.cost;
-  t.available = std::floor(Secs(available) / aw.available_interval_s) * aw.available;
-  t.attributes =
-      ac.attribute1 * aw.attribute1 + ac.attribute2 * aw.attribute2 + ac.attribute3 * aw.attribute3;
-  t.agent_score = AgentScore(aw, t.skill_score, ac, available);
-  return t;
+  const double skill = SkillScore(center_.agent_model(agent).skills, groups_[x.group].requirements);
+  const internal::InteractionScoreTerms i = ScoreAt(config.interaction_weights, skill, x, now_);
+  const internal::AgentScoreTerms a = Score(config.agent_weights, skill, center_.agent(agent),
+                                            now_ - agents_[agent.value()].available_since);
+  return ScoreTerms{.skill_score = skill,
+                    .interaction_skill = i.skill,
+                    .priority = i.priority,
+                    .time_in_queue = i.time_in_queue,
+                    .time_in_system = i.time_in_system,
+                    .interaction_score = i.sum,
+                    .agent_skill = a.skill,
+                    .cost = a.cost,
+                    .available = a.available,
+                    .attributes = a.attributes(),
+                    .agent_score = a.sum};
 }
 
 void Engine::Impl::EmitDecision(const InteractionRecord& won, DecidedBy by_score) {

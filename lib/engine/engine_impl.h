@@ -4,10 +4,11 @@
 // agent book (agent_book.h: agent state, member indexes, roster version) and
 // the statistics book (stats_book.h: every counter, one call per event).
 // engine.cc and agents.cc hold the commands (validation, then transitions);
-// routing.cc holds eligibility, tiers and matching; transitions.cc the
-// interaction state changes; groups.cc the requirement groups.
+// eligibility.h who may receive an interaction; scoring.h the scores;
+// routing.cc matching; tiers.cc tiers; transitions.cc the interaction state
+// changes; groups.cc the requirement groups.
 //
-// Indexes, so that no decision scans the whole center (DESIGN 3.12):
+// Indexes, so that no decision scans the whole center (docs/design.md 3.12):
 //   * Interactions live in a slab (a vector with a free list) found through a
 //     hash map from id to slot; nothing iterates the map.
 //   * Waiting interactions are grouped by everything that decides who may
@@ -42,6 +43,8 @@
 
 namespace acd {
 namespace internal {
+
+class Eligibility;  // eligibility.h
 
 struct InteractionRecord {
   InteractionId id;
@@ -265,6 +268,7 @@ class Engine::Impl {
   absl::StatusOr<WorkgroupStats> GetWorkgroupStats(WorkgroupId id) const;
 
  private:
+  friend class internal::EnginePeer;  // the engine's unit tests
   using AgentState = internal::AgentState;
   using Group = internal::Group;
   using InteractionRecord = internal::InteractionRecord;
@@ -372,14 +376,24 @@ class Engine::Impl {
   bool TimerLive(const Timer& timer) const;
   void Fire(const Timer& timer);
 
-  // ---- routing.cc ----
-  bool TierAdds(Group& group, int tier);
+  // ---- tiers.cc ----
+  // adds[k]: tier k adds a logged-in activated member (docs/design.md 3.6).
+  void FillTierAdds(const Group& group, std::vector<bool>& adds) const;
+  // Where bucket `bucket` of `group` stands in tiers now; PositionOf
+  // refreshes the group's cache, PositionIn (for const queries) does not.
   TierPosition PositionOf(Group& group, uint32_t bucket);
+  TierPosition PositionIn(const Group& group, uint32_t bucket) const;
+
+  // ---- eligibility.cc ----
+  // The rules of eligibility.h on this state, now.
+  internal::Eligibility eligibility() const;
+  // Rules 1 and 3 of eligibility.h for one agent (the agent book asks them).
   bool ReadyForWork(const AgentState& a) const { return agents_.ReadyForWork(a); }
   bool HasCapacity(AgentId agent, WorkgroupId wg, MediaType media) const {
     return agents_.HasCapacity(agent, wg, media);
   }
-  bool Admits(AgentId agent, const Group& group, TierPosition tier) const;
+
+  // ---- routing.cc ----
   // The agent a waiting x would be offered to now (invalid if none), and
   // the runner-up; `record` fills the decision record's filter counts.
   internal::AgentChoice ChooseAgent(const InteractionRecord& x, bool record,
@@ -442,12 +456,12 @@ class Engine::Impl {
 
   // ---- queries.cc ----
   absl::StatusOr<const InteractionRecord*> FindWaiting(InteractionId id) const;
-  // PositionOf(x's group, bucket), for const queries.
+  // PositionIn(x's group, bucket).
   internal::TierPosition TierAt(const InteractionRecord& x, uint32_t bucket) const;
   internal::Serving ServingCapacity(const InteractionRecord& x, internal::TierPosition tier) const;
 
   // ---- invariants.cc ----
-  // DESIGN 3.10, checked after every command and timer in builds with
+  // docs/design.md 3.10, checked after every command and timer in builds with
   // ACD_ENGINE_CHECKS (debug and sanitizer builds): aborts with the broken
   // invariant. Costs a pass over all state.
   void CheckInvariants() const;

@@ -1,4 +1,4 @@
-// The engine's invariants (DESIGN 3.10), checked in ACD_ENGINE_CHECKS builds.
+// The engine's invariants (docs/design.md 3.10), checked in ACD_ENGINE_CHECKS builds.
 
 #include <algorithm>
 #include <array>

@@ -7,13 +7,15 @@
 
 #include "absl/strings/str_cat.h"
 #include "acd/status_macros.h"
+#include "lib/engine/eligibility.h"
 #include "lib/engine/engine_impl.h"
 #include "lib/engine/scoring.h"
 
 namespace acd {
 
-using internal::InteractionScore;
-using internal::MeetsRequirements;
+using internal::Rule;
+using internal::RuleSet;
+using internal::ScoreAt;
 using internal::TierPosition;
 
 absl::string_view WaitReasonName(WaitReasonCode code) {
@@ -51,9 +53,8 @@ absl::StatusOr<const internal::InteractionRecord*> Engine::Impl::FindWaiting(
   return x;
 }
 
-// PositionOf only fills the group's tier cache, which no query can observe.
 TierPosition Engine::Impl::TierAt(const InteractionRecord& x, uint32_t bucket) const {
-  return const_cast<Impl*>(this)->PositionOf(const_cast<Group&>(groups_[x.group]), bucket);
+  return PositionIn(groups_[x.group], bucket);
 }
 
 absl::StatusOr<WaitReason> Engine::Impl::GetWaitReason(InteractionId id) const {
@@ -69,26 +70,23 @@ absl::StatusOr<WaitReason> Engine::Impl::GetWaitReason(InteractionId id) const {
                       .agent = x.preferred_agent};
   }
   const TierPosition tier = TierAt(x, x.bucket);
-  const Group& group = groups_[x.group];
-  // How far the members get through the rules, in the order of the codes.
+  const internal::Eligibility rules = eligibility();
+  // How far the logged-in members get through the rules, in the order of
+  // the codes (outside the window, rule 7 holds for every one).
   bool skilled = false, activated = false, available = false, room = false, in_tier = false;
   for (AgentId member : center_.workgroup_model(x.workgroup).members) {
-    const AgentState& a = agents_[member.value()];
-    if (!a.logged_in) continue;
-    if (tier.mode != TierPosition::kAnyMember &&
-        !MeetsRequirements(center_.agent_model(member).skills, group.requirements)) {
-      continue;
-    }
+    const RuleSet failed = rules.Failures(member, x, tier);
+    if (failed.Has(Rule::kNotLoggedIn) || failed.Has(Rule::kSkills)) continue;
     skilled = true;
-    if (!a.active[center_.MembershipIndex(member, x.workgroup)]) continue;
+    if (failed.Has(Rule::kNotActivated)) continue;
     activated = true;
-    if (!ReadyForWork(a)) continue;
+    if (failed.Has(Rule::kNotAvailable)) continue;
     available = true;
-    if (!HasCapacity(member, x.workgroup, x.media)) continue;
+    if (failed.Has(Rule::kNoCapacity)) continue;
     room = true;
-    if (!Admits(member, group, tier)) continue;
+    if (failed.Has(Rule::kOutsideTier)) continue;
     in_tier = true;
-    if (member == x.excluded && now_ < x.excluded_until) continue;
+    if (failed.Has(Rule::kExcluded)) continue;
     return WaitReason{};
   }
   if (!skilled) return WaitReason{.code = WaitReasonCode::kNoSkilledAgentLoggedIn};
@@ -107,10 +105,7 @@ absl::StatusOr<int64_t> Engine::Impl::GetPosition(InteractionId id) const {
   ACD_ASSIGN_OR_RETURN(const InteractionRecord* found, FindWaiting(id));
   const InteractionRecord& x = *found;
   const InteractionWeights& weights = center_.workgroup(x.workgroup).interaction_weights;
-  const auto score = [&](const InteractionRecord& y) {
-    return InteractionScore(weights, 0, y.priority, now_ - y.entered_queue,
-                            now_ - y.entered_system);
-  };
+  const auto score = [&](const InteractionRecord& y) { return ScoreAt(weights, 0, y, now_).sum; };
   const double own = score(x);
   int64_t ahead = 0;
   ForEachWaiting(x.workgroup, [&](uint32_t slot) {
@@ -137,14 +132,18 @@ absl::StatusOr<Duration> Engine::Impl::EstimateWaitPureConnect(InteractionId id)
 internal::Serving Engine::Impl::ServingCapacity(const InteractionRecord& x,
                                                 TierPosition tier) const {
   internal::Serving serving;
+  const internal::Eligibility rules = eligibility();
   for (AgentId member : center_.workgroup_model(x.workgroup).members) {
     const AgentState& a = agents_[member.value()];
-    if (!a.logged_in || !a.active[center_.MembershipIndex(member, x.workgroup)]) continue;
+    // Serving: logged in, activated, available or in wrap-up, skilled and
+    // inside the tier; free: eligible but for the window and exclusion.
+    const RuleSet failed = rules.Failures(member, x, tier);
+    if (failed.Has(Rule::kNotLoggedIn) || failed.Has(Rule::kNotActivated)) continue;
     if (!center_.status(a.status).acd_available && a.wrapping.empty()) continue;
-    if (!Admits(member, groups_[x.group], tier)) continue;
+    if (failed.Has(Rule::kSkills) || failed.Has(Rule::kOutsideTier)) continue;
     const internal::Utilization u = center_.UtilizationFor(member, x.workgroup, x.media);
     serving.capacity += u.percent == 0 ? u.max_assign : std::min(u.max_assign, 100 / u.percent);
-    if (ReadyForWork(a) && HasCapacity(member, x.workgroup, x.media)) {
+    if (!failed.Has(Rule::kNotAvailable) && !failed.Has(Rule::kNoCapacity)) {
       const int by_count = u.max_assign - a.count[internal::MediaIndex(x.media)];
       serving.free +=
           u.percent == 0 ? by_count : std::min(by_count, (100 - a.used_percent) / u.percent);

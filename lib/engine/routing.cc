@@ -1,4 +1,5 @@
-// The routing rules of acd/engine.h: eligibility, tiers and matching.
+// The routing rules of acd/engine.h: tiers and matching. Who may receive
+// an interaction is eligibility.h's; the scores are scoring.h's.
 
 #include <algorithm>
 #include <array>
@@ -7,78 +8,23 @@
 #include <vector>
 
 #include "absl/container/inlined_vector.h"
+#include "lib/engine/eligibility.h"
 #include "lib/engine/engine_impl.h"
 #include "lib/engine/scoring.h"
 
 namespace acd {
 
-using internal::AboveThreshold;
-using internal::AgentScore;
 using internal::BucketOrder;
 using internal::Group;
-using internal::InteractionScore;
 using internal::MediaIndex;
-using internal::MeetsRequirements;
+using internal::Rule;
+using internal::RuleSet;
+using internal::Score;
+using internal::ScoreAt;
+using internal::SkillRule;
 using internal::SkillScore;
 using internal::SkillsOf;
 using internal::SkillValue;
-
-// ---- Tiers ---------------------------------------------------------------------
-
-// Whether some logged-in activated member meeting the group's requirements
-// is in tier `tier` but not in the tier before it. Cached per roster version.
-bool Engine::Impl::TierAdds(Group& group, int tier) {
-  if (group.adds_version != agents_.roster_version()) {
-    group.adds.assign(group.tiers.size(), false);
-    for (AgentId member : center_.workgroup_model(group.workgroup).members) {
-      const AgentState& a = agents_[member.value()];
-      if (!a.logged_in || !a.active[center_.MembershipIndex(member, group.workgroup)]) continue;
-      const auto& skills = center_.agent_model(member).skills;
-      if (!MeetsRequirements(skills, group.requirements)) continue;
-      // Thresholds decrease, so the first tier that admits it is the one it
-      // adds to.
-      for (size_t k = 0; k < group.tiers.size(); ++k) {
-        if (AboveThreshold(skills, group.requirements, group.tiers[k].threshold)) {
-          group.adds[k] = true;
-          break;
-        }
-      }
-    }
-    group.adds_version = agents_.roster_version();
-  }
-  return group.adds[tier];
-}
-
-internal::TierPosition Engine::Impl::PositionOf(Group& group, uint32_t bucket) {
-  if (group.tiers.empty()) return {};
-  const int n = static_cast<int>(group.tiers.size());
-  int k = static_cast<int>(bucket);
-  while (k < n && !TierAdds(group, k)) ++k;
-  if (k < n) return {TierPosition::kTier, k};
-  if (center_.workgroup(group.workgroup).after_last_tier == AfterLastTier::kAnyMember) {
-    return {TierPosition::kAnyMember, 0};
-  }
-  return {TierPosition::kTier, n - 1};
-}
-
-// ---- Eligibility -----------------------------------------------------------------
-
-namespace {
-
-// Skills and tier, for an agent already ready, activated and with capacity.
-template <typename SkillOf>
-bool AdmitsBy(const SkillOf& skill_of, const Group& group, internal::TierPosition tier) {
-  if (tier.mode == internal::TierPosition::kAnyMember) return true;
-  if (!MeetsRequirements(skill_of, group.requirements)) return false;
-  return tier.mode == internal::TierPosition::kNoTiers ||
-         AboveThreshold(skill_of, group.requirements, group.tiers[tier.tier].threshold);
-}
-
-}  // namespace
-
-bool Engine::Impl::Admits(AgentId agent, const Group& group, TierPosition tier) const {
-  return AdmitsBy(SkillsOf{center_.agent_model(agent).skills, group.requirements}, group, tier);
-}
 
 // ---- Matching ----------------------------------------------------------------------
 
@@ -91,7 +37,7 @@ double Engine::Impl::AgentOrderKey(const InteractionRecord& x, AgentId agent, in
   const AgentState& a = agents_[agent.value()];
   switch (config.agent_order) {
     case AgentOrder::kScore:
-      return AgentScore(config.agent_weights, skill, center_.agent(agent), now_ - since);
+      return Score(config.agent_weights, skill, center_.agent(agent), now_ - since).sum;
     case AgentOrder::kFewestInteractions:
       return -static_cast<double>(a.answered);
     case AgentOrder::kLeastTalkTime:
@@ -145,12 +91,12 @@ internal::AgentChoice Engine::Impl::ChooseAgent(const InteractionRecord& x, bool
       config.agent_order == AgentOrder::kScore && config.agent_weights.skill != 0;
   absl::InlinedVector<const SkillValue*, 4> columns;
   for (const SkillRequirement& r : group.requirements) columns.push_back(model.Column(r.skill));
-  // Inside a preferred-agent window only that agent may take it (-1: no
-  // member may); an excluded agent may not.
+  // Rules 7 and 6 as member bits (PreferenceKeepsOut, Excludes): inside a
+  // preferred-agent window only that agent may take it (-1: no member
+  // may); an excluded agent may not.
   const int64_t only = x.preference_open ? center_.MemberIndex(x.preferred_agent, x.workgroup) : -1;
-  const int64_t excluded = x.excluded.valid() && now_ < x.excluded_until
-                               ? center_.MemberIndex(x.excluded, x.workgroup)
-                               : -1;
+  const int64_t excluded =
+      internal::ExclusionOpen(x, now_) ? center_.MemberIndex(x.excluded, x.workgroup) : -1;
   const auto bit_of = [](int64_t index, size_t word) {
     return index >= 0 && static_cast<size_t>(index / 64) == word ? uint64_t{1} << (index % 64)
                                                                  : uint64_t{0};
@@ -159,7 +105,8 @@ internal::AgentChoice Engine::Impl::ChooseAgent(const InteractionRecord& x, bool
   internal::AgentChoice best;
   // Ready members in ascending id order; ties in score go to the one
   // available longest, then the lowest id (AgentChoice::Beats). Each is
-  // counted under the first rule it fails, in DecisionFilters' order.
+  // counted under the first rule it fails, in DecisionFilters' order: the
+  // rule of Eligibility::Classify, from the bitmaps of eligibility.h.
   for (size_t word = 0; word < wg.ready.size(); ++word) {
     uint64_t bits = wg.ready[word];
     if (bits == 0) continue;
@@ -177,11 +124,8 @@ internal::AgentChoice Engine::Impl::ChooseAgent(const InteractionRecord& x, bool
     for (bits &= has_room; bits != 0; bits &= bits - 1) {
       const auto index = static_cast<uint32_t>(word * 64 + std::countr_zero(bits));
       const internal::MemberSkillsOf skills{columns.data(), index};
-      if (!AdmitsBy(skills, group, tier)) {
-        if (record) {
-          ++(MeetsRequirements(skills, group.requirements) ? filtered.outside_tier
-                                                           : filtered.skills);
-        }
+      if (const Rule rule = SkillRule(skills, group, tier); rule != Rule::kEligible) {
+        if (record) ++(rule == Rule::kSkills ? filtered.skills : filtered.outside_tier);
         continue;
       }
       const AgentId agent = model.members[index];
@@ -263,8 +207,7 @@ void Engine::Impl::ChooseInWorkgroup(AgentId agent, WorkgroupId wg,
       const uint32_t position = frontier_.back();
       frontier_.pop_back();
       const InteractionRecord& top = slab_[order.Bucket(tops[position]).top()];
-      if (choice.Hopeless(top, InteractionScore(weights, 0, top.priority, now_ - top.entered_queue,
-                                                now_ - top.entered_system))) {
+      if (choice.Hopeless(top, ScoreAt(weights, 0, top, now_).sum)) {
         break;
       }
       visited += VisitBucket(agent, tops[position], weights, choice);
@@ -289,11 +232,11 @@ int64_t Engine::Impl::VisitBucket(AgentId agent, uint32_t ref, const Interaction
   const bool record = choice.keep_second;
   const auto& skills = center_.agent_model(agent).skills;
   DecisionFilters& filtered = decision_.filtered;
-  if (!Admits(agent, group, PositionOf(group, k))) {
-    if (record) {
-      (MeetsRequirements(skills, group.requirements) ? filtered.outside_tier : filtered.skills) +=
-          size;
-    }
+  // Rules 4 and 5 once for the bucket: its interactions share them.
+  if (const Rule rule =
+          SkillRule(SkillsOf{skills, group.requirements}, group, PositionOf(group, k));
+      rule != Rule::kEligible) {
+    if (record) (rule == Rule::kSkills ? filtered.skills : filtered.outside_tier) += size;
     return size;
   }
   const double skill = weights.skill != 0 ? SkillScore(skills, group.requirements) : 0;
@@ -313,13 +256,10 @@ int32_t Engine::Impl::ConsiderBucket(AgentId agent, const internal::SlotHeap& bu
                                      const InteractionWeights& weights, double skill,
                                      internal::InteractionChoice& choice) {
   const BucketOrder order{slab_};
-  const auto excluded = [&](uint32_t s) {
-    return slab_[s].excluded == agent && now_ < slab_[s].excluded_until;
-  };
+  const auto excluded = [&](uint32_t s) { return internal::Excludes(slab_[s], agent, now_); };
   const auto consider = [&](uint32_t slot) {
     InteractionRecord& x = slab_[slot];
-    choice.Consider(x, InteractionScore(weights, skill, x.priority, now_ - x.entered_queue,
-                                        now_ - x.entered_system));
+    choice.Consider(x, ScoreAt(weights, skill, x, now_).sum);
   };
   const auto& slots = bucket.slots();
   const size_t wanted = choice.keep_second ? 3 : 1;
@@ -349,36 +289,41 @@ int32_t Engine::Impl::ConsiderBucket(AgentId agent, const internal::SlotHeap& bu
   return stepped_over;
 }
 
-// Interactions inside their preferred-agent window for `agent`.
+// Interactions inside their preferred-agent window for `agent`, each
+// classified in full; counted in the walk's order (capacity, skills, tier,
+// exclusion), not Classify's.
 void Engine::Impl::ChooseAmongPreferred(AgentId agent, internal::InteractionChoice& choice) {
   const auto& skills = center_.agent_model(agent).skills;
   const AgentState& a = agents_[agent.value()];
   const bool record = choice.keep_second;
   DecisionFilters& filtered = decision_.filtered;
+  const internal::Eligibility rules = eligibility();
   for (uint32_t slot : a.preferred) {
     InteractionRecord& x = slab_[slot];
-    const int m = center_.MembershipIndex(agent, x.workgroup);
-    if (m < 0 || !a.active[m]) continue;  // counted with its workgroup
-    if (!HasCapacity(agent, x.workgroup, x.media)) {
-      if (record) ++filtered.no_capacity;
-      continue;
-    }
     Group& group = groups_[x.group];
-    if (!Admits(agent, group, PositionOf(group, x.bucket))) {
-      if (record) {
-        (MeetsRequirements(skills, group.requirements) ? filtered.outside_tier : filtered.skills) +=
-            1;
-      }
-      continue;
-    }
-    if (x.excluded == agent && now_ < x.excluded_until) {
-      if (record) ++filtered.excluded;
-      continue;
+    const RuleSet failed = rules.Failures(agent, x, PositionOf(group, x.bucket));
+    // Not a member or not activated: counted with its workgroup.
+    if (failed.Has(Rule::kNotMember) || failed.Has(Rule::kNotActivated)) continue;
+    switch (
+        failed.FirstOf({Rule::kNoCapacity, Rule::kSkills, Rule::kOutsideTier, Rule::kExcluded})) {
+      case Rule::kNoCapacity:
+        if (record) ++filtered.no_capacity;
+        continue;
+      case Rule::kSkills:
+        if (record) ++filtered.skills;
+        continue;
+      case Rule::kOutsideTier:
+        if (record) ++filtered.outside_tier;
+        continue;
+      case Rule::kExcluded:
+        if (record) ++filtered.excluded;
+        continue;
+      default:
+        break;
     }
     const InteractionWeights& weights = center_.workgroup(x.workgroup).interaction_weights;
     const double skill = weights.skill != 0 ? SkillScore(skills, group.requirements) : 0;
-    choice.Consider(x, InteractionScore(weights, skill, x.priority, now_ - x.entered_queue,
-                                        now_ - x.entered_system));
+    choice.Consider(x, ScoreAt(weights, skill, x, now_).sum);
     if (record) ++decision_.eligible;
   }
 }

@@ -1,4 +1,5 @@
-// The routing formulas of DESIGN 3.3 and 3.5, written once, literally.
+// The scoring formulas of docs/design.md 3.5, written once, literally (who may be
+// scored at all is eligibility.h's).
 //
 // Times enter the formulas as seconds computed by dividing microseconds by
 // 1e6 (exact for whole seconds), and every sum is taken in the order the
@@ -11,6 +12,7 @@
 #include <cmath>
 #include <vector>
 
+#include "absl/base/attributes.h"
 #include "acd/commands.h"
 #include "acd/config.h"
 #include "acd/time.h"
@@ -40,31 +42,6 @@ struct MemberSkillsOf {
   }
 };
 
-// Every requirement holds: the agent has the skill, proficiency within
-// [min, max], desire at least the minimum.
-template <typename SkillOf>
-bool MeetsRequirements(const SkillOf& skill_of, const std::vector<SkillRequirement>& requirements) {
-  for (size_t k = 0; k < requirements.size(); ++k) {
-    const SkillRequirement& r = requirements[k];
-    const SkillValue v = skill_of(k);
-    if (v.proficiency == 0 || v.proficiency < r.min_proficiency ||
-        v.proficiency > r.max_proficiency || v.desire < r.min_desire) {
-      return false;
-    }
-  }
-  return true;
-}
-
-// Proficiency strictly above `threshold` in every required skill.
-template <typename SkillOf>
-bool AboveThreshold(const SkillOf& skill_of, const std::vector<SkillRequirement>& requirements,
-                    int threshold) {
-  for (size_t k = 0; k < requirements.size(); ++k) {
-    if (skill_of(k).proficiency <= threshold) return false;
-  }
-  return true;
-}
-
 // Mean over requirements of (prof * w_prof + desire * w_desire) /
 // |w_prof + w_desire|; 0 without requirements.
 template <typename SkillOf>
@@ -80,41 +57,98 @@ double SkillScore(const SkillOf& skill_of, const std::vector<SkillRequirement>& 
   return sum / static_cast<double>(requirements.size());
 }
 
-inline bool MeetsRequirements(const std::vector<SkillValue>& skills,
-                              const std::vector<SkillRequirement>& requirements) {
-  return MeetsRequirements(SkillsOf{skills, requirements}, requirements);
-}
-inline bool AboveThreshold(const std::vector<SkillValue>& skills,
-                           const std::vector<SkillRequirement>& requirements, int threshold) {
-  return AboveThreshold(SkillsOf{skills, requirements}, requirements, threshold);
-}
 inline double SkillScore(const std::vector<SkillValue>& skills,
                          const std::vector<SkillRequirement>& requirements) {
   return SkillScore(SkillsOf{skills, requirements}, requirements);
 }
 
-// Terms whose weight is zero are left out: adding a zero never changes a
-// comparison, and most centers weigh only one or two terms.
-inline double InteractionScore(const InteractionWeights& w, double skill_score, int priority,
-                               Duration in_queue, Duration in_system) {
-  double score = 0;
-  if (w.skill != 0) score += skill_score * w.skill;
-  if (w.priority != 0) score += priority * w.priority;
-  if (w.time_in_queue != 0) score += Secs(in_queue) * w.time_in_queue;
-  if (w.time_in_system != 0) score += Secs(in_system) * w.time_in_system;
-  return score;
+// ---- Score: each formula of docs/design.md 3.5, with its terms --------------------------------
+//
+// Every term is its value times its weight; `sum` is what the engine
+// compares. A term whose weight is zero is left out of the sum: adding a
+// zero never changes a comparison, and most centers weigh only one or two
+// terms. Always inlined, so that a caller reading only `sum` (the hot
+// path) computes only the weighed terms: no call, no unused term.
+
+// InteractionScore(x, a, t) = SkillScore * W_skill + priority * W_priority
+//   + time_in_queue_s * W_time_in_queue + time_in_system_s * W_time_in_system.
+struct InteractionScoreTerms {
+  double skill = 0;
+  double priority = 0;
+  double time_in_queue = 0;
+  double time_in_system = 0;
+  double sum = 0;
+};
+
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline InteractionScoreTerms Score(const InteractionWeights& w,
+                                                                double skill_score, int priority,
+                                                                Duration in_queue,
+                                                                Duration in_system) {
+  InteractionScoreTerms t;
+  t.skill = skill_score * w.skill;
+  t.priority = priority * w.priority;
+  t.time_in_queue = Secs(in_queue) * w.time_in_queue;
+  t.time_in_system = Secs(in_system) * w.time_in_system;
+  if (w.skill != 0) t.sum += t.skill;
+  if (w.priority != 0) t.sum += t.priority;
+  if (w.time_in_queue != 0) t.sum += t.time_in_queue;
+  if (w.time_in_system != 0) t.sum += t.time_in_system;
+  return t;
 }
 
-inline double AgentScore(const AgentWeights& w, double skill_score, const AgentConfig& agent,
-                         Duration available) {
-  double score = 0;
-  if (w.skill != 0) score += skill_score * w.skill;
-  if (w.cost != 0) score += agent.cost * w.cost;
-  if (w.available != 0) score += std::floor(Secs(available) / w.available_interval_s) * w.available;
-  if (w.attribute1 != 0) score += agent.attribute1 * w.attribute1;
-  if (w.attribute2 != 0) score += agent.attribute2 * w.attribute2;
-  if (w.attribute3 != 0) score += agent.attribute3 * w.attribute3;
-  return score;
+// AgentScore(a, x, t) = SkillScore * W_agent_skill + cost * W_cost
+//   + floor(available_s / available_interval_s) * W_available
+//   + attr1 * W_attr1 + attr2 * W_attr2 + attr3 * W_attr3.
+struct AgentScoreTerms {
+  double skill = 0;
+  double cost = 0;
+  double available = 0;
+  double attribute1 = 0;
+  double attribute2 = 0;
+  double attribute3 = 0;
+  double sum = 0;
+  // The three attribute terms as one (ScoreTerms::attributes).
+  double attributes() const { return attribute1 + attribute2 + attribute3; }
+};
+
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline AgentScoreTerms Score(const AgentWeights& w, double skill_score,
+                                                          const AgentConfig& agent,
+                                                          Duration available) {
+  AgentScoreTerms t;
+  t.skill = skill_score * w.skill;
+  t.cost = agent.cost * w.cost;
+  t.available = std::floor(Secs(available) / w.available_interval_s) * w.available;
+  t.attribute1 = agent.attribute1 * w.attribute1;
+  t.attribute2 = agent.attribute2 * w.attribute2;
+  t.attribute3 = agent.attribute3 * w.attribute3;
+  if (w.skill != 0) t.sum += t.skill;
+  if (w.cost != 0) t.sum += t.cost;
+  if (w.available != 0) t.sum += t.available;
+  if (w.attribute1 != 0) t.sum += t.attribute1;
+  if (w.attribute2 != 0) t.sum += t.attribute2;
+  if (w.attribute3 != 0) t.sum += t.attribute3;
+  return t;
+}
+
+// The InteractionScore of interaction record `x` at time `now`.
+template <typename Record>
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline InteractionScoreTerms ScoreAt(const InteractionWeights& w,
+                                                                  double skill_score,
+                                                                  const Record& x, Time now) {
+  return Score(w, skill_score, x.priority, now - x.entered_queue, now - x.entered_system);
+}
+
+// The order of a waiting interaction among those of its group (which share
+// its requirements, so its skill term): its InteractionScore at any time t
+// less the part every member of the group gains alike by t, namely
+// priority * W_priority - entered_queue_s * W_time_in_queue
+//   - entered_system_s * W_time_in_system, with times since the epoch.
+// Fixed while it waits; a higher key is a higher score at every t.
+inline double InGroupKey(const InteractionWeights& w, int priority, Time entered_queue,
+                         Time entered_system) {
+  const auto seconds = [](Time t) { return static_cast<double>(t.microseconds()) / 1e6; };
+  return priority * w.priority - seconds(entered_queue) * w.time_in_queue -
+         seconds(entered_system) * w.time_in_system;
 }
 
 }  // namespace acd::internal

@@ -113,7 +113,7 @@ absl::Status CheckInteractionTimes(const EngineState::Interaction& x, Time now,
 }
 
 // Every counter non-negative, and per workgroup the conservation law of
-// DESIGN 3.10: entered = live + completed + abandoned + failed +
+// docs/design.md 3.10: entered = live + completed + abandoned + failed +
 // transferred out. Agents' times within the engine's, a pending no-answer
 // delay not already over.
 absl::Status CheckRestoredCounters(const EngineState& state) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "lib/engine/engine_impl.h"
+#include "lib/engine/scoring.h"
 
 namespace acd {
 
@@ -55,10 +56,8 @@ void Engine::Impl::EnterQueue(InteractionRecord& x) {
 }
 
 double Engine::Impl::OrderKey(const InteractionRecord& x) const {
-  const InteractionWeights& w = center_.workgroup(x.workgroup).interaction_weights;
-  const auto seconds = [](Time t) { return static_cast<double>(t.microseconds()) / 1e6; };
-  return x.priority * w.priority - seconds(x.entered_queue) * w.time_in_queue -
-         seconds(x.entered_system) * w.time_in_system;
+  return internal::InGroupKey(center_.workgroup(x.workgroup).interaction_weights, x.priority,
+                              x.entered_queue, x.entered_system);
 }
 
 void Engine::Impl::Key(InteractionRecord& x) {

@@ -1,4 +1,4 @@
-// The open-source agent orders offered as options (DESIGN 3.5).
+// The open-source agent orders offered as options (docs/design.md 3.5).
 
 #include "acd/engine.h"
 #include "doctest/doctest.h"

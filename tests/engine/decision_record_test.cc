@@ -1,4 +1,4 @@
-// Decision records (DESIGN 3.9, acd/decision.h): checked against scores
+// Decision records (docs/design.md 3.9, acd/decision.h): checked against scores
 // worked out by hand from the configuration and the state.
 
 #include "acd/engine.h"

@@ -1,7 +1,7 @@
 // The engine against the naive reference router (tests/testing/
 // reference_router.h): seeded random centers and command streams, compared
 // after every command on the returned status, every offer and interaction
-// event, and the whole observable state; the invariants of DESIGN 3.10 are
+// event, and the whole observable state; the invariants of docs/design.md 3.10 are
 // checked after every command too.
 //
 // ACD_DIFFERENTIAL_STREAMS=N runs N streams (default 2000);

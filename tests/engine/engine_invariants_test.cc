@@ -1,4 +1,4 @@
-// Random command streams against the invariants of DESIGN 3.10 that the
+// Random command streams against the invariants of docs/design.md 3.10 that the
 // foundation engine already promises, checked after every command.
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Lifecycles by media (DESIGN 3.8): callbacks with their three outcomes,
+// Lifecycles by media (docs/design.md 3.8): callbacks with their three outcomes,
 // work items with a pickup limit and due times, blind transfers to a
 // workgroup or an agent, the in-queue timeout to an overflow workgroup, and
 // queue capacity; happy and unhappy paths.

@@ -1,4 +1,4 @@
-// Alerting, no answer (RONA), reject and log-out while alerting (DESIGN 3.7).
+// Alerting, no answer (RONA), reject and log-out while alerting (docs/design.md 3.7).
 
 #include "acd/engine.h"
 #include "doctest/doctest.h"

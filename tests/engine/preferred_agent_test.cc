@@ -1,4 +1,4 @@
-// Preferred (sticky, last) agent: DESIGN 3.3 rule 7.
+// Preferred (sticky, last) agent: docs/design.md 3.3 rule 7.
 
 #include "acd/engine.h"
 #include "doctest/doctest.h"

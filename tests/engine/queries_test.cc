@@ -1,4 +1,4 @@
-// Queries on a waiting interaction (DESIGN 3.9, acd/stats.h): wait reason,
+// Queries on a waiting interaction (docs/design.md 3.9, acd/stats.h): wait reason,
 // position and the two wait estimates.
 
 #include "acd/engine.h"

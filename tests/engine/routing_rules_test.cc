@@ -1,4 +1,4 @@
-// Eligibility and choosing (DESIGN 3.3, 3.5): skills, both scores, their
+// Eligibility and choosing (docs/design.md 3.3, 3.5): skills, both scores, their
 // weights and tie-breaks, activation, priority tuning.
 
 #include <string>

@@ -1,4 +1,4 @@
-// Tiers: primary, secondary, tertiary (DESIGN 3.6).
+// Tiers: primary, secondary, tertiary (docs/design.md 3.6).
 
 #include "acd/engine.h"
 #include "doctest/doctest.h"

@@ -1,4 +1,4 @@
-// Utilization (DESIGN 3.4): PureConnect's published examples, reproduced.
+// Utilization (docs/design.md 3.4): PureConnect's published examples, reproduced.
 
 #include <vector>
 

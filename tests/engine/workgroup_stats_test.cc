@@ -1,4 +1,4 @@
-// Live statistics per workgroup (DESIGN 3.9, acd/stats.h).
+// Live statistics per workgroup (docs/design.md 3.9, acd/stats.h).
 
 #include "acd/engine.h"
 #include "doctest/doctest.h"

@@ -1,5 +1,5 @@
 // Fuzz target: bytes -> a command stream applied to an engine that checks
-// its invariants (DESIGN 3.10) after every command and timer (linked with
+// its invariants (docs/design.md 3.10) after every command and timer (linked with
 // acd_engine_checked; aborts on a broken invariant).
 //
 // The first byte picks one of 256 random centers (tests/testing/

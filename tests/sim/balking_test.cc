@@ -121,7 +121,7 @@ replications: 1
 }
 
 TEST_CASE("without balking the chain is Erlang A, and the balking draws change nothing else") {
-  // The oracle itself: b = 0 gives Erlang A case A2 (oracles/erlang.md).
+  // The oracle itself: b = 0 gives Erlang A case A2 (docs/queueing-results.md).
   const Exact a2 = BirthDeath(0.2, 1.0 / 240, 55, 1.0 / 120, 0);
   CHECK(a2.p_abandon == doctest::Approx(0.016968).epsilon(0.001));
   CHECK(a2.p_balk == 0);

@@ -1,4 +1,4 @@
-// sim/erlang.h against every case of oracles/erlang.md, and its staffing
+// sim/erlang.h against every case of docs/queueing-results.md, and its staffing
 // functions.
 
 #include "doctest/doctest.h"

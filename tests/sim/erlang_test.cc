@@ -1,4 +1,4 @@
-// The simulator against exact queueing results (oracles/erlang.md).
+// The simulator against exact queueing results (docs/queueing-results.md).
 //
 // Pass rule of the oracle: over R independent replications after a warm-up,
 // |mean - exact| <= max(3 * (95 % half-width), tolerance). Each case prints

@@ -54,7 +54,7 @@ replications: 10
   const double offered = Mean(report.total, "offered");
   const Summary& blocked = Kpi(report.total, "blocked");
   const double p = blocked.mean / offered;
-  // The pass rule of oracles/erlang.md, with the interval of the blocked
+  // The pass rule of docs/queueing-results.md, with the interval of the blocked
   // count scaled to a probability.
   const double allowed = std::max(3 * blocked.ci95 / offered, 0.003);
   MESSAGE(fmt::format("Erlang B A={} c={}: exact {:.6f} simulated {:.6f} (allowed {:.4f})", erlangs,

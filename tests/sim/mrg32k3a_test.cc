@@ -5,7 +5,7 @@
 namespace acd::sim {
 namespace {
 
-// Test vectors: oracles/erlang.md, "Random numbers: MRG32k3a test vectors".
+// Test vectors: docs/queueing-results.md, "Random numbers: MRG32k3a test vectors".
 
 TEST_CASE("the default seed gives L'Ecuyer's first three outputs exactly") {
   Mrg32k3a rng(Mrg32k3a::kDefaultSeed);

@@ -48,8 +48,12 @@ class ReferenceRouter {
   // The queries of acd/engine.h, by scanning (reference_router_queries.cc).
   absl::StatusOr<WaitReason> GetWaitReason(InteractionId id) const;
   absl::StatusOr<int64_t> GetPosition(InteractionId id) const;
+  // The first rule that member `a` of waiting `id`'s workgroup fails, in
+  // DecisionFilters' order, by field name ("not_logged_in", ...,
+  // "outside_tier"), or "eligible"; NotFound unless `id` is waiting.
+  absl::StatusOr<std::string> FirstFailureName(AgentId a, InteractionId id) const;
 
-  // Invariants of DESIGN 3.10 checked on this router's state: an empty string
+  // Invariants of docs/design.md 3.10 checked on this router's state: an empty string
   // when they hold, else what broke. Work conservation: no waiting
   // interaction has an eligible agent. Capacity: no agent above 100 % or a
   // max assign.

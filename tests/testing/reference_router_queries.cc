@@ -211,6 +211,34 @@ absl::StatusOr<WaitReason> ReferenceRouter::GetWaitReason(InteractionId id) cons
   return why;
 }
 
+absl::StatusOr<std::string> ReferenceRouter::FirstFailureName(AgentId a, InteractionId id) const {
+  auto it = interactions_.find(id.value());
+  if (it == interactions_.end() || it->second.state != InteractionState::kWaiting) {
+    return absl::NotFoundError("no such waiting interaction");
+  }
+  switch (FirstFailure(a, it->second, PositionOf(it->second))) {
+    case Rule::kNotLoggedIn:
+      return "not_logged_in";
+    case Rule::kNotAvailable:
+      return "not_available";
+    case Rule::kNotActivated:
+      return "not_activated";
+    case Rule::kPreferredWindow:
+      return "preferred_window";
+    case Rule::kExcluded:
+      return "excluded";
+    case Rule::kNoCapacity:
+      return "no_capacity";
+    case Rule::kSkills:
+      return "skills";
+    case Rule::kOutsideTier:
+      return "outside_tier";
+    case Rule::kEligible:
+      return "eligible";
+  }
+  return "?";
+}
+
 absl::StatusOr<int64_t> ReferenceRouter::GetPosition(InteractionId id) const {
   auto it = interactions_.find(id.value());
   if (it == interactions_.end()) return absl::NotFoundError("interaction");

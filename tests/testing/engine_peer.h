@@ -1,0 +1,66 @@
+// Read access to an Engine's inside, for the unit tests of its components
+// (eligibility, scoring): the state they read and the fast paths that keep
+// copies of it. Reads only; never call it while a command runs, except from
+// an observer callback, which sees the state the engine decided on.
+
+#ifndef ACD_TESTS_TESTING_ENGINE_PEER_H_
+#define ACD_TESTS_TESTING_ENGINE_PEER_H_
+
+#include <algorithm>
+#include <vector>
+
+#include "acd/engine.h"
+#include "lib/engine/center.h"
+#include "lib/engine/eligibility.h"
+#include "lib/engine/engine_impl.h"
+
+namespace acd::internal {
+
+class EnginePeer {
+ public:
+  explicit EnginePeer(const Engine& engine) : impl_(*engine.impl_) {}
+
+  const Center& center() const { return impl_.center_; }
+  Time now() const { return impl_.now_; }
+  const AgentState& agent(AgentId id) const { return impl_.agents_.agent(id); }
+  const Group& group(const InteractionRecord& x) const { return impl_.groups_[x.group]; }
+  // Null unless `id` is live.
+  const InteractionRecord* interaction(InteractionId id) const { return impl_.FindRecord(id); }
+
+  // The waiting interactions, ascending by id.
+  std::vector<const InteractionRecord*> Waiting() const {
+    std::vector<const InteractionRecord*> waiting;
+    for (const auto& [id, slot] : impl_.index_) {
+      if (impl_.slab_[slot].state == InteractionState::kWaiting) {
+        waiting.push_back(&impl_.slab_[slot]);
+      }
+    }
+    std::sort(waiting.begin(), waiting.end(),
+              [](const InteractionRecord* x, const InteractionRecord* y) { return x->id < y->id; });
+    return waiting;
+  }
+
+  // Where waiting x stands in its tiers now.
+  TierPosition TierOf(const InteractionRecord& x) const {
+    return impl_.PositionIn(impl_.groups_[x.group], x.bucket);
+  }
+  Eligibility eligibility() const { return impl_.eligibility(); }
+
+  // Member `member` of `wg` in the ready bitmap, and in the room bitmap of
+  // `media`.
+  bool ReadyBit(WorkgroupId wg, uint32_t member) const {
+    return (impl_.agents_.members(wg).ready[member / 64] >> (member % 64)) & 1;
+  }
+  bool RoomBit(WorkgroupId wg, uint32_t member, MediaType media) const {
+    return (impl_.agents_.members(wg).room[member / 64 * kMediaTypeCount + MediaIndex(media)] >>
+            (member % 64)) &
+           1;
+  }
+
+ private:
+  const Engine::Impl& impl_;
+};
+
+}  // namespace acd::internal
+
+#endif  // ACD_TESTS_TESTING_ENGINE_PEER_H_
