@@ -8,7 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "acd/proto/partial_result.pb.h"
 #include "acd/status_macros.h"
-#include "sim/fnv1a.h"
+#include "lib/common/fnv1a.h"
 #include "sim/input_file.h"
 
 namespace acd::sim {

@@ -7,7 +7,7 @@
 #include "fmt/format.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
-#include "sim/fnv1a.h"
+#include "lib/common/fnv1a.h"
 #include "sim/input_file.h"
 
 namespace acd::sim {

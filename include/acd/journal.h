@@ -20,7 +20,16 @@
 //   uint32 crc_data   CRC-32C of the payload
 //   payload           an acd.journal.Record (acd/proto/journal.proto)
 //
-// Records are numbered by `sequence`, 0, 1, 2, ... without gaps.
+// Records are numbered by `sequence`, 0, 1, 2, ... without gaps. The first
+// record of a journal is a header (acd.journal.Header, unnumbered) naming
+// the format version and the fingerprint of the center configuration the
+// engine was created with (ConfigFingerprint), so that recovering with
+// another configuration fails before replaying anything.
+//
+// Versions. Format 1 (journals written before the header existed) starts
+// with a command or an advance; it is still read, and recovered without a
+// configuration check (Recovered::config_checked is false). A header with
+// a version above kJournalFormatVersion is refused (FailedPrecondition).
 //
 // Reading. A crash can leave the last record incomplete. `ReadJournal`
 // accepts every whole record and cuts a torn tail, saying in
@@ -55,7 +64,7 @@
 //   ACD_ASSIGN_OR_RETURN(acd::Recovered r, acd::Recover(center, bytes));
 //   if (!r.tail_report.empty()) Log(r.tail_report);
 //   ACD_ASSIGN_OR_RETURN(auto sink, acd::OpenJournalFile("center.journal", r.valid_bytes));
-//   acd::JournalWriter journal(std::move(sink), {}, r.next_sequence);
+//   acd::JournalWriter journal(std::move(sink), center, {}, r.next_sequence);
 //   // Hand r.engine and &journal to the Router (acd/router.h).
 //
 // Thread safety: a JournalWriter and its sink belong to one thread at a time
@@ -81,6 +90,16 @@
 #include "acd/time.h"
 
 namespace acd {
+
+// The journal format this library writes (the header's format_version).
+inline constexpr int kJournalFormatVersion = 2;
+
+// "fnv1a64:" and 16 hex digits: the 64-bit FNV-1a hash of the
+// configuration's deterministic protobuf encoding (acd.proto.CenterConfig,
+// acd/config_writer.h). Equal configurations give equal fingerprints, in
+// every process and on every machine; any change to a skill, status, agent
+// or workgroup changes it (up to hash collisions, about 1 in 2^64).
+std::string ConfigFingerprint(const CenterConfig& config);
 
 // Where a journal's bytes go.
 class JournalSink {
@@ -139,10 +158,15 @@ struct JournalOptions {
 // Appends records to a sink. Not thread-safe: one thread at a time.
 class JournalWriter {
  public:
-  // Writes the file header if `sink` is empty. Records are numbered from
-  // `next_sequence` (Recovered::next_sequence when continuing a journal).
-  explicit JournalWriter(std::unique_ptr<JournalSink> sink, JournalOptions options = {},
-                         uint64_t next_sequence = 0);
+  // Starts the journal if `sink` holds nothing of it yet (empty, or only the
+  // 8-byte file header that a recovery kept from a torn first record): the
+  // file header, then the header record naming `config`, the configuration
+  // the journaled engine was created with (not the one in force after
+  // UpdateAgent or UpdateWorkgroup: those commands are journaled). Records
+  // are numbered from `next_sequence` (Recovered::next_sequence when
+  // continuing a journal).
+  JournalWriter(std::unique_ptr<JournalSink> sink, const CenterConfig& config,
+                JournalOptions options = {}, uint64_t next_sequence = 0);
   JournalWriter(const JournalWriter&) = delete;
   JournalWriter& operator=(const JournalWriter&) = delete;
   // Flushes what is buffered (errors are lost: call Flush first to see them).
@@ -183,6 +207,10 @@ struct JournalEntry {
 };
 
 struct JournalContents {
+  // The header's; 1 and empty for a journal without a header (format 1),
+  // or one with no whole record.
+  int format_version = 1;
+  std::string config_fingerprint;
   std::vector<JournalEntry> entries;
   // Bytes from the start to the end of the last whole record (or of the
   // file header); what a writer should keep.
@@ -193,8 +221,9 @@ struct JournalContents {
 };
 
 // Parses a whole journal. InvalidArgument if it does not start with the
-// header; DataLoss naming the offset for a corrupt record before the last,
-// a record that does not parse, or a gap in the sequence numbers.
+// file header; DataLoss naming the offset for a corrupt record before the
+// last, a record that does not parse, a header record anywhere but first, or
+// a gap in the sequence numbers.
 absl::StatusOr<JournalContents> ReadJournal(absl::string_view bytes);
 
 // How a whole engine's state is saved for a snapshot and loaded again.
@@ -247,14 +276,23 @@ struct Recovered {
   int64_t records_replayed = 0;
   // As JournalContents::tail_report.
   std::string tail_report;
+  // Whether the journal named its configuration and it matched; false for
+  // a format-1 journal or an empty one (nothing to check).
+  bool config_checked = false;
 };
 
 // Rebuilds the engine: from the snapshot if given, else Engine::Create(config,
 // options.start), then every journal record from the snapshot's sequence on.
-// Errors: ReadJournal's; InvalidArgument for a snapshot without a codec;
+// `config` is the configuration the journal was started with (as given to
+// JournalWriter), also when recovering from a snapshot.
+// Errors: ReadJournal's; FailedPrecondition, before anything is replayed or
+// loaded, if the journal's header names another configuration (both
+// fingerprints in the message) or a newer format; InvalidArgument for a
+// snapshot without a codec;
 // DataLoss if the journal starts after the snapshot's sequence; Internal,
 // naming the record's offset and sequence, if the engine rejects a replayed
-// record (a journal from another configuration, or a determinism bug).
+// record (a format-1 journal from another configuration, or a determinism
+// bug).
 absl::StatusOr<Recovered> Recover(const CenterConfig& config, absl::string_view journal,
                                   const RecoverOptions& options = {});
 

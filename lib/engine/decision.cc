@@ -65,7 +65,7 @@ bool MemberBit(const internal::Center& center, const std::vector<uint64_t>& bits
 }  // namespace
 
 void Engine::Impl::CountUnready(const InteractionRecord& x) {
-  const internal::WorkgroupState& wg = workgroups_[x.workgroup.value()];
+  const internal::MemberBits& wg = agents_.members(x.workgroup);
   int32_t logged_in = 0, available = 0, activated = 0, ready = 0;
   for (size_t i = 0; i < wg.ready.size(); ++i) {
     logged_in += std::popcount(wg.logged_in[i]);

@@ -44,16 +44,9 @@ class Engine::Impl::ReentrancyGuard {
 Engine::Impl::Impl(Center center, Time start)
     : center_(std::move(center)),
       now_(start),
-      agents_(center_.agent_count()),
-      workgroups_(center_.workgroup_count()) {
-  for (int a = 0; a < center_.agent_count(); ++a) {
-    agents_[a].active = center_.agent_model(AgentId(a)).initially_active;
-    // Room for a few interactions at once, so that offers do not allocate.
-    agents_[a].held.reserve(4);
-    agents_[a].wrapping.reserve(4);
-  }
-  RebuildReady();  // sized bitmaps, with the activation bits set
-}
+      agents_(center_),
+      stats_(center_),
+      workgroups_(center_.workgroup_count()) {}
 
 Time Engine::Impl::NextDeadline() const {
   timers_.Prune([this](const Timer& t) { return TimerLive(t); });
@@ -132,28 +125,9 @@ absl::StatusOr<InteractionView> Engine::Impl::GetInteraction(InteractionId id) c
                          .transferred = x.transferred};
 }
 
-absl::StatusOr<AgentView> Engine::Impl::GetAgent(AgentId id) const {
-  ACD_RETURN_IF_ERROR(CheckAgent(id));
-  const AgentState& a = agents_[id.value()];
-  AgentView view{.id = id,
-                 .logged_in = a.logged_in,
-                 .status = a.status,
-                 .activity = ActivityOf(a),
-                 .available_since = a.available_since,
-                 .used_percent = a.used_percent,
-                 .misses = a.misses};
-  view.interactions = a.held;
-  view.interactions.insert(view.interactions.end(), a.wrapping.begin(), a.wrapping.end());
-  const auto& workgroups = center_.agent_model(id).workgroups;
-  for (size_t m = 0; m < workgroups.size(); ++m) {
-    view.memberships.emplace_back(workgroups[m], a.active[m]);
-  }
-  return view;
-}
-
 absl::StatusOr<WorkgroupCounters> Engine::Impl::GetWorkgroupCounters(WorkgroupId id) const {
   ACD_RETURN_IF_ERROR(CheckWorkgroup(id));
-  return workgroups_[id.value()].counters;
+  return stats_.counters(id);
 }
 
 // ---- Validation ----------------------------------------------------------------
@@ -175,15 +149,6 @@ absl::Status Engine::Impl::CheckWorkgroup(WorkgroupId id) const {
 absl::Status Engine::Impl::CheckStatus(StatusId id) const {
   if (!internal::IdBelow(id.value(), center_.status_count())) {
     return absl::NotFoundError(absl::StrCat("status ", id.value(), ": no such status"));
-  }
-  return absl::OkStatus();
-}
-
-absl::Status Engine::Impl::CheckLoggedIn(AgentId id) const {
-  ACD_RETURN_IF_ERROR(CheckAgent(id));
-  if (!agents_[id.value()].logged_in) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("agent ", center_.agent(id).name, ": not logged in"));
   }
   return absl::OkStatus();
 }
@@ -254,78 +219,6 @@ absl::Status Engine::Impl::WrongState(const InteractionRecord& x, absl::string_v
 
 // ---- Commands ------------------------------------------------------------------
 
-absl::Status Engine::Impl::Handle(const LogIn& c) {
-  ACD_RETURN_IF_ERROR(CheckAgent(c.agent));
-  const StatusId status = c.status.valid() ? c.status : center_.available_status();
-  ACD_RETURN_IF_ERROR(CheckStatus(status));
-  AgentState& a = agents_[c.agent.value()];
-  if (a.logged_in) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("agent ", center_.agent(c.agent).name, ": already logged in"));
-  }
-  a.logged_in = true;
-  a.status = status;
-  a.misses = 0;
-  a.answered = 0;
-  a.talk_time = Duration::Zero();
-  ++roster_version_;
-  SetAvailableSince(c.agent);
-  UpdateReady(c.agent);
-  ReportAgent(c.agent);
-  FillAgent(c.agent);
-  return absl::OkStatus();
-}
-
-absl::Status Engine::Impl::Handle(const LogOut& c) {
-  ACD_RETURN_IF_ERROR(CheckLoggedIn(c.agent));
-  AgentState& a = agents_[c.agent.value()];
-  while (!a.wrapping.empty()) FinishWrapUp(c.agent, a.wrapping.front());
-  a.logged_in = false;
-  ++roster_version_;
-  UpdateReady(c.agent);
-  std::vector<WorkgroupId> affected = center_.agent_model(c.agent).workgroups;
-  for (InteractionId id : std::vector<InteractionId>(a.held)) {
-    InteractionRecord& x = Record(id);
-    if (x.state != InteractionState::kAlerting) continue;
-    affected.push_back(x.workgroup);
-    Requeue(x, RequeueReason::kAgentLoggedOut, /*exclude=*/false);
-  }
-  ReportAgent(c.agent);
-  Rebalance(affected);
-  return absl::OkStatus();
-}
-
-absl::Status Engine::Impl::Handle(const SetStatus& c) {
-  ACD_RETURN_IF_ERROR(CheckLoggedIn(c.agent));
-  ACD_RETURN_IF_ERROR(CheckStatus(c.status));
-  SetAgentStatus(c.agent, c.status);
-  FillAgent(c.agent);
-  return absl::OkStatus();
-}
-
-absl::Status Engine::Impl::Handle(const SetActivation& c) {
-  ACD_RETURN_IF_ERROR(CheckAgent(c.agent));
-  ACD_RETURN_IF_ERROR(CheckWorkgroup(c.workgroup));
-  const int m = center_.MembershipIndex(c.agent, c.workgroup);
-  if (m < 0) {
-    return absl::FailedPreconditionError(absl::StrCat("agent ", center_.agent(c.agent).name,
-                                                      ": not a member of workgroup ",
-                                                      center_.workgroup(c.workgroup).name));
-  }
-  AgentState& a = agents_[c.agent.value()];
-  if (a.active[m] == c.active) return absl::OkStatus();
-  a.active[m] = c.active;
-  ++roster_version_;
-  UpdateReady(c.agent);
-  ReportAgent(c.agent);
-  if (c.active) {
-    FillAgent(c.agent);
-  } else {
-    Rebalance({c.workgroup});
-  }
-  return absl::OkStatus();
-}
-
 absl::Status Engine::Impl::Handle(const Arrive& c) {
   ACD_RETURN_IF_ERROR(CheckArrive(c));
   const uint32_t group = GroupFor(c.workgroup, c.media, c.requirements,
@@ -354,8 +247,7 @@ absl::Status Engine::Impl::Handle(const Arrive& c) {
   if (x.preference_open) {
     timers_.Schedule(x.preferred_until, TimerKind::kPreferenceEnd, x.id.value());
   }
-  ++workgroups_[c.workgroup.value()].counters.entered;
-  CountEntered(x);
+  stats_.OnEntered(c.workgroup, now_);
   EnterQueue(x);
   ReportInteraction(x, AgentId());
   RouteInteraction(x);
@@ -382,11 +274,8 @@ absl::Status Engine::Impl::Handle(const Hold& c) {
   x->state = InteractionState::kHeld;
   const bool exempt = center_.workgroup(x->workgroup).exempt_held;
   if (exempt) {
-    AgentState& a = agents_[x->agent.value()];
-    a.used_percent -= x->percent;
-    --a.count[internal::MediaIndex(x->media)];
+    agents_.Exempt(x->agent, x->media, x->percent);
     x->exempt = true;
-    UpdateReady(x->agent);
   }
   ReportInteraction(*x, x->agent);
   ReportAgent(x->agent);
@@ -399,11 +288,8 @@ absl::Status Engine::Impl::Handle(const Resume& c) {
   if (x->state != InteractionState::kHeld) return WrongState(*x, "held");
   x->state = InteractionState::kConnected;
   if (x->exempt) {
-    AgentState& a = agents_[x->agent.value()];
-    a.used_percent += x->percent;
-    ++a.count[internal::MediaIndex(x->media)];
+    agents_.Unexempt(x->agent, x->media, x->percent);
     x->exempt = false;
-    UpdateReady(x->agent);
   }
   ReportInteraction(*x, x->agent);
   ReportAgent(x->agent);
@@ -437,18 +323,6 @@ absl::Status Engine::Impl::Handle(const Disconnect& c) {
     default:
       return WrongState(*x, "waiting, alerting, connected, held or snoozed");
   }
-}
-
-absl::Status Engine::Impl::Handle(const EndWrapUp& c) {
-  ACD_RETURN_IF_ERROR(CheckLoggedIn(c.agent));
-  AgentState& a = agents_[c.agent.value()];
-  if (a.wrapping.empty()) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("agent ", center_.agent(c.agent).name, ": not in wrap-up"));
-  }
-  while (!a.wrapping.empty()) FinishWrapUp(c.agent, a.wrapping.front());
-  FillAgent(c.agent);
-  return absl::OkStatus();
 }
 
 // ---- Engine: forwards to Impl ----------------------------------------------------

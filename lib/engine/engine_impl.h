@@ -1,8 +1,11 @@
 // Engine::Impl: the engine's state and the routing rules of acd/engine.h.
 //
-// engine.cc holds the commands (validation, then transitions); routing.cc
-// holds eligibility, tiers and matching; transitions.cc the state changes and
-// timers.
+// Impl is the command layer over components that own their state: the
+// agent book (agent_book.h: agent state, member indexes, roster version) and
+// the statistics book (stats_book.h: every counter, one call per event).
+// engine.cc and agents.cc hold the commands (validation, then transitions);
+// routing.cc holds eligibility, tiers and matching; transitions.cc the
+// interaction state changes; groups.cc the requirement groups.
 //
 // Indexes, so that no decision scans the whole center (DESIGN 3.12):
 //   * Interactions live in a slab (a vector with a free list) found through a
@@ -12,9 +15,9 @@
 //     keeps one heap per static tier ("bucket"), ordered by the part of
 //     InteractionScore that differs inside the group; since queue time ages
 //     every member alike, that order never changes while they wait.
-//   * Each workgroup keeps the list of its non-empty groups and a bitmap of
-//     its members that are ready for work (logged in, acd_available status,
-//     past any no-answer delay, activated).
+//   * Each workgroup keeps the list of its non-empty groups; the agent book
+//     (agent_book.h) keeps a bitmap of its members that are ready for work
+//     (logged in, acd_available status, past any no-answer delay, activated).
 // An agent choosing its next interaction looks at the best interaction of
 // each non-empty bucket of its workgroups; an interaction choosing its agent
 // looks at the ready members of its workgroup.
@@ -31,45 +34,14 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "acd/engine.h"
+#include "lib/engine/agent_book.h"
 #include "lib/engine/center.h"
 #include "lib/engine/slot_heap.h"
-#include "lib/engine/stats_state.h"
+#include "lib/engine/stats_book.h"
 #include "lib/engine/timer_queue.h"
 
 namespace acd {
 namespace internal {
-
-inline constexpr uint32_t kNoSlot = UINT32_MAX;
-
-struct AgentState {
-  bool logged_in = false;
-  StatusId status;
-  Time available_since;
-  // Alerting or connected, in offer order; they hold capacity.
-  std::vector<InteractionId> held;
-  // In wrap-up with this agent.
-  std::vector<InteractionId> wrapping;
-  int used_percent = 0;
-  std::array<int, kMediaTypeCount> count{};
-  int misses = 0;
-  // The no-answer delay: offered nothing before this time.
-  Time blocked_until;
-  bool delay_pending = false;
-  // Activation per membership (Center::agent_model(a).workgroups order).
-  std::vector<bool> active;
-  // Slots of waiting interactions inside their window for this agent.
-  std::vector<uint32_t> preferred;
-  // The status to take again when the last wrap-up ends.
-  StatusId status_after_wrap_up;
-  // Since log-in, for the open-source agent orders.
-  int64_t answered = 0;
-  Duration talk_time;
-
-  // Room for one more interaction of `media` taking share `u`.
-  bool Fits(int media, const Utilization& u) const {
-    return used_percent + u.percent <= 100 && count[media] < u.max_assign;
-  }
-};
 
 struct InteractionRecord {
   InteractionId id;
@@ -196,30 +168,10 @@ struct WorkgroupState {
   std::vector<uint32_t> nonempty_groups;
   // Slots of its waiting interactions inside a preferred-agent window.
   std::vector<uint32_t> reserved;
-  // Bit i: member i (Center::workgroup_model(wg).members[i]) is ready.
-  std::vector<uint64_t> ready;
-  // Bit i, for decision records and statistics (UpdateReady keeps them):
-  // logged in; logged in with an acd_available status and no no-answer
-  // delay; activated; holding an alerting, connected or held interaction;
-  // in wrap-up and holding nothing else.
-  std::vector<uint64_t> logged_in;
-  std::vector<uint64_t> available;
-  std::vector<uint64_t> active;
-  std::vector<uint64_t> busy;
-  std::vector<uint64_t> wrapping;
-  // Bit i of room[(i / 64) * kMediaTypeCount + m]: member i has room for
-  // one more interaction of media m from this workgroup (HasCapacity),
-  // whatever its status. A member's eight words share a cache line.
-  std::vector<uint64_t> room;
-  // Member i's AgentState::available_since, where the arrival scan reads it
-  // without touching the agent's state (SetAvailableSince keeps it).
-  std::vector<Time> since;
   // By media: the non-empty buckets of its groups, best top first
   // (TopOrder), and how many interactions they hold.
   std::array<SlotHeap, kMediaTypeCount> tops;
   std::array<int64_t, kMediaTypeCount> filed{};
-  WorkgroupCounters counters;
-  WorkgroupStatsState stats;
 };
 
 // For EstimateWait: how many interactions like one waiting the agents
@@ -322,7 +274,7 @@ class Engine::Impl {
 
   class ReentrancyGuard;
 
-  // ---- engine.cc: validation and commands ----
+  // ---- engine.cc and agents.cc: validation and commands ----
   absl::Status CheckAgent(AgentId id) const;
   absl::Status CheckWorkgroup(WorkgroupId id) const;
   absl::Status CheckStatus(StatusId id) const;
@@ -363,6 +315,7 @@ class Engine::Impl {
   }
   uint32_t NewRecord(InteractionId id);
   void DeleteRecord(InteractionRecord& x);
+  // groups.cc:
   uint32_t GroupFor(WorkgroupId wg, MediaType media,
                     const std::vector<SkillRequirement>& requirements,
                     const std::vector<TierConfig>& tiers);
@@ -413,23 +366,19 @@ class Engine::Impl {
   void Abandon(InteractionRecord& x);
   void EndConnected(InteractionRecord& x);
   void Complete(InteractionRecord& x);
-  void FinishWrapUp(AgentId agent, InteractionId id);
-  void SetAgentStatus(AgentId agent, StatusId status);
+  void FinishWrapUp(AgentId agent, InteractionId id);   // agents.cc
+  void SetAgentStatus(AgentId agent, StatusId status);  // agents.cc
   void ClearExclusion(InteractionRecord& x);
-  void UpdateReady(AgentId agent);
-  // The agent counts as available since now, for AgentScore's available
-  // term and the ties between agents.
-  void SetAvailableSince(AgentId agent);
-  // Rebuilds every workgroup's ready bitmap (after a reconfiguration).
-  void RebuildReady();
   bool TimerLive(const Timer& timer) const;
   void Fire(const Timer& timer);
 
   // ---- routing.cc ----
   bool TierAdds(Group& group, int tier);
   TierPosition PositionOf(Group& group, uint32_t bucket);
-  bool ReadyForWork(const AgentState& a) const;
-  bool HasCapacity(AgentId agent, WorkgroupId wg, MediaType media) const;
+  bool ReadyForWork(const AgentState& a) const { return agents_.ReadyForWork(a); }
+  bool HasCapacity(AgentId agent, WorkgroupId wg, MediaType media) const {
+    return agents_.HasCapacity(agent, wg, media);
+  }
   bool Admits(AgentId agent, const Group& group, TierPosition tier) const;
   // The agent a waiting x would be offered to now (invalid if none), and
   // the runner-up; `record` fills the decision record's filter counts.
@@ -479,12 +428,7 @@ class Engine::Impl {
   void EmitInteractionChoice(AgentId agent, InteractionRecord& best,
                              const InteractionRecord* runner_up);
 
-  // ---- stats.cc: counters and windows for statistics and estimates ----
-  PeriodCounts& CurrentPeriod(WorkgroupId wg);
-  void CountEntered(const InteractionRecord& x);
-  void CountAnswered(const InteractionRecord& x);
-  void CountAbandoned(const InteractionRecord& x);
-  void CountCompleted(const InteractionRecord& x);
+  // ---- stats.cc ----
   // Calls f(slot) for every waiting interaction of `wg`, in no set order.
   template <typename F>
   void ForEachWaiting(WorkgroupId wg, F f) const {
@@ -508,7 +452,7 @@ class Engine::Impl {
   // invariant. Costs a pass over all state.
   void CheckInvariants() const;
 
-  // ---- reporting ----
+  // ---- reporting (transitions.cc, agents.cc) ----
   AgentActivity ActivityOf(const AgentState& a) const;
   void ReportInteraction(const InteractionRecord& x, AgentId agent,
                          RequeueReason reason = RequeueReason::kNone);
@@ -518,7 +462,10 @@ class Engine::Impl {
   Time now_;
   Observer* observer_ = nullptr;
   bool busy_ = false;
-  std::vector<AgentState> agents_;
+  // The only writer of agent state and the member indexes.
+  internal::AgentBook agents_;
+  // Every counter, booked once per event.
+  internal::StatsBook stats_;
   std::vector<internal::WorkgroupState> workgroups_;
   // Interactions by slot, with free slots for reuse; looked up by id only.
   std::vector<InteractionRecord> slab_;
@@ -530,9 +477,6 @@ class Engine::Impl {
   std::vector<uint32_t> frontier_;
   // Group ids by a hash of their key; each candidate is compared in full.
   absl::flat_hash_map<uint64_t, std::vector<uint32_t>> groups_by_hash_;
-  // Changes whenever a log-in, log-out or activation changes who counts
-  // for tiers.
-  uint64_t roster_version_ = 0;
   mutable internal::TimerQueue timers_;
   bool decision_records_ = true;
   // The one record, reused for every decision: no allocation.

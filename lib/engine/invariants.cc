@@ -57,7 +57,7 @@ void Engine::Impl::CheckInvariants() const {
     }
   }
   for (size_t w = 0; w < workgroups_.size(); ++w) {
-    const WorkgroupCounters& c = workgroups_[w].counters;
+    const WorkgroupCounters& c = stats_.counters(WorkgroupId(static_cast<uint32_t>(w)));
     ACD_CHECK(c.waiting == waiting[w]);
     ACD_CHECK(c.entered == live[w] + c.completed + c.abandoned + c.failed + c.transferred_out);
   }
@@ -105,7 +105,7 @@ void Engine::Impl::CheckInvariants() const {
     const auto& model = center_.agent_model(agent);
     for (size_t m = 0; m < model.workgroups.size(); ++m) {
       const uint32_t i = model.member_index[m];
-      const internal::WorkgroupState& wg = workgroups_[model.workgroups[m].value()];
+      const internal::MemberBits& wg = agents_.members(model.workgroups[m]);
       ACD_CHECK(wg.since[i] == agents_[a].available_since);
       for (int media = 0; media < kMediaTypeCount; ++media) {
         const bool room = (wg.room[i / 64 * kMediaTypeCount + media] >> (i % 64)) & 1;

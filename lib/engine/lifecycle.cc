@@ -20,7 +20,7 @@ using internal::Center;
 
 bool Engine::Impl::Refused(const InteractionRecord& x, WorkgroupId wg, int leaving) {
   const int capacity = center_.workgroup(wg).queue_capacity;
-  if (capacity < 0 || workgroups_[wg.value()].counters.waiting - leaving < capacity) return false;
+  if (capacity < 0 || stats_.counters(wg).waiting - leaving < capacity) return false;
   // Full: it may still enter if an agent would take it at once. Ask on a
   // copy standing where it would wait.
   InteractionRecord probe = x;
@@ -151,7 +151,7 @@ absl::Status Engine::Impl::Handle(const UpdateAgent& c) {
   ACD_ASSIGN_OR_RETURN(Center center, Center::Build(next));
   std::vector<WorkgroupId> affected = center_.agent_model(c.agent).workgroups;
   // Activation as the new configuration says, one flag per new membership.
-  agents_[c.agent.value()].active = center.agent_model(c.agent).initially_active;
+  agents_.ResetActivation(c.agent, center.agent_model(c.agent).initially_active);
   Reconfigure(std::move(center), {});
   const auto& now_in = center_.agent_model(c.agent).workgroups;
   affected.insert(affected.end(), now_in.begin(), now_in.end());
@@ -185,8 +185,7 @@ absl::Status Engine::Impl::Handle(const UpdateWorkgroup& c) {
 
 void Engine::Impl::Reconfigure(Center center, const std::vector<WorkgroupId>& refile) {
   center_ = std::move(center);
-  ++roster_version_;
-  RebuildReady();
+  agents_.Rebuild();
   for (WorkgroupId wg : refile) {
     // Every waiting interaction of the workgroup, in a fixed order.
     std::vector<std::pair<InteractionId, uint32_t>> waiting;

@@ -124,7 +124,7 @@ absl::StatusOr<int64_t> Engine::Impl::GetPosition(InteractionId id) const {
 
 absl::StatusOr<Duration> Engine::Impl::EstimateWaitPureConnect(InteractionId id) const {
   ACD_ASSIGN_OR_RETURN(const InteractionRecord* x, FindWaiting(id));
-  const internal::WorkgroupStatsState& s = workgroups_[x->workgroup.value()].stats;
+  const internal::WorkgroupStatsState& s = stats_.stats(x->workgroup);
   const int64_t answered = s.answer_waits.CountAt(now_);
   if (answered == 0) return Duration::Zero();
   const Duration mean =
@@ -156,7 +156,7 @@ internal::Serving Engine::Impl::ServingCapacity(const InteractionRecord& x,
 absl::StatusOr<Duration> Engine::Impl::EstimateWait(InteractionId id) const {
   ACD_ASSIGN_OR_RETURN(const InteractionRecord* found, FindWaiting(id));
   const InteractionRecord& x = *found;
-  const internal::WorkgroupStatsState& s = workgroups_[x.workgroup.value()].stats;
+  const internal::WorkgroupStatsState& s = stats_.stats(x.workgroup);
   Duration handle;
   if (const int64_t recent = s.handle_times.CountAt(now_); recent > 0) {
     handle = Duration::Microseconds(s.handle_times.SumAt(now_).microseconds() / recent);

@@ -28,7 +28,7 @@ using internal::SkillValue;
 // Whether some logged-in activated member meeting the group's requirements
 // is in tier `tier` but not in the tier before it. Cached per roster version.
 bool Engine::Impl::TierAdds(Group& group, int tier) {
-  if (group.adds_version != roster_version_) {
+  if (group.adds_version != agents_.roster_version()) {
     group.adds.assign(group.tiers.size(), false);
     for (AgentId member : center_.workgroup_model(group.workgroup).members) {
       const AgentState& a = agents_[member.value()];
@@ -44,7 +44,7 @@ bool Engine::Impl::TierAdds(Group& group, int tier) {
         }
       }
     }
-    group.adds_version = roster_version_;
+    group.adds_version = agents_.roster_version();
   }
   return group.adds[tier];
 }
@@ -62,16 +62,6 @@ internal::TierPosition Engine::Impl::PositionOf(Group& group, uint32_t bucket) {
 }
 
 // ---- Eligibility -----------------------------------------------------------------
-
-// An agent serving a no-answer delay is not ready until the delay's timer
-// fires (timers due at the same moment fire in their documented order).
-bool Engine::Impl::ReadyForWork(const AgentState& a) const {
-  return a.logged_in && center_.status(a.status).acd_available && !a.delay_pending;
-}
-
-bool Engine::Impl::HasCapacity(AgentId agent, WorkgroupId wg, MediaType media) const {
-  return agents_[agent.value()].Fits(MediaIndex(media), center_.UtilizationFor(agent, wg, media));
-}
 
 namespace {
 
@@ -146,7 +136,7 @@ internal::AgentChoice Engine::Impl::ChooseAgent(const InteractionRecord& x, bool
   Group& group = groups_[x.group];
   const TierPosition tier = PositionOf(group, x.bucket);
   const internal::WorkgroupModel& model = center_.workgroup_model(x.workgroup);
-  const internal::WorkgroupState& wg = workgroups_[x.workgroup.value()];
+  const internal::MemberBits& wg = agents_.members(x.workgroup);
   // A workgroup without members has empty bitmaps (null data): no offset.
   if (wg.ready.empty()) return internal::AgentChoice();
   const uint64_t* room = wg.room.data() + MediaIndex(x.media);
@@ -230,8 +220,7 @@ bool Engine::Impl::FillOnce(AgentId agent) {
     if (a.active[m]) {
       ChooseInWorkgroup(agent, wg, choice);
     } else if (record) {
-      decision_.filtered.not_activated +=
-          static_cast<int32_t>(workgroups_[wg.value()].counters.waiting);
+      decision_.filtered.not_activated += static_cast<int32_t>(stats_.counters(wg).waiting);
     }
   }
   ChooseAmongPreferred(agent, choice);

@@ -26,30 +26,13 @@ EngineState Engine::Impl::ExportState() const {
   EngineState state;
   state.center = center_.config();
   state.now = now_;
-  for (const AgentState& a : agents_) {
-    state.agents.push_back({.logged_in = a.logged_in,
-                            .status = a.status,
-                            .available_since = a.available_since,
-                            .held = a.held,
-                            .wrapping = a.wrapping,
-                            .misses = a.misses,
-                            .blocked_until = a.blocked_until,
-                            .delay_pending = a.delay_pending,
-                            .active = a.active,
-                            .status_after_wrap_up = a.status_after_wrap_up,
-                            .answered = a.answered,
-                            .talk_time = a.talk_time});
+  for (size_t a = 0; a < agents_.size(); ++a) {
+    state.agents.push_back(agents_.Export(AgentId(static_cast<uint32_t>(a))));
   }
   for (const internal::WorkgroupState& w : workgroups_) {
-    state.workgroups.push_back({.last_offered = w.last_offered,
-                                .counters = w.counters,
-                                .stats_interval = w.stats.interval,
-                                .current = w.stats.current,
-                                .total = w.stats.total,
-                                .answer_waits = w.stats.answer_waits.Samples(),
-                                .handle_times = w.stats.handle_times.Samples(),
-                                .handled = w.stats.handled,
-                                .handle_total = w.stats.handle_total});
+    state.workgroups.push_back({.last_offered = w.last_offered});
+    stats_.Export(WorkgroupId(static_cast<uint32_t>(state.workgroups.size() - 1)),
+                  state.workgroups.back());
   }
   std::vector<InteractionId> ids;
   for (const auto& [id, slot] : index_) ids.push_back(id);
@@ -212,34 +195,13 @@ absl::Status Engine::Impl::Restore(const EngineState& state) {
   now_ = state.now;
   for (size_t a = 0; a < agents_.size(); ++a) {
     const EngineState::Agent& in = state.agents[a];
-    AgentState& out = agents_[a];
-    out.logged_in = in.logged_in;
-    out.status = in.status;
-    out.available_since = in.available_since;
-    out.held = in.held;
-    out.wrapping = in.wrapping;
-    out.misses = in.misses;
-    out.blocked_until = in.blocked_until;
-    out.delay_pending = in.delay_pending;
-    out.active = in.active;
-    out.status_after_wrap_up = in.status_after_wrap_up;
-    out.answered = in.answered;
-    out.talk_time = in.talk_time;
-    if (out.delay_pending) timers_.Schedule(out.blocked_until, TimerKind::kDelayEnd, a);
+    agents_.Restore(AgentId(static_cast<uint32_t>(a)), in);
+    if (in.delay_pending) timers_.Schedule(in.blocked_until, TimerKind::kDelayEnd, a);
   }
   for (size_t w = 0; w < workgroups_.size(); ++w) {
     workgroups_[w].last_offered = state.workgroups[w].last_offered;
-    workgroups_[w].counters = state.workgroups[w].counters;
-    workgroups_[w].counters.waiting = 0;  // counted again below
-    const EngineState::Workgroup& in = state.workgroups[w];
-    internal::WorkgroupStatsState& stats = workgroups_[w].stats;
-    stats.interval = in.stats_interval;
-    stats.current = in.current;
-    stats.total = in.total;
-    stats.handled = in.handled;
-    stats.handle_total = in.handle_total;
-    for (const auto& [at, value] : in.answer_waits) stats.answer_waits.Add(at, value);
-    for (const auto& [at, value] : in.handle_times) stats.handle_times.Add(at, value);
+    // Waiting interactions are counted again below.
+    stats_.Restore(WorkgroupId(static_cast<uint32_t>(w)), state.workgroups[w]);
   }
   for (const EngineState::Interaction& in : state.interactions) {
     InteractionRecord& x = slab_[NewRecord(in.id)];
@@ -274,14 +236,10 @@ absl::Status Engine::Impl::Restore(const EngineState& state) {
     x.snooze_due = in.snooze_due;
     x.overflow_due = in.overflow_due;
     // Capacity charged to the agent.
-    if (Holds(x.state) && !x.exempt) {
-      AgentState& a = agents_[x.agent.value()];
-      a.used_percent += x.percent;
-      ++a.count[MediaIndex(x.media)];
-    }
+    if (Holds(x.state) && !x.exempt) agents_.ChargeRestored(x.agent, x.media, x.percent);
     if (x.state == InteractionState::kWaiting) {
       File(x);
-      ++workgroups_[x.workgroup.value()].counters.waiting;
+      stats_.OnQueued(x.workgroup);
     }
     // The timers its fields stand for (TimerLive).
     const uint64_t target = x.id.value();
@@ -303,8 +261,7 @@ absl::Status Engine::Impl::Restore(const EngineState& state) {
       timers_.Schedule(x.overflow_due, TimerKind::kQueueTimeout, target);
     }
   }
-  ++roster_version_;
-  RebuildReady();
+  agents_.Rebuild();
   return absl::OkStatus();
 }
 

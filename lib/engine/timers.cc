@@ -76,8 +76,7 @@ void Engine::Impl::Fire(const Timer& timer) {
     }
     case TimerKind::kDelayEnd: {
       const AgentId agent(static_cast<AgentId::rep_type>(timer.target));
-      agents_[agent.value()].delay_pending = false;
-      UpdateReady(agent);
+      agents_.Unblock(agent);
       FillAgent(agent);
       return;
     }

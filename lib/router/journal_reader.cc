@@ -33,11 +33,31 @@ absl::Status Corrupt(int64_t offset, absl::string_view why) {
   return absl::DataLossError(absl::StrCat("journal: record at offset ", offset, ": ", why));
 }
 
-// Decodes one checked payload into `entry`.
-absl::Status DecodeRecord(absl::string_view payload, int64_t offset, JournalEntry& entry) {
+// Decodes one checked payload into `entry`, or, for the journal's first
+// record (`first`), into the header fields of `out` (then `entry` is
+// unused and `is_header` set).
+absl::Status DecodeRecord(absl::string_view payload, int64_t offset, bool first,
+                          JournalContents& out, JournalEntry& entry, bool& is_header) {
   journal::Record record;
   if (!record.ParseFromArray(payload.data(), static_cast<int>(payload.size()))) {
     return Corrupt(offset, "payload does not parse as acd.journal.Record");
+  }
+  is_header = record.entry_case() == journal::Record::kHeader;
+  if (is_header) {
+    if (!first) return Corrupt(offset, "a header record after the journal's first record");
+    if (record.header().format_version() < 2) {
+      return Corrupt(offset, absl::StrCat("header names format version ",
+                                          record.header().format_version(),
+                                          "; headers start with version 2"));
+    }
+    if (record.header().format_version() > static_cast<uint32_t>(kJournalFormatVersion)) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "journal: written in format version ", record.header().format_version(),
+          ", newer than this library's ", kJournalFormatVersion));
+    }
+    out.format_version = static_cast<int>(record.header().format_version());
+    out.config_fingerprint = record.header().config_fingerprint();
+    return absl::OkStatus();
   }
   entry.sequence = record.sequence();
   entry.offset = offset;
@@ -51,6 +71,7 @@ absl::Status DecodeRecord(absl::string_view payload, int64_t offset, JournalEntr
     case journal::Record::kAdvance:
       entry.value = JournalAdvance{.now = Time::FromMicroseconds(record.advance().now_us())};
       return absl::OkStatus();
+    case journal::Record::kHeader:
     case journal::Record::ENTRY_NOT_SET:
       break;
   }
@@ -108,7 +129,14 @@ absl::StatusOr<JournalContents> ReadJournal(absl::string_view bytes) {
       return Corrupt(offset, "payload checksum mismatch");
     }
     JournalEntry entry;
-    ACD_RETURN_IF_ERROR(DecodeRecord(payload, offset, entry));
+    bool is_header = false;
+    const bool first = out.valid_bytes == static_cast<int64_t>(kJournalMagic.size());
+    ACD_RETURN_IF_ERROR(DecodeRecord(payload, offset, first, out, entry, is_header));
+    if (is_header) {
+      offset = end;
+      out.valid_bytes = offset;
+      continue;
+    }
     if (!out.entries.empty() && entry.sequence != out.entries.back().sequence + 1) {
       return Corrupt(offset, absl::StrCat("sequence ", entry.sequence, " follows ",
                                           out.entries.back().sequence));
@@ -124,6 +152,16 @@ absl::StatusOr<Recovered> Recover(const CenterConfig& config, absl::string_view 
                                   const RecoverOptions& options) {
   ACD_ASSIGN_OR_RETURN(JournalContents contents, ReadJournal(journal));
   Recovered out;
+  if (!contents.config_fingerprint.empty()) {
+    const std::string given = ConfigFingerprint(config);
+    if (given != contents.config_fingerprint) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "recover: the journal was written under the center configuration ",
+          contents.config_fingerprint, ", and the configuration given is ", given,
+          "; recover with the configuration the journal was started with"));
+    }
+    out.config_checked = true;
+  }
   out.valid_bytes = contents.valid_bytes;
   out.tail_report = std::move(contents.tail_report);
   uint64_t first = 0;

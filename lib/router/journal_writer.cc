@@ -101,19 +101,25 @@ absl::Status StringJournalSink::Sync() {
 
 class JournalWriter::Impl {
  public:
-  Impl(std::unique_ptr<JournalSink> sink, JournalOptions options, uint64_t next_sequence)
+  Impl(std::unique_ptr<JournalSink> sink, const CenterConfig& config, JournalOptions options,
+       uint64_t next_sequence)
       : sink_(std::move(sink)), options_(options), next_sequence_(next_sequence) {
+    const int64_t magic = static_cast<int64_t>(kJournalMagic.size());
+    if (sink_->size() > magic) return;
+    // A new journal, or one whose first record was torn and cut: the header
+    // goes out with the first flush.
     if (sink_->size() == 0) buffer_.append(kJournalMagic.data(), kJournalMagic.size());
+    journal::Header& header = *record_.mutable_header();
+    header.set_format_version(kJournalFormatVersion);
+    header.set_config_fingerprint(ConfigFingerprint(config));
+    record_.set_sequence(0);
+    Frame();
   }
 
   absl::Status Append(Time clock_now) {
     if (!error_.ok()) return error_;
     record_.set_sequence(next_sequence_++);
-    record_.SerializeToString(&payload_);
-    PutFixed32(buffer_, static_cast<uint32_t>(payload_.size()));
-    PutFixed32(buffer_, Crc32c(absl::string_view(buffer_).substr(buffer_.size() - 4)));
-    PutFixed32(buffer_, Crc32c(payload_));
-    buffer_ += payload_;
+    Frame();
     ++buffered_;
     switch (options_.flush) {
       case FlushPolicy::kEveryRecord:
@@ -143,6 +149,15 @@ class JournalWriter::Impl {
     return error_;
   }
 
+  // Appends record_ with its framing to the buffer.
+  void Frame() {
+    record_.SerializeToString(&payload_);
+    PutFixed32(buffer_, static_cast<uint32_t>(payload_.size()));
+    PutFixed32(buffer_, Crc32c(absl::string_view(buffer_).substr(buffer_.size() - 4)));
+    PutFixed32(buffer_, Crc32c(payload_));
+    buffer_ += payload_;
+  }
+
   journal::Record& record() { return record_; }
   uint64_t next_sequence() const { return next_sequence_; }
   int buffered() const { return buffered_; }
@@ -161,9 +176,9 @@ class JournalWriter::Impl {
   absl::Status error_;
 };
 
-JournalWriter::JournalWriter(std::unique_ptr<JournalSink> sink, JournalOptions options,
-                             uint64_t next_sequence)
-    : impl_(std::make_unique<Impl>(std::move(sink), options, next_sequence)) {}
+JournalWriter::JournalWriter(std::unique_ptr<JournalSink> sink, const CenterConfig& config,
+                             JournalOptions options, uint64_t next_sequence)
+    : impl_(std::make_unique<Impl>(std::move(sink), config, options, next_sequence)) {}
 
 JournalWriter::~JournalWriter() { (void)impl_->Flush(); }
 

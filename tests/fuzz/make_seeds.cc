@@ -45,7 +45,7 @@ std::string RunStream(const acd::CenterConfig& center, uint64_t seed, int steps,
   std::unique_ptr<acd::Engine> engine = *acd::Engine::Create(center);
   auto sink = std::make_unique<acd::StringJournalSink>();
   acd::StringJournalSink* bytes = sink.get();
-  acd::JournalWriter journal(std::move(sink));
+  acd::JournalWriter journal(std::move(sink), center);
   const std::vector<acd::testing::Step> stream = acd::testing::MakeStream(pick, center, steps);
   for (size_t i = 0; i < stream.size(); ++i) {
     const acd::testing::Step& step = stream[i];

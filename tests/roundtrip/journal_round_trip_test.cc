@@ -25,11 +25,12 @@ using testing::Step;
 constexpr int kStreams = 300;
 constexpr int kStepsPerStream = 150;
 
-// Writes `entries` to a fresh journal; the bytes.
-std::string Rewrite(const std::vector<JournalEntry>& entries) {
+// Writes `entries` to a fresh journal for an engine created with `center`;
+// the bytes.
+std::string Rewrite(const CenterConfig& center, const std::vector<JournalEntry>& entries) {
   auto sink = std::make_unique<StringJournalSink>();
   StringJournalSink* bytes = sink.get();
-  JournalWriter journal(std::move(sink));
+  JournalWriter journal(std::move(sink), center);
   for (const JournalEntry& entry : entries) {
     if (const Command* command = std::get_if<Command>(&entry.value)) {
       REQUIRE(journal.AppendCommand(*command, CommandTime(*command)).ok());
@@ -52,7 +53,7 @@ TEST_CASE("every accepted command survives journal encode, decode and replay to 
     std::unique_ptr<Engine> engine = std::move(Engine::Create(center)).value();
     auto sink = std::make_unique<StringJournalSink>();
     StringJournalSink* bytes = sink.get();
-    JournalWriter journal(std::move(sink));
+    JournalWriter journal(std::move(sink), center);
     for (const Step& step : steps) {
       if (step.advance) {
         REQUIRE(engine->AdvanceTo(step.time).ok());
@@ -73,7 +74,7 @@ TEST_CASE("every accepted command survives journal encode, decode and replay to 
     REQUIRE(contents->entries.size() == steps.size());
     CHECK(contents->tail_report.empty());
     // decode(encode(c)) encodes to the same bytes: nothing lost or changed.
-    CHECK(Rewrite(contents->entries) == bytes->bytes());
+    CHECK(Rewrite(center, contents->entries) == bytes->bytes());
 
     absl::StatusOr<Recovered> recovered = Recover(center, bytes->bytes());
     REQUIRE_MESSAGE(recovered.ok(), recovered.status().ToString());

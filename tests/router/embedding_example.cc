@@ -25,7 +25,7 @@ absl::StatusOr<int> ServeCenter(const acd::CenterConfig& center, const std::stri
   ACD_ASSIGN_OR_RETURN(acd::Recovered recovered,
                        acd::Recover(center, previous.ok() ? *previous : ""));
   ACD_ASSIGN_OR_RETURN(auto sink, acd::OpenJournalFile(journal_path, recovered.valid_bytes));
-  acd::JournalWriter journal(std::move(sink), {}, recovered.next_sequence);
+  acd::JournalWriter journal(std::move(sink), center, {}, recovered.next_sequence);
   ACD_ASSIGN_OR_RETURN(acd::AgentId ann, recovered.engine->FindAgent("ann"));
   ACD_ASSIGN_OR_RETURN(acd::WorkgroupId support, recovered.engine->FindWorkgroup("Support"));
 

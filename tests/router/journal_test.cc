@@ -20,8 +20,9 @@ Time At(int64_t s) { return Time() + Seconds(s); }
 std::string SmallJournal(int n, std::vector<int64_t>* boundaries = nullptr) {
   auto sink = std::make_unique<StringJournalSink>();
   StringJournalSink* raw = sink.get();
-  JournalWriter writer(std::move(sink));
-  if (boundaries) boundaries->push_back(raw->size() + 8);
+  JournalWriter writer(std::move(sink), CenterConfig{});
+  REQUIRE(writer.Flush().ok());  // the file header and the header record
+  if (boundaries) boundaries->push_back(raw->size());
   for (int i = 0; i < n; ++i) {
     absl::Status status =
         i % 3 == 2
@@ -69,7 +70,7 @@ TEST_CASE("the flush policy decides when the sink receives records") {
   SUBCASE("every record") {
     auto sink = std::make_unique<StringJournalSink>();
     StringJournalSink* raw = sink.get();
-    JournalWriter writer(std::move(sink));
+    JournalWriter writer(std::move(sink), CenterConfig{});
     REQUIRE(writer.AppendCommand(command, At(0)).ok());
     CHECK(writer.buffered_records() == 0);
     CHECK(raw->syncs() == 1);
@@ -77,7 +78,7 @@ TEST_CASE("the flush policy decides when the sink receives records") {
   SUBCASE("every N") {
     auto sink = std::make_unique<StringJournalSink>();
     StringJournalSink* raw = sink.get();
-    JournalWriter writer(std::move(sink),
+    JournalWriter writer(std::move(sink), CenterConfig{},
                          {.flush = FlushPolicy::kEveryN, .flush_every_records = 3});
     REQUIRE(writer.AppendCommand(command, At(0)).ok());
     REQUIRE(writer.AppendCommand(command, At(0)).ok());
@@ -89,7 +90,7 @@ TEST_CASE("the flush policy decides when the sink receives records") {
   SUBCASE("on a timer of the caller's clock") {
     auto sink = std::make_unique<StringJournalSink>();
     StringJournalSink* raw = sink.get();
-    JournalWriter writer(std::move(sink),
+    JournalWriter writer(std::move(sink), CenterConfig{},
                          {.flush = FlushPolicy::kOnTimer, .flush_interval = Seconds(10)});
     REQUIRE(writer.AppendCommand(command, At(10)).ok());  // 10 s since the start: flush
     REQUIRE(writer.AppendCommand(command, At(15)).ok());
@@ -160,17 +161,17 @@ TEST_CASE("a gap in the sequence numbers is DataLoss") {
   {
     auto sink = std::make_unique<StringJournalSink>();
     StringJournalSink* raw = sink.get();
-    JournalWriter writer(std::move(sink));
+    JournalWriter writer(std::move(sink), CenterConfig{});
     REQUIRE(writer.AppendAdvance(At(1), At(1)).ok());
     bytes = raw->bytes();
   }
   {
     auto sink = std::make_unique<StringJournalSink>();
     StringJournalSink* raw = sink.get();
-    REQUIRE(sink->Append("ACDJRNL1").ok());  // not empty: no second header
-    JournalWriter writer(std::move(sink), {}, /*next_sequence=*/5);
+    REQUIRE(sink->Append(bytes).ok());  // a journal already: no second header
+    JournalWriter writer(std::move(sink), CenterConfig{}, {}, /*next_sequence=*/5);
     REQUIRE(writer.AppendAdvance(At(2), At(2)).ok());
-    bytes += raw->bytes().substr(8);
+    bytes = raw->bytes();
   }
   absl::StatusOr<JournalContents> contents = ReadJournal(bytes);
   CHECK(contents.status().code() == absl::StatusCode::kDataLoss);
@@ -184,7 +185,7 @@ TEST_CASE("a journal file is truncated to its valid bytes and continued") {
   {
     auto sink = OpenJournalFile(path);
     REQUIRE(sink.ok());
-    JournalWriter writer(std::move(*sink));
+    JournalWriter writer(std::move(*sink), CenterConfig{});
     REQUIRE(writer.AppendAdvance(At(1), At(1)).ok());
     REQUIRE(writer.AppendAdvance(At(2), At(2)).ok());
   }
@@ -198,7 +199,8 @@ TEST_CASE("a journal file is truncated to its valid bytes and continued") {
   {
     auto sink = OpenJournalFile(path, contents->valid_bytes);
     REQUIRE(sink.ok());
-    JournalWriter writer(std::move(*sink), {}, contents->entries.back().sequence + 1);
+    JournalWriter writer(std::move(*sink), CenterConfig{}, {},
+                         contents->entries.back().sequence + 1);
     REQUIRE(writer.AppendAdvance(At(3), At(3)).ok());
   }
   contents = ReadJournal(*ReadFileToString(path));

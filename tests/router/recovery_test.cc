@@ -49,7 +49,7 @@ OriginalRun RunThroughRouter(uint64_t seed, int commands) {
   run.center = testing::RandomCenter(pick);
   auto sink = std::make_unique<StringJournalSink>();
   StringJournalSink* bytes = sink.get();
-  JournalWriter journal(std::move(sink),
+  JournalWriter journal(std::move(sink), run.center,
                         {.flush = FlushPolicy::kEveryN, .flush_every_records = 16});
   TextLog log([&journal] { return std::to_string(journal.next_sequence()) + "|"; });
   ManualClock clock;
@@ -242,7 +242,8 @@ TEST_CASE("the Router takes periodic snapshots from which the journal recovers t
   const CenterConfig center = testing::RandomCenter(pick);
   auto sink = std::make_unique<StringJournalSink>();
   StringJournalSink* bytes = sink.get();
-  JournalWriter journal(std::move(sink), {.flush = FlushPolicy::kEveryN, .flush_every_records = 8});
+  JournalWriter journal(std::move(sink), center,
+                        {.flush = FlushPolicy::kEveryN, .flush_every_records = 8});
   ProtoStateCodec codec;
   std::vector<EngineSnapshot> snapshots;
   ManualClock clock;
@@ -280,11 +281,23 @@ TEST_CASE("the Router takes periodic snapshots from which the journal recovers t
   }
 }
 
-TEST_CASE("a journal replayed into another center's engine fails naming the record") {
+TEST_CASE("a journal recovered with another center's configuration is refused") {
   const OriginalRun run = RunThroughRouter(6, 60);
   CenterConfig empty;
   empty.workgroups.push_back({.name = "other"});
+  // The header names the configuration: refused before any replay.
   absl::StatusOr<Recovered> recovered = Recover(empty, run.journal);
+  CHECK(recovered.status().code() == absl::StatusCode::kFailedPrecondition);
+  CHECK(recovered.status().message().find(ConfigFingerprint(run.center)) !=
+        absl::string_view::npos);
+  // A journal without the header (format 1) is caught only when the engine
+  // refuses a record: Internal, naming it.
+  absl::StatusOr<JournalContents> whole = ReadJournal(run.journal);
+  REQUIRE(whole.ok());
+  REQUIRE_FALSE(whole->entries.empty());
+  const std::string format1 =
+      run.journal.substr(0, 8) + run.journal.substr(static_cast<size_t>(whole->entries[0].offset));
+  recovered = Recover(empty, format1);
   REQUIRE_FALSE(recovered.ok());
   CHECK(recovered.status().code() == absl::StatusCode::kInternal);
   CHECK(recovered.status().message().find("offset") != absl::string_view::npos);

@@ -50,7 +50,7 @@ TEST_CASE("several producers' commands are applied exactly once each, in each pr
     auto sink = std::make_unique<StringJournalSink>();
     journal_bytes.push_back(sink.get());
     journals.push_back(std::make_unique<JournalWriter>(
-        std::move(sink),
+        std::move(sink), center,
         JournalOptions{.flush = FlushPolicy::kEveryN, .flush_every_records = 256}));
     engines.push_back({.engine = *Engine::Create(center), .journal = journals.back().get()});
   }

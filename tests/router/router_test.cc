@@ -157,7 +157,7 @@ TEST_CASE("timers fire when the server's clock reaches them, and are journaled")
   center.workgroups[0].wrap_up = Seconds(30);
   auto sink = std::make_unique<StringJournalSink>();
   StringJournalSink* bytes = sink.get();
-  JournalWriter journal(std::move(sink));
+  JournalWriter journal(std::move(sink), center);
   auto router = MakeRouter(clock, center, {.stats_interval = Duration::Zero()}, nullptr, &journal);
   ResultSlot last;
   REQUIRE(router->Submit(0, LogIn{.agent = AgentId(0)}).ok());
@@ -241,7 +241,7 @@ class FailingSink : public JournalSink {
 
 TEST_CASE("a command the journal cannot record comes back as DataLoss") {
   ManualClock clock;
-  JournalWriter journal(std::make_unique<FailingSink>());
+  JournalWriter journal(std::make_unique<FailingSink>(), SimpleCenter(1));
   auto router = MakeRouter(clock, SimpleCenter(1), {}, nullptr, &journal);
   ResultSlot slot;
   REQUIRE(router->Submit(0, LogIn{.agent = AgentId(0)}, slot.Callback()).ok());

@@ -6,7 +6,7 @@
 
 #include "acd/proto/partial_result.pb.h"
 #include "doctest/doctest.h"
-#include "sim/fnv1a.h"
+#include "lib/common/fnv1a.h"
 #include "sim/runner.h"
 #include "sim/scenario.h"
 #include "tests/testing/small_study.h"

@@ -1,0 +1,264 @@
+// The agent book (agent_book.h): agent state and its member indexes.
+
+#include "lib/engine/agent_book.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace acd::internal {
+
+AgentBook::AgentBook(const Center& center)
+    : center_(center), agents_(center.agent_count()), members_(center.workgroup_count()) {
+  for (int a = 0; a < center_.agent_count(); ++a) {
+    agents_[a].active = center_.agent_model(AgentId(a)).initially_active;
+    // Room for a few interactions at once, so that offers do not allocate.
+    agents_[a].held.reserve(4);
+    agents_[a].wrapping.reserve(4);
+  }
+  Rebuild();  // sized bitmaps, with the activation bits set
+}
+
+// An agent serving a no-answer delay is not ready until the delay's timer
+// fires (timers due at the same moment fire in their documented order).
+bool AgentBook::ReadyForWork(const AgentState& a) const {
+  return a.logged_in && center_.status(a.status).acd_available && !a.delay_pending;
+}
+
+bool AgentBook::HasCapacity(AgentId id, WorkgroupId wg, MediaType media) const {
+  return agent(id).Fits(MediaIndex(media), center_.UtilizationFor(id, wg, media));
+}
+
+// ---- Presence ------------------------------------------------------------------
+
+void AgentBook::LogIn(AgentId id, StatusId status, Time now) {
+  AgentState& a = agents_[id.value()];
+  a.logged_in = true;
+  a.status = status;
+  a.misses = 0;
+  a.answered = 0;
+  a.talk_time = Duration::Zero();
+  SetAvailableSince(id, now);
+  UpdateIndexes(id);
+}
+
+void AgentBook::LogOut(AgentId id) {
+  agents_[id.value()].logged_in = false;
+  UpdateIndexes(id);
+}
+
+void AgentBook::SetStatus(AgentId id, StatusId status) {
+  agents_[id.value()].status = status;
+  UpdateIndexes(id);
+}
+
+bool AgentBook::SetActive(AgentId id, int m, bool active) {
+  AgentState& a = agents_[id.value()];
+  if (a.active[m] == active) return false;
+  a.active[m] = active;
+  UpdateIndexes(id);
+  return true;
+}
+
+void AgentBook::SetAvailableSince(AgentId id, Time now) {
+  agents_[id.value()].available_since = now;
+  const AgentModel& model = center_.agent_model(id);
+  for (size_t m = 0; m < model.workgroups.size(); ++m) {
+    members_[model.workgroups[m].value()].since[model.member_index[m]] = now;
+  }
+}
+
+// ---- Capacity ------------------------------------------------------------------
+
+void AgentBook::Take(AgentId id, InteractionId x, MediaType media, int percent) {
+  AgentState& a = agents_[id.value()];
+  a.used_percent += percent;
+  ++a.count[MediaIndex(media)];
+  a.held.push_back(x);
+  UpdateIndexes(id);
+}
+
+void AgentBook::Give(AgentId id, InteractionId x, MediaType media, int percent, bool exempt) {
+  AgentState& a = agents_[id.value()];
+  if (!exempt) {
+    a.used_percent -= percent;
+    --a.count[MediaIndex(media)];
+  }
+  a.held.erase(std::find(a.held.begin(), a.held.end(), x));
+  UpdateIndexes(id);
+}
+
+void AgentBook::Exempt(AgentId id, MediaType media, int percent) {
+  AgentState& a = agents_[id.value()];
+  a.used_percent -= percent;
+  --a.count[MediaIndex(media)];
+  UpdateIndexes(id);
+}
+
+void AgentBook::Unexempt(AgentId id, MediaType media, int percent) {
+  AgentState& a = agents_[id.value()];
+  a.used_percent += percent;
+  ++a.count[MediaIndex(media)];
+  UpdateIndexes(id);
+}
+
+// ---- Outcomes ------------------------------------------------------------------
+
+void AgentBook::Answered(AgentId id) {
+  AgentState& a = agents_[id.value()];
+  a.misses = 0;
+  ++a.answered;
+}
+
+bool AgentBook::Missed(AgentId id, int limit) {
+  AgentState& a = agents_[id.value()];
+  if (++a.misses < limit) return false;
+  a.misses = 0;
+  return true;
+}
+
+void AgentBook::Block(AgentId id, Time until) {
+  AgentState& a = agents_[id.value()];
+  a.blocked_until = until;
+  a.delay_pending = true;
+  UpdateIndexes(id);
+}
+
+void AgentBook::Unblock(AgentId id) {
+  agents_[id.value()].delay_pending = false;
+  UpdateIndexes(id);
+}
+
+void AgentBook::AddTalkTime(AgentId id, Duration talk) { agents_[id.value()].talk_time += talk; }
+
+void AgentBook::StartWrapUp(AgentId id, InteractionId x) {
+  AgentState& a = agents_[id.value()];
+  a.wrapping.push_back(x);
+  // The status the agent had (or chose during the interaction), unless it
+  // is already in after-call work.
+  if (!center_.status(a.status).acw) a.status_after_wrap_up = a.status;
+  UpdateIndexes(id);
+}
+
+void AgentBook::EndWrapUp(AgentId id, InteractionId x) {
+  AgentState& a = agents_[id.value()];
+  a.wrapping.erase(std::find(a.wrapping.begin(), a.wrapping.end(), x));
+  UpdateIndexes(id);
+}
+
+// ---- Preferred-agent windows -----------------------------------------------------
+
+uint32_t AgentBook::AddPreferred(AgentId id, uint32_t slot) {
+  std::vector<uint32_t>& list = agents_[id.value()].preferred;
+  list.push_back(slot);
+  return static_cast<uint32_t>(list.size() - 1);
+}
+
+uint32_t AgentBook::RemovePreferred(AgentId id, uint32_t position) {
+  std::vector<uint32_t>& list = agents_[id.value()].preferred;
+  const uint32_t moved = list.back();
+  list[position] = moved;
+  list.pop_back();
+  return position < list.size() ? moved : kNoSlot;
+}
+
+// ---- Reconfiguration and snapshots ---------------------------------------------
+
+void AgentBook::ResetActivation(AgentId id, std::vector<bool> active) {
+  agents_[id.value()].active = std::move(active);
+}
+
+void AgentBook::Rebuild() {
+  for (int w = 0; w < center_.workgroup_count(); ++w) {
+    const std::vector<AgentId>& list = center_.workgroup_model(WorkgroupId(w)).members;
+    const size_t words = (list.size() + 63) / 64;
+    MemberBits& index = members_[w];
+    for (auto* bits : {&index.ready, &index.logged_in, &index.available, &index.active, &index.busy,
+                       &index.wrapping}) {
+      bits->assign(words, 0);
+    }
+    index.room.assign(words * kMediaTypeCount, 0);
+    index.since.resize(list.size());
+    for (size_t i = 0; i < list.size(); ++i) index.since[i] = agent(list[i]).available_since;
+  }
+  for (int a = 0; a < center_.agent_count(); ++a) UpdateIndexes(AgentId(a));
+  // Memberships, skills or tiers may differ even where no bit did.
+  RosterChanged();
+}
+
+EngineState::Agent AgentBook::Export(AgentId id) const {
+  const AgentState& a = agent(id);
+  return {.logged_in = a.logged_in,
+          .status = a.status,
+          .available_since = a.available_since,
+          .held = a.held,
+          .wrapping = a.wrapping,
+          .misses = a.misses,
+          .blocked_until = a.blocked_until,
+          .delay_pending = a.delay_pending,
+          .active = a.active,
+          .status_after_wrap_up = a.status_after_wrap_up,
+          .answered = a.answered,
+          .talk_time = a.talk_time};
+}
+
+void AgentBook::Restore(AgentId id, const EngineState::Agent& in) {
+  AgentState& out = agents_[id.value()];
+  out.logged_in = in.logged_in;
+  out.status = in.status;
+  out.available_since = in.available_since;
+  out.held = in.held;
+  out.wrapping = in.wrapping;
+  out.misses = in.misses;
+  out.blocked_until = in.blocked_until;
+  out.delay_pending = in.delay_pending;
+  out.active = in.active;
+  out.status_after_wrap_up = in.status_after_wrap_up;
+  out.answered = in.answered;
+  out.talk_time = in.talk_time;
+}
+
+void AgentBook::ChargeRestored(AgentId id, MediaType media, int percent) {
+  AgentState& a = agents_[id.value()];
+  a.used_percent += percent;
+  ++a.count[MediaIndex(media)];
+}
+
+// ---- Indexes ---------------------------------------------------------------------
+
+// The ready bitmaps hold agents ready for work with some room left: an agent
+// at 100 % can take nothing (unless some media takes 0 %), so an interaction
+// looking for an agent passes it over without a look.
+void AgentBook::UpdateIndexes(AgentId id) {
+  const AgentState& a = agents_[id.value()];
+  const AgentModel& model = center_.agent_model(id);
+  const bool available = ReadyForWork(a);
+  const bool ready = available && (a.used_percent < 100 || model.takes_zero_percent);
+  const bool busy = !a.held.empty();
+  const bool wrapping = !busy && !a.wrapping.empty();
+  bool roster_changed = false;
+  for (size_t m = 0; m < model.workgroups.size(); ++m) {
+    const uint32_t i = model.member_index[m];
+    const uint32_t word = i / 64;
+    const uint64_t bit = uint64_t{1} << (i % 64);
+    const auto set = [word, bit](std::vector<uint64_t>& bits, bool on) {
+      bits[word] = (bits[word] & ~bit) | (on ? bit : 0);
+    };
+    MemberBits& index = members_[model.workgroups[m].value()];
+    const bool active = a.active[m];
+    const bool counted = (index.logged_in[word] & index.active[word] & bit) != 0;
+    roster_changed = roster_changed || counted != (a.logged_in && active);
+    set(index.ready, ready && active);
+    set(index.logged_in, a.logged_in);
+    set(index.available, available);
+    set(index.active, active);
+    set(index.busy, busy);
+    set(index.wrapping, wrapping);
+    uint64_t* room = index.room.data() + word * kMediaTypeCount;
+    for (int media = 0; media < kMediaTypeCount; ++media) {
+      room[media] = (room[media] & ~bit) | (a.Fits(media, model.shares[m][media]) ? bit : 0);
+    }
+  }
+  if (roster_changed) RosterChanged();
+}
+
+}  // namespace acd::internal
