@@ -281,7 +281,7 @@ TEST_CASE("a clock far ahead of the engine's timers is caught up in bounded step
   center.workgroups[1].overflow_workgroup = "A";
   auto sink = std::make_unique<StringJournalSink>();
   StringJournalSink* bytes = sink.get();
-  JournalWriter journal(std::move(sink));
+  JournalWriter journal(std::move(sink), center);
   auto router = MakeRouter(clock, center, {.stats_interval = Duration::Zero()}, nullptr, &journal);
   ResultSlot arrived;
   REQUIRE(router->Submit(0, Arrive{.interaction = InteractionId(1), .workgroup = kSupport},
