@@ -37,16 +37,18 @@ std::string GroupMap(const std::vector<std::string>& names, const std::vector<in
 
 std::string FormatStaffingTable(const StaffingStudy& study) {
   const StaffingPlan& plan = study.plan;
+  const int v = plan.verify_rounds > 0 ? study.verify_replications : study.replications;
   std::string out = fmt::format(
-      "Staffing of {}: {} replications per candidate, seed {}; a target is met when {} "
-      "meets the limit (* missed).\nagents: found (Erlang A start)\n\n",
+      "Staffing of {}: {} replications per candidate, seed {}; a target is met when its mean "
+      "over {} meets the limit by the safety margin z*sd*sqrt(2/{}), z = {:.3f} for a {:g} "
+      "risk over {} interval-target cells (* missed).\nagents: found (Erlang A start)\n\n",
       study.scenario, study.replications, study.seed,
       plan.verify_rounds > 0
-          ? fmt::format("the far end of its 95% interval over the whole-day check's {} fresh "
-                        "replications",
-                        study.verify_replications)
-      : study.rule == StaffingRule::kMean ? "its mean over the replications"
-                                          : "its whole 95% confidence interval");
+          ? fmt::format("the whole-day check's {} fresh replications", study.verify_replications)
+          : std::string(study.rule == StaffingRule::kMean
+                            ? "the replications"
+                            : "the replications, less its 95% half-width,"),
+      v, plan.safety_z, study.miss_risk, plan.safety_cells);
   out += fmt::format("{:<7}{:>8}", "start", "s");
   for (const std::string& g : plan.group_names) out += fmt::format("  {:>16}", g);
   for (const StaffingTarget& t : study.targets) out += fmt::format("  {:>24}", t.spec);
@@ -69,16 +71,20 @@ std::string FormatStaffingTable(const StaffingStudy& study) {
     out += "\n";
   }
   out += fmt::format(
-      "\nagent-intervals: {} found, {} per-interval Erlang A; {} candidates simulated\n",
-      plan.agent_intervals, plan.erlang_a_agent_intervals, plan.candidates);
+      "\nagent-intervals: {} found, {} per-interval Erlang A; {} candidates simulated ({} "
+      "replication-intervals)\n",
+      plan.agent_intervals, plan.erlang_a_agent_intervals, plan.candidates,
+      plan.search_replication_intervals);
   if (plan.verify_rounds > 0) {
     out += fmt::format(
         "whole-day check on {} fresh replications ({}..{}; the targets above are theirs): {} "
-        "round{}, {} agent{} added; {}\n",
+        "round{}, {} agent{} added, {} removed; {} ({} replication-intervals)\n",
         study.verify_replications, study.replications,
         study.replications + study.verify_replications - 1, plan.verify_rounds,
         plan.verify_rounds == 1 ? "" : "s", plan.verify_added, plan.verify_added == 1 ? "" : "s",
-        plan.verified ? "every target met in every interval" : "some target still missed (*)");
+        plan.verify_removed,
+        plan.verified ? "every target met in every interval" : "some target still missed (*)",
+        plan.check_replication_intervals);
   }
   return out;
 }

@@ -28,6 +28,8 @@ struct StaffingStudy {
   StaffingRule rule = StaffingRule::kMean;
   // Replications of the whole-day check (step 4), for the table.
   int verify_replications = 0;
+  // The safety rule's risk (StaffingOptions::miss_risk), for the table.
+  double miss_risk = 0.05;
   std::vector<StaffingTarget> targets;
   StaffingPlan plan;
 };

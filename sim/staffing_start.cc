@@ -56,6 +56,20 @@ StaffingGoal GoalOf(const StaffingTarget& target) {
 
 }  // namespace
 
+bool TargetCovers(const Scenario& scenario, const StaffingTarget& target, int contact_type) {
+  return InSlice(target, scenario.contact_types[contact_type], contact_type);
+}
+
+bool SliceHasTraffic(const Scenario& scenario, const StaffingTarget& target, int interval) {
+  for (size_t k = 0; k < scenario.contact_types.size(); ++k) {
+    const ContactType& type = scenario.contact_types[k];
+    if (InSlice(target, type, static_cast<int>(k)) && Rate(scenario, type, interval) > 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool GroupServes(const Scenario& scenario, int group, const StaffingTarget& target) {
   for (size_t k = 0; k < scenario.contact_types.size(); ++k) {
     const ContactType& type = scenario.contact_types[k];

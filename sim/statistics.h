@@ -57,6 +57,11 @@ Summary Summarize(const std::vector<double>& observations);
 // freedom (exact to 4 decimals below 31, the Cornish-Fisher series above).
 double StudentT975(int df);
 
+// The p quantile of the standard normal distribution, for p in (0, 1) (NaN
+// outside): the x where 0.5 * erfc(-x / sqrt 2) = p, found by bisection to
+// the last bit, so the same on every machine with IEEE doubles.
+double NormalQuantile(double p);
+
 }  // namespace acd::sim
 
 #endif  // ACD_SIM_STATISTICS_H_

@@ -1,5 +1,6 @@
 // acdsim staff: the fewest agents per interval that meet every target.
 
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <utility>
@@ -29,30 +30,38 @@ constexpr char kAbout[] =
     "per target (that interval's arrival rate, mean handle time plus wrap-up and mean "
     "patience; the square-root rule where Erlang A has no answer), split evenly over the "
     "groups serving the target's workgroups (the most any target on the same contact types "
-    "needs, summed over the others); while a target is missed it adds one agent to the "
+    "needs, summed over the others; from the second interval on, scaled by how the previous "
+    "interval's search ended); while a target is missed it adds one agent to the "
     "group whose agent most reduces the worst missed target's shortfall; then it removes "
     "agents one at a time, group by group, while every target stays met. Every candidate runs "
     "the same replications (common random numbers), from --history intervals before the "
     "interval (the center starts empty there) to one interval past its end, head counts "
-    "held (or the longest service-level threshold past it, if longer). A target is met when its "
-    "mean over the replications meets the limit (or, "
-    "with --rule ci, its whole 95% interval does). Last, the check (--verify N, default 20): "
-    "the whole day from time 0 with the head counts found, on N replications no candidate "
-    "ran; where an interval's target misses by the safety rule (the lower end of its 95% "
-    "interval over those N, the upper end for ASA, abandonment and occupancy), agents are "
-    "added there (about the shortfall times the square root of the agents serving it, at "
-    "least one) and the day runs again, until every target is met in every interval. A target "
-    "is MET (the table's and JSON's figures, after the check) when that bound meets the "
-    "limit; a re-run with another seed then shows no significant miss in any interval, though "
-    "its mean can fall just short in a few. "
+    "held (or the longest service-level threshold past it, if longer). Last, the check "
+    "(--verify V, default 20): the whole day from time 0 with the head counts found, on V "
+    "replications no candidate ran; where an interval misses a target by the safety rule, "
+    "agents are added there (as many as cover the miss at the rate one agent changed it in the "
+    "search, at least one) and the day runs again, until every target is met in every "
+    "interval; then it trims: where every target a group serves beats the rule, that group "
+    "loses an agent (one group per interval, all intervals at once), the day runs again, and "
+    "the agent comes back where an interval then misses. SAFETY RULE (search and check): a target is met in an interval when m - z*sd*"
+    "sqrt(2/V) >= limit (m + z*sd*sqrt(2/V) <= limit for ASA, abandonment and occupancy), m and "
+    "sd the mean and standard deviation of its values over the replications, V the check's "
+    "replications (--replications with --verify 0), z = the normal quantile of 1 - "
+    "--miss-risk/C, C the interval-target cells with traffic (z = 3.550 for 0.05 and 260 "
+    "cells); with --rule ci the search adds its own 95% half-width. A re-run's mean differs "
+    "from the check's by sd*sqrt(2/V) (two means of V), so the written scenario re-run with "
+    "another seed and V or more replications meets every target's mean in every interval "
+    "with probability about 1 - --miss-risk or more (Bonferroni over the C cells). MET in the "
+    "table, CSV and JSON is this rule on the check's replications. "
     "TARGET SPEC: NAME:KPI OP VALUE[@Ts], NAME a contact type, a workgroup or \"total\"; "
     "sl=0.8@20s (answered within 20 s / answered; also sl_ans=), sl_off=0.8@20s (/ offered), "
     "sl_g1=0.8@20s (/ offered less abandons within t), asa<=30s, abandon<=0.05, "
     "occupancy<=0.9 (workgroup or total); the threshold defaults to the contact "
     "type's first own threshold, else the scenario's service_level_s. "
     "Limits: a heuristic for several groups (no single agent can be removed, not a proven "
-    "minimum of agent-intervals); without the check (--verify 0) backlog older than --history "
-    "is ignored and re-runs miss often; a staffed "
+    "minimum of agent-intervals); the safety rule costs agents (a margin of about 1.1 standard "
+    "deviations of one replication's value by default); without the check (--verify 0) "
+    "backlog older than --history is ignored and re-runs miss often; a staffed "
     "group's shifts and breaks are replaced by its head counts.";
 
 struct StaffCommand {
@@ -113,9 +122,9 @@ struct StaffCommand {
                      return ParseInt(v, 0, 10000, &options.history_intervals);
                    });
     flags.AddValue("--rule", "mean|ci",
-                   "When a target counts as met: its mean over the replications meets the "
-                   "limit (mean, the default), or its whole 95% confidence interval does (ci: "
-                   "more agents, and re-runs with other seeds rarely miss).",
+                   "When a candidate meets a target in the search: by the safety rule (mean, "
+                   "the default), or by it with the search's own 95% half-width added to the "
+                   "margin (ci: more agents).",
                    [this](const std::string& v) {
                      if (v == "mean" || v == "ci") {
                        options.rule = v == "ci" ? StaffingRule::kConfidence : StaffingRule::kMean;
@@ -127,10 +136,24 @@ struct StaffCommand {
                    "Replications of the final whole-day check (0..100000, default 20; 0 skips "
                    "it): the day from time 0 with the head counts found, on replications R.."
                    "R+N-1 of the seed (R = --replications, so no candidate ran them); where an "
-                   "interval misses a target by --rule, one agent more there, and again, until "
-                   "every target is met in every interval.",
+                   "interval misses a target by the safety rule, agents are added there, and "
+                   "the day runs again, until every target is met in every interval.",
                    [this](const std::string& v) {
                      return ParseInt(v, 0, 100000, &options.verify_replications);
+                   });
+    flags.AddValue("--miss-risk", "P",
+                   "The safety rule's risk (0 < P < 1, default 0.05): at most the chance that "
+                   "the written scenario, re-run with another seed and as many replications as "
+                   "the check, shows some interval's mean beyond some target's limit.",
+                   [this](const std::string& v) {
+                     char* end = nullptr;
+                     const double p = std::strtod(v.c_str(), &end);
+                     if (v.empty() || end != v.c_str() + v.size() || !(p > 0 && p < 1)) {
+                       return absl::InvalidArgumentError(
+                           absl::StrCat("'", v, "' is not a probability between 0 and 1"));
+                     }
+                     options.miss_risk = p;
+                     return absl::OkStatus();
                    });
     flags.AddValue(
         "--max-agents", "N", "Most agents of one group in one interval (default 2000).",
@@ -181,6 +204,7 @@ absl::Status Staff(StaffCommand& command) {
   study.replications = command.options.replications;
   study.rule = command.options.rule;
   study.verify_replications = command.options.verify_replications;
+  study.miss_risk = command.options.miss_risk;
 
   if (command.json_path == "-" && command.html_path == "-") {
     return absl::InvalidArgumentError(

@@ -3,6 +3,7 @@
 
 #include "sim/staffing.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "sim/replication.h"
 #include "sim/scenario.h"
 #include "sim/scenario_source.h"
+#include "sim/statistics.h"
 #include "sim/staffing_scenario.h"
 
 namespace acd::sim {
@@ -74,7 +76,8 @@ TEST_CASE("staffing a stationary queue returns the exact Erlang C or Erlang A he
     // the additions and the removals have to find it.
     for (int offset : {0, -3, 3}) {
       CAPTURE(offset);
-      StaffingOptions options{.replications = 4, .start_offset = offset};
+      // A risk of 0.5 over the one cell: z = 0, the mean rule.
+      StaffingOptions options{.replications = 4, .start_offset = offset, .miss_risk = 0.5};
       absl::StatusOr<StaffingPlan> plan = SolveStaffing(scenario, {*target}, options);
       REQUIRE(plan.ok());
       REQUIRE(plan->intervals.size() == 1);
@@ -169,63 +172,75 @@ TEST_CASE(
 
   CHECK(plan->verified);
   CHECK(plan->verify_rounds >= 1);
+  // The safety rule's cells: 6 intervals x 2 targets, all with traffic.
+  CHECK(plan->safety_cells == 12);
+  CHECK(plan->safety_z == doctest::Approx(NormalQuantile(1 - 0.05 / 12)));
 
-  // "Meets" (sim/staffing.h): in every interval, on another seed and 40
-  // replications, no target is significantly missed: the re-run's mean is
-  // at the limit or within its 95 % half-width of it.
-  const std::vector<Check> rerun = Rerun(*staffed, targets, 777, 40);
-  REQUIRE(rerun.size() == plan->intervals.size());
-  int below_mean = 0;
-  for (size_t i = 0; i < rerun.size(); ++i) {
-    const StaffingPlan::Interval& row = plan->intervals[i];
+  // Every cell meets the safety rule on the check's replications, and the
+  // written day re-run with other seeds (as many replications as the
+  // check) meets every target's mean in every interval.
+  for (const StaffingPlan::Interval& row : plan->intervals) {
     for (size_t t = 0; t < targets.size(); ++t) {
-      const Summary& s = rerun[i].kpis[t];
-      MESSAGE(
-          fmt::format("interval {} agents {}/{}/{} {}: check {:.4f} ± {:.4f}, re-run {:.4f} "
-                      "± {:.4f}",
-                      i, row.agents[0], row.agents[1], row.agents[2], targets[t].spec,
-                      row.kpis[t].mean, row.kpis[t].ci95, s.mean, s.ci95));
       CHECK(row.met[t]);
-      CHECK(row.kpis[t].mean - row.kpis[t].ci95 >= targets[t].limit);
-      CHECK(s.mean + s.ci95 >= targets[t].limit);
-      below_mean += s.mean < targets[t].limit;
+      CHECK(MeetsSafely(targets[t], row.kpis[t], SafetyMargin(row.kpis[t], plan->safety_z, 20)));
     }
   }
-  MESSAGE(fmt::format("re-run means below the limit: {} of {}", below_mean,
-                      rerun.size() * targets.size()));
+  for (uint64_t seed : {777u, 4242u, 31337u}) {
+    const std::vector<Check> rerun = Rerun(*staffed, targets, seed, 20);
+    REQUIRE(rerun.size() == plan->intervals.size());
+    for (size_t i = 0; i < rerun.size(); ++i) {
+      for (size_t t = 0; t < targets.size(); ++t) {
+        const Summary& s = rerun[i].kpis[t];
+        CAPTURE(seed);
+        CAPTURE(i);
+        CAPTURE(targets[t].spec);
+        CHECK(s.mean >= targets[t].limit);
+      }
+    }
+  }
 
-  // One agent fewer in single cells (the busiest interval, each group with
-  // agents): some target of that interval misses by step 4's rule, the
-  // lower 95 % bound over the check's replications (10..29 of the seed).
-  size_t busiest = 0;
-  for (size_t i = 0; i < plan->intervals.size(); ++i) {
-    int sum = 0, best = 0;
+  // One agent fewer in a single (interval, group) cell, for every cell
+  // with agents in the three busiest intervals: the safety rule misses on
+  // the check's replications (10..29 of the seed) in that interval or the
+  // next (which inherits its backlog).
+  std::vector<size_t> order(plan->intervals.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  const auto total = [&](size_t i) {
+    int sum = 0;
     for (int n : plan->intervals[i].agents) sum += n;
-    for (int n : plan->intervals[busiest].agents) best += n;
-    if (sum > best) busiest = i;
-  }
-  std::vector<std::pair<size_t, size_t>> cells;
-  for (size_t g = 0; g < 3; ++g) {
-    if (plan->intervals[busiest].agents[g] > 0) cells.push_back({busiest, g});
-  }
-  int checked = 0;
-  for (auto [i, g] : cells) {
-    Scenario fewer = *staffed;
-    std::vector<int>& counts = fewer.agent_groups[g].agents_per_interval;
-    --counts[i];
-    const std::vector<Check> result = Rerun(fewer, targets, scenario->seed, 20, 10);
-    bool missed = false;
-    for (size_t t = 0; t < targets.size(); ++t) {
-      const Summary& k = result[i].kpis[t];
-      missed = missed || k.mean - k.ci95 < targets[t].limit;
+    return sum;
+  };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return total(a) > total(b); });
+  int checked = 0, missed_cells = 0;
+  for (size_t rank = 0; rank < 3; ++rank) {
+    const size_t i = order[rank];
+    for (size_t g = 0; g < 3; ++g) {
+      if (plan->intervals[i].agents[g] == 0) continue;
+      Scenario fewer = *staffed;
+      --fewer.agent_groups[g].agents_per_interval[i];
+      const std::vector<Check> result = Rerun(fewer, targets, scenario->seed, 20, 10);
+      bool missed = false;
+      for (size_t j = i; j < std::min(i + 2, result.size()); ++j) {
+        for (size_t t = 0; t < targets.size(); ++t) {
+          const Summary& k = result[j].kpis[t];
+          missed = missed || !MeetsSafely(targets[t], k, SafetyMargin(k, plan->safety_z, 20));
+        }
+      }
+      MESSAGE(fmt::format("interval {} group {} ({} agents) one fewer: {:.4f} ± {:.4f} / {:.4f} "
+                          "± {:.4f}",
+                          i, g, plan->intervals[i].agents[g], result[i].kpis[0].mean,
+                          result[i].kpis[0].ci95, result[i].kpis[1].mean, result[i].kpis[1].ci95));
+      missed_cells += missed;
+      ++checked;
     }
-    MESSAGE(fmt::format("interval {} group {} one agent fewer: {:.4f} ± {:.4f} / {:.4f} ± {:.4f}",
-                        i, g, result[i].kpis[0].mean, result[i].kpis[0].ci95,
-                        result[i].kpis[1].mean, result[i].kpis[1].ci95));
-    CHECK(missed);
-    ++checked;
   }
-  CHECK(checked >= 2);
+  // Not every cell: the trim gives an agent back where a batch of removals
+  // missed, and a cell whose removal missed together with others' can pass
+  // alone (measured: 6 of the 9 cells here).
+  MESSAGE(fmt::format("one agent fewer misses in {} of {} cells", missed_cells, checked));
+  CHECK(checked == 9);
+  CHECK(missed_cells >= 6);
 }
 
 }  // namespace

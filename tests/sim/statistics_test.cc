@@ -22,6 +22,19 @@ TEST_CASE("Student t quantiles match published values") {
   CHECK(std::isnan(StudentT975(0)));
 }
 
+TEST_CASE("normal quantiles match published values") {
+  // Published: z(0.975) = 1.959964, z(0.95) = 1.644854, z(0.999) = 3.090232,
+  // z(1 - 0.05 / 260) = 3.550421 (a Bonferroni bound over 260 cells).
+  CHECK(NormalQuantile(0.5) == doctest::Approx(0.0));
+  CHECK(NormalQuantile(0.975) == doctest::Approx(1.959964).epsilon(1e-6));
+  CHECK(NormalQuantile(0.95) == doctest::Approx(1.644854).epsilon(1e-6));
+  CHECK(NormalQuantile(0.999) == doctest::Approx(3.090232).epsilon(1e-6));
+  CHECK(NormalQuantile(0.025) == doctest::Approx(-1.959964).epsilon(1e-6));
+  CHECK(NormalQuantile(1 - 0.05 / 260) == doctest::Approx(3.550421).epsilon(1e-6));
+  CHECK(std::isnan(NormalQuantile(0)));
+  CHECK(std::isnan(NormalQuantile(1)));
+}
+
 TEST_CASE("a summary gives the mean and the 95 percent half-width") {
   Summary s = Summarize({0.81, 0.79, 0.84});
   CHECK(s.count == 3);

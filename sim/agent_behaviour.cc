@@ -1,0 +1,158 @@
+// What the agents of a replication do (sim/agent_behaviour.h).
+
+#include "sim/agent_behaviour.h"
+
+#include <algorithm>
+
+#include "absl/strings/string_view.h"
+#include "acd/status_macros.h"
+#include "sim/engine_check.h"
+
+namespace acd::sim {
+
+AgentBehaviour::AgentBehaviour(const Scenario& scenario, ReplicationStreams& streams,
+                               Engine& engine, SimEventQueue& events, TraceWriter* trace)
+    : scenario_(scenario),
+      streams_(streams),
+      engine_(engine),
+      events_(events),
+      trace_(trace),
+      available_(*engine.FindStatus(scenario.center.available_status)),
+      agents_(scenario.center.agents.size()) {
+  for (size_t a = 0; a < agents_.size(); ++a) agents_[a].group = scenario.agent_group[a];
+  for (const StatusConfig& status : engine.config().statuses) {
+    status_ready_.push_back(status.acd_available);
+  }
+}
+
+absl::Status AgentBehaviour::Command(const acd::Command& command) {
+  return CheckEngine(engine_.Apply(command));
+}
+
+absl::Status AgentBehaviour::Start() {
+  // Each agent's place in its group, for staggered breaks and head counts
+  // per interval.
+  std::vector<int64_t> place(scenario_.agent_groups.size(), 0);
+  for (size_t a = 0; a < agents_.size(); ++a) {
+    const int group = agents_[a].group;
+    const int64_t k = group >= 0 ? place[group]++ : 0;
+    if (group >= 0 && !scenario_.agent_groups[group].agents_per_interval.empty()) {
+      SchedulePerInterval(a, static_cast<int>(k) + 1,
+                          scenario_.agent_groups[group].agents_per_interval);
+      continue;
+    }
+    if (group < 0 || scenario_.agent_groups[group].shifts.empty()) {
+      agents_[a].logged_in = true;
+      ACD_RETURN_IF_ERROR(Command(LogIn{.now = Time(), .agent = AgentId(a)}));
+      continue;
+    }
+    for (const Shift& shift : scenario_.agent_groups[group].shifts) {
+      Push(shift.start, {SimEventKind::kShiftStart, a});
+      Push(shift.end, {SimEventKind::kShiftEnd, a});
+      for (const Break& br : shift.breaks) {
+        ACD_ASSIGN_OR_RETURN(const StatusId status, engine_.FindStatus(br.status));
+        const Duration offset = Duration::Microseconds(br.stagger_window.microseconds() * k /
+                                                       scenario_.agent_groups[group].count);
+        Push(br.start + offset, {SimEventKind::kBreakStart, a, 0, status});
+        Push(br.end + offset, {SimEventKind::kBreakEnd, a, 0, status});
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+// Agent k (from 1) of a group with a head count per interval is logged in
+// over each run of intervals whose count is at least k. Logging out leaves
+// the interactions it holds with it until they end (acd::LogOut).
+void AgentBehaviour::SchedulePerInterval(size_t a, int k, const std::vector<int>& counts) {
+  const Time end = Time() + scenario_.horizon;
+  bool in = false;
+  for (int64_t i = 0;; ++i) {
+    const Time start = Time() + scenario_.interval * i;
+    if (start >= end) break;
+    const int n = counts[std::min<size_t>(static_cast<size_t>(i), counts.size() - 1)];
+    if (n >= k && !in) Push(start, {SimEventKind::kShiftStart, a});
+    if (n < k && in) Push(start, {SimEventKind::kShiftEnd, a});
+    in = n >= k;
+  }
+}
+
+absl::Status AgentBehaviour::Handle(Time now, const SimEvent& event) {
+  AgentTrack& agent = agents_[event.target];
+  const AgentId id(static_cast<AgentId::rep_type>(event.target));
+  switch (event.kind) {
+    case SimEventKind::kShiftStart:
+      agent.logged_in = true;
+      return Command(LogIn{.now = now, .agent = id});
+    case SimEventKind::kShiftEnd:
+      agent.logged_in = false;
+      return Command(LogOut{.now = now, .agent = id});
+    case SimEventKind::kBreakStart:
+      if (!agent.logged_in) return absl::OkStatus();
+      return Command(SetStatus{.now = now, .agent = id, .status = event.status});
+    case SimEventKind::kBreakEnd:
+      if (!agent.logged_in || agent.status != event.status) return absl::OkStatus();
+      return Command(SetStatus{.now = now, .agent = id, .status = available_});
+    case SimEventKind::kAgentReturns: {
+      // Only from the engine's no-answer status: a break taken since keeps.
+      if (!agent.logged_in || !agent.status.valid()) return absl::OkStatus();
+      const StatusConfig& status = engine_.config().statuses[agent.status.value()];
+      if (!(status.dnd && status.system)) return absl::OkStatus();
+      return Command(SetStatus{.now = now, .agent = id, .status = available_});
+    }
+    case SimEventKind::kEndWrapUp:
+      if (!agent.logged_in || agent.wrapping == 0) return absl::OkStatus();
+      return Command(EndWrapUp{.now = now, .agent = id});
+    default:
+      return absl::InternalError("simulator: a contact event reached the agents");
+  }
+}
+
+void AgentBehaviour::Respond(const OfferEvent& offer, uint32_t offers) {
+  if (offer.auto_answered) return;
+  const int group = agents_[offer.agent.value()].group;
+  Duration delay = Duration::Zero();
+  SimEventKind response = SimEventKind::kAnswer;
+  if (group >= 0) {
+    const AgentGroup& g = scenario_.agent_groups[group];
+    delay = g.answer_delay.Sample(streams_.answer[group]);
+    // Drawn only when the group can miss or decline, so that other
+    // scenarios' streams stay as they were.
+    if (g.no_answer_probability + g.reject_probability > 0) {
+      const double u = streams_.behaviour[group].NextDouble();
+      if (u < g.no_answer_probability) return;  // let it ring out
+      if (u < g.no_answer_probability + g.reject_probability) response = SimEventKind::kReject;
+    }
+  }
+  Push(offer.now + delay, {response, offer.interaction.value(), offers});
+}
+
+void AgentBehaviour::WrapUpStarted(AgentId agent, Time now) {
+  AgentTrack& track = agents_[agent.value()];
+  ++track.wrapping;
+  if (track.group >= 0 && scenario_.agent_groups[track.group].wrap_up) {
+    const Duration length =
+        scenario_.agent_groups[track.group].wrap_up->Sample(streams_.behaviour[track.group]);
+    Push(now + length, {SimEventKind::kEndWrapUp, agent.value()});
+  }
+}
+
+void AgentBehaviour::RangOut(AgentId agent, Time now) {
+  const int group = agents_[agent.value()].group;
+  const Duration away = group >= 0 ? scenario_.agent_groups[group].not_ready_after_no_answer.Sample(
+                                         streams_.behaviour[group])
+                                   : Seconds(30);
+  Push(now + away, {SimEventKind::kAgentReturns, agent.value()});
+}
+
+void AgentBehaviour::Changed(const AgentEvent& event) {
+  const size_t a = event.agent.value();
+  if (trace_ != nullptr) {
+    const StatusId s = event.status;
+    trace_->Agent(event.now, scenario_.center.agents[a].name, AgentActivityName(event.activity),
+                  s.valid() ? absl::string_view(engine_.config().statuses[s.value()].name) : "");
+  }
+  agents_[a].status = event.status;
+}
+
+}  // namespace acd::sim

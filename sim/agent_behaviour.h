@@ -1,0 +1,90 @@
+// sim/agent_behaviour.h: what the agents of a replication do.
+//
+// The agents' side of the model: log-ins and log-outs by shift or by head
+// count per interval, breaks (staggered across a group), how an agent
+// responds to an offer (after its answer delay: answer, decline, or let it
+// ring out), how long its wrap-up lasts, and when it makes itself available
+// again after an offer rang out. Agents listed on their own (no agent
+// group) are logged in throughout and answer at once.
+//
+// It mirrors of each agent only what its decisions need: whether it is
+// logged in, its status, and how many contacts it is wrapping up. Agent time
+// accounting is the KPI tally's (sim/kpi_tally.h).
+//
+// Thread safety: none (one per replication).
+
+#ifndef ACD_SIM_AGENT_BEHAVIOUR_H_
+#define ACD_SIM_AGENT_BEHAVIOUR_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "acd/engine.h"
+#include "sim/random_streams.h"
+#include "sim/scenario.h"
+#include "sim/sim_event.h"
+#include "sim/trace.h"
+
+namespace acd::sim {
+
+class AgentBehaviour {
+ public:
+  // All references must outlive it; `trace` may be null.
+  AgentBehaviour(const Scenario& scenario, ReplicationStreams& streams, Engine& engine,
+                 SimEventQueue& events, TraceWriter* trace);
+
+  // Logs in at time zero the agents without shifts, and schedules the
+  // shifts and breaks of the others.
+  absl::Status Start();
+
+  // An event whose target is an agent (IsAgentEvent).
+  absl::Status Handle(Time now, const SimEvent& event);
+
+  // ---- Observer events ------------------------------------------------------
+
+  // An offer of `offers` so far rings at the agent: schedules its answer or
+  // decline, or lets it ring out.
+  void Respond(const OfferEvent& offer, uint32_t offers);
+  // The agent's wrap-up of a contact began: schedules its end when the
+  // agent's group sets its length.
+  void WrapUpStarted(AgentId agent, Time now);
+  // The agent's wrap-up of a contact ended.
+  void WrapUpEnded(AgentId agent) { --agents_[agent.value()].wrapping; }
+  // An offer rang out at the agent: schedules its return to work.
+  void RangOut(AgentId agent, Time now);
+  // The agent's activity or status changed: notes the status, writes the
+  // trace line.
+  void Changed(const AgentEvent& event);
+  // Whether `status` lets an agent receive ACD work.
+  bool Ready(StatusId status) const { return status.valid() && status_ready_[status.value()]; }
+
+ private:
+  struct AgentTrack {
+    int group = -1;
+    bool logged_in = false;
+    StatusId status;
+    // Contacts in wrap-up with this agent.
+    int wrapping = 0;
+  };
+
+  // Agent `a`, the k-th (from 1) of a group with a head count per interval.
+  void SchedulePerInterval(size_t a, int k, const std::vector<int>& counts);
+  absl::Status Command(const acd::Command& command);
+  void Push(Time time, SimEvent event) { Schedule(events_, time, event); }
+
+  const Scenario& scenario_;
+  ReplicationStreams& streams_;
+  Engine& engine_;
+  SimEventQueue& events_;
+  TraceWriter* const trace_;
+  const StatusId available_;
+  std::vector<AgentTrack> agents_;
+  // Per status: whether it is acd_available.
+  std::vector<char> status_ready_;
+};
+
+}  // namespace acd::sim
+
+#endif  // ACD_SIM_AGENT_BEHAVIOUR_H_

@@ -1,0 +1,367 @@
+// What the customers of a replication do (sim/contact_behaviour.h).
+
+#include "sim/contact_behaviour.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "acd/status_macros.h"
+#include "sim/busyness.h"
+#include "sim/engine_check.h"
+#include "sim/poisson.h"
+
+namespace acd::sim {
+
+ContactBehaviour::ContactBehaviour(const Scenario& scenario, ReplicationStreams& streams,
+                                   Engine& engine, SimEventQueue& events, KpiTally& tally,
+                                   TraceWriter* trace)
+    : scenario_(scenario),
+      streams_(streams),
+      engine_(engine),
+      events_(events),
+      tally_(tally),
+      trace_(trace),
+      horizon_(Time() + scenario.horizon) {
+  const size_t types = scenario.contact_types.size();
+  if (scenario.closing) arrivals_end_ = *scenario.closing;
+  next_listed_.assign(types, 0);
+  pending_listed_.assign(types, 0);
+  last_agent_.assign(types, AgentId());
+  scaled_rates_.resize(types);
+  if (scenario.busyness.enabled()) {
+    const int64_t interval_us = scenario.interval.microseconds();
+    const int intervals =
+        static_cast<int>((scenario.horizon.microseconds() + interval_us - 1) / interval_us);
+    const std::vector<double> factors =
+        DrawRateFactors(scenario.busyness, scenario.interval, intervals, streams_.busyness);
+    for (size_t k = 0; k < types; ++k) {
+      const std::vector<double>& rates = scenario.contact_types[k].rates_per_hour;
+      if (!rates.empty()) scaled_rates_[k] = ScaleRates(rates, factors);
+    }
+  }
+}
+
+void ContactBehaviour::Start() {
+  for (size_t k = 0; k < scenario_.contact_types.size(); ++k) ScheduleArrival(k, Time());
+}
+
+absl::Status ContactBehaviour::Command(const acd::Command& command) {
+  return CheckEngine(engine_.Apply(command));
+}
+
+absl::Status ContactBehaviour::Handle(Time now, const SimEvent& event) {
+  const InteractionId id(event.target);
+  switch (event.kind) {
+    case SimEventKind::kArrival:
+      return Arrival(static_cast<size_t>(event.target), now);
+    case SimEventKind::kAnswer:
+      if (!calls_.Live(event.target, CallState::kAlerting) ||
+          calls_.of(event.target).offers != event.offer) {
+        return absl::OkStatus();
+      }
+      return Command(Accept{.now = now, .interaction = id});
+    case SimEventKind::kReject:
+      if (!calls_.Live(event.target, CallState::kAlerting) ||
+          calls_.of(event.target).offers != event.offer) {
+        return absl::OkStatus();
+      }
+      return Command(Reject{.now = now, .interaction = id});
+    case SimEventKind::kHangUp:
+      if (!calls_.Live(event.target, CallState::kConnected)) return absl::OkStatus();
+      return HangUp(calls_.of(event.target), now);
+    case SimEventKind::kHold:
+      if (!calls_.Live(event.target, CallState::kConnected)) return absl::OkStatus();
+      return Command(Hold{.now = now, .interaction = id});
+    case SimEventKind::kResume: {
+      if (!calls_.Live(event.target, CallState::kHeld)) return absl::OkStatus();
+      const Call& call = calls_.of(event.target);
+      tally_.Held(call.key(), *call.hold);
+      return Command(Resume{.now = now, .interaction = id});
+    }
+    case SimEventKind::kAbandon:
+      // Patience runs until the customer is connected, ringing included.
+      if ((!calls_.Live(event.target, CallState::kWaiting) &&
+           !calls_.Live(event.target, CallState::kAlerting)) ||
+          calls_.of(event.target).answered) {
+        return absl::OkStatus();
+      }
+      return Command(Disconnect{.now = now, .interaction = id});
+    default:
+      return absl::InternalError("simulator: an agent event reached the contacts");
+  }
+}
+
+absl::Status ContactBehaviour::Arrival(size_t type, Time now) {
+  const ContactType& ct = scenario_.contact_types[type];
+  // A listed or traced arrival may bring its own handle time and patience.
+  const ContactType::Listed* entry =
+      ct.listed.empty() ? nullptr : &ct.listed[pending_listed_[type]];
+  ScheduleArrival(type, now);
+  Call& call = calls_.at(calls_.Allocate());
+  const Choices choices = Draw(call, type, now, entry);
+  const InteractionId id = calls_.IdOf(call);
+  tally_.Offered(call.key());
+  const absl::Status arrived = engine_.Apply(ArriveCommand(call, id, choices, now));
+  if (arrived.code() == absl::StatusCode::kResourceExhausted) {  // the queue is full
+    TraceContact(now, "blocked", call, AgentId());
+    tally_.Blocked(call.key());
+    calls_.Release(call);
+    return absl::OkStatus();
+  }
+  ACD_RETURN_IF_ERROR(CheckEngine(arrived));
+  if (call.callback) tally_.CallbackRequested(call.key());
+  // Still waiting after the engine's decision: no agent was free.
+  if (call.state == CallState::kWaiting) tally_.Waited(call.key());
+  if (ct.balk_probability > 0) {
+    // Drawn for every arrival, so that staffing variants see the same
+    // customers.
+    const bool balks = streams_.balk[type].NextDouble() < ct.balk_probability;
+    if (balks && call.state == CallState::kWaiting && !call.callback) {
+      TraceContact(now, "balked", call, AgentId());
+      tally_.Balked(call.key());
+      return Command(Disconnect{.now = now, .interaction = id});
+    }
+  }
+  if (call.patience) Push(now + *call.patience, {SimEventKind::kAbandon, id.value()});
+  return absl::OkStatus();
+}
+
+Arrive ContactBehaviour::ArriveCommand(Call& call, InteractionId id, const Choices& choices,
+                                       Time now) {
+  const ContactType& ct = scenario_.contact_types[call.type];
+  Arrive arrive{.now = now,
+                .interaction = id,
+                .workgroup = WorkgroupId(ct.workgroup),
+                .media = ct.media,
+                .priority = ct.priority,
+                .requirements = ct.requirements,
+                .due = call.due.value_or(Time::Infinite())};
+  if (choices.returning && last_agent_[call.type].valid()) {
+    arrive.preferred_agent = last_agent_[call.type];
+    arrive.preferred_window = ct.preferred_window;
+  }
+  // A caller finding enough contacts ahead may take a callback instead.
+  if (choices.accepts_callback &&
+      engine_.GetWorkgroupCounters(arrive.workgroup)->waiting >= ct.callback->queue_threshold) {
+    call.callback = true;
+    call.patience.reset();
+    arrive.media = MediaType::kCallback;
+    arrive.workgroup = WorkgroupId(ct.callback->workgroup);
+  }
+  return arrive;
+}
+
+ContactBehaviour::Choices ContactBehaviour::Draw(Call& call, size_t type, Time now,
+                                                 const ContactType::Listed* entry) {
+  const ContactType& ct = scenario_.contact_types[type];
+  call.state = CallState::kWaiting;
+  call.offers = 0;
+  call.type = static_cast<int>(type);
+  call.number = ++arrivals_;
+  call.counted = now >= tally_.window_start();
+  call.interval = tally_.IntervalOf(now);
+  call.arrival = now;
+  call.handle = ct.handle_time.Sample(streams_.handle[type]);
+  call.patience.reset();
+  if (ct.patience) call.patience = ct.patience->Sample(streams_.patience[type]);
+  if (entry != nullptr && entry->handle) call.handle = *entry->handle;
+  if (entry != nullptr && entry->patience) call.patience = *entry->patience;
+  // The contact's own choices, drawn whether or not they come into play, so
+  // that the stream stays aligned across staffing and routing variants.
+  Mrg32k3a& rng = streams_.contact[type];
+  call.callback = call.reached = call.answered = call.transfer = call.transferred = false;
+  call.hold.reset();
+  call.due.reset();
+  Choices choices;
+  if (ct.callback) choices.accepts_callback = rng.NextDouble() < ct.callback->accept_probability;
+  if (ct.transfer) {
+    call.transfer = rng.NextDouble() < ct.transfer->fraction;
+    call.second_handle = ct.transfer->handle_time.Sample(rng);
+  }
+  if (ct.hold_probability > 0) {
+    const bool holds = rng.NextDouble() < ct.hold_probability;
+    const Duration length = ct.hold_time.Sample(rng);
+    if (holds) call.hold = length;
+  }
+  if (ct.due) call.due = now + ct.due->Sample(rng);
+  choices.returning = ct.preferred_fraction > 0 && rng.NextDouble() < ct.preferred_fraction;
+  return choices;
+}
+
+void ContactBehaviour::ScheduleArrival(size_t type, Time now) {
+  const ContactType& ct = scenario_.contact_types[type];
+  if (!ct.listed.empty()) {
+    size_t& next = next_listed_[type];
+    if (next < ct.listed.size() && ct.listed[next].time < arrivals_end_) {
+      pending_listed_[type] = next;
+      Push(ct.listed[next++].time, {SimEventKind::kArrival, type});
+    }
+    return;
+  }
+  const std::vector<double>& rates =
+      scaled_rates_[type].empty() ? ct.rates_per_hour : scaled_rates_[type];
+  const std::optional<Time> next =
+      NextPoissonArrival(rates, scenario_.interval, now, std::min(horizon_, arrivals_end_),
+                         Distribution::Exponential(1.0).SampleSeconds(streams_.arrival[type]));
+  if (next && *next < arrivals_end_) Push(*next, {SimEventKind::kArrival, type});
+}
+
+absl::Status ContactBehaviour::HangUp(Call& call, Time now) {
+  const InteractionId id = calls_.IdOf(call);
+  if (call.callback) {
+    return Command(ReportCallback{
+        .now = now,
+        .interaction = id,
+        .outcome = call.reached ? CallbackOutcome::kComplete : CallbackOutcome::kRetryLater});
+  }
+  if (call.transfer && !call.transferred) {
+    const absl::Status moved = engine_.Apply(
+        Transfer{.now = now,
+                 .interaction = id,
+                 .workgroup = WorkgroupId(scenario_.contact_types[call.type].transfer->workgroup)});
+    // A full queue refuses the transfer: the agent finishes the call instead.
+    if (moved.code() != absl::StatusCode::kResourceExhausted) return CheckEngine(moved);
+    call.transfer = false;
+  }
+  return Command(Disconnect{.now = now, .interaction = id});
+}
+
+// ---- Observer events --------------------------------------------------------
+
+uint32_t ContactBehaviour::Offered(const OfferEvent& offer) {
+  Call& call = calls_.of(offer.interaction);
+  QueueLeft(call, offer.now);
+  call.state = CallState::kAlerting;
+  ++call.offers;
+  TraceContact(offer.now, "offer", call, offer.agent);
+  return call.offers;
+}
+
+void ContactBehaviour::TraceState(const InteractionEvent& event) {
+  const bool requeued = event.reason != RequeueReason::kNone;
+  TraceContact(event.now,
+               event.state == InteractionState::kWaiting ? (requeued ? "requeued" : "arrival")
+                                                         : InteractionStateName(event.state),
+               calls_.of(event.interaction), event.agent,
+               requeued ? RequeueReasonName(event.reason) : "");
+}
+
+void ContactBehaviour::Connected(const InteractionEvent& event) {
+  Call& call = calls_.of(event.interaction);
+  if (call.state == CallState::kHeld) {  // resumed
+    call.state = CallState::kConnected;
+    return;
+  }
+  ScheduleTalk(call, event.interaction, event.now);
+  if (call.answered) return;
+  call.answered = true;
+  last_agent_[call.type] = event.agent;
+  tally_.Answered(call.key(), event.now - call.arrival);
+}
+
+void ContactBehaviour::ScheduleTalk(Call& call, InteractionId id, Time now) {
+  const ContactType& ct = scenario_.contact_types[call.type];
+  call.state = CallState::kConnected;
+  call.connected = now;
+  Duration talk = call.handle;
+  if (call.callback) {
+    Mrg32k3a& rng = streams_.contact[call.type];
+    call.reached = rng.NextDouble() < ct.callback->reach_probability;
+    if (!call.reached) talk = ct.callback->attempt_time.Sample(rng);
+  } else if (call.transferred) {
+    talk = call.second_handle;
+  }
+  if (call.hold && !call.answered) {
+    const Time half = now + Duration::Microseconds(talk.microseconds() / 2);
+    Push(half, {SimEventKind::kHold, id.value()});
+    Push(half + *call.hold, {SimEventKind::kResume, id.value()});
+    talk += *call.hold;
+  }
+  Push(now + talk, {SimEventKind::kHangUp, id.value()});
+}
+
+void ContactBehaviour::Held(const InteractionEvent& event) {
+  calls_.of(event.interaction).state = CallState::kHeld;
+}
+
+void ContactBehaviour::Abandoned(const InteractionEvent& event) {
+  Call& call = calls_.of(event.interaction);
+  QueueLeft(call, event.now);
+  tally_.Abandoned(call.key(), event.now - call.arrival);
+  calls_.Release(call);
+}
+
+void ContactBehaviour::Waiting(const InteractionEvent& event) {
+  Call& call = calls_.of(event.interaction);
+  call.state = CallState::kWaiting;
+  tally_.QueueChanged(call.type, +1, event.now);
+  // A work item not picked up rang out too, but costs its agent nothing.
+  if (event.reason == RequeueReason::kPickupTimeout || event.reason == RequeueReason::kNoAnswer) {
+    tally_.NoAnswer(call.key());
+  }
+}
+
+void ContactBehaviour::WrapUpStarted(const InteractionEvent& event) {
+  Call& call = calls_.of(event.interaction);
+  WorkDone(call, event.now);
+  call.state = CallState::kEnded;
+  call.disconnected = event.now;
+}
+
+bool ContactBehaviour::LeftAgent(const InteractionEvent& event) {
+  Call& call = calls_.of(event.interaction);
+  switch (event.state) {
+    case InteractionState::kCompleted:
+    case InteractionState::kFailed:
+      if (call.callback) {
+        tally_.CallbackEnded(call.key(), event.state == InteractionState::kFailed);
+      }
+      return Finished(call, event);
+    default:  // kSnoozed (the attempt did not reach the customer), kTransferred
+      if (event.reason == RequeueReason::kOverflow) {
+        QueueLeft(call, event.now);
+        call.state = CallState::kMoving;
+        return false;
+      }
+      if (event.state == InteractionState::kTransferred) {
+        call.transferred = true;
+        tally_.Transferred(call.key());
+      }
+      return Finished(call, event);
+  }
+}
+
+bool ContactBehaviour::Finished(Call& call, const InteractionEvent& event) {
+  const bool wrapped = call.state == CallState::kEnded;
+  if (!wrapped && event.state == InteractionState::kCompleted) WorkDone(call, event.now);
+  const Time talk_end = wrapped ? call.disconnected : event.now;
+  tally_.LegFinished(call.key(), event.now - call.connected, talk_end - call.connected);
+  switch (event.state) {
+    case InteractionState::kSnoozed:
+      call.state = CallState::kSnoozed;
+      break;
+    case InteractionState::kTransferred:
+      call.state = CallState::kMoving;
+      break;
+    default:
+      calls_.Release(call);
+  }
+  return wrapped;
+}
+
+void ContactBehaviour::WorkDone(const Call& call, Time now) {
+  if (!call.due || (call.transfer && !call.transferred)) return;
+  tally_.DueFinished(call.key(), now <= *call.due);
+}
+
+void ContactBehaviour::TraceContact(Time now, absl::string_view event, const Call& call,
+                                    AgentId agent, absl::string_view reason) {
+  if (trace_ == nullptr) return;
+  const ContactType& ct = scenario_.contact_types[call.type];
+  trace_->Contact(now, event, call.number, ct.name, scenario_.center.workgroups[ct.workgroup].name,
+                  agent.valid() ? absl::string_view(scenario_.center.agents[agent.value()].name)
+                                : absl::string_view(),
+                  reason);
+}
+
+}  // namespace acd::sim

@@ -1,0 +1,128 @@
+// sim/contact_behaviour.h: what the customers of a replication do.
+//
+// The contacts' side of the model: arrivals (listed, or a Poisson process
+// per contact type scaled by the busyness factors), what each customer is
+// drawn to do on arrival (handle time, patience, callback, transfer, hold,
+// due time, preferred agent, balking), and the simulator events that follow
+// from it: answers and declines of offers (at the time the agent behaviour
+// chose), hang-ups, holds and resumes, abandonments. It owns the live
+// contacts (sim/live_contacts.h), tells the KPI tally each contact's KPI
+// events (sim/kpi_tally.h), and writes the contact lines of the trace.
+//
+// The engine's observer events reach it through the replication driver
+// (sim/replication_driver.h), one handler per interaction state.
+//
+// Thread safety: none (one per replication).
+
+#ifndef ACD_SIM_CONTACT_BEHAVIOUR_H_
+#define ACD_SIM_CONTACT_BEHAVIOUR_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "acd/engine.h"
+#include "sim/kpi_tally.h"
+#include "sim/live_contacts.h"
+#include "sim/random_streams.h"
+#include "sim/scenario.h"
+#include "sim/sim_event.h"
+#include "sim/trace.h"
+
+namespace acd::sim {
+
+class ContactBehaviour {
+ public:
+  // All references must outlive it; `trace` may be null.
+  ContactBehaviour(const Scenario& scenario, ReplicationStreams& streams, Engine& engine,
+                   SimEventQueue& events, KpiTally& tally, TraceWriter* trace);
+
+  // Schedules each contact type's first arrival.
+  void Start();
+
+  // An event whose target is a contact or a contact type (!IsAgentEvent).
+  absl::Status Handle(Time now, const SimEvent& event);
+
+  // ---- Observer events ------------------------------------------------------
+
+  // An offer rings at an agent; returns the number of offers made for the
+  // contact so far (its answer must carry it).
+  uint32_t Offered(const OfferEvent& offer);
+  // Writes the trace line of an interaction event (not alerting ones).
+  void Trace(const InteractionEvent& event) {
+    if (trace_ != nullptr && event.state != InteractionState::kAlerting) TraceState(event);
+  }
+  // kConnected: answered (once per contact), a later leg connected, or
+  // resumed from hold.
+  void Connected(const InteractionEvent& event);
+  void Held(const InteractionEvent& event);
+  void Abandoned(const InteractionEvent& event);
+  // kWaiting: arrived, or back in a queue (unanswered, declined, moved,
+  // woken).
+  void Waiting(const InteractionEvent& event);
+  void WrapUpStarted(const InteractionEvent& event);
+  // kCompleted, kFailed, kSnoozed, kTransferred: the contact leaves its
+  // agent. Returns whether it was in wrap-up there (the agent's wrap-up of
+  // it has ended).
+  bool LeftAgent(const InteractionEvent& event);
+
+ private:
+  // What the customer chose on arrival beyond what the call records.
+  struct Choices {
+    bool accepts_callback = false;
+    bool returning = false;
+  };
+
+  absl::Status Arrival(size_t type, Time now);
+  // Fills a new call of `type` arriving at `now`: its draws, in stream order.
+  Choices Draw(Call& call, size_t type, Time now, const ContactType::Listed* entry);
+  // The engine command for a new call; a caller taking a callback becomes
+  // one here.
+  Arrive ArriveCommand(Call& call, InteractionId id, const Choices& choices, Time now);
+  // Schedules the contact type's next arrival: the next listed one, or the
+  // next of its Poisson process (sim/poisson.h).
+  void ScheduleArrival(size_t type, Time now);
+  // Schedules the connected leg's hold, resume and hang-up.
+  void ScheduleTalk(Call& call, InteractionId id, Time now);
+  absl::Status HangUp(Call& call, Time now);
+  // Counts a leg the agent finished and releases the call when it has
+  // ended; returns whether it was in wrap-up.
+  bool Finished(Call& call, const InteractionEvent& event);
+  // The end of the connected part of the work: due-time accounting.
+  void WorkDone(const Call& call, Time now);
+  void QueueLeft(const Call& call, Time now) {
+    if (call.state == CallState::kWaiting) tally_.QueueChanged(call.type, -1, now);
+  }
+
+  void TraceState(const InteractionEvent& event);
+  absl::Status Command(const acd::Command& command);
+  void Push(Time time, SimEvent event) { Schedule(events_, time, event); }
+  void TraceContact(Time now, absl::string_view event, const Call& call, AgentId agent,
+                    absl::string_view reason = {});
+
+  const Scenario& scenario_;
+  ReplicationStreams& streams_;
+  Engine& engine_;
+  SimEventQueue& events_;
+  KpiTally& tally_;
+  TraceWriter* const trace_;
+  const Time horizon_;
+  // Arrivals stop here: the closing time, or never.
+  Time arrivals_end_ = Time::Infinite();
+  LiveContacts calls_;
+  uint64_t arrivals_ = 0;
+  // Per contact type with listed arrivals: the next to schedule, and the one
+  // whose arrival event is pending.
+  std::vector<size_t> next_listed_, pending_listed_;
+  // Per contact type: its Poisson rates times this replication's busyness
+  // factors (sim/busyness.h); empty when the scenario has none.
+  std::vector<std::vector<double>> scaled_rates_;
+  // Per contact type: the agent that answered its latest contact.
+  std::vector<AgentId> last_agent_;
+};
+
+}  // namespace acd::sim
+
+#endif  // ACD_SIM_CONTACT_BEHAVIOUR_H_
