@@ -18,10 +18,14 @@
 // configuration (as Engine::Create would), shape and cross-references (ids
 // and enum values in range, every interaction held by the agent it names,
 // states and lists agreeing, tier indexes within the tiers, a queue timeout
-// only where there is an overflow workgroup), times within +-kMaxTime and no
-// timer due before `now`, counters non-negative and conserved (docs/design.md 3.10).
-// It answers DataLoss naming the first inconsistency, so that a damaged
-// snapshot is refused rather than trusted.
+// only where there is an overflow workgroup), every time against the clock
+// `now` (within +-kMaxTime; the moments recorded, such as entering the queue,
+// being connected, becoming available or a statistics sample, not after
+// `now`; every pending timer due within [now, now + kMaxDuration]), counters
+// and sums non-negative, at most 2^62 and conserved (docs/design.md 3.10). It
+// answers DataLoss naming the first inconsistency, its object and its field
+// (`interactions[1] (id 2).entered_queue: ... us is after the state's
+// clock`), so that a damaged snapshot is refused rather than trusted.
 //
 // Times are the engine's; Time::Infinite() marks a timer that is not set.
 

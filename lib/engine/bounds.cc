@@ -21,8 +21,40 @@ absl::Status CheckTime(Time t, absl::string_view where, bool infinite_ok) {
   if ((t >= kMinTime && t <= kMaxTime) || (infinite_ok && t == Time::Infinite())) {
     return absl::OkStatus();
   }
-  return absl::InvalidArgumentError(absl::StrCat(where, ": ", t.microseconds(),
-                                                 " us is outside +-2^62 us (kMaxTime)"));
+  return absl::InvalidArgumentError(
+      absl::StrCat(where, ": ", t.microseconds(), " us is outside +-2^62 us (kMaxTime)"));
+}
+
+absl::Status CheckPast(Time t, Time now, absl::string_view where) {
+  if (t < kMinTime) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        where, ": ", t.microseconds(), " us is below the lowest time, -2^62 us (kMinTime)"));
+  }
+  if (t > now) {
+    return absl::InvalidArgumentError(absl::StrCat(where, ": ", t.microseconds(),
+                                                   " us is after the state's clock, ",
+                                                   now.microseconds(), " us"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckDue(Time due, Time now, absl::string_view where, bool infinite_ok) {
+  if (due == Time::Infinite()) {
+    if (infinite_ok) return absl::OkStatus();
+    return absl::InvalidArgumentError(absl::StrCat(where, ": a pending timer is never due"));
+  }
+  if (due < now) {
+    return absl::InvalidArgumentError(absl::StrCat(where, ": due at ", due.microseconds(),
+                                                   " us, before the state's clock, ",
+                                                   now.microseconds(), " us"));
+  }
+  // now is within +-kMaxTime, so now + kMaxTimerAhead does not overflow.
+  if (due > now + kMaxTimerAhead) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        where, ": due at ", due.microseconds(), " us, more than ", ToSeconds(kMaxTimerAhead),
+        " s (kMaxTimerAhead) after the state's clock, ", now.microseconds(), " us"));
+  }
+  return absl::OkStatus();
 }
 
 namespace {
@@ -59,8 +91,7 @@ absl::Status CheckUtf8(absl::string_view name, absl::string_view where) {
   for (size_t i = 0; i < name.size();) {
     const size_t n = Utf8SequenceLength(name.substr(i));
     if (n == 0) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(where, ": not valid UTF-8 (at byte ", i, ")"));
+      return absl::InvalidArgumentError(absl::StrCat(where, ": not valid UTF-8 (at byte ", i, ")"));
     }
     i += n;
   }
@@ -73,9 +104,9 @@ absl::Status CheckWorkgroupEnums(const WorkgroupConfig& wg, absl::string_view wh
         where, ".agent_order: ", static_cast<int>(wg.agent_order), " is not an AgentOrder"));
   }
   if (static_cast<int>(wg.after_last_tier) > static_cast<int>(AfterLastTier::kAnyMember)) {
-    return absl::InvalidArgumentError(absl::StrCat(where, ".after_last_tier: ",
-                                                   static_cast<int>(wg.after_last_tier),
-                                                   " is not an AfterLastTier"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(where, ".after_last_tier: ", static_cast<int>(wg.after_last_tier),
+                     " is not an AfterLastTier"));
   }
   return absl::OkStatus();
 }
@@ -84,8 +115,8 @@ absl::Status CheckCallbackOutcome(CallbackOutcome outcome, absl::string_view whe
   if (static_cast<int>(outcome) <= static_cast<int>(CallbackOutcome::kRetryLater)) {
     return absl::OkStatus();
   }
-  return absl::InvalidArgumentError(absl::StrCat(where, ": outcome ", static_cast<int>(outcome),
-                                                 " is not a CallbackOutcome"));
+  return absl::InvalidArgumentError(
+      absl::StrCat(where, ": outcome ", static_cast<int>(outcome), " is not a CallbackOutcome"));
 }
 
 }  // namespace acd::internal

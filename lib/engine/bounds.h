@@ -34,6 +34,21 @@ absl::Status CheckDuration(Duration d, Duration min, absl::string_view where);
 // Time within [kMinTime, kMaxTime], or Time::Infinite() when `infinite_ok`.
 absl::Status CheckTime(Time t, absl::string_view where, bool infinite_ok = false);
 
+// A restored state's times against its clock (Engine::Restore). Every
+// timer the engine sets is due at most one duration of kMaxDuration after
+// the moment it is set, which is no later than the clock (a tier boundary
+// is one tier's duration after the previous boundary, itself passed, or
+// after entering the queue): so a pending timer is due within
+// [now, now + kMaxTimerAhead].
+inline constexpr Duration kMaxTimerAhead = kMaxDuration;
+
+// A moment that has happened: within [kMinTime, now].
+absl::Status CheckPast(Time t, Time now, absl::string_view where);
+
+// A pending timer: within [now, now + kMaxTimerAhead], or Time::Infinite()
+// (not set) when `infinite_ok`.
+absl::Status CheckDue(Time due, Time now, absl::string_view where, bool infinite_ok);
+
 // A name that is valid UTF-8 (shortest forms, no surrogates, at most
 // U+10FFFF), so that snapshots and configuration written back as protobuf
 // parse again.

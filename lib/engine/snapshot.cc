@@ -15,6 +15,7 @@
 #include "lib/engine/bounds.h"
 #include "lib/engine/center.h"
 #include "lib/engine/engine_impl.h"
+#include "lib/engine/state_checks.h"
 
 namespace acd {
 
@@ -78,74 +79,12 @@ EngineState Engine::Impl::ExportState() const {
 namespace {
 
 absl::Status Bad(absl::string_view where, absl::string_view what) {
-  return absl::DataLossError(absl::StrCat("engine state: ", where, ": ", what));
+  return internal::StateError(where, what);
 }
 
 bool Holds(InteractionState s) {
   return s == InteractionState::kAlerting || s == InteractionState::kConnected ||
          s == InteractionState::kHeld;
-}
-
-// The timers an interaction's fields stand for are due no earlier than the
-// state's clock and within the engine's times (no timer would run time
-// backwards, no arithmetic on them overflows).
-absl::Status CheckInteractionTimes(const EngineState::Interaction& x, Time now,
-                                   absl::string_view where) {
-  const auto in_range = [](Time t) {
-    return internal::CheckTime(t, "", /*infinite_ok=*/true).ok();
-  };
-  for (Time t : {x.entered_system, x.entered_queue, x.connected_at, x.alert_due, x.wrap_up_due,
-                 x.tier_due, x.excluded_until, x.preferred_until, x.due, x.snooze_due,
-                 x.overflow_due}) {
-    if (!in_range(t)) return Bad(where, "a time outside +-kMaxTime");
-  }
-  const auto pending = [now](Time due) { return due != Time::Infinite() && due < now; };
-  const bool waiting = x.state == InteractionState::kWaiting;
-  if ((x.state == InteractionState::kAlerting && pending(x.alert_due)) ||
-      (x.state == InteractionState::kWrapUp && pending(x.wrap_up_due)) ||
-      (waiting && (pending(x.tier_due) || pending(x.overflow_due))) ||
-      (x.state == InteractionState::kSnoozed &&
-       (x.snooze_due == Time::Infinite() || pending(x.snooze_due)))) {
-    return Bad(where, "a timer due before the state's clock");
-  }
-  if (x.attempts < 0) return Bad(where, "negative attempts");
-  return absl::OkStatus();
-}
-
-// Every counter non-negative, and per workgroup the conservation law of
-// docs/design.md 3.10: entered = live + completed + abandoned + failed +
-// transferred out. Agents' times within the engine's, a pending no-answer
-// delay not already over.
-absl::Status CheckRestoredCounters(const EngineState& state) {
-  std::vector<int64_t> live(state.workgroups.size(), 0);
-  for (const EngineState::Interaction& x : state.interactions) ++live[x.workgroup.value()];
-  for (size_t w = 0; w < state.workgroups.size(); ++w) {
-    const WorkgroupCounters& c = state.workgroups[w].counters;
-    const std::string where = absl::StrCat("workgroups[", w, "].counters");
-    for (int64_t n : {c.entered, c.answered, c.abandoned, c.completed, c.failed, c.transferred_out,
-                      c.completed_on_time, c.completed_late}) {
-      if (n < 0 || n > (int64_t{1} << 62)) return Bad(where, "a counter out of range");
-    }
-    if (c.entered != live[w] + c.completed + c.abandoned + c.failed + c.transferred_out) {
-      return Bad(where, absl::StrCat("entered ", c.entered, " is not live ", live[w],
-                                     " + completed + abandoned + failed + transferred out"));
-    }
-  }
-  for (size_t a = 0; a < state.agents.size(); ++a) {
-    const EngineState::Agent& agent = state.agents[a];
-    const std::string where = absl::StrCat("agents[", a, "]");
-    if (!internal::CheckTime(agent.available_since, "", true).ok() ||
-        !internal::CheckTime(agent.blocked_until, "", true).ok()) {
-      return Bad(where, "a time outside +-kMaxTime");
-    }
-    if (agent.delay_pending && agent.blocked_until < state.now) {
-      return Bad(where, "a no-answer delay due before the state's clock");
-    }
-    if (agent.misses < 0 || agent.answered < 0 || agent.talk_time < Duration::Zero()) {
-      return Bad(where, "a negative counter");
-    }
-  }
-  return absl::OkStatus();
 }
 
 }  // namespace
@@ -163,7 +102,7 @@ absl::Status Engine::Impl::Restore(const EngineState& state) {
   };
   for (size_t i = 0; i < state.interactions.size(); ++i) {
     const EngineState::Interaction& x = state.interactions[i];
-    const std::string where = absl::StrCat("interactions[", i, "]");
+    const std::string where = absl::StrCat("interactions[", i, "] (id ", x.id.value(), ")");
     if (!x.id.valid() || (i > 0 && !(state.interactions[i - 1].id < x.id))) {
       return Bad(where, "ids must be valid and ascending");
     }
@@ -205,17 +144,19 @@ absl::Status Engine::Impl::Restore(const EngineState& state) {
         return Bad(where, "a queue timeout in a workgroup without an overflow workgroup");
       }
     }
-    ACD_RETURN_IF_ERROR(CheckInteractionTimes(x, state.now, where));
+    ACD_RETURN_IF_ERROR(internal::CheckInteractionTimes(x, state.now, where));
+    if (x.state == InteractionState::kWaiting) {
+      ACD_RETURN_IF_ERROR(internal::CheckTierPosition(
+          x, x.own_tiers ? x.tiers : center_.workgroup(x.workgroup).tiers, state.now, where));
+    }
+    // Only a held interaction gives its share back (Hold; Resume takes it).
+    if (x.exempt && x.state != InteractionState::kHeld) {
+      return Bad(where + ".exempt", "only a held interaction is exempt");
+    }
   }
   for (size_t w = 0; w < state.workgroups.size(); ++w) {
-    for (const auto* samples :
-         {&state.workgroups[w].answer_waits, &state.workgroups[w].handle_times}) {
-      for (size_t i = 1; i < samples->size(); ++i) {
-        if ((*samples)[i].first < (*samples)[i - 1].first) {
-          return Bad(absl::StrCat("workgroups[", w, "]"), "samples out of time order");
-        }
-      }
-    }
+    ACD_RETURN_IF_ERROR(internal::CheckWorkgroupStats(state.workgroups[w], state.now,
+                                                      absl::StrCat("workgroups[", w, "]")));
   }
   for (size_t a = 0; a < state.agents.size(); ++a) {
     const EngineState::Agent& agent = state.agents[a];
@@ -248,7 +189,7 @@ absl::Status Engine::Impl::Restore(const EngineState& state) {
   size_t with_agents = 0;
   for (const EngineState::Interaction& x : state.interactions) with_agents += x.agent.valid();
   if (listed != with_agents) return Bad("agents", "an interaction is listed twice or not at all");
-  ACD_RETURN_IF_ERROR(CheckRestoredCounters(state));
+  ACD_RETURN_IF_ERROR(internal::CheckRestoredCounters(state));
 
   // Rebuild.
   now_ = state.now;

@@ -215,5 +215,125 @@ TEST_CASE("a restored state is checked against every cross-reference and invaria
   CHECK((*again)->Apply(LogIn{.now = testing::At(3), .agent = AgentId(1)}).ok());
 }
 
+TEST_CASE("every time of a restored state is checked against its clock") {
+  // Issue 13: a waiting interaction's entered_queue at 2^62 passed Restore,
+  // and the engine could not then advance to its own next deadline
+  // (tests/fuzz/regressions/state/entered-queue-far-future.pb); a sample at
+  // the lowest int64 passed and overflowed in the window's arithmetic
+  // (answer-wait-at-int64-min.pb there).
+  CenterConfig center = testing::SimpleCenter(2);
+  center.workgroups[0].tiers = {{.threshold = 50, .duration = Seconds(10)}};
+  testing::EngineUnderTest e(center);
+  e.Do(LogIn{.now = testing::At(0), .agent = AgentId(0)});
+  e.Do(Arrive{.now = testing::At(1), .interaction = InteractionId(1), .workgroup = WorkgroupId(0)});
+  e.Do(Accept{.now = testing::At(2), .interaction = InteractionId(1)});
+  e.Do(Arrive{.now = testing::At(3), .interaction = InteractionId(2), .workgroup = WorkgroupId(0)});
+  const EngineState good = e->ExportState();
+  REQUIRE(Engine::Restore(good).ok());
+  REQUIRE(good.interactions[0].state == InteractionState::kConnected);
+  REQUIRE(good.interactions[1].state == InteractionState::kWaiting);
+  REQUIRE(good.workgroups[0].answer_waits.size() == 1);
+
+  const auto refused = [&](auto damage) {
+    EngineState state = good;
+    damage(state);
+    absl::Status status = Engine::Restore(state).status();
+    INFO(status.ToString());
+    CHECK(status.code() == absl::StatusCode::kDataLoss);
+    return std::string(status.message());
+  };
+  const Time far = kMaxTime;
+  const Time beyond = good.now + kMaxDuration + Microseconds(1);
+  const auto names = [](const std::string& message, const std::string& a, const std::string& b) {
+    INFO(message);
+    CHECK(message.find(a) != std::string::npos);
+    CHECK(message.find(b) != std::string::npos);
+  };
+  // Moments that must have happened.
+  names(refused([&](EngineState& s) { s.interactions[1].entered_queue = far; }),
+        "interactions[1] (id 2).entered_queue", "after the state's clock");
+  names(refused([&](EngineState& s) { s.interactions[1].entered_system = testing::At(4); }),
+        "interactions[1] (id 2).entered_system", "after the state's clock");
+  names(refused([&](EngineState& s) { s.interactions[0].connected_at = testing::At(9); }),
+        "interactions[0] (id 1).connected_at", "after the state's clock");
+  names(refused([&](EngineState& s) { s.agents[0].available_since = testing::At(9); }),
+        "agents[0].available_since", "after the state's clock");
+  names(refused([&](EngineState& s) {
+          s.workgroups[0].answer_waits[0].first = Time::FromMicroseconds(INT64_MIN);
+        }),
+        "workgroups[0].answer_waits[0].at", "kMinTime");
+  names(refused([&](EngineState& s) { s.workgroups[0].answer_waits[0].first = far; }),
+        "workgroups[0].answer_waits[0].at", "after the state's clock");
+  names(refused([&](EngineState& s) { s.workgroups[0].answer_waits[0].second = Microseconds(-1); }),
+        "workgroups[0].answer_waits[0].value", "negative");
+  names(refused([&](EngineState& s) {
+          s.workgroups[0].answer_waits.push_back({testing::At(3), Microseconds(int64_t{1} << 62)});
+        }),
+        "workgroups[0].answer_waits[1].value", "past 2^62");
+  names(refused([&](EngineState& s) { s.workgroups[0].stats_interval = INT64_MAX; }),
+        "workgroups[0].stats_interval", "begun by the clock");
+  names(refused([&](EngineState& s) { s.workgroups[0].total.answer_wait = Microseconds(-5); }),
+        "workgroups[0].total", "out of range");
+  // Pending timers: due by the clock, and at most kMaxTimerAhead after it.
+  names(refused([&](EngineState& s) { s.interactions[1].tier_due = beyond; }),
+        "interactions[1] (id 2).tier_due", "kMaxTimerAhead");
+  names(refused([&](EngineState& s) {
+          s.interactions[1].excluded = AgentId(1);
+          s.interactions[1].excluded_until = testing::At(2);
+        }),
+        "interactions[1] (id 2).excluded_until", "before the state's clock");
+  names(refused([&](EngineState& s) {
+          s.interactions[1].preferred_agent = AgentId(1);
+          s.interactions[1].preference_open = true;
+          s.interactions[1].preferred_until = beyond;
+        }),
+        "interactions[1] (id 2).preferred_until", "kMaxTimerAhead");
+  names(refused([&](EngineState& s) {
+          s.agents[1].delay_pending = true;
+          s.agents[1].blocked_until = Time::Infinite();
+        }),
+        "agents[1].blocked_until", "never due");
+  names(refused([&](EngineState& s) { s.interactions[1].attempts = INT32_MAX; }),
+        "interactions[1] (id 2)", "attempts");
+  names(refused([&](EngineState& s) { s.agents[0].misses = INT32_MAX; }), "agents[0]",
+        "out of range");
+  // A static tier and tier boundary that its queue time does not give.
+  names(refused([&](EngineState& s) { s.interactions[1].tier_due += Microseconds(1); }),
+        "interactions[1] (id 2).tier_due", "not the next boundary");
+  names(refused([&](EngineState& s) {
+          s.interactions[1].static_tier = 1;
+          s.interactions[1].tier_due = Time::Infinite();
+        }),
+        "interactions[1] (id 2).static_tier", "after the state's clock");
+  names(refused([&](EngineState& s) { s.interactions[1].exempt = true; }),
+        "interactions[1] (id 2).exempt", "held");
+  // At the bounds themselves, the state restores.
+  EngineState edge = good;
+  edge.interactions[1].excluded = AgentId(1);
+  edge.interactions[1].excluded_until = good.now + kMaxDuration;
+  edge.interactions[1].entered_system = good.now;
+  CHECK(Engine::Restore(edge).ok());
+}
+
+TEST_CASE("a state exported before time zero restores") {
+  // Times never set (an agent logged out, an interaction never connected)
+  // are zero, after such a clock: only the times that were set are checked.
+  auto created = Engine::Create(testing::SimpleCenter(2), testing::At(-1000));
+  REQUIRE(created.ok());
+  Engine& e = **created;
+  REQUIRE(e.Apply(LogIn{.now = testing::At(-900), .agent = AgentId(0)}).ok());
+  REQUIRE(e.Apply(Arrive{.now = testing::At(-800),
+                         .interaction = InteractionId(1),
+                         .workgroup = WorkgroupId(0)})
+              .ok());
+  REQUIRE(e.Apply(Arrive{.now = testing::At(-700),
+                         .interaction = InteractionId(2),
+                         .workgroup = WorkgroupId(0)})
+              .ok());
+  const absl::StatusOr<std::unique_ptr<Engine>> restored = Engine::Restore(e.ExportState());
+  INFO(restored.status().ToString());
+  CHECK(restored.ok());
+}
+
 }  // namespace
 }  // namespace acd

@@ -269,5 +269,41 @@ TEST_CASE("bad options are InvalidArgument naming the option") {
             .find("queue_capacity") != absl::string_view::npos);
 }
 
+TEST_CASE("a clock far ahead of the engine's timers is caught up in bounded steps, journaled") {
+  // Two workgroups overflowing into each other every second: reaching a
+  // clock 1.5 * kMaxTimersPerAdvance seconds ahead fires more timers than
+  // one advance may. The engine thread goes on in steps instead of stopping.
+  ManualClock clock;
+  CenterConfig center = SimpleCenter(0, {"A", "B"});
+  center.workgroups[0].queue_timeout = Seconds(1);
+  center.workgroups[0].overflow_workgroup = "B";
+  center.workgroups[1].queue_timeout = Seconds(1);
+  center.workgroups[1].overflow_workgroup = "A";
+  auto sink = std::make_unique<StringJournalSink>();
+  StringJournalSink* bytes = sink.get();
+  JournalWriter journal(std::move(sink), center);
+  auto router = MakeRouter(clock, center, {.stats_interval = Duration::Zero()}, nullptr, &journal);
+  ResultSlot arrived;
+  REQUIRE(router->Submit(0, Arrive{.interaction = InteractionId(1), .workgroup = kSupport},
+                         arrived.Callback())
+              .ok());
+  Await([&] { return arrived.calls.load(std::memory_order_acquire) == 1; });
+  const Time target = Time() + Seconds(kMaxTimersPerAdvance * 3 / 2);
+  clock.Advance(target - Time());
+  router->Wake();
+  Await([&] {
+    std::optional<EngineStats> s = router->ReadStats(0);
+    return s && s->as_of == target;
+  });
+  router->Stop();
+  absl::StatusOr<JournalContents> contents = ReadJournal(bytes->bytes());
+  REQUIRE(contents.ok());
+  // The arrival, one advance stopped at the budget, one to the clock.
+  REQUIRE(contents->entries.size() == 3);
+  CHECK(std::get<JournalAdvance>(contents->entries[1].value).now ==
+        Time() + Seconds(kMaxTimersPerAdvance));
+  CHECK(std::get<JournalAdvance>(contents->entries[2].value).now == target);
+}
+
 }  // namespace
 }  // namespace acd
