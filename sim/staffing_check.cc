@@ -148,13 +148,7 @@ absl::Status Solver::Trim(StaffingPlan& plan) {
         double best_room = 0;
         for (size_t g = 0; g < groups_.size(); ++g) {
           if (decided_[g][i] == 0 || tried[i][g]) continue;
-          double room = 1e300;
-          for (size_t t = 0; t < targets_.size(); ++t) {
-            if (!GroupServes(base_, groups_[g], targets_[t]) || row.kpis[t].count == 0) continue;
-            const double slope = slopes_[i][g][t];
-            const double spare = -Shortfall(targets_[t], row.kpis[t], Margin(row.kpis[t]), true);
-            room = std::min(room, slope > 0 ? spare / slope : spare);
-          }
+          const double room = Room(row, i, g);
           if (room > best_room) {
             best_room = room;
             removed[i] = static_cast<int>(g);
@@ -213,13 +207,7 @@ absl::Status Solver::Polish(StaffingPlan& plan) {
       const StaffingPlan::Interval& row = good_rows[i];
       for (size_t g = 0; g < groups_.size(); ++g) {
         if (decided_[g][i] == 0 || done[i][g]) continue;
-        double room = 1e300;
-        for (size_t t = 0; t < targets_.size(); ++t) {
-          if (!GroupServes(base_, groups_[g], targets_[t]) || row.kpis[t].count == 0) continue;
-          const double slope = slopes_[i][g][t];
-          const double spare = -Shortfall(targets_[t], row.kpis[t], Margin(row.kpis[t]), true);
-          room = std::min(room, slope > 0 ? spare / slope : spare);
-        }
+        const double room = Room(row, i, g);
         if (room > best_room) {
           best_room = room;
           best_i = i;

@@ -104,6 +104,20 @@ class Solver {
   double SearchShortfall(size_t t, const Summary& s, bool signed_miss = false) const {
     return Shortfall(targets_[t], s, SearchMargin(s), signed_miss);
   }
+  // How many agents group g could lose in interval i by the checked `row`:
+  // the least, over the targets the group serves, of each target's spare
+  // over the measured effect of one agent (the spare itself where that
+  // effect is unknown); 1e300 when it serves none there.
+  double Room(const StaffingPlan::Interval& row, int i, size_t g) const {
+    double room = 1e300;
+    for (size_t t = 0; t < targets_.size(); ++t) {
+      if (!GroupServes(base_, groups_[g], targets_[t]) || row.kpis[t].count == 0) continue;
+      const double slope = slopes_[i][g][t];
+      const double spare = -Shortfall(targets_[t], row.kpis[t], Margin(row.kpis[t]), true);
+      room = std::min(room, slope > 0 ? spare / slope : spare);
+    }
+    return room;
+  }
 
   Scenario base_;
   const std::vector<StaffingTarget>& targets_;
