@@ -11,25 +11,13 @@
 #include "acd/config.h"
 #include "doctest/doctest.h"
 #include "lib/engine/center.h"
+#include "tests/testing/random_streams.h"
 
 namespace acd::internal {
 namespace {
 
-// SplitMix64: a small seeded generator for the test's choices.
-class Choices {
- public:
-  explicit Choices(uint64_t seed) : state_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9e3779b97f4a7c15);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111eb;
-    return z ^ (z >> 31);
-  }
-  size_t Below(size_t n) { return static_cast<size_t>(Next() % n); }
-
- private:
-  uint64_t state_;
-};
+// The tests' seeded chooser (SplitMix64).
+using Choices = testing::Chooser;
 
 // Two workgroups with different thresholds and statistics intervals.
 Center TestCenter() {
