@@ -1,5 +1,5 @@
 // Engine commands: each validates everything first, then changes state.
-// See acd/engine.h for the contract and routing.cc for the rules.
+// See acd/engine.h for the contract.
 
 #include "acd/engine.h"
 
@@ -46,7 +46,8 @@ Engine::Impl::Impl(Center center, Time start)
       now_(start),
       agents_(center_),
       stats_(center_),
-      workgroups_(center_.workgroup_count()) {}
+      interactions_(center_, agents_),
+      last_offered_(center_.workgroup_count()) {}
 
 Time Engine::Impl::NextDeadline() const {
   timers_.Prune([this](const Timer& t) { return TimerLive(t); });
@@ -140,7 +141,7 @@ absl::Status Engine::Impl::CheckAgent(AgentId id) const {
 }
 
 absl::Status Engine::Impl::CheckWorkgroup(WorkgroupId id) const {
-  if (!id.valid() || id.value() >= workgroups_.size()) {
+  if (!id.valid() || !internal::IdBelow(id.value(), center_.workgroup_count())) {
     return absl::NotFoundError(absl::StrCat("workgroup ", id.value(), ": no such workgroup"));
   }
   return absl::OkStatus();
@@ -197,19 +198,19 @@ absl::Status Engine::Impl::CheckArrive(const Arrive& c) const {
                                      absl::StrCat(where(), ": preferred_window"));
     }
   }
-  if (index_.contains(c.interaction)) {
+  if (interactions_.contains(c.interaction)) {
     return absl::AlreadyExistsError(absl::StrCat(where(), ": already in the engine"));
   }
   return absl::OkStatus();
 }
 
 absl::StatusOr<internal::InteractionRecord*> Engine::Impl::Find(InteractionId id) {
-  auto it = index_.find(id);
-  if (it == index_.end()) {
+  InteractionRecord* x = interactions_.Find(id);
+  if (x == nullptr) {
     return absl::NotFoundError(
         absl::StrCat("interaction ", id.value(), ": no such live interaction"));
   }
-  return &slab_[it->second];
+  return x;
 }
 
 absl::Status Engine::Impl::WrongState(const InteractionRecord& x, absl::string_view wanted) const {
@@ -221,9 +222,10 @@ absl::Status Engine::Impl::WrongState(const InteractionRecord& x, absl::string_v
 
 absl::Status Engine::Impl::Handle(const Arrive& c) {
   ACD_RETURN_IF_ERROR(CheckArrive(c));
-  const uint32_t group = GroupFor(c.workgroup, c.media, c.requirements,
-                                  c.tiers.empty() ? center_.workgroup(c.workgroup).tiers : c.tiers);
-  InteractionRecord& x = slab_[NewRecord(c.interaction)];
+  const uint32_t group =
+      interactions_.GroupFor(c.workgroup, c.media, c.requirements,
+                             c.tiers.empty() ? center_.workgroup(c.workgroup).tiers : c.tiers);
+  InteractionRecord& x = interactions_.Create(c.interaction);
   x.workgroup = c.workgroup;
   x.media = c.media;
   x.priority = c.priority;
@@ -238,7 +240,7 @@ absl::Status Engine::Impl::Handle(const Arrive& c) {
     x.preference_open = true;
   }
   if (Refused(x, c.workgroup, /*leaving=*/0)) {
-    DeleteRecord(x);
+    interactions_.Delete(x);
     return absl::ResourceExhaustedError(
         absl::StrCat("interaction ", c.interaction.value(), ": the queue of workgroup ",
                      center_.workgroup(c.workgroup).name, " is full (capacity ",
