@@ -173,7 +173,9 @@ class WaitingIndex {
   // The best interaction of non-empty bucket `ref`.
   const InteractionRecord& TopOf(uint32_t ref) const { return slab_[bucket(ref).top()]; }
   // The orders of the heaps: slot `a` before slot `b` in a bucket; bucket
-  // `a` before bucket `b` among a workgroup's tops.
+  // `a` before bucket `b` among a workgroup's tops (by their tops; with no
+  // skill weight, the order of InteractionScore across the workgroup's
+  // groups as well, for any agent).
   bool SlotBefore(uint32_t a, uint32_t b) const { return ComesFirst(slab_[a], slab_[b]); }
   bool BucketBefore(uint32_t a, uint32_t b) const { return ComesFirst(TopOf(a), TopOf(b)); }
   // Calls f(slot) for every waiting interaction of `wg`, in no set order.
