@@ -13,6 +13,7 @@
 #include "acd/status_macros.h"
 #include "lib/engine/bounds.h"
 #include "lib/engine/center.h"
+#include "lib/engine/config_checks.h"
 #include "lib/engine/engine_impl.h"
 
 namespace acd {

@@ -36,6 +36,7 @@ namespace acd {
 namespace internal {
 
 class Eligibility;  // eligibility.h
+class EnginePeer;   // tests/testing/engine_peer.h: the engine's unit tests
 
 // Where a bucket stands in tiers right now.
 struct TierPosition {
