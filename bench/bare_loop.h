@@ -77,6 +77,7 @@ struct BareResult {
   int64_t offered = 0;    // counted arrivals
   int64_t answered = 0;   // counted arrivals that reached an agent
   int64_t abandoned = 0;  // counted arrivals whose patience ran out first
+  int64_t waited = 0;     // counted arrivals that found every agent busy
   int64_t events = 0;     // events taken off the heap, stale ones included
   int64_t arrivals = 0;   // all arrivals, warm-up included
 };
@@ -197,6 +198,7 @@ inline BareResult RunBareLoop(const BareSystem& system, uint64_t seed, uint64_t 
           result.answered += counted;
           push(now + handle_s, kDone);
         } else {
+          result.waited += counted;
           push(now + patience_s, kAbandon + 4 * waiting.Push(handle_s, counted));
         }
         break;
