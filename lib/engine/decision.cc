@@ -106,20 +106,23 @@ void Engine::Impl::CountUnready(const InteractionRecord& x) {
 
 void Engine::Impl::CountReservedForOthers(AgentId agent, WorkgroupId wg) {
   int32_t own = 0;
-  for (uint32_t slot : agents_[agent.value()].preferred) own += slab_[slot].workgroup == wg;
+  for (uint32_t slot : agents_[agent.value()].preferred) {
+    own += interactions_.record(slot).workgroup == wg;
+  }
   decision_.filtered.preferred_window +=
-      static_cast<int32_t>(workgroups_[wg.value()].reserved.size()) - own;
+      static_cast<int32_t>(interactions_.queue(wg).reserved.size()) - own;
 }
 
 internal::TierPosition Engine::Impl::TierOf(const InteractionRecord& x) {
-  return PositionOf(groups_[x.group], x.bucket);
+  return PositionOf(x.group, x.bucket);
 }
 
 // The terms of both scores, as Score gives them: the sums are the ones the
 // choice compared.
 ScoreTerms Engine::Impl::TermsOf(const InteractionRecord& x, AgentId agent) const {
   const WorkgroupConfig& config = center_.workgroup(x.workgroup);
-  const double skill = SkillScore(center_.agent_model(agent).skills, groups_[x.group].requirements);
+  const double skill =
+      SkillScore(center_.agent_model(agent).skills, interactions_.group(x.group).requirements);
   const internal::InteractionScoreTerms i = ScoreAt(config.interaction_weights, skill, x, now_);
   const internal::AgentScoreTerms a = Score(config.agent_weights, skill, center_.agent(agent),
                                             now_ - agents_[agent.value()].available_since);

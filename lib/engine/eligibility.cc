@@ -61,7 +61,7 @@ namespace acd {
 // The rules on the engine's state.
 
 internal::Eligibility Engine::Impl::eligibility() const {
-  return internal::Eligibility(center_, agents_, groups_, now_);
+  return internal::Eligibility(center_, agents_, interactions_.groups(), now_);
 }
 
 }  // namespace acd

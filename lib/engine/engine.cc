@@ -1,5 +1,5 @@
 // Engine commands: each validates everything first, then changes state.
-// See acd/engine.h for the contract and routing.cc for the rules.
+// See acd/engine.h for the contract.
 
 #include "acd/engine.h"
 
@@ -47,7 +47,8 @@ Engine::Impl::Impl(Center center, Time start)
       now_(start),
       agents_(center_),
       stats_(center_),
-      workgroups_(center_.workgroup_count()) {}
+      interactions_(center_, agents_),
+      last_offered_(center_.workgroup_count()) {}
 
 Time Engine::Impl::NextDeadline() const {
   timers_.Prune([this](const Timer& t) { return TimerLive(t); });
@@ -150,7 +151,7 @@ absl::Status Engine::Impl::CheckAgent(AgentId id) const {
 }
 
 absl::Status Engine::Impl::CheckWorkgroup(WorkgroupId id) const {
-  if (!id.valid() || id.value() >= workgroups_.size()) {
+  if (!id.valid() || !internal::IdBelow(id.value(), center_.workgroup_count())) {
     return absl::NotFoundError(absl::StrCat("workgroup ", id.value(), ": no such workgroup"));
   }
   return absl::OkStatus();
@@ -207,19 +208,19 @@ absl::Status Engine::Impl::CheckArrive(const Arrive& c) const {
                                      absl::StrCat(where(), ": preferred_window"));
     }
   }
-  if (index_.contains(c.interaction)) {
+  if (interactions_.contains(c.interaction)) {
     return absl::AlreadyExistsError(absl::StrCat(where(), ": already in the engine"));
   }
   return absl::OkStatus();
 }
 
 absl::StatusOr<internal::InteractionRecord*> Engine::Impl::Find(InteractionId id) {
-  auto it = index_.find(id);
-  if (it == index_.end()) {
+  InteractionRecord* x = interactions_.Find(id);
+  if (x == nullptr) {
     return absl::NotFoundError(
         absl::StrCat("interaction ", id.value(), ": no such live interaction"));
   }
-  return &slab_[it->second];
+  return x;
 }
 
 absl::Status Engine::Impl::WrongState(const InteractionRecord& x, absl::string_view wanted) const {
@@ -231,9 +232,10 @@ absl::Status Engine::Impl::WrongState(const InteractionRecord& x, absl::string_v
 
 absl::Status Engine::Impl::Handle(const Arrive& c) {
   ACD_RETURN_IF_ERROR(CheckArrive(c));
-  const uint32_t group = GroupFor(c.workgroup, c.media, c.requirements,
-                                  c.tiers.empty() ? center_.workgroup(c.workgroup).tiers : c.tiers);
-  InteractionRecord& x = slab_[NewRecord(c.interaction)];
+  const uint32_t group =
+      interactions_.GroupFor(c.workgroup, c.media, c.requirements,
+                             c.tiers.empty() ? center_.workgroup(c.workgroup).tiers : c.tiers);
+  InteractionRecord& x = interactions_.Create(c.interaction);
   x.workgroup = c.workgroup;
   x.media = c.media;
   x.priority = c.priority;
@@ -248,7 +250,7 @@ absl::Status Engine::Impl::Handle(const Arrive& c) {
     x.preference_open = true;
   }
   if (Refused(x, c.workgroup, /*leaving=*/0)) {
-    DeleteRecord(x);
+    interactions_.Delete(x);
     return absl::ResourceExhaustedError(
         absl::StrCat("interaction ", c.interaction.value(), ": the queue of workgroup ",
                      center_.workgroup(c.workgroup).name, " is full (capacity ",
@@ -333,73 +335,6 @@ absl::Status Engine::Impl::Handle(const Disconnect& c) {
     default:
       return WrongState(*x, "waiting, alerting, connected, held or snoozed");
   }
-}
-
-// ---- Engine: forwards to Impl ----------------------------------------------------
-
-absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const CenterConfig& config, Time start) {
-  ACD_RETURN_IF_ERROR(internal::CheckTime(start, "start"));
-  ACD_ASSIGN_OR_RETURN(Center center, Center::Build(config));
-  return std::unique_ptr<Engine>(new Engine(std::make_unique<Impl>(std::move(center), start)));
-}
-
-Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-Engine::~Engine() = default;
-
-void Engine::SetObserver(Observer* observer) { impl_->SetObserver(observer); }
-absl::Status Engine::Apply(const Command& command) { return impl_->Apply(command); }
-absl::Status Engine::AdvanceTo(Time now) { return impl_->AdvanceTo(now); }
-Time Engine::NextDeadline() const { return impl_->NextDeadline(); }
-Time Engine::now() const { return impl_->now(); }
-const CenterConfig& Engine::config() const { return impl_->center().config(); }
-int64_t Engine::live_interactions() const { return impl_->live_interactions(); }
-
-namespace {
-
-template <typename IdT>
-absl::StatusOr<IdT> Named(IdT id, absl::string_view kind, absl::string_view name) {
-  if (!id.valid()) return absl::NotFoundError(absl::StrCat(kind, " \"", name, "\": unknown"));
-  return id;
-}
-
-}  // namespace
-
-absl::StatusOr<AgentId> Engine::FindAgent(absl::string_view name) const {
-  return Named(impl_->center().FindAgent(name), "agent", name);
-}
-absl::StatusOr<WorkgroupId> Engine::FindWorkgroup(absl::string_view name) const {
-  return Named(impl_->center().FindWorkgroup(name), "workgroup", name);
-}
-absl::StatusOr<StatusId> Engine::FindStatus(absl::string_view name) const {
-  return Named(impl_->center().FindStatus(name), "status", name);
-}
-absl::StatusOr<SkillId> Engine::FindSkill(absl::string_view name) const {
-  return Named(impl_->center().FindSkill(name), "skill", name);
-}
-
-absl::StatusOr<InteractionView> Engine::GetInteraction(InteractionId id) const {
-  return impl_->GetInteraction(id);
-}
-absl::StatusOr<AgentView> Engine::GetAgent(AgentId id) const { return impl_->GetAgent(id); }
-absl::StatusOr<WorkgroupCounters> Engine::GetWorkgroupCounters(WorkgroupId id) const {
-  return impl_->GetWorkgroupCounters(id);
-}
-void Engine::SetDecisionRecords(bool on) { impl_->SetDecisionRecords(on); }
-bool Engine::decision_records() const { return impl_->decision_records(); }
-absl::StatusOr<WaitReason> Engine::GetWaitReason(InteractionId id) const {
-  return impl_->GetWaitReason(id);
-}
-absl::StatusOr<int64_t> Engine::GetPosition(InteractionId id) const {
-  return impl_->GetPosition(id);
-}
-absl::StatusOr<Duration> Engine::EstimateWaitPureConnect(InteractionId id) const {
-  return impl_->EstimateWaitPureConnect(id);
-}
-absl::StatusOr<Duration> Engine::EstimateWait(InteractionId id) const {
-  return impl_->EstimateWait(id);
-}
-absl::StatusOr<WorkgroupStats> Engine::GetWorkgroupStats(WorkgroupId id) const {
-  return impl_->GetWorkgroupStats(id);
 }
 
 }  // namespace acd

@@ -1,46 +1,36 @@
-// Engine::Impl: the engine's state and the routing rules of acd/engine.h.
+// Engine::Impl: the command layer of acd/engine.h.
 //
-// Impl is the command layer over components that own their state: the
-// agent book (agent_book.h: agent state, member indexes, roster version) and
-// the statistics book (stats_book.h: every counter, one call per event).
-// engine.cc and agents.cc hold the commands (validation, then transitions);
-// eligibility.h who may receive an interaction; scoring.h the scores;
-// routing.cc matching; tiers.cc tiers; transitions.cc the interaction state
-// changes; groups.cc the requirement groups.
+// Impl validates a command, then calls the components that own the state,
+// each the only writer of its part: the agent book (agent_book.h: agent
+// state, member indexes, roster version), the waiting index
+// (waiting_index.h: interaction records, requirement groups, bucket heaps,
+// heaps of bucket tops, reserved lists) and the statistics book
+// (stats_book.h: every counter, one call per event); and it dispatches the
+// timers (timer_queue.h). Who may receive an interaction is eligibility.h's;
+// the scores are scoring.h's.
 //
-// Indexes, so that no decision scans the whole center (docs/design.md 3.12):
-//   * Interactions live in a slab (a vector with a free list) found through a
-//     hash map from id to slot; nothing iterates the map.
-//   * Waiting interactions are grouped by everything that decides who may
-//     take them: workgroup, media, skill requirements and tiers. A group
-//     keeps one heap per static tier ("bucket"), ordered by the part of
-//     InteractionScore that differs inside the group; since queue time ages
-//     every member alike, that order never changes while they wait.
-//   * Each workgroup keeps the list of its non-empty groups; the agent book
-//     (agent_book.h) keeps a bitmap of its members that are ready for work
-//     (logged in, acd_available status, past any no-answer delay, activated).
 // An agent choosing its next interaction looks at the best interaction of
-// each non-empty bucket of its workgroups; an interaction choosing its agent
-// looks at the ready members of its workgroup.
+// each non-empty bucket of its workgroups (the waiting index); an
+// interaction choosing its agent looks at the ready members of its
+// workgroup (the agent book's bitmaps). No decision scans the whole center
+// (docs/design.md 3.12).
 
 #ifndef ACD_LIB_ENGINE_ENGINE_IMPL_H_
 #define ACD_LIB_ENGINE_ENGINE_IMPL_H_
 
-#include <array>
 #include <cstdint>
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "acd/engine.h"
 #include "lib/engine/agent_book.h"
 #include "lib/engine/center.h"
 #include "lib/engine/interaction_record.h"
-#include "lib/engine/slot_heap.h"
 #include "lib/engine/stats_book.h"
 #include "lib/engine/timer_queue.h"
+#include "lib/engine/waiting_index.h"
 
 namespace acd {
 namespace internal {
@@ -48,86 +38,18 @@ namespace internal {
 class Eligibility;  // eligibility.h
 class EnginePeer;   // tests/testing/engine_peer.h: the engine's unit tests
 
-// Order inside a bucket: higher order key, then earlier in queue, then lower
-// id. It agrees with InteractionScore, which differs inside a group only by
-// priority and the two time terms, all fixed while an interaction waits.
-inline bool ComesFirst(const InteractionRecord& x, const InteractionRecord& y) {
-  if (x.order_key != y.order_key) return x.order_key > y.order_key;
-  if (x.entered_queue != y.entered_queue) return x.entered_queue < y.entered_queue;
-  return x.id < y.id;
-}
-
-struct BucketOrder {
-  std::vector<InteractionRecord>& slab;
-  bool Better(uint32_t a, uint32_t b) const { return ComesFirst(slab[a], slab[b]); }
-  uint32_t& Position(uint32_t slot) { return slab[slot].heap_position; }
-};
-
-// Waiting interactions that any agent would rank and admit alike.
-struct Group {
-  WorkgroupId workgroup;
-  MediaType media = MediaType::kCall;
-  std::vector<SkillRequirement> requirements;
-  // The interactions' own tiers, else the workgroup's.
-  std::vector<TierConfig> tiers;
-  // tiers.size() + 1 buckets: bucket k holds interactions whose static tier
-  // is k; the last holds those past every boundary. One bucket without tiers.
-  std::vector<SlotHeap> buckets;
-  size_t waiting = 0;
-  // Position in the workgroup's list of non-empty groups, or -1.
-  int64_t nonempty_position = -1;
-  // Bucket k's position in its workgroup's heap of bucket tops for the
-  // media (WorkgroupState::tops) while the bucket is not empty.
-  std::vector<uint32_t> top_position;
-  // Cache of "tier k adds a logged-in activated member", valid while
-  // `adds_version` equals the engine's roster version.
-  uint64_t adds_version = UINT64_MAX;
-  std::vector<bool> adds;
-};
-
-// A bucket as one number: group index * kBucketsPerGroup + bucket.
-inline constexpr uint32_t kBucketsPerGroup = 8;  // at most five tiers: six buckets
-inline uint32_t BucketRef(uint32_t group, uint32_t bucket) {
-  return group * kBucketsPerGroup + bucket;
-}
-inline uint32_t GroupOfRef(uint32_t ref) { return ref / kBucketsPerGroup; }
-inline uint32_t BucketOfRef(uint32_t ref) { return ref % kBucketsPerGroup; }
-
-// Order among a workgroup's buckets of one media: by their tops, as
-// BucketOrder orders interactions. With no skill weight, it is the order of
-// InteractionScore across the workgroup's groups as well, for any agent.
-struct TopOrder {
-  std::vector<Group>& groups;
-  std::vector<InteractionRecord>& slab;
-  const SlotHeap& Bucket(uint32_t ref) const {
-    return groups[GroupOfRef(ref)].buckets[BucketOfRef(ref)];
-  }
-  bool Better(uint32_t a, uint32_t b) const {
-    return ComesFirst(slab[Bucket(a).top()], slab[Bucket(b).top()]);
-  }
-  uint32_t& Position(uint32_t ref) {
-    return groups[GroupOfRef(ref)].top_position[BucketOfRef(ref)];
-  }
-};
-
 // Where a bucket stands in tiers right now.
 struct TierPosition {
   enum Mode : uint8_t { kNoTiers, kTier, kAnyMember } mode = kNoTiers;
   int tier = 0;  // with kTier
 };
 
-struct WorkgroupState {
-  // The last agent offered one of its interactions through the queue, for
-  // round robin; invalid before the first. (An agent, not a member index,
-  // so that it survives changes of membership.)
-  AgentId last_offered;
-  std::vector<uint32_t> nonempty_groups;
-  // Slots of its waiting interactions inside a preferred-agent window.
-  std::vector<uint32_t> reserved;
-  // By media: the non-empty buckets of its groups, best top first
-  // (TopOrder), and how many interactions they hold.
-  std::array<SlotHeap, kMediaTypeCount> tops;
-  std::array<int64_t, kMediaTypeCount> filed{};
+// Where a group's tiers stand for the current roster: adds[k], tier k adds
+// a logged-in activated member (docs/design.md 3.6); valid while `version`
+// equals the agent book's roster version.
+struct TierAdds {
+  uint64_t version = UINT64_MAX;
+  std::vector<bool> adds;
 };
 
 // For EstimateWait: how many interactions like one waiting the agents
@@ -194,7 +116,7 @@ class Engine::Impl {
   const internal::Center& center() const { return center_; }
   Time now() const { return now_; }
   Time NextDeadline() const;
-  int64_t live_interactions() const { return static_cast<int64_t>(index_.size()); }
+  int64_t live_interactions() const { return static_cast<int64_t>(interactions_.live()); }
   void SetObserver(Observer* observer) { observer_ = observer; }
 
   absl::Status Apply(const Command& command);
@@ -204,26 +126,25 @@ class Engine::Impl {
   absl::StatusOr<AgentView> GetAgent(AgentId id) const;
   absl::StatusOr<WorkgroupCounters> GetWorkgroupCounters(WorkgroupId id) const;
 
-  // ---- snapshot.cc ----
+  // ---- Snapshots ----
   EngineState ExportState() const;
   // Into a fresh Impl built from state.center at state.now.
   absl::Status Restore(const EngineState& state);
   void SetDecisionRecords(bool on) { decision_records_ = on; }
   bool decision_records() const { return decision_records_; }
 
-  // ---- queries.cc ----
+  // ---- Queries on a waiting interaction ----
   absl::StatusOr<WaitReason> GetWaitReason(InteractionId id) const;
   absl::StatusOr<int64_t> GetPosition(InteractionId id) const;
   absl::StatusOr<Duration> EstimateWaitPureConnect(InteractionId id) const;
   absl::StatusOr<Duration> EstimateWait(InteractionId id) const;
 
-  // ---- stats.cc ----
+  // ---- Live statistics ----
   absl::StatusOr<WorkgroupStats> GetWorkgroupStats(WorkgroupId id) const;
 
  private:
   friend class internal::EnginePeer;  // the engine's unit tests
   using AgentState = internal::AgentState;
-  using Group = internal::Group;
   using InteractionRecord = internal::InteractionRecord;
   using TierPosition = internal::TierPosition;
   using Timer = internal::Timer;
@@ -231,7 +152,7 @@ class Engine::Impl {
 
   class ReentrancyGuard;
 
-  // ---- engine.cc and agents.cc: validation and commands ----
+  // ---- Validation and commands ----
   absl::Status CheckAgent(AgentId id) const;
   absl::Status CheckWorkgroup(WorkgroupId id) const;
   absl::Status CheckStatus(StatusId id) const;
@@ -264,21 +185,11 @@ class Engine::Impl {
   // is x itself), would find the queue full and no agent to take it now.
   bool Refused(const InteractionRecord& x, WorkgroupId wg, int leaving);
 
-  // ---- transitions.cc ----
-  InteractionRecord& Record(InteractionId id) { return slab_[index_.find(id)->second]; }
-  const InteractionRecord* FindRecord(InteractionId id) const;
-  uint32_t SlotOf(const InteractionRecord& x) const {
-    return static_cast<uint32_t>(&x - slab_.data());
-  }
-  uint32_t NewRecord(InteractionId id);
-  void DeleteRecord(InteractionRecord& x);
-  // groups.cc:
-  uint32_t GroupFor(WorkgroupId wg, MediaType media,
-                    const std::vector<SkillRequirement>& requirements,
-                    const std::vector<TierConfig>& tiers);
-  // The group x belongs in within `wg`: same media and requirements, its own
-  // tiers or the workgroup's.
-  uint32_t GroupIn(const InteractionRecord& x, WorkgroupId wg);
+  // ---- Interaction transitions ----
+  // REQUIRES: `id` is live.
+  InteractionRecord& Record(InteractionId id) { return interactions_.Get(id); }
+  // Null unless `id` is live.
+  const InteractionRecord* FindRecord(InteractionId id) const { return interactions_.Find(id); }
   void EnterQueue(InteractionRecord& x);
   // Order key, static tier and the queue's timers (tier boundary, in-queue
   // timeout) of a waiting x, from its queue time.
@@ -293,15 +204,6 @@ class Engine::Impl {
   // static tier.
   uint32_t ScheduleTierBoundary(InteractionRecord& x);
   void LeaveQueue(InteractionRecord& x);
-  // Puts x in bucket `bucket` of its group, and takes it out, keeping its
-  // workgroup's heap of bucket tops in order.
-  void PushToBucket(InteractionRecord& x, uint32_t bucket);
-  void RemoveFromBucket(InteractionRecord& x);
-  void MoveBucket(InteractionRecord& x, uint32_t bucket);
-  // Files a waiting interaction in its group, or, inside its preferred-agent
-  // window, in the reserved lists; and takes it out again.
-  void File(InteractionRecord& x);
-  void Unfile(InteractionRecord& x);
   // Offers x (waiting, or being transferred) to `agent`. A direct offer (a
   // transfer to the agent) reports `reason` and leaves round robin alone.
   void Offer(InteractionRecord& x, AgentId agent, bool direct = false,
@@ -323,21 +225,22 @@ class Engine::Impl {
   void Abandon(InteractionRecord& x);
   void EndConnected(InteractionRecord& x);
   void Complete(InteractionRecord& x);
-  void FinishWrapUp(AgentId agent, InteractionId id);   // agents.cc
-  void SetAgentStatus(AgentId agent, StatusId status);  // agents.cc
+  void FinishWrapUp(AgentId agent, InteractionId id);
+  void SetAgentStatus(AgentId agent, StatusId status);
   void ClearExclusion(InteractionRecord& x);
   bool TimerLive(const Timer& timer) const;
   void Fire(const Timer& timer);
 
-  // ---- tiers.cc ----
+  // ---- Tiers ----
   // adds[k]: tier k adds a logged-in activated member (docs/design.md 3.6).
-  void FillTierAdds(const Group& group, std::vector<bool>& adds) const;
-  // Where bucket `bucket` of `group` stands in tiers now; PositionOf
-  // refreshes the group's cache, PositionIn (for const queries) does not.
-  TierPosition PositionOf(Group& group, uint32_t bucket);
-  TierPosition PositionIn(const Group& group, uint32_t bucket) const;
+  void FillTierAdds(const internal::Group& group, std::vector<bool>& adds) const;
+  // Where bucket `bucket` of group `g` stands in tiers now; PositionOf
+  // refreshes the group's entry in tier_adds_, PositionIn (for const
+  // queries) does not.
+  TierPosition PositionOf(uint32_t g, uint32_t bucket);
+  TierPosition PositionIn(uint32_t g, uint32_t bucket) const;
 
-  // ---- eligibility.cc ----
+  // ---- Eligibility ----
   // The rules of eligibility.h on this state, now.
   internal::Eligibility eligibility() const;
   // Rules 1 and 3 of eligibility.h for one agent (the agent book asks them).
@@ -346,7 +249,7 @@ class Engine::Impl {
     return agents_.HasCapacity(agent, wg, media);
   }
 
-  // ---- routing.cc ----
+  // ---- Matching ----
   // The agent a waiting x would be offered to now (invalid if none), and
   // the runner-up; `record` fills the decision record's filter counts.
   internal::AgentChoice ChooseAgent(const InteractionRecord& x, bool record,
@@ -371,7 +274,7 @@ class Engine::Impl {
   // Routes the waiting interactions of `workgroups` again, oldest first.
   void Rebalance(const std::vector<WorkgroupId>& workgroups);
 
-  // ---- decision.cc: records (acd/decision.h) ----
+  // ---- Decision records (acd/decision.h) ----
   // Records are built only when someone will read them.
   bool Recording() const { return decision_records_ && observer_ != nullptr; }
   // Starts decision_ for `direction`: zero counts, no runner-up.
@@ -395,31 +298,27 @@ class Engine::Impl {
   void EmitInteractionChoice(AgentId agent, InteractionRecord& best,
                              const InteractionRecord* runner_up);
 
-  // ---- stats.cc ----
-  // Calls f(slot) for every waiting interaction of `wg`, in no set order.
-  template <typename F>
-  void ForEachWaiting(WorkgroupId wg, F f) const {
-    for (uint32_t g : workgroups_[wg.value()].nonempty_groups) {
-      for (const internal::SlotHeap& bucket : groups_[g].buckets) {
-        for (uint32_t slot : bucket.slots()) f(slot);
-      }
-    }
-    for (uint32_t slot : workgroups_[wg.value()].reserved) f(slot);
-  }
-
-  // ---- queries.cc ----
+  // ---- Queries ----
   absl::StatusOr<const InteractionRecord*> FindWaiting(InteractionId id) const;
   // PositionIn(x's group, bucket).
   internal::TierPosition TierAt(const InteractionRecord& x, uint32_t bucket) const;
   internal::Serving ServingCapacity(const InteractionRecord& x, internal::TierPosition tier) const;
 
-  // ---- invariants.cc ----
+  // ---- Snapshots ----
+  // Everything Restore checks before it changes anything: shape, references
+  // and values of `state` against this engine's center.
+  absl::Status CheckState(const EngineState& state) const;
+  // One interaction's record, its place in the waiting index, its share of
+  // its agent's capacity and the timers its fields stand for (TimerLive).
+  void RestoreInteraction(const EngineState::Interaction& in);
+
+  // ---- Invariants ----
   // docs/design.md 3.10, checked after every command and timer in builds with
   // ACD_ENGINE_CHECKS (debug and sanitizer builds): aborts with the broken
   // invariant. Costs a pass over all state.
   void CheckInvariants() const;
 
-  // ---- reporting (transitions.cc, agents.cc) ----
+  // ---- Reports to the observer ----
   AgentActivity ActivityOf(const AgentState& a) const;
   void ReportInteraction(const InteractionRecord& x, AgentId agent,
                          RequeueReason reason = RequeueReason::kNone);
@@ -433,17 +332,17 @@ class Engine::Impl {
   internal::AgentBook agents_;
   // Every counter, booked once per event.
   internal::StatsBook stats_;
-  std::vector<internal::WorkgroupState> workgroups_;
-  // Interactions by slot, with free slots for reuse; looked up by id only.
-  std::vector<InteractionRecord> slab_;
-  std::vector<uint32_t> free_slots_;
-  absl::flat_hash_map<InteractionId, uint32_t> index_;
-  std::vector<Group> groups_;
+  // The only writer of heap and list positions: records, groups, heaps.
+  internal::WaitingIndex interactions_;
+  // By workgroup, the last agent offered one of its interactions through
+  // the queue, for round robin; invalid before the first. (An agent, not a
+  // member index, so that it survives changes of membership.)
+  std::vector<AgentId> last_offered_;
+  // By group: PositionOf's cache of which tiers add a member.
+  std::vector<internal::TierAdds> tier_adds_;
   // ChooseInWorkgroup's walk over a heap of bucket tops (positions), kept
   // to reuse its memory.
   std::vector<uint32_t> frontier_;
-  // Group ids by a hash of their key; each candidate is compared in full.
-  absl::flat_hash_map<uint64_t, std::vector<uint32_t>> groups_by_hash_;
   mutable internal::TimerQueue timers_;
   bool decision_records_ = true;
   // The one record, reused for every decision: no allocation.

@@ -10,24 +10,21 @@
 namespace acd {
 
 void Engine::Impl::CheckInvariants() const {
+  // The waiting index's own: heaps in order, positions and counts agree.
+  interactions_.CheckInvariants();
   // Conservation per workgroup: every interaction that entered is in exactly
-  // one state. (Iterating the index is fine here: nothing is decided.)
-  std::vector<int64_t> live(workgroups_.size(), 0), waiting(workgroups_.size(), 0);
+  // one state. (Iterating the records is fine here: nothing is decided.)
+  const size_t workgroups = static_cast<size_t>(center_.workgroup_count());
+  std::vector<int64_t> live(workgroups, 0), waiting(workgroups, 0);
   std::vector<int> used(agents_.size(), 0);
   std::vector<std::array<int, kMediaTypeCount>> count(agents_.size());
-  for (const auto& [id, slot] : index_) {
-    const InteractionRecord& x = slab_[slot];
-    ACD_CHECK(x.id == id);
+  interactions_.ForEachLive([&](const InteractionRecord& x) {
+    ACD_CHECK(FindRecord(x.id) == &x);
     ++live[x.workgroup.value()];
     switch (x.state) {
       case InteractionState::kWaiting:
         ++waiting[x.workgroup.value()];
         ACD_CHECK(!x.agent.valid());
-        if (x.reserved) {
-          ACD_CHECK(workgroups_[x.workgroup.value()].reserved[x.reserved_position] == slot);
-        } else {
-          ACD_CHECK(groups_[x.group].buckets[x.bucket].slots()[x.heap_position] == slot);
-        }
         break;
       case InteractionState::kAlerting:
       case InteractionState::kConnected:
@@ -55,8 +52,8 @@ void Engine::Impl::CheckInvariants() const {
       case InteractionState::kFailed:
         ACD_CHECK(false && "an ended interaction is still in the index");
     }
-  }
-  for (size_t w = 0; w < workgroups_.size(); ++w) {
+  });
+  for (size_t w = 0; w < workgroups; ++w) {
     const WorkgroupCounters& c = stats_.counters(WorkgroupId(static_cast<uint32_t>(w)));
     ACD_CHECK(c.waiting == waiting[w]);
     ACD_CHECK(c.entered == live[w] + c.completed + c.abandoned + c.failed + c.transferred_out);
@@ -67,35 +64,6 @@ void Engine::Impl::CheckInvariants() const {
     ACD_CHECK(agents_[a].count == count[a]);
     for (InteractionId id : agents_[a].held) ACD_CHECK(FindRecord(id)->agent == AgentId(a));
     for (InteractionId id : agents_[a].wrapping) ACD_CHECK(FindRecord(id)->agent == AgentId(a));
-  }
-  // Each workgroup's heaps of bucket tops hold its non-empty buckets, in
-  // order, and count what they hold.
-  std::vector<std::array<int64_t, kMediaTypeCount>> buckets(workgroups_.size()),
-      filed(workgroups_.size());
-  for (size_t g = 0; g < groups_.size(); ++g) {
-    const Group& group = groups_[g];
-    const int media = internal::MediaIndex(group.media);
-    const internal::WorkgroupState& wg = workgroups_[group.workgroup.value()];
-    for (uint32_t k = 0; k < group.buckets.size(); ++k) {
-      if (group.buckets[k].empty()) continue;
-      ++buckets[group.workgroup.value()][media];
-      filed[group.workgroup.value()][media] += static_cast<int64_t>(group.buckets[k].size());
-      ACD_CHECK(wg.tops[media].slots()[group.top_position[k]] ==
-                internal::BucketRef(static_cast<uint32_t>(g), k));
-    }
-  }
-  const auto top_of = [this](uint32_t ref) -> const InteractionRecord& {
-    return slab_[groups_[internal::GroupOfRef(ref)].buckets[internal::BucketOfRef(ref)].top()];
-  };
-  for (size_t w = 0; w < workgroups_.size(); ++w) {
-    for (int media = 0; media < kMediaTypeCount; ++media) {
-      const std::vector<uint32_t>& tops = workgroups_[w].tops[media].slots();
-      ACD_CHECK(static_cast<int64_t>(tops.size()) == buckets[w][media]);
-      ACD_CHECK(workgroups_[w].filed[media] == filed[w][media]);
-      for (size_t p = 1; p < tops.size(); ++p) {
-        ACD_CHECK(!internal::ComesFirst(top_of(tops[p]), top_of(tops[(p - 1) / 2])));
-      }
-    }
   }
   // What the arrival scan reads from its workgroup instead of the agent
   // agrees with the agent: the room bitmaps with HasCapacity, and the

@@ -26,7 +26,7 @@ bool Engine::Impl::Refused(const InteractionRecord& x, WorkgroupId wg, int leavi
   InteractionRecord probe = x;
   probe.state = InteractionState::kWaiting;
   if (probe.workgroup != wg) {
-    probe.group = GroupIn(x, wg);
+    probe.group = interactions_.GroupIn(x, wg);
     probe.workgroup = wg;
     probe.entered_queue = now_;
     probe.preference_open = false;
@@ -131,9 +131,9 @@ absl::Status Engine::Impl::Handle(const SetPriority& c) {
   x->priority = c.priority;
   if (x->state == InteractionState::kWaiting) {
     // Only the order key changes; the tier and timers stay as they are.
-    Unfile(*x);
+    interactions_.Unfile(*x);
     x->order_key = OrderKey(*x);
-    File(*x);
+    interactions_.File(*x);
     RouteInteraction(*x);
   }
   return absl::OkStatus();
@@ -189,32 +189,28 @@ void Engine::Impl::Reconfigure(Center center, const std::vector<WorkgroupId>& re
   for (WorkgroupId wg : refile) {
     // Every waiting interaction of the workgroup, in a fixed order.
     std::vector<std::pair<InteractionId, uint32_t>> waiting;
-    for (uint32_t g : workgroups_[wg.value()].nonempty_groups) {
-      for (const internal::SlotHeap& bucket : groups_[g].buckets) {
-        for (uint32_t slot : bucket.slots()) waiting.emplace_back(slab_[slot].id, slot);
-      }
-    }
-    for (uint32_t slot : workgroups_[wg.value()].reserved) {
-      waiting.emplace_back(slab_[slot].id, slot);
-    }
+    interactions_.ForEachWaiting(
+        wg, [&](uint32_t slot) { waiting.emplace_back(interactions_.record(slot).id, slot); });
     std::sort(waiting.begin(), waiting.end());
     for (const auto& [id, slot] : waiting) {
-      InteractionRecord& x = slab_[slot];
-      Unfile(x);
-      x.group = GroupIn(x, wg);
+      InteractionRecord& x = interactions_.record(slot);
+      interactions_.Unfile(x);
+      x.group = interactions_.GroupIn(x, wg);
       Key(x);
-      File(x);
+      interactions_.File(x);
     }
     // The rest (alerting, connected, ...) take the new tiers too, for when
     // they wait again; in id order, so that new groups are numbered alike
     // on every run.
-    std::vector<std::pair<InteractionId, uint32_t>> others;
-    for (const auto& [id, slot] : index_) {
-      const InteractionRecord& x = slab_[slot];
-      if (x.workgroup == wg && x.state != InteractionState::kWaiting) others.emplace_back(id, slot);
-    }
+    std::vector<InteractionId> others;
+    interactions_.ForEachLive([&](const InteractionRecord& x) {
+      if (x.workgroup == wg && x.state != InteractionState::kWaiting) others.push_back(x.id);
+    });
     std::sort(others.begin(), others.end());
-    for (const auto& [id, slot] : others) slab_[slot].group = GroupIn(slab_[slot], wg);
+    for (InteractionId id : others) {
+      InteractionRecord& x = interactions_.Get(id);
+      x.group = interactions_.GroupIn(x, wg);
+    }
   }
 }
 

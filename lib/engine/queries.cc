@@ -54,7 +54,7 @@ absl::StatusOr<const internal::InteractionRecord*> Engine::Impl::FindWaiting(
 }
 
 TierPosition Engine::Impl::TierAt(const InteractionRecord& x, uint32_t bucket) const {
-  return PositionIn(groups_[x.group], bucket);
+  return PositionIn(x.group, bucket);
 }
 
 absl::StatusOr<WaitReason> Engine::Impl::GetWaitReason(InteractionId id) const {
@@ -108,8 +108,8 @@ absl::StatusOr<int64_t> Engine::Impl::GetPosition(InteractionId id) const {
   const auto score = [&](const InteractionRecord& y) { return ScoreAt(weights, 0, y, now_).sum; };
   const double own = score(x);
   int64_t ahead = 0;
-  ForEachWaiting(x.workgroup, [&](uint32_t slot) {
-    const InteractionRecord& y = slab_[slot];
+  interactions_.ForEachWaiting(x.workgroup, [&](uint32_t slot) {
+    const InteractionRecord& y = interactions_.record(slot);
     const double other = score(y);
     ahead += other > own ||
              (other == own && std::tie(y.entered_queue, y.id) < std::tie(x.entered_queue, x.id));
@@ -168,7 +168,7 @@ absl::StatusOr<Duration> Engine::Impl::EstimateWait(InteractionId id) const {
   // The best over the current static tier and those after it: waiting until
   // the tier starts, then for the completions that free a place once the
   // free places are taken by those ahead.
-  const std::vector<TierConfig>& tiers = groups_[x.group].tiers;
+  const std::vector<TierConfig>& tiers = interactions_.group(x.group).tiers;
   Duration best = Duration::Infinite();
   Time from = x.entered_queue;
   for (uint32_t k = 0; k <= tiers.size(); ++k) {

@@ -1,5 +1,7 @@
-// The routing rules of acd/engine.h: tiers and matching. Who may receive
-// an interaction is eligibility.h's; the scores are scoring.h's.
+// Matching (acd/engine.h): the agent for an interaction that became
+// routable, and the interactions for an agent that gained capacity. Who may
+// receive an interaction is eligibility.h's; the scores are scoring.h's;
+// where the waiting ones are, the waiting index's (waiting_index.h).
 
 #include <algorithm>
 #include <array>
@@ -14,7 +16,6 @@
 
 namespace acd {
 
-using internal::BucketOrder;
 using internal::Group;
 using internal::MediaIndex;
 using internal::Rule;
@@ -48,7 +49,7 @@ double Engine::Impl::AgentOrderKey(const InteractionRecord& x, AgentId agent, in
       // the member before where it would stand.
       const auto& members = center_.workgroup_model(x.workgroup).members;
       const auto n = static_cast<int64_t>(members.size());
-      const AgentId previous = workgroups_[x.workgroup.value()].last_offered;
+      const AgentId previous = last_offered_[x.workgroup.value()];
       int64_t last = -1;
       if (previous.valid()) {
         const auto at = std::lower_bound(members.begin(), members.end(), previous);
@@ -79,8 +80,8 @@ void Engine::Impl::RouteInteraction(InteractionRecord& x) {
 // agent's own records only to score it.
 internal::AgentChoice Engine::Impl::ChooseAgent(const InteractionRecord& x, bool record,
                                                 internal::AgentChoice& second) {
-  Group& group = groups_[x.group];
-  const TierPosition tier = PositionOf(group, x.bucket);
+  const Group& group = interactions_.group(x.group);
+  const TierPosition tier = PositionOf(x.group, x.bucket);
   const internal::WorkgroupModel& model = center_.workgroup_model(x.workgroup);
   const internal::MemberBits& wg = agents_.members(x.workgroup);
   // A workgroup without members has empty bitmaps (null data): no offset.
@@ -184,8 +185,7 @@ void Engine::Impl::ChooseInWorkgroup(AgentId agent, WorkgroupId wg,
   const bool record = choice.keep_second;
   if (record) CountReservedForOthers(agent, wg);
   const InteractionWeights& weights = center_.workgroup(wg).interaction_weights;
-  const internal::WorkgroupState& state = workgroups_[wg.value()];
-  const internal::TopOrder order{groups_, slab_};
+  const internal::WorkgroupQueue& state = interactions_.queue(wg);
   for (int media = 0; media < kMediaTypeCount; ++media) {
     const std::vector<uint32_t>& tops = state.tops[media].slots();
     if (tops.empty()) continue;
@@ -199,14 +199,16 @@ void Engine::Impl::ChooseInWorkgroup(AgentId agent, WorkgroupId wg,
     }
     // Best-first over the heap: the frontier holds positions whose parents
     // were visited, best top on its front.
-    const auto worse = [&](uint32_t p, uint32_t q) { return order.Better(tops[q], tops[p]); };
+    const auto worse = [&](uint32_t p, uint32_t q) {
+      return interactions_.BucketBefore(tops[q], tops[p]);
+    };
     frontier_.assign(1, 0);
     int64_t visited = 0;
     while (!frontier_.empty()) {
       std::pop_heap(frontier_.begin(), frontier_.end(), worse);
       const uint32_t position = frontier_.back();
       frontier_.pop_back();
-      const InteractionRecord& top = slab_[order.Bucket(tops[position]).top()];
+      const InteractionRecord& top = interactions_.TopOf(tops[position]);
       if (choice.Hopeless(top, ScoreAt(weights, 0, top, now_).sum)) {
         break;
       }
@@ -225,7 +227,8 @@ void Engine::Impl::ChooseInWorkgroup(AgentId agent, WorkgroupId wg,
 
 int64_t Engine::Impl::VisitBucket(AgentId agent, uint32_t ref, const InteractionWeights& weights,
                                   internal::InteractionChoice& choice) {
-  Group& group = groups_[internal::GroupOfRef(ref)];
+  const uint32_t g = internal::GroupOfRef(ref);
+  const Group& group = interactions_.group(g);
   const uint32_t k = internal::BucketOfRef(ref);
   const internal::SlotHeap& bucket = group.buckets[k];
   const auto size = static_cast<int32_t>(bucket.size());
@@ -233,8 +236,7 @@ int64_t Engine::Impl::VisitBucket(AgentId agent, uint32_t ref, const Interaction
   const auto& skills = center_.agent_model(agent).skills;
   DecisionFilters& filtered = decision_.filtered;
   // Rules 4 and 5 once for the bucket: its interactions share them.
-  if (const Rule rule =
-          SkillRule(SkillsOf{skills, group.requirements}, group, PositionOf(group, k));
+  if (const Rule rule = SkillRule(SkillsOf{skills, group.requirements}, group, PositionOf(g, k));
       rule != Rule::kEligible) {
     if (record) (rule == Rule::kSkills ? filtered.skills : filtered.outside_tier) += size;
     return size;
@@ -255,10 +257,11 @@ int64_t Engine::Impl::VisitBucket(AgentId agent, uint32_t ref, const Interaction
 int32_t Engine::Impl::ConsiderBucket(AgentId agent, const internal::SlotHeap& bucket,
                                      const InteractionWeights& weights, double skill,
                                      internal::InteractionChoice& choice) {
-  const BucketOrder order{slab_};
-  const auto excluded = [&](uint32_t s) { return internal::Excludes(slab_[s], agent, now_); };
+  const auto excluded = [&](uint32_t s) {
+    return internal::Excludes(interactions_.record(s), agent, now_);
+  };
   const auto consider = [&](uint32_t slot) {
-    InteractionRecord& x = slab_[slot];
+    InteractionRecord& x = interactions_.record(slot);
     choice.Consider(x, ScoreAt(weights, skill, x, now_).sum);
   };
   const auto& slots = bucket.slots();
@@ -268,7 +271,8 @@ int32_t Engine::Impl::ConsiderBucket(AgentId agent, const internal::SlotHeap& bu
   if (clean) {
     consider(slots[0]);
     if (choice.keep_second && slots.size() > 1) {
-      consider(slots.size() > 2 && order.Better(slots[2], slots[1]) ? slots[2] : slots[1]);
+      consider(slots.size() > 2 && interactions_.SlotBefore(slots[2], slots[1]) ? slots[2]
+                                                                                : slots[1]);
     }
     return 0;
   }
@@ -277,10 +281,10 @@ int32_t Engine::Impl::ConsiderBucket(AgentId agent, const internal::SlotHeap& bu
   for (uint32_t s : slots) {
     if (excluded(s)) {
       ++stepped_over;
-    } else if (first == internal::kNoSlot || order.Better(s, first)) {
+    } else if (first == internal::kNoSlot || interactions_.SlotBefore(s, first)) {
       next = first;
       first = s;
-    } else if (next == internal::kNoSlot || order.Better(s, next)) {
+    } else if (next == internal::kNoSlot || interactions_.SlotBefore(s, next)) {
       next = s;
     }
   }
@@ -299,9 +303,9 @@ void Engine::Impl::ChooseAmongPreferred(AgentId agent, internal::InteractionChoi
   DecisionFilters& filtered = decision_.filtered;
   const internal::Eligibility rules = eligibility();
   for (uint32_t slot : a.preferred) {
-    InteractionRecord& x = slab_[slot];
-    Group& group = groups_[x.group];
-    const RuleSet failed = rules.Failures(agent, x, PositionOf(group, x.bucket));
+    InteractionRecord& x = interactions_.record(slot);
+    const Group& group = interactions_.group(x.group);
+    const RuleSet failed = rules.Failures(agent, x, PositionOf(x.group, x.bucket));
     // Not a member or not activated: counted with its workgroup.
     if (failed.Has(Rule::kNotMember) || failed.Has(Rule::kNotActivated)) continue;
     switch (
@@ -334,16 +338,10 @@ void Engine::Impl::Rebalance(const std::vector<WorkgroupId>& workgroups) {
   unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
   std::vector<std::pair<Time, InteractionId>> order;
   for (WorkgroupId wg : unique) {
-    for (uint32_t g : workgroups_[wg.value()].nonempty_groups) {
-      for (const internal::SlotHeap& bucket : groups_[g].buckets) {
-        for (uint32_t slot : bucket.slots()) {
-          order.emplace_back(slab_[slot].entered_queue, slab_[slot].id);
-        }
-      }
-    }
-    for (uint32_t slot : workgroups_[wg.value()].reserved) {
-      order.emplace_back(slab_[slot].entered_queue, slab_[slot].id);
-    }
+    interactions_.ForEachWaiting(wg, [&](uint32_t slot) {
+      const InteractionRecord& x = interactions_.record(slot);
+      order.emplace_back(x.entered_queue, x.id);
+    });
   }
   std::sort(order.begin(), order.end());
   for (const auto& [queued, id] : order) {

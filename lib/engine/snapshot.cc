@@ -1,8 +1,10 @@
 // Exporting an engine's whole state and restoring an engine from it
-// (acd/engine_state.h). Indexes (groups, heaps, ready bitmaps, reserved
-// lists) and timers are rebuilt from the records; every live timer is
-// determined by a record's fields (see TimerLive), so the rebuilt queue
-// fires the same timers in the same order.
+// (acd/engine_state.h). Restore checks the whole state first, then each
+// component restores its slice: the agent book its agents, the statistics
+// book its counters, the waiting index the records (rebuilding groups,
+// heaps and reserved lists), and the timer queue the timers; every live
+// timer is determined by a record's fields (see TimerLive), so the rebuilt
+// queue fires the same timers in the same order.
 
 #include <algorithm>
 #include <memory>
@@ -29,17 +31,14 @@ EngineState Engine::Impl::ExportState() const {
   for (size_t a = 0; a < agents_.size(); ++a) {
     state.agents.push_back(agents_.Export(AgentId(static_cast<uint32_t>(a))));
   }
-  for (const internal::WorkgroupState& w : workgroups_) {
-    state.workgroups.push_back({.last_offered = w.last_offered});
+  for (AgentId last_offered : last_offered_) {
+    state.workgroups.push_back({.last_offered = last_offered});
     stats_.Export(WorkgroupId(static_cast<uint32_t>(state.workgroups.size() - 1)),
                   state.workgroups.back());
   }
-  std::vector<InteractionId> ids;
-  for (const auto& [id, slot] : index_) ids.push_back(id);
-  std::sort(ids.begin(), ids.end());
-  for (InteractionId id : ids) {
+  for (InteractionId id : interactions_.LiveIds()) {
     const InteractionRecord& x = *FindRecord(id);
-    const Group& group = groups_[x.group];
+    const internal::Group& group = interactions_.group(x.group);
     state.interactions.push_back(
         {.id = x.id,
          .workgroup = x.workgroup,
@@ -90,10 +89,28 @@ bool Holds(InteractionState s) {
 }  // namespace
 
 absl::Status Engine::Impl::Restore(const EngineState& state) {
+  ACD_RETURN_IF_ERROR(CheckState(state));
+  now_ = state.now;
+  for (size_t a = 0; a < agents_.size(); ++a) {
+    const EngineState::Agent& in = state.agents[a];
+    agents_.Restore(AgentId(static_cast<uint32_t>(a)), in);
+    if (in.delay_pending) timers_.Schedule(in.blocked_until, TimerKind::kDelayEnd, a);
+  }
+  for (size_t w = 0; w < last_offered_.size(); ++w) {
+    last_offered_[w] = state.workgroups[w].last_offered;
+    // Waiting interactions are counted again by RestoreInteraction.
+    stats_.Restore(WorkgroupId(static_cast<uint32_t>(w)), state.workgroups[w]);
+  }
+  for (const EngineState::Interaction& in : state.interactions) RestoreInteraction(in);
+  agents_.Rebuild();
+  return absl::OkStatus();
+}
+
+absl::Status Engine::Impl::CheckState(const EngineState& state) const {
   // Shape and references first: nothing below may index out of range.
   ACD_RETURN_IF_ERROR(internal::CheckTime(state.now, "engine state: now"));
   if (state.agents.size() != agents_.size()) return Bad("agents", "one per configured agent");
-  if (state.workgroups.size() != workgroups_.size()) {
+  if (state.workgroups.size() != last_offered_.size()) {
     return Bad("workgroups", "one per configured workgroup");
   }
   const auto agent_ok = [&](AgentId a) { return a.valid() && a.value() < agents_.size(); };
@@ -106,7 +123,7 @@ absl::Status Engine::Impl::Restore(const EngineState& state) {
     if (!x.id.valid() || (i > 0 && !(state.interactions[i - 1].id < x.id))) {
       return Bad(where, "ids must be valid and ascending");
     }
-    if (!x.workgroup.valid() || x.workgroup.value() >= workgroups_.size()) {
+    if (!x.workgroup.valid() || x.workgroup.value() >= last_offered_.size()) {
       return Bad(where, "unknown workgroup");
     }
     const Arrive shape{.interaction = x.id,
@@ -190,79 +207,64 @@ absl::Status Engine::Impl::Restore(const EngineState& state) {
   for (const EngineState::Interaction& x : state.interactions) with_agents += x.agent.valid();
   if (listed != with_agents) return Bad("agents", "an interaction is listed twice or not at all");
   ACD_RETURN_IF_ERROR(internal::CheckRestoredCounters(state));
-
-  // Rebuild.
-  now_ = state.now;
-  for (size_t a = 0; a < agents_.size(); ++a) {
-    const EngineState::Agent& in = state.agents[a];
-    agents_.Restore(AgentId(static_cast<uint32_t>(a)), in);
-    if (in.delay_pending) timers_.Schedule(in.blocked_until, TimerKind::kDelayEnd, a);
-  }
-  for (size_t w = 0; w < workgroups_.size(); ++w) {
-    workgroups_[w].last_offered = state.workgroups[w].last_offered;
-    // Waiting interactions are counted again below.
-    stats_.Restore(WorkgroupId(static_cast<uint32_t>(w)), state.workgroups[w]);
-  }
-  for (const EngineState::Interaction& in : state.interactions) {
-    InteractionRecord& x = slab_[NewRecord(in.id)];
-    x.workgroup = in.workgroup;
-    x.media = in.media;
-    x.priority = in.priority;
-    x.own_tiers = in.own_tiers;
-    x.group = GroupFor(in.workgroup, in.media, in.requirements,
-                       in.own_tiers ? in.tiers : center_.workgroup(in.workgroup).tiers);
-    x.state = in.state;
-    x.agent = in.agent;
-    x.entered_system = in.entered_system;
-    x.entered_queue = in.entered_queue;
-    x.connected_at = in.connected_at;
-    x.percent = in.percent;
-    x.exempt = in.exempt;
-    x.bucket = static_cast<uint32_t>(in.static_tier);
-    x.order_key = in.order_key;
-    x.alert_due = in.alert_due;
-    x.wrap_up_due = in.wrap_up_due;
-    x.tier_due = in.tier_due;
-    x.last_attempted = in.last_attempted;
-    x.excluded = in.excluded;
-    x.excluded_until = in.excluded_until;
-    x.preferred_agent = in.preferred_agent;
-    x.preferred_until = in.preferred_until;
-    x.preference_open = in.preference_open;
-    x.transferred = in.transferred;
-    x.attempts = in.attempts;
-    x.failed = in.failed;
-    x.due = in.due;
-    x.snooze_due = in.snooze_due;
-    x.overflow_due = in.overflow_due;
-    // Capacity charged to the agent.
-    if (Holds(x.state) && !x.exempt) agents_.ChargeRestored(x.agent, x.media, x.percent);
-    if (x.state == InteractionState::kWaiting) {
-      File(x);
-      stats_.OnQueued(x.workgroup);
-    }
-    // The timers its fields stand for (TimerLive).
-    const uint64_t target = x.id.value();
-    if (x.state == InteractionState::kAlerting && x.alert_due != Time::Infinite()) {
-      timers_.Schedule(x.alert_due, TimerKind::kAlertTimeout, target);
-    }
-    if (x.state == InteractionState::kWrapUp) {
-      timers_.Schedule(x.wrap_up_due, TimerKind::kWrapUpEnd, target);
-    }
-    if (x.excluded.valid()) timers_.Schedule(x.excluded_until, TimerKind::kExclusionEnd, target);
-    if (x.state == InteractionState::kWaiting && x.tier_due != Time::Infinite()) {
-      timers_.Schedule(x.tier_due, TimerKind::kTierBoundary, target);
-    }
-    if (x.preference_open) timers_.Schedule(x.preferred_until, TimerKind::kPreferenceEnd, target);
-    if (x.state == InteractionState::kSnoozed) {
-      timers_.Schedule(x.snooze_due, TimerKind::kSnoozeEnd, target);
-    }
-    if (x.state == InteractionState::kWaiting && x.overflow_due != Time::Infinite()) {
-      timers_.Schedule(x.overflow_due, TimerKind::kQueueTimeout, target);
-    }
-  }
-  agents_.Rebuild();
   return absl::OkStatus();
+}
+
+void Engine::Impl::RestoreInteraction(const EngineState::Interaction& in) {
+  InteractionRecord x;
+  x.id = in.id;
+  x.workgroup = in.workgroup;
+  x.media = in.media;
+  x.priority = in.priority;
+  x.own_tiers = in.own_tiers;
+  x.state = in.state;
+  x.agent = in.agent;
+  x.entered_system = in.entered_system;
+  x.entered_queue = in.entered_queue;
+  x.connected_at = in.connected_at;
+  x.percent = in.percent;
+  x.exempt = in.exempt;
+  x.bucket = static_cast<uint32_t>(in.static_tier);
+  x.order_key = in.order_key;
+  x.alert_due = in.alert_due;
+  x.wrap_up_due = in.wrap_up_due;
+  x.tier_due = in.tier_due;
+  x.last_attempted = in.last_attempted;
+  x.excluded = in.excluded;
+  x.excluded_until = in.excluded_until;
+  x.preferred_agent = in.preferred_agent;
+  x.preferred_until = in.preferred_until;
+  x.preference_open = in.preference_open;
+  x.transferred = in.transferred;
+  x.attempts = in.attempts;
+  x.failed = in.failed;
+  x.due = in.due;
+  x.snooze_due = in.snooze_due;
+  x.overflow_due = in.overflow_due;
+  interactions_.Restore(x, in.requirements,
+                        in.own_tiers ? in.tiers : center_.workgroup(in.workgroup).tiers);
+  if (x.state == InteractionState::kWaiting) stats_.OnQueued(x.workgroup);
+  // Capacity charged to the agent.
+  if (Holds(x.state) && !x.exempt) agents_.ChargeRestored(x.agent, x.media, x.percent);
+  // The timers its fields stand for (TimerLive).
+  const uint64_t target = x.id.value();
+  if (x.state == InteractionState::kAlerting && x.alert_due != Time::Infinite()) {
+    timers_.Schedule(x.alert_due, TimerKind::kAlertTimeout, target);
+  }
+  if (x.state == InteractionState::kWrapUp) {
+    timers_.Schedule(x.wrap_up_due, TimerKind::kWrapUpEnd, target);
+  }
+  if (x.excluded.valid()) timers_.Schedule(x.excluded_until, TimerKind::kExclusionEnd, target);
+  if (x.state == InteractionState::kWaiting && x.tier_due != Time::Infinite()) {
+    timers_.Schedule(x.tier_due, TimerKind::kTierBoundary, target);
+  }
+  if (x.preference_open) timers_.Schedule(x.preferred_until, TimerKind::kPreferenceEnd, target);
+  if (x.state == InteractionState::kSnoozed) {
+    timers_.Schedule(x.snooze_due, TimerKind::kSnoozeEnd, target);
+  }
+  if (x.state == InteractionState::kWaiting && x.overflow_due != Time::Infinite()) {
+    timers_.Schedule(x.overflow_due, TimerKind::kQueueTimeout, target);
+  }
 }
 
 EngineState Engine::ExportState() const { return impl_->ExportState(); }

@@ -22,8 +22,8 @@ absl::StatusOr<WorkgroupStats> Engine::Impl::GetWorkgroupStats(WorkgroupId id) c
                      .interval_length = config.stats_interval,
                      .waiting = stats_.counters(id).waiting};
   // A scan of the workgroup's queue: queries are rare next to events.
-  ForEachWaiting(id, [&](uint32_t slot) {
-    out.longest_wait = std::max(out.longest_wait, now_ - slab_[slot].entered_queue);
+  interactions_.ForEachWaiting(id, [&](uint32_t slot) {
+    out.longest_wait = std::max(out.longest_wait, now_ - interactions_.record(slot).entered_queue);
   });
   const internal::MemberBits& members = agents_.members(id);
   for (size_t i = 0; i < members.ready.size(); ++i) {

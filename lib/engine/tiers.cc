@@ -35,22 +35,28 @@ void Engine::Impl::FillTierAdds(const Group& group, std::vector<bool>& adds) con
   }
 }
 
-internal::TierPosition Engine::Impl::PositionOf(Group& group, uint32_t bucket) {
-  if (!group.tiers.empty() && group.adds_version != agents_.roster_version()) {
-    FillTierAdds(group, group.adds);
-    group.adds_version = agents_.roster_version();
+internal::TierPosition Engine::Impl::PositionOf(uint32_t g, uint32_t bucket) {
+  const Group& group = interactions_.group(g);
+  if (!group.tiers.empty()) {
+    if (g >= tier_adds_.size()) tier_adds_.resize(interactions_.groups().size());
+    internal::TierAdds& cache = tier_adds_[g];
+    if (cache.version != agents_.roster_version()) {
+      FillTierAdds(group, cache.adds);
+      cache.version = agents_.roster_version();
+    }
   }
-  return PositionIn(group, bucket);
+  return PositionIn(g, bucket);
 }
 
 // From the group's cache when it is current; a const query after a roster
 // change computes the same answer without updating it.
-internal::TierPosition Engine::Impl::PositionIn(const Group& group, uint32_t bucket) const {
+internal::TierPosition Engine::Impl::PositionIn(uint32_t g, uint32_t bucket) const {
+  const Group& group = interactions_.group(g);
   if (group.tiers.empty()) return {};
+  const bool cached = g < tier_adds_.size() && tier_adds_[g].version == agents_.roster_version();
   std::vector<bool> fresh;
-  if (group.adds_version != agents_.roster_version()) FillTierAdds(group, fresh);
-  const std::vector<bool>& adds =
-      group.adds_version == agents_.roster_version() ? group.adds : fresh;
+  if (!cached) FillTierAdds(group, fresh);
+  const std::vector<bool>& adds = cached ? tier_adds_[g].adds : fresh;
   const int n = static_cast<int>(group.tiers.size());
   int k = static_cast<int>(bucket);
   while (k < n && !adds[k]) ++k;

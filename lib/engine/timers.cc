@@ -1,6 +1,6 @@
 // The engine's timers: which pending timer is still expected (TimerLive)
 // and what each kind does when it fires (Fire). Scheduling happens where the
-// state changes (transitions.cc); see timer_queue.h for the order.
+// state changes; see timer_queue.h for the order.
 
 #include "lib/engine/engine_impl.h"
 
@@ -89,17 +89,17 @@ void Engine::Impl::Fire(const Timer& timer) {
     case TimerKind::kTierBoundary: {
       InteractionRecord& x = Record(InteractionId(timer.target));
       ScheduleTierBoundary(x);
-      MoveBucket(x, x.bucket + 1);
+      interactions_.MoveBucket(x, x.bucket + 1);
       RouteInteraction(x);
       return;
     }
     case TimerKind::kPreferenceEnd: {
       InteractionRecord& x = Record(InteractionId(timer.target));
       const bool waiting = x.state == InteractionState::kWaiting;
-      if (waiting) Unfile(x);
+      if (waiting) interactions_.Unfile(x);
       x.preference_open = false;
       if (waiting) {
-        File(x);
+        interactions_.File(x);
         RouteInteraction(x);
       }
       return;

@@ -1,5 +1,7 @@
-// State changes of interactions and agents, the waiting-group index and the
-// engine's timers. The rules that choose who gets what are in routing.cc.
+// State changes of interactions: into and out of the queue (with the
+// queue's timers and counts), offers, answers, requeues, transfers, ends.
+// Where a waiting interaction is filed is the waiting index's
+// (waiting_index.h); who gets what is the matching's.
 
 #include <algorithm>
 #include <cstring>
@@ -10,48 +12,17 @@
 
 namespace acd {
 
-using internal::BucketOrder;
-using internal::Group;
 using internal::HasPickupLimit;
-using internal::kNoSlot;
 using internal::MediaIndex;
 using internal::Utilization;
 
-// ---- Records --------------------------------------------------------------------
-
-const internal::InteractionRecord* Engine::Impl::FindRecord(InteractionId id) const {
-  auto it = index_.find(id);
-  return it == index_.end() ? nullptr : &slab_[it->second];
-}
-
-uint32_t Engine::Impl::NewRecord(InteractionId id) {
-  uint32_t slot;
-  if (free_slots_.empty()) {
-    slot = static_cast<uint32_t>(slab_.size());
-    slab_.emplace_back();
-  } else {
-    slot = free_slots_.back();
-    free_slots_.pop_back();
-    slab_[slot] = InteractionRecord{};
-  }
-  slab_[slot].id = id;
-  index_.emplace(id, slot);
-  return slot;
-}
-
-void Engine::Impl::DeleteRecord(InteractionRecord& x) {
-  index_.erase(x.id);
-  free_slots_.push_back(SlotOf(x));
-  x.id = InteractionId();
-}
-
-// ---- The waiting index ------------------------------------------------------------
+// ---- Queueing ------------------------------------------------------------------
 
 void Engine::Impl::EnterQueue(InteractionRecord& x) {
   x.state = InteractionState::kWaiting;
   x.agent = AgentId();
   Key(x);
-  File(x);
+  interactions_.File(x);
   stats_.OnQueued(x.workgroup);
 }
 
@@ -73,68 +44,11 @@ void Engine::Impl::Key(InteractionRecord& x) {
   }
 }
 
-namespace {
-
-// Appends `slot` to `list`, recording where.
-void AddToList(std::vector<uint32_t>& list, uint32_t slot, uint32_t& position) {
-  position = static_cast<uint32_t>(list.size());
-  list.push_back(slot);
-}
-
-// Removes the slot at `position` by moving the last one there.
-template <typename PositionOf>
-void RemoveFromList(std::vector<uint32_t>& list, uint32_t position, PositionOf position_of) {
-  list[position] = list.back();
-  position_of(list[position]) = position;
-  list.pop_back();
-}
-
-}  // namespace
-
-void Engine::Impl::File(InteractionRecord& x) {
-  const uint32_t slot = SlotOf(x);
-  if (x.preference_open) {
-    x.reserved = true;
-    AddToList(workgroups_[x.workgroup.value()].reserved, slot, x.reserved_position);
-    x.preferred_position = agents_.AddPreferred(x.preferred_agent, slot);
-    return;
-  }
-  x.reserved = false;
-  PushToBucket(x, x.bucket);
-  Group& group = groups_[x.group];
-  if (group.waiting++ == 0) {
-    auto& list = workgroups_[x.workgroup.value()].nonempty_groups;
-    group.nonempty_position = static_cast<int64_t>(list.size());
-    list.push_back(x.group);
-  }
-}
-
-void Engine::Impl::Unfile(InteractionRecord& x) {
-  if (x.reserved) {
-    RemoveFromList(workgroups_[x.workgroup.value()].reserved, x.reserved_position,
-                   [this](uint32_t s) -> uint32_t& { return slab_[s].reserved_position; });
-    const uint32_t moved = agents_.RemovePreferred(x.preferred_agent, x.preferred_position);
-    if (moved != kNoSlot) slab_[moved].preferred_position = x.preferred_position;
-    x.reserved = false;
-    return;
-  }
-  RemoveFromBucket(x);
-  Group& group = groups_[x.group];
-  if (--group.waiting == 0) {
-    auto& list = workgroups_[x.workgroup.value()].nonempty_groups;
-    const size_t at = static_cast<size_t>(group.nonempty_position);
-    list[at] = list.back();
-    groups_[list[at]].nonempty_position = static_cast<int64_t>(at);
-    list.pop_back();
-    group.nonempty_position = -1;
-  }
-}
-
 uint32_t Engine::Impl::StaticTier(const InteractionRecord& x, Time& next) const {
   uint32_t passed = 0;
   Time boundary = x.entered_queue;
   next = Time::Infinite();
-  for (const TierConfig& tier : groups_[x.group].tiers) {
+  for (const TierConfig& tier : interactions_.group(x.group).tiers) {
     boundary += tier.duration;
     if (boundary > now_) {
       next = boundary;
@@ -154,55 +68,10 @@ uint32_t Engine::Impl::ScheduleTierBoundary(InteractionRecord& x) {
 }
 
 void Engine::Impl::LeaveQueue(InteractionRecord& x) {
-  Unfile(x);
+  interactions_.Unfile(x);
   x.tier_due = Time::Infinite();
   x.overflow_due = Time::Infinite();
   stats_.OnDequeued(x.workgroup);
-}
-
-void Engine::Impl::MoveBucket(InteractionRecord& x, uint32_t bucket) {
-  if (x.reserved) {
-    x.bucket = bucket;
-    return;
-  }
-  RemoveFromBucket(x);
-  PushToBucket(x, bucket);
-}
-
-void Engine::Impl::PushToBucket(InteractionRecord& x, uint32_t bucket) {
-  internal::SlotHeap& heap = groups_[x.group].buckets[bucket];
-  const uint32_t old_top = heap.empty() ? internal::kNoSlot : heap.top();
-  BucketOrder order{slab_};
-  heap.Push(SlotOf(x), order);
-  x.bucket = bucket;
-  internal::WorkgroupState& wg = workgroups_[x.workgroup.value()];
-  const int media = MediaIndex(x.media);
-  ++wg.filed[media];
-  internal::TopOrder tops{groups_, slab_};
-  const uint32_t ref = internal::BucketRef(x.group, bucket);
-  if (old_top == internal::kNoSlot) {
-    wg.tops[media].Push(ref, tops);
-  } else if (heap.top() != old_top) {
-    wg.tops[media].Update(ref, tops);
-  }
-}
-
-void Engine::Impl::RemoveFromBucket(InteractionRecord& x) {
-  internal::SlotHeap& heap = groups_[x.group].buckets[x.bucket];
-  const uint32_t slot = SlotOf(x);
-  const bool was_top = heap.top() == slot;
-  BucketOrder order{slab_};
-  heap.Remove(slot, order);
-  internal::WorkgroupState& wg = workgroups_[x.workgroup.value()];
-  const int media = MediaIndex(x.media);
-  --wg.filed[media];
-  internal::TopOrder tops{groups_, slab_};
-  const uint32_t ref = internal::BucketRef(x.group, x.bucket);
-  if (heap.empty()) {
-    wg.tops[media].Remove(ref, tops);
-  } else if (was_top) {
-    wg.tops[media].Update(ref, tops);
-  }
 }
 
 // ---- Transitions ------------------------------------------------------------------
@@ -214,7 +83,7 @@ void Engine::Impl::ClearExclusion(InteractionRecord& x) {
 
 void Engine::Impl::Offer(InteractionRecord& x, AgentId agent, bool direct, RequeueReason reason) {
   if (x.state == InteractionState::kWaiting) LeaveQueue(x);
-  if (!direct) workgroups_[x.workgroup.value()].last_offered = agent;
+  if (!direct) last_offered_[x.workgroup.value()] = agent;
   if (x.excluded.valid() && x.excluded != agent) ClearExclusion(x);
   const Utilization u = center_.UtilizationFor(agent, x.workgroup, x.media);
   x.state = InteractionState::kAlerting;
@@ -311,7 +180,7 @@ void Engine::Impl::MoveToWorkgroup(InteractionRecord& x, WorkgroupId wg, Requeue
   x.state = InteractionState::kTransferred;
   stats_.OnTransferredOut(x.workgroup);
   ReportInteraction(x, from, reason);
-  x.group = GroupIn(x, wg);
+  x.group = interactions_.GroupIn(x, wg);
   x.workgroup = wg;
   stats_.OnEntered(wg, now_);
   const int transfer_priority = center_.workgroup(wg).transfer_priority;
@@ -342,7 +211,7 @@ void Engine::Impl::Abandon(InteractionRecord& x) {
   ClearExclusion(x);
   stats_.OnAbandoned(x.workgroup, now_ - x.entered_queue, now_);
   ReportInteraction(x, x.agent);
-  DeleteRecord(x);
+  interactions_.Delete(x);
 }
 
 void Engine::Impl::EndConnected(InteractionRecord& x) {
@@ -371,7 +240,7 @@ void Engine::Impl::Complete(InteractionRecord& x) {
   x.state = x.failed ? InteractionState::kFailed : InteractionState::kCompleted;
   stats_.OnCompleted(x.workgroup, x.failed, now_ - x.connected_at, now_);
   ReportInteraction(x, x.agent);
-  DeleteRecord(x);
+  interactions_.Delete(x);
 }
 
 // ---- Reporting --------------------------------------------------------------------

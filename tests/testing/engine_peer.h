@@ -37,18 +37,18 @@ class EnginePeer {
   const Center& center() const { return impl_.center(); }
   Time now() const { return impl_.now(); }
   const AgentState& agent(AgentId id) const { return impl_.agents_.agent(id); }
-  const Group& group(const InteractionRecord& x) const { return impl_.groups_[x.group]; }
+  const Group& group(const InteractionRecord& x) const {
+    return impl_.interactions_.group(x.group);
+  }
   // Null unless `id` is live.
   const InteractionRecord* interaction(InteractionId id) const { return impl_.FindRecord(id); }
 
   // The waiting interactions, ascending by id.
   std::vector<const InteractionRecord*> Waiting() const {
     std::vector<const InteractionRecord*> waiting;
-    for (const auto& [id, slot] : impl_.index_) {
-      if (impl_.slab_[slot].state == InteractionState::kWaiting) {
-        waiting.push_back(&impl_.slab_[slot]);
-      }
-    }
+    impl_.interactions_.ForEachLive([&](const InteractionRecord& x) {
+      if (x.state == InteractionState::kWaiting) waiting.push_back(&x);
+    });
     std::sort(waiting.begin(), waiting.end(),
               [](const InteractionRecord* x, const InteractionRecord* y) { return x->id < y->id; });
     return waiting;
@@ -56,7 +56,7 @@ class EnginePeer {
 
   // Where waiting x stands in its tiers now.
   TierPosition TierOf(const InteractionRecord& x) const {
-    return impl_.PositionIn(impl_.groups_[x.group], x.bucket);
+    return impl_.PositionIn(x.group, x.bucket);
   }
   Eligibility eligibility() const { return impl_.eligibility(); }
 
