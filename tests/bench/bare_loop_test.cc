@@ -9,12 +9,13 @@
 // wrong rates, fails (on A2, patience 10 % too long is about 6 standard errors
 // off).
 
+#include "bench/bare_loop.h"
+
 #include <cmath>
 #include <cstdint>
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "bench/bare_loop.h"
 #include "doctest/doctest.h"
 #include "fmt/format.h"
 #include "sim/erlang.h"
@@ -38,8 +39,8 @@ Estimate MeanOf(const std::vector<double>& values) {
 }
 
 void ExpectNear(const char* what, const Estimate& e, double exact) {
-  MESSAGE(fmt::format("{:<12} exact {:.6f} bare loop {:.6f} ± {:.2g} (standard error)", what,
-                      exact, e.mean, e.standard_error));
+  MESSAGE(fmt::format("{:<12} exact {:.6f} bare loop {:.6f} ± {:.2g} (standard error)", what, exact,
+                      e.mean, e.standard_error));
   CHECK(e.standard_error < 0.02 * exact);
   CHECK(std::fabs(e.mean - exact) <= 4 * e.standard_error);
 }
