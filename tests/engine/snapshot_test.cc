@@ -184,11 +184,12 @@ TEST_CASE("a restored state is checked against every cross-reference and invaria
   CHECK(refused([](EngineState& s) {
           s.interactions[1].overflow_due = testing::At(30);
         }).find("without an overflow workgroup") != std::string::npos);
-  // A tier index past the workgroup's tiers, and a boundary after the last.
-  CHECK(refused([](EngineState& s) { s.interactions[1].static_tier = 2; }).find("out of range") !=
-        std::string::npos);
+  // A next tier boundary that is none of the workgroup's (the static tier
+  // is not part of the state: Restore derives it from the next boundary),
+  // and a boundary after the last.
+  CHECK(refused([](EngineState& s) { s.interactions[1].tier_due = testing::At(5); })
+            .find("not the next boundary") != std::string::npos);
   CHECK(refused([](EngineState& s) {
-          s.interactions[1].static_tier = 1;
           s.interactions[1].tier_due = testing::At(40);
         }).find("after the last tier") != std::string::npos);
   // Counters that break conservation, or are negative.
@@ -300,11 +301,8 @@ TEST_CASE("every time of a restored state is checked against its clock") {
   // A static tier and tier boundary that its queue time does not give.
   names(refused([&](EngineState& s) { s.interactions[1].tier_due += Microseconds(1); }),
         "interactions[1] (id 2).tier_due", "not the next boundary");
-  names(refused([&](EngineState& s) {
-          s.interactions[1].static_tier = 1;
-          s.interactions[1].tier_due = Time::Infinite();
-        }),
-        "interactions[1] (id 2).static_tier", "after the state's clock");
+  names(refused([&](EngineState& s) { s.interactions[1].tier_due = Time::Infinite(); }),
+        "interactions[1] (id 2).tier_due", "after the state's clock");
   names(refused([&](EngineState& s) { s.interactions[1].exempt = true; }),
         "interactions[1] (id 2).exempt", "held");
   // At the bounds themselves, the state restores.
