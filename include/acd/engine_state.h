@@ -17,14 +17,15 @@
 // Restore checks the whole state before it builds anything: its
 // configuration (as Engine::Create would), shape and cross-references (ids
 // and enum values in range, every interaction held by the agent it names,
-// states and lists agreeing, tier indexes within the tiers, a queue timeout
-// only where there is an overflow workgroup), every time against the clock
-// `now` (within +-kMaxTime; the moments recorded, such as entering the queue,
-// being connected, becoming available or a statistics sample, not after
-// `now`; every pending timer due within [now, now + kMaxDuration]: for an
-// interaction, each time by its kind and only while live, as
-// acd/interaction_fields.h says), counters
-// and sums non-negative, at most 2^62 and conserved (docs/design.md 3.10). It
+// states and lists agreeing, a waiting interaction's next tier boundary one
+// its queue time and tiers give, a queue timeout only where there is an
+// overflow workgroup), every time against the clock `now` (within
+// +-kMaxTime; the moments recorded, such as entering the queue, being
+// connected, becoming available or a statistics sample, not after `now`;
+// every pending timer due within [now, now + kMaxDuration]; an
+// interaction's times each by its kind and while it means something, as
+// acd/interaction_fields.h lists them), counters and sums non-negative, at
+// most 2^62 and conserved (docs/design.md 3.10). It
 // answers DataLoss naming the first inconsistency, its object and its field
 // (`interactions[1] (id 2).entered_queue: ... us is after the state's
 // clock`), so that a damaged snapshot is refused rather than trusted.

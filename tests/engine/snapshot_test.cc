@@ -333,5 +333,37 @@ TEST_CASE("a state exported before time zero restores") {
   CHECK(restored.ok());
 }
 
+TEST_CASE("the time of the last hold shows in the view and survives a snapshot") {
+  testing::EngineUnderTest e(testing::SimpleCenter(1));
+  e.Do(LogIn{.now = testing::At(0), .agent = AgentId(0)});
+  e.Do(Arrive{.now = testing::At(1), .interaction = InteractionId(1), .workgroup = WorkgroupId(0)});
+  e.Do(Accept{.now = testing::At(2), .interaction = InteractionId(1)});
+  CHECK(e.Interaction(1).last_held == Time::Infinite());
+  e.Do(Hold{.now = testing::At(5), .interaction = InteractionId(1)});
+  CHECK(e.Interaction(1).last_held == testing::At(5));
+  e.Do(Resume{.now = testing::At(6), .interaction = InteractionId(1)});
+  e.Do(Hold{.now = testing::At(8), .interaction = InteractionId(1)});
+  e.Do(Resume{.now = testing::At(9), .interaction = InteractionId(1)});
+  // The last hold, not the first; kept once resumed.
+  CHECK(e.Interaction(1).last_held == testing::At(8));
+
+  const EngineState state = e->ExportState();
+  REQUIRE(state.interactions.size() == 1);
+  CHECK(state.interactions[0].last_held == testing::At(8));
+  absl::StatusOr<std::unique_ptr<Engine>> restored = Engine::Restore(state);
+  REQUIRE(restored.ok());
+  absl::StatusOr<InteractionView> view = (*restored)->GetInteraction(InteractionId(1));
+  REQUIRE(view.ok());
+  CHECK(view->last_held == testing::At(8));
+
+  // A moment: never after the state's clock.
+  EngineState later = state;
+  later.interactions[0].last_held = state.now + Microseconds(1);
+  const absl::Status refused = Engine::Restore(later).status();
+  CHECK(refused.code() == absl::StatusCode::kDataLoss);
+  CHECK(std::string(refused.message()).find("interactions[0] (id 1).last_held") !=
+        std::string::npos);
+}
+
 }  // namespace
 }  // namespace acd
