@@ -113,18 +113,19 @@ absl::Status Decode(P in, T& out, const TextProtoFile& file, const std::string& 
 
 // Whether the proto field is set: an `optional` one (added since the first
 // format) may be absent, every other one reads as present.
-#define ACD_PROTO_FIELD_PRESENT(message, field)                              \
-  [](const auto& m) {                                                        \
-    if constexpr (requires { m.ACD_INTERACTION_CAT(has_, field)(); }) {     \
-      return m.ACD_INTERACTION_CAT(has_, field)();                           \
-    } else {                                                                 \
-      return true;                                                           \
-    }                                                                        \
+#define ACD_PROTO_FIELD_PRESENT(message, field)                         \
+  [](const auto& m) {                                                   \
+    if constexpr (requires { m.ACD_INTERACTION_CAT(has_, field)(); }) { \
+      return m.ACD_INTERACTION_CAT(has_, field)();                      \
+    } else {                                                            \
+      return true;                                                      \
+    }                                                                   \
   }(message)
 
 void WriteInteraction(const EngineState::Interaction& x, proto::InteractionState& out) {
 #define ACD_WRITE_FIELD(kind, type, name, default_value, live, view) \
-  out.ACD_INTERACTION_CAT(set_, ACD_INTERACTION_PROTO_NAME(kind, name))(Encode<FieldKind::kind>(x.name));
+  out.ACD_INTERACTION_CAT(                                           \
+      set_, ACD_INTERACTION_PROTO_NAME(kind, name))(Encode<FieldKind::kind>(x.name));
   ACD_INTERACTION_FIELDS(ACD_WRITE_FIELD)
 #undef ACD_WRITE_FIELD
   for (const SkillRequirement& r : x.requirements) {
@@ -145,10 +146,10 @@ void WriteInteraction(const EngineState::Interaction& x, proto::InteractionState
 
 absl::Status ReadInteraction(const proto::InteractionState& x, const TextProtoFile& file,
                              const std::string& where, EngineState::Interaction& out) {
-#define ACD_READ_FIELD(kind, type, name, default_value, live, view)                       \
-  if (ACD_PROTO_FIELD_PRESENT(x, ACD_INTERACTION_PROTO_NAME(kind, name))) {              \
+#define ACD_READ_FIELD(kind, type, name, default_value, live, view)                         \
+  if (ACD_PROTO_FIELD_PRESENT(x, ACD_INTERACTION_PROTO_NAME(kind, name))) {                 \
     ACD_RETURN_IF_ERROR(Decode<FieldKind::kind>(x.ACD_INTERACTION_PROTO_NAME(kind, name)(), \
-                                                out.name, file, where + "." #name));      \
+                                                out.name, file, where + "." #name));        \
   }
   ACD_INTERACTION_FIELDS(ACD_READ_FIELD)
 #undef ACD_READ_FIELD

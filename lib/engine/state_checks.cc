@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "acd/status_macros.h"
 #include "acd/interaction_fields.h"
+#include "acd/status_macros.h"
 #include "lib/engine/bounds.h"
 
 namespace acd::internal {
@@ -104,9 +104,9 @@ absl::Status CheckInteractionTimes(const EngineState::Interaction& x, Time now,
   ACD_RETURN_IF_ERROR(CheckRange<FieldKind::kind>(x.name, prefix + #name));
   ACD_INTERACTION_FIELDS(ACD_CHECK_RANGE)
 #undef ACD_CHECK_RANGE
-#define ACD_CHECK_CLOCK(kind, type, name, default_value, live, view)                  \
-  ACD_RETURN_IF_ERROR((CheckAgainstClock<FieldKind::kind, FieldLive::live>(x.name, x, now, \
-                                                                          prefix + #name)));
+#define ACD_CHECK_CLOCK(kind, type, name, default_value, live, view) \
+  ACD_RETURN_IF_ERROR(                                               \
+      (CheckAgainstClock<FieldKind::kind, FieldLive::live>(x.name, x, now, prefix + #name)));
   ACD_INTERACTION_FIELDS(ACD_CHECK_CLOCK)
 #undef ACD_CHECK_CLOCK
   return absl::OkStatus();

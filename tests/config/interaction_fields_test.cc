@@ -22,8 +22,8 @@ namespace {
 using google::protobuf::Descriptor;
 using google::protobuf::FieldDescriptor;
 
-#define FIELD_STRING(x) FIELD_STRING_I(x)
-#define FIELD_STRING_I(x) #x
+#define ACD_FIELD_STRING(x) ACD_FIELD_STRING_I(x)
+#define ACD_FIELD_STRING_I(x) #x
 
 // The C++ type of the proto field that holds a field of `kind`.
 FieldDescriptor::CppType ProtoType(FieldKind kind) {
@@ -71,10 +71,10 @@ TEST_CASE("every listed interaction field is a proto field of its kind's type, a
     CHECK(field->cpp_type() == ProtoType(kind));
     if (field->number() > kFirstFormatFields) CHECK(field->has_presence());
   };
-#define EXPECT_FIELD(kind, type, name, default_value, live, view) \
-  expect(FieldKind::kind, FIELD_STRING(ACD_INTERACTION_PROTO_NAME(kind, name)));
-  ACD_INTERACTION_FIELDS(EXPECT_FIELD)
-#undef EXPECT_FIELD
+#define ACD_EXPECT_FIELD(kind, type, name, default_value, live, view) \
+  expect(FieldKind::kind, ACD_FIELD_STRING(ACD_INTERACTION_PROTO_NAME(kind, name)));
+  ACD_INTERACTION_FIELDS(ACD_EXPECT_FIELD)
+#undef ACD_EXPECT_FIELD
   CHECK(listed.count("agent_plus_one") == 1);
   CHECK(listed.count("last_held_us") == 1);
   for (int i = 0; i < message->field_count(); ++i) {
@@ -86,12 +86,14 @@ TEST_CASE("every listed interaction field is a proto field of its kind's type, a
 
 TEST_CASE("the ignored proto fields are not written, and reading them changes nothing") {
   CenterConfig center;
-  center.workgroups.push_back({.name = "Support", .tiers = {{.threshold = 50, .duration = Seconds(10)}}});
+  center.workgroups.push_back(
+      {.name = "Support", .tiers = {{.threshold = 50, .duration = Seconds(10)}}});
   auto engine = std::move(Engine::Create(center)).value();
-  REQUIRE(engine->Apply(Arrive{.now = Time() + Seconds(1),
-                               .interaction = InteractionId(1),
-                               .workgroup = WorkgroupId(0),
-                               .priority = 70})
+  REQUIRE(engine
+              ->Apply(Arrive{.now = Time() + Seconds(1),
+                             .interaction = InteractionId(1),
+                             .workgroup = WorkgroupId(0),
+                             .priority = 70})
               .ok());
   REQUIRE(engine->AdvanceTo(Time() + Seconds(30)).ok());
   proto::EngineState message = EngineStateToProto(engine->ExportState());
@@ -116,9 +118,10 @@ TEST_CASE("a snapshot from before a field was added reads it as the field's defa
   auto engine = std::move(Engine::Create(center)).value();
   const Time start;
   REQUIRE(engine->Apply(LogIn{.now = start, .agent = AgentId(0)}).ok());
-  REQUIRE(engine->Apply(Arrive{.now = start + Seconds(1),
-                               .interaction = InteractionId(1),
-                               .workgroup = WorkgroupId(0)})
+  REQUIRE(engine
+              ->Apply(Arrive{.now = start + Seconds(1),
+                             .interaction = InteractionId(1),
+                             .workgroup = WorkgroupId(0)})
               .ok());
   REQUIRE(engine->Apply(Accept{.now = start + Seconds(2), .interaction = InteractionId(1)}).ok());
   REQUIRE(engine->Apply(Hold{.now = start + Seconds(3), .interaction = InteractionId(1)}).ok());

@@ -187,8 +187,9 @@ TEST_CASE("a restored state is checked against every cross-reference and invaria
   // A next tier boundary that is none of the workgroup's (the static tier
   // is not part of the state: Restore derives it from the next boundary),
   // and a boundary after the last.
-  CHECK(refused([](EngineState& s) { s.interactions[1].tier_due = testing::At(5); })
-            .find("not the next boundary") != std::string::npos);
+  CHECK(refused([](EngineState& s) {
+          s.interactions[1].tier_due = testing::At(5);
+        }).find("not the next boundary") != std::string::npos);
   CHECK(refused([](EngineState& s) {
           s.interactions[1].tier_due = testing::At(40);
         }).find("after the last tier") != std::string::npos);
