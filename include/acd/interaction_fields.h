@@ -105,14 +105,14 @@ enum class FieldLive {
 
 // clang-format off
 #define ACD_INTERACTION_FIELDS(X)                                                          \
-  /* The caller's id; its workgroup, media and priority (0..1000). */                      \
+  /* The caller's id; its workgroup, media, state and priority (0..1000). */               \
   X(kId, InteractionId, id, {}, kAlways, kView)                                            \
   X(kWorkgroup, WorkgroupId, workgroup, {}, kAlways, kView)                                \
   X(kMedia, MediaType, media, MediaType::kCall, kAlways, kView)                            \
-  X(kInt, int, priority, 0, kAlways, kView)                                                \
+  X(kState, InteractionState, state, InteractionState::kWaiting, kAlways, kView)           \
   /* Its tiers are its own (Arrive::tiers), not its workgroup's. */                        \
   X(kBool, bool, own_tiers, false, kAlways, kNoView)                                       \
-  X(kState, InteractionState, state, InteractionState::kWaiting, kAlways, kView)           \
+  X(kInt, int, priority, 0, kAlways, kView)                                                \
   /* The agent it alerts at, is connected to, or wraps up with; invalid                    \
      while waiting. */                                                                     \
   X(kAgent, AgentId, agent, {}, kAlways, kView)                                            \
@@ -144,10 +144,10 @@ enum class FieldLive {
   /* Transferred at least once: a work item's pickup limit no longer                       \
      applies. */                                                                           \
   X(kBool, bool, transferred, false, kAlways, kView)                                       \
-  /* Callbacks: outcomes reported (ReportCallback); ends as kFailed rather                 \
-     than kCompleted. */                                                                   \
-  X(kCount, int, attempts, 0, kAlways, kView)                                              \
+  /* Callbacks: ends as kFailed rather than kCompleted; outcomes reported                  \
+     (ReportCallback). */                                                                  \
   X(kBool, bool, failed, false, kAlways, kNoView)                                          \
+  X(kCount, int, attempts, 0, kAlways, kView)                                              \
   /* Work items: when the work is due; Infinite when not set. */                           \
   X(kTime, Time, due, Time::Infinite(), kAlways, kView)                                    \
   /* While snoozed, when it waits again (InteractionView::snoozed_until). */               \
