@@ -200,10 +200,6 @@ struct WorkgroupCounters {
 // the invariants after every timer.
 inline constexpr int64_t kMaxTimersPerAdvance = 100'000;
 
-namespace internal {
-class EnginePeer;
-}  // namespace internal
-
 class Engine {
  public:
   // Validates `config` and builds an engine with every agent logged out, no
@@ -316,10 +312,13 @@ class Engine {
   // A workgroup's live statistics; NotFound for an unknown workgroup.
   absl::StatusOr<WorkgroupStats> GetWorkgroupStats(WorkgroupId id) const;
 
- private:
-  // The engine's own unit tests read its components through it.
-  friend class internal::EnginePeer;
+  // The implementation, defined inside the library and not installed: to a
+  // user an incomplete type that no public function returns or takes. Its
+  // name is public so that the library's own tests can build one and read
+  // its parts.
   class Impl;
+
+ private:
   explicit Engine(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

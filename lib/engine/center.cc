@@ -9,16 +9,13 @@
 #include "absl/strings/str_cat.h"
 #include "acd/status_macros.h"
 #include "lib/engine/bounds.h"
+#include "lib/engine/config_checks.h"
 
 namespace acd::internal {
 namespace {
 
 constexpr Duration kMinAlertTimeout = Seconds(7);
 constexpr Duration kMaxWrapUp = Seconds(7200);
-
-absl::Status Invalid(absl::string_view where, absl::string_view what) {
-  return absl::InvalidArgumentError(absl::StrCat(where, ": ", what));
-}
 
 // Fills `index` with name -> id, rejecting empty and repeated names.
 // `suffix` is the name's field within an item (".name"), or "" when the
@@ -30,90 +27,18 @@ absl::Status IndexNames(absl::string_view field, absl::string_view suffix,
   for (size_t i = 0; i < items.size(); ++i) {
     const std::string& name = name_of(items[i]);
     const std::string where = absl::StrCat(field, "[", i, "]", suffix);
-    if (name.empty()) return Invalid(where, "must not be empty");
+    if (name.empty()) return InvalidField(where, "must not be empty");
     ACD_RETURN_IF_ERROR(CheckUtf8(name, where));
     auto [it, inserted] = index.emplace(name, IdT(static_cast<typename IdT::rep_type>(i)));
     if (!inserted) {
-      return Invalid(where,
-                     absl::StrCat("\"", name, "\" repeats ", field, "[", it->second.value(), "]"));
+      return InvalidField(
+          where, absl::StrCat("\"", name, "\" repeats ", field, "[", it->second.value(), "]"));
     }
-  }
-  return absl::OkStatus();
-}
-
-absl::Status CheckFinite(double value, absl::string_view where) {
-  if (!std::isfinite(value)) return Invalid(where, "must be a finite number");
-  return absl::OkStatus();
-}
-
-absl::Status CheckUtilization(const std::vector<MediaUtilization>& list, absl::string_view where,
-                              std::array<std::optional<Utilization>, kMediaTypeCount>& out) {
-  for (size_t i = 0; i < list.size(); ++i) {
-    const std::string at = absl::StrCat(where, "[", i, "]");
-    const MediaUtilization& u = list[i];
-    ACD_RETURN_IF_ERROR(CheckMedia(u.media, at + ".media"));
-    if (u.percent < 0 || u.percent > 100) {
-      return Invalid(at + ".percent", absl::StrCat(u.percent, " is outside 0..100"));
-    }
-    if (u.max_assign < 0 || u.max_assign > 1000) {
-      return Invalid(at + ".max_assign", absl::StrCat(u.max_assign, " is outside 0..1000"));
-    }
-    auto& slot = out[MediaIndex(u.media)];
-    if (slot) return Invalid(at, absl::StrCat("media ", MediaName(u.media), " is listed twice"));
-    slot = Utilization{u.percent, u.max_assign};
   }
   return absl::OkStatus();
 }
 
 }  // namespace
-
-absl::Status ValidateTiers(const std::vector<TierConfig>& tiers, absl::string_view path) {
-  if (tiers.size() > 5) {
-    return Invalid(path, absl::StrCat(tiers.size(), " tiers; at most 5 are allowed"));
-  }
-  for (size_t k = 0; k < tiers.size(); ++k) {
-    const std::string at = absl::StrCat(path, "[", k, "]");
-    if (tiers[k].threshold < 0 || tiers[k].threshold > 99) {
-      return Invalid(at + ".threshold", absl::StrCat(tiers[k].threshold, " is outside 0..99"));
-    }
-    if (k > 0 && tiers[k].threshold >= tiers[k - 1].threshold) {
-      return Invalid(at + ".threshold", absl::StrCat(tiers[k].threshold, " is not below tier ",
-                                                     k - 1, "'s ", tiers[k - 1].threshold));
-    }
-    if (tiers[k].duration <= Duration::Zero()) {
-      return Invalid(at + ".duration", "must be positive");
-    }
-    ACD_RETURN_IF_ERROR(CheckDuration(tiers[k].duration, Duration::Zero(), at + ".duration"));
-  }
-  return absl::OkStatus();
-}
-
-absl::Status ValidateStatistics(const WorkgroupConfig& wg, absl::string_view where) {
-  const auto& thresholds = wg.service_level_thresholds;
-  const std::string path = absl::StrCat(where, ".service_level_thresholds");
-  if (thresholds.empty() || thresholds.size() > kMaxServiceLevelThresholds) {
-    return Invalid(path, absl::StrCat(thresholds.size(), " thresholds; 1..",
-                                      kMaxServiceLevelThresholds, " are allowed"));
-  }
-  for (size_t i = 0; i < thresholds.size(); ++i) {
-    if (thresholds[i] <= Duration::Zero()) {
-      return Invalid(absl::StrCat(path, "[", i, "]"), "must be positive");
-    }
-    ACD_RETURN_IF_ERROR(
-        CheckDuration(thresholds[i], Duration::Zero(), absl::StrCat(path, "[", i, "]")));
-    if (i > 0 && thresholds[i] <= thresholds[i - 1]) {
-      return Invalid(absl::StrCat(path, "[", i, "]"),
-                     absl::StrCat(ToSeconds(thresholds[i]), " s is not above threshold ", i - 1,
-                                  "'s ", ToSeconds(thresholds[i - 1]), " s"));
-    }
-  }
-  if (wg.stats_interval <= Duration::Zero()) {
-    return Invalid(absl::StrCat(where, ".stats_interval"), "must be positive");
-  }
-  ACD_RETURN_IF_ERROR(
-      CheckDuration(wg.stats_interval, Duration::Zero(), absl::StrCat(where, ".stats_interval")));
-  return absl::OkStatus();
-}
 
 absl::StatusOr<Center> Center::Build(const CenterConfig& config) {
   Center center;
@@ -132,11 +57,12 @@ absl::StatusOr<Center> Center::Build(const CenterConfig& config) {
 
   center.available_status_ = center.FindStatus(c.available_status);
   if (!center.available_status_.valid()) {
-    return Invalid("available_status", absl::StrCat("unknown status \"", c.available_status, "\""));
+    return InvalidField("available_status",
+                        absl::StrCat("unknown status \"", c.available_status, "\""));
   }
   if (!center.status(center.available_status_).acd_available) {
-    return Invalid("available_status",
-                   absl::StrCat("status \"", c.available_status, "\" is not acd_available"));
+    return InvalidField("available_status",
+                        absl::StrCat("status \"", c.available_status, "\" is not acd_available"));
   }
   ACD_RETURN_IF_ERROR(center.BuildWorkgroups());
   ACD_RETURN_IF_ERROR(center.BuildAgents());
@@ -151,46 +77,47 @@ absl::Status Center::BuildWorkgroups() {
     WorkgroupModel& model = workgroup_models_[i];
     const std::string where = absl::StrCat("workgroups[", i, "]");
     if (wg.alert_timeout < kMinAlertTimeout) {
-      return Invalid(where + ".alert_timeout",
-                     absl::StrCat(ToSeconds(wg.alert_timeout), " s is under the minimum of 7 s"));
+      return InvalidField(where + ".alert_timeout", absl::StrCat(ToSeconds(wg.alert_timeout),
+                                                                 " s is under the minimum of 7 s"));
     }
-    ACD_RETURN_IF_ERROR(CheckDuration(wg.alert_timeout, kMinAlertTimeout, where + ".alert_timeout"));
+    ACD_RETURN_IF_ERROR(
+        CheckDuration(wg.alert_timeout, kMinAlertTimeout, where + ".alert_timeout"));
     ACD_RETURN_IF_ERROR(CheckWorkgroupEnums(wg, where));
     if (wg.wrap_up < Duration::Zero() || wg.wrap_up > kMaxWrapUp) {
-      return Invalid(where + ".wrap_up",
-                     absl::StrCat(ToSeconds(wg.wrap_up), " s is outside 0..7200 s"));
+      return InvalidField(where + ".wrap_up",
+                          absl::StrCat(ToSeconds(wg.wrap_up), " s is outside 0..7200 s"));
     }
     model.wrap_up_status = FindStatus(wg.wrap_up_status);
     if (!model.wrap_up_status.valid() || !status(model.wrap_up_status).acw) {
-      return Invalid(where + ".wrap_up_status",
-                     absl::StrCat("\"", wg.wrap_up_status, "\" is not an acw status"));
+      return InvalidField(where + ".wrap_up_status",
+                          absl::StrCat("\"", wg.wrap_up_status, "\" is not an acw status"));
     }
     const NoAnswerConfig& na = wg.no_answer;
     model.no_answer_status = FindStatus(na.status);
     if (!model.no_answer_status.valid() || !status(model.no_answer_status).dnd) {
-      return Invalid(where + ".no_answer.status",
-                     absl::StrCat("\"", na.status, "\" is not a dnd status"));
+      return InvalidField(where + ".no_answer.status",
+                          absl::StrCat("\"", na.status, "\" is not a dnd status"));
     }
     if (na.misses_before_status < 1 || na.misses_before_status > 100) {
-      return Invalid(where + ".no_answer.misses_before_status",
-                     absl::StrCat(na.misses_before_status, " is outside 1..100"));
+      return InvalidField(where + ".no_answer.misses_before_status",
+                          absl::StrCat(na.misses_before_status, " is outside 1..100"));
     }
     ACD_RETURN_IF_ERROR(CheckDuration(na.delay, Duration::Zero(), where + ".no_answer.delay"));
     ACD_RETURN_IF_ERROR(
         CheckDuration(na.exclusion, Duration::Zero(), where + ".no_answer.exclusion"));
     if (na.priority_bump < 0 || na.priority_bump > 1000) {
-      return Invalid(where + ".no_answer.priority_bump",
-                     absl::StrCat(na.priority_bump, " is outside 0..1000"));
+      return InvalidField(where + ".no_answer.priority_bump",
+                          absl::StrCat(na.priority_bump, " is outside 0..1000"));
     }
     for (size_t s = 0; s < wg.skills.size(); ++s) {
       const std::string at = absl::StrCat(where, ".skills[", s, "]");
       const SkillLevel& level = wg.skills[s];
       if (!FindSkill(level.skill).valid()) {
-        return Invalid(at + ".skill", absl::StrCat("unknown skill \"", level.skill, "\""));
+        return InvalidField(at + ".skill", absl::StrCat("unknown skill \"", level.skill, "\""));
       }
       if (level.proficiency < 1 || level.proficiency > 100 || level.desire < 0 ||
           level.desire > 100) {
-        return Invalid(at, "proficiency must be 1..100 and desire 0..100");
+        return InvalidField(at, "proficiency must be 1..100 and desire 0..100");
       }
     }
     std::array<std::optional<Utilization>, kMediaTypeCount> utilization;
@@ -207,41 +134,43 @@ absl::Status Center::BuildWorkgroups() {
       ACD_RETURN_IF_ERROR(CheckFinite(w, where + ".agent_weights"));
     }
     if (!(aw.available_interval_s > 0) || !std::isfinite(aw.available_interval_s)) {
-      return Invalid(where + ".agent_weights.available_interval_s", "must be positive");
+      return InvalidField(where + ".agent_weights.available_interval_s", "must be positive");
     }
     ACD_RETURN_IF_ERROR(ValidateTiers(wg.tiers, where + ".tiers"));
     if (wg.transfer_priority < -1 || wg.transfer_priority > 1000) {
-      return Invalid(where + ".transfer_priority",
-                     absl::StrCat(wg.transfer_priority, " is outside 0..1000 (or -1 to keep)"));
+      return InvalidField(
+          where + ".transfer_priority",
+          absl::StrCat(wg.transfer_priority, " is outside 0..1000 (or -1 to keep)"));
     }
     ACD_RETURN_IF_ERROR(
         CheckDuration(wg.queue_timeout, Duration::Zero(), where + ".queue_timeout"));
     if (wg.queue_timeout > Duration::Zero() || !wg.overflow_workgroup.empty()) {
       model.overflow = FindWorkgroup(wg.overflow_workgroup);
       if (!model.overflow.valid()) {
-        return Invalid(where + ".overflow_workgroup",
-                       absl::StrCat("unknown workgroup \"", wg.overflow_workgroup,
-                                    "\" (a queue timeout needs an overflow workgroup)"));
+        return InvalidField(where + ".overflow_workgroup",
+                            absl::StrCat("unknown workgroup \"", wg.overflow_workgroup,
+                                         "\" (a queue timeout needs an overflow workgroup)"));
       }
       if (model.overflow == WorkgroupId(static_cast<uint32_t>(i))) {
-        return Invalid(where + ".overflow_workgroup", "is the workgroup itself");
+        return InvalidField(where + ".overflow_workgroup", "is the workgroup itself");
       }
       if (wg.queue_timeout == Duration::Zero()) {
-        return Invalid(where + ".queue_timeout", "must be positive with an overflow workgroup");
+        return InvalidField(where + ".queue_timeout",
+                            "must be positive with an overflow workgroup");
       }
     }
     if (wg.queue_capacity < -1) {
-      return Invalid(where + ".queue_capacity",
-                     absl::StrCat(wg.queue_capacity, " is negative (-1 means unlimited)"));
+      return InvalidField(where + ".queue_capacity",
+                          absl::StrCat(wg.queue_capacity, " is negative (-1 means unlimited)"));
     }
     if (wg.callback_retry_interval <= Duration::Zero()) {
-      return Invalid(where + ".callback_retry_interval", "must be positive");
+      return InvalidField(where + ".callback_retry_interval", "must be positive");
     }
     ACD_RETURN_IF_ERROR(CheckDuration(wg.callback_retry_interval, Duration::Zero(),
                                       where + ".callback_retry_interval"));
     if (wg.callback_max_attempts < 1 || wg.callback_max_attempts > 100) {
-      return Invalid(where + ".callback_max_attempts",
-                     absl::StrCat(wg.callback_max_attempts, " is outside 1..100"));
+      return InvalidField(where + ".callback_max_attempts",
+                          absl::StrCat(wg.callback_max_attempts, " is outside 1..100"));
     }
     ACD_RETURN_IF_ERROR(ValidateStatistics(wg, where));
   }
@@ -259,13 +188,13 @@ absl::Status Center::BuildAgents() {
       const std::string at = absl::StrCat(where, ".workgroups[", m, "].workgroup");
       const WorkgroupId wg = FindWorkgroup(agent.workgroups[m].workgroup);
       if (!wg.valid()) {
-        return Invalid(at,
-                       absl::StrCat("unknown workgroup \"", agent.workgroups[m].workgroup, "\""));
+        return InvalidField(
+            at, absl::StrCat("unknown workgroup \"", agent.workgroups[m].workgroup, "\""));
       }
       for (const auto& [earlier, active] : memberships) {
         if (earlier == wg) {
-          return Invalid(at, absl::StrCat("workgroup \"", agent.workgroups[m].workgroup,
-                                          "\" is listed twice"));
+          return InvalidField(at, absl::StrCat("workgroup \"", agent.workgroups[m].workgroup,
+                                               "\" is listed twice"));
         }
       }
       memberships.emplace_back(wg, agent.workgroups[m].active);
@@ -294,14 +223,14 @@ absl::Status Center::BuildAgents() {
       const SkillLevel& level = agent.skills[s];
       const SkillId skill = FindSkill(level.skill);
       if (!skill.valid()) {
-        return Invalid(at + ".skill", absl::StrCat("unknown skill \"", level.skill, "\""));
+        return InvalidField(at + ".skill", absl::StrCat("unknown skill \"", level.skill, "\""));
       }
       if (own[skill.value()]) {
-        return Invalid(at, absl::StrCat("skill \"", level.skill, "\" is listed twice"));
+        return InvalidField(at, absl::StrCat("skill \"", level.skill, "\" is listed twice"));
       }
       if (level.proficiency < 1 || level.proficiency > 100 || level.desire < 1 ||
           level.desire > 100) {
-        return Invalid(at, "proficiency and desire must be 1..100");
+        return InvalidField(at, "proficiency and desire must be 1..100");
       }
       own[skill.value()] = true;
       model.skills[skill.value()] = {static_cast<uint8_t>(level.proficiency),

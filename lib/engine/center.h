@@ -1,10 +1,11 @@
 // The validated, numbered form of a CenterConfig that the engine works from.
 //
 // `Center::Build` checks a CenterConfig once (unique names, known
-// references, ranges) and resolves every name to a dense id, so that routing
-// never looks up a string. It also flattens each agent's skills (own levels
-// over inherited ones) into a table indexed by SkillId, and each workgroup's
-// utilization into a table indexed by media.
+// references, ranges: those that need no names are in config_checks.h) and
+// resolves every name to a dense id, so that routing never looks up a
+// string. It also flattens each agent's skills (own levels over inherited
+// ones) into a table indexed by SkillId, and each workgroup's utilization
+// into a table indexed by media.
 
 #ifndef ACD_LIB_ENGINE_CENTER_H_
 #define ACD_LIB_ENGINE_CENTER_H_
@@ -82,15 +83,6 @@ struct AgentModel {
   std::vector<std::array<Utilization, kMediaTypeCount>> shares;
   std::array<bool, kMediaTypeCount> auto_answer{};
 };
-
-// InvalidArgument naming `path` (e.g. "tiers") unless the tiers are valid:
-// at most five, thresholds 0..99 strictly decreasing, durations positive.
-absl::Status ValidateTiers(const std::vector<TierConfig>& tiers, absl::string_view path);
-
-// InvalidArgument naming `where` (e.g. "workgroups[1]") unless the
-// workgroup's service-level thresholds (1..12, positive, strictly
-// increasing) and statistics interval (positive) are valid.
-absl::Status ValidateStatistics(const WorkgroupConfig& wg, absl::string_view where);
 
 class Center {
  public:

@@ -46,6 +46,7 @@ namespace acd {
 namespace internal {
 
 class Eligibility;  // eligibility.h
+class EnginePeer;   // tests/testing/engine_peer.h: the engine's unit tests
 
 // Order inside a bucket: higher order key, then earlier in queue, then lower
 // id. It agrees with InteractionScore, which differs inside a group only by

@@ -64,7 +64,7 @@ std::string OnRandomStates(
     Chooser pick(static_cast<uint64_t>(seed));
     const CenterConfig center = testing::RandomCenter(pick);
     const std::vector<Step> steps = testing::MakeStream(pick, center, kSteps);
-    auto engine = Engine::Create(center);
+    auto engine = internal::CreateImpl(center);
     if (!engine.ok()) return engine.status().ToString();
     ReferenceRouter reference(center);
     const EnginePeer peer(**engine);

@@ -176,7 +176,7 @@ TEST_CASE("the engine's choices and queue order agree with Score on random strea
     Chooser pick(static_cast<uint64_t>(seed));
     const CenterConfig center = testing::RandomCenter(pick);
     const std::vector<testing::Step> steps = testing::MakeStream(pick, center, 120);
-    auto engine = Engine::Create(center);
+    auto engine = internal::CreateImpl(center);
     REQUIRE(engine.ok());
     const EnginePeer peer(**engine);
     OrderChecker checker;

@@ -1,27 +1,41 @@
-// Read access to an Engine's inside, for the unit tests of its components
-// (eligibility, scoring): the state they read and the fast paths that keep
-// copies of it. Reads only; never call it while a command runs, except from
-// an observer callback, which sees the state the engine decided on.
+// An engine's inside for the unit tests of its components (eligibility,
+// scoring): CreateImpl builds an Engine::Impl as Engine::Create does, which
+// the test drives through Impl's commands (Apply, AdvanceTo, SetObserver);
+// EnginePeer reads the state the components read and the fast paths that
+// keep copies of it. Reads only; never call it while a command runs, except
+// from an observer callback, which sees the state the engine decided on.
 
 #ifndef ACD_TESTS_TESTING_ENGINE_PEER_H_
 #define ACD_TESTS_TESTING_ENGINE_PEER_H_
 
 #include <algorithm>
+#include <memory>
+#include <utility>
 #include <vector>
 
+#include "absl/status/statusor.h"
+#include "acd/config.h"
 #include "acd/engine.h"
+#include "acd/status_macros.h"
 #include "lib/engine/center.h"
 #include "lib/engine/eligibility.h"
 #include "lib/engine/engine_impl.h"
 
 namespace acd::internal {
 
+// What Engine::Create(config) builds inside the Engine it returns (the
+// clock at zero); InvalidArgument, naming the field, for a bad `config`.
+inline absl::StatusOr<std::unique_ptr<Engine::Impl>> CreateImpl(const CenterConfig& config) {
+  ACD_ASSIGN_OR_RETURN(Center center, Center::Build(config));
+  return std::make_unique<Engine::Impl>(std::move(center), Time());
+}
+
 class EnginePeer {
  public:
-  explicit EnginePeer(const Engine& engine) : impl_(*engine.impl_) {}
+  explicit EnginePeer(const Engine::Impl& impl) : impl_(impl) {}
 
-  const Center& center() const { return impl_.center_; }
-  Time now() const { return impl_.now_; }
+  const Center& center() const { return impl_.center(); }
+  Time now() const { return impl_.now(); }
   const AgentState& agent(AgentId id) const { return impl_.agents_.agent(id); }
   const Group& group(const InteractionRecord& x) const { return impl_.groups_[x.group]; }
   // Null unless `id` is live.
