@@ -13,10 +13,13 @@
 //
 // Why an X-macro and not the alternatives: generating the C++ struct from
 // the .proto would put protobuf types in the engine, which never sees them
-// (docs/design.md 2), and a reflection table would cost a lookup on paths
-// the engine runs per decision; the list costs nothing at run time, keeps
-// plain members (`x.entered_queue`), and lets the codec name each proto
-// field at compile time, so a field missing from the proto fails the build.
+// (docs/design.md 2); a table of member pointers has entries of different
+// types, so every use of it becomes a visitor over a tuple, and the codec
+// would still name each proto accessor by hand. The list expands to plain
+// members (`x.entered_queue`, nothing at run time) and to plain statements
+// the compiler checks one by one: the codec names each proto field from
+// the member's name and kind, so a field missing from the proto fails the
+// build.
 //
 // A field added after snapshots were first written is `optional` in the
 // proto: a snapshot written before it decodes it as its default.
