@@ -124,6 +124,7 @@
 #include "acd/config.h"
 #include "acd/decision.h"
 #include "acd/ids.h"
+#include "acd/interaction_fields.h"
 #include "acd/media.h"
 #include "acd/observer.h"
 #include "acd/stats.h"
@@ -133,36 +134,18 @@ namespace acd {
 
 struct EngineState;  // acd/engine_state.h
 
-// A snapshot of one live interaction.
+// A snapshot of one live interaction: the fields of acd/interaction_fields.h
+// marked kView (its ids, state, agent, queue times, exclusion, preferred
+// agent, due time, callback attempts, transfers, last hold), in that
+// order, each meaning what the list says.
 struct InteractionView {
-  InteractionId id;
-  WorkgroupId workgroup;
-  MediaType media = MediaType::kCall;
-  int priority = 0;
-  InteractionState state = InteractionState::kWaiting;
-  // The agent it alerts at, is connected to, or wraps up with; invalid while
-  // waiting.
-  AgentId agent;
-  Time entered_system;
-  Time entered_queue;
-  // The agent it last went back to the queue from (no-answer, reject or
-  // log-out while alerting): PureConnect's "Wait Agent -> Last Attempted".
-  AgentId last_attempted;
-  // After a no-answer or reject: the agent it will not be offered to until
-  // `excluded_until` (or until offered to someone else).
-  AgentId excluded;
-  Time excluded_until;
-  // Until `preferred_until`, only `preferred_agent` may take it.
-  AgentId preferred_agent;
-  Time preferred_until;
-  // Work items: when the work is due; Time::Infinite() when not set.
-  Time due = Time::Infinite();
-  // Callbacks: outcomes reported so far (ReportCallback), and while
-  // snoozed, when it waits again.
-  int attempts = 0;
+#define ACD_INTERACTION_VIEW_MEMBER(kind, type, name, default_value, live, view) \
+  ACD_INTERACTION_IF_##view(type name = default_value;)
+  ACD_INTERACTION_FIELDS(ACD_INTERACTION_VIEW_MEMBER)
+#undef ACD_INTERACTION_VIEW_MEMBER
+  // Callbacks: while snoozed, when it waits again (the state's
+  // `snooze_due`); Time::Infinite() otherwise.
   Time snoozed_until = Time::Infinite();
-  // It was transferred at least once (a work item's pickup limit is off).
-  bool transferred = false;
 };
 
 // A snapshot of one agent.

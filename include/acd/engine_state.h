@@ -17,12 +17,15 @@
 // Restore checks the whole state before it builds anything: its
 // configuration (as Engine::Create would), shape and cross-references (ids
 // and enum values in range, every interaction held by the agent it names,
-// states and lists agreeing, tier indexes within the tiers, a queue timeout
-// only where there is an overflow workgroup), every time against the clock
-// `now` (within +-kMaxTime; the moments recorded, such as entering the queue,
-// being connected, becoming available or a statistics sample, not after
-// `now`; every pending timer due within [now, now + kMaxDuration]), counters
-// and sums non-negative, at most 2^62 and conserved (docs/design.md 3.10). It
+// states and lists agreeing, a waiting interaction's next tier boundary one
+// its queue time and tiers give, a queue timeout only where there is an
+// overflow workgroup), every time against the clock `now` (within
+// +-kMaxTime; the moments recorded, such as entering the queue, being
+// connected, becoming available or a statistics sample, not after `now`;
+// every pending timer due within [now, now + kMaxDuration]; an
+// interaction's times each by its kind and while it means something, as
+// acd/interaction_fields.h lists them), counters and sums non-negative, at
+// most 2^62 and conserved (docs/design.md 3.10). It
 // answers DataLoss naming the first inconsistency, its object and its field
 // (`interactions[1] (id 2).entered_queue: ... us is after the state's
 // clock`), so that a damaged snapshot is refused rather than trusted.
@@ -40,6 +43,7 @@
 #include "acd/config.h"
 #include "acd/engine.h"
 #include "acd/ids.h"
+#include "acd/interaction_fields.h"
 #include "acd/media.h"
 #include "acd/observer.h"
 #include "acd/stats.h"
@@ -85,43 +89,14 @@ struct EngineState {
     Duration handle_total;
   };
 
-  struct Interaction {
-    InteractionId id;
-    WorkgroupId workgroup;
-    MediaType media = MediaType::kCall;
-    int priority = 0;
+  // A live interaction: the fields of acd/interaction_fields.h, and the
+  // requirements and tiers of the group it waits in. The engine's internal
+  // indexes (its order in the queue, its tier bucket) are not part of it:
+  // Restore derives them from these fields.
+  struct Interaction : InteractionFields {
     std::vector<SkillRequirement> requirements;
-    // Its own tiers (Arrive::tiers), when `own_tiers`.
-    bool own_tiers = false;
+    // Its own tiers (Arrive::tiers), when `own_tiers`; empty otherwise.
     std::vector<TierConfig> tiers;
-    InteractionState state = InteractionState::kWaiting;
-    AgentId agent;
-    Time entered_system;
-    Time entered_queue;
-    Time connected_at;
-    // The share it holds of its agent, and whether it is given back (held
-    // in a workgroup that exempts held interactions).
-    int percent = 0;
-    bool exempt = false;
-    // While waiting: tier boundaries passed, and the order key within its
-    // group (see lib/engine/engine_impl.h).
-    int static_tier = 0;
-    double order_key = 0;
-    Time alert_due = Time::Infinite();
-    Time wrap_up_due = Time::Infinite();
-    Time tier_due = Time::Infinite();
-    AgentId last_attempted;
-    AgentId excluded;
-    Time excluded_until;
-    AgentId preferred_agent;
-    Time preferred_until;
-    bool preference_open = false;
-    bool transferred = false;
-    int attempts = 0;
-    bool failed = false;
-    Time due = Time::Infinite();
-    Time snooze_due = Time::Infinite();
-    Time overflow_due = Time::Infinite();
   };
 
   CenterConfig center;

@@ -9,6 +9,8 @@
 #include "absl/strings/str_cat.h"
 #include "acd/config_loader.h"
 #include "acd/config_writer.h"
+#include "acd/engine_state.h"
+#include "acd/interaction_fields.h"
 #include "acd/status_macros.h"
 
 namespace acd {
@@ -66,6 +68,110 @@ IdT FromPlusOne(uint32_t value) {
 
 Time AtUs(int64_t us) { return Time::FromMicroseconds(us); }
 
+// A field of acd/interaction_fields.h as its proto field holds it (kind K).
+template <FieldKind K, typename T>
+auto Encode(const T& value) {
+  if constexpr (K == FieldKind::kId || K == FieldKind::kWorkgroup) {
+    return value.value();
+  } else if constexpr (K == FieldKind::kAgent) {
+    return PlusOne(value);
+  } else if constexpr (K == FieldKind::kMedia) {
+    return MediaToProto(value);
+  } else if constexpr (K == FieldKind::kState) {
+    return static_cast<int32_t>(value);
+  } else if constexpr (IsTimeKind(K)) {
+    return value.microseconds();
+  } else {
+    return value;
+  }
+}
+
+// And back: `out` from the proto field `name` holding `in`; an unknown
+// media or state is an error naming the field.
+template <FieldKind K, typename T, typename P>
+absl::Status Decode(P in, T& out, const TextProtoFile& file, const std::string& name) {
+  if constexpr (K == FieldKind::kId || K == FieldKind::kWorkgroup) {
+    out = T(in);
+  } else if constexpr (K == FieldKind::kAgent) {
+    out = FromPlusOne<T>(in);
+  } else if constexpr (K == FieldKind::kMedia) {
+    std::optional<MediaType> media = MediaFromProto(in);
+    if (!media) return file.Error(name, absl::StrCat("unknown media ", in));
+    out = *media;
+  } else if constexpr (K == FieldKind::kState) {
+    if (in < 0 || in > static_cast<int32_t>(InteractionState::kFailed)) {
+      return file.Error(name, absl::StrCat("unknown state ", in));
+    }
+    out = static_cast<InteractionState>(in);
+  } else if constexpr (IsTimeKind(K)) {
+    out = AtUs(in);
+  } else {
+    out = in;
+  }
+  return absl::OkStatus();
+}
+
+// Whether the proto field is set: an `optional` one (added since the first
+// format) may be absent, every other one reads as present.
+#define ACD_PROTO_FIELD_PRESENT(message, field)                         \
+  [](const auto& m) {                                                   \
+    if constexpr (requires { m.ACD_INTERACTION_CAT(has_, field)(); }) { \
+      return m.ACD_INTERACTION_CAT(has_, field)();                      \
+    } else {                                                            \
+      return true;                                                      \
+    }                                                                   \
+  }(message)
+
+void WriteInteraction(const EngineState::Interaction& x, proto::InteractionState& out) {
+#define ACD_WRITE_FIELD(kind, type, name, default_value, live, view) \
+  out.ACD_INTERACTION_CAT(                                           \
+      set_, ACD_INTERACTION_PROTO_NAME(kind, name))(Encode<FieldKind::kind>(x.name));
+  ACD_INTERACTION_FIELDS(ACD_WRITE_FIELD)
+#undef ACD_WRITE_FIELD
+  for (const SkillRequirement& r : x.requirements) {
+    proto::RequirementState& req = *out.add_requirements();
+    req.set_skill(r.skill.value());
+    req.set_min_proficiency(r.min_proficiency);
+    req.set_max_proficiency(r.max_proficiency);
+    req.set_min_desire(r.min_desire);
+    req.set_proficiency_weight(r.proficiency_weight);
+    req.set_desire_weight(r.desire_weight);
+  }
+  for (const TierConfig& t : x.tiers) {
+    proto::Tier& tier = *out.add_tiers();
+    tier.set_threshold(t.threshold);
+    tier.set_duration_s(ToSeconds(t.duration));
+  }
+}
+
+absl::Status ReadInteraction(const proto::InteractionState& x, const TextProtoFile& file,
+                             const std::string& where, EngineState::Interaction& out) {
+#define ACD_READ_FIELD(kind, type, name, default_value, live, view)                         \
+  if (ACD_PROTO_FIELD_PRESENT(x, ACD_INTERACTION_PROTO_NAME(kind, name))) {                 \
+    ACD_RETURN_IF_ERROR(Decode<FieldKind::kind>(x.ACD_INTERACTION_PROTO_NAME(kind, name)(), \
+                                                out.name, file, where + "." #name));        \
+  }
+  ACD_INTERACTION_FIELDS(ACD_READ_FIELD)
+#undef ACD_READ_FIELD
+  for (const proto::RequirementState& r : x.requirements()) {
+    out.requirements.push_back({.skill = SkillId(r.skill()),
+                                .min_proficiency = r.min_proficiency(),
+                                .max_proficiency = r.max_proficiency(),
+                                .min_desire = r.min_desire(),
+                                .proficiency_weight = r.proficiency_weight(),
+                                .desire_weight = r.desire_weight()});
+  }
+  for (const proto::Tier& t : x.tiers()) {
+    if (!(std::fabs(t.duration_s()) <= 1e9)) {
+      return file.Error(where + ".tiers", "a duration is not a number of seconds within 1e9");
+    }
+    out.tiers.push_back({.threshold = t.threshold(), .duration = SecondsF(t.duration_s())});
+  }
+  return absl::OkStatus();
+}
+
+#undef ACD_PROTO_FIELD_PRESENT
+
 }  // namespace
 
 proto::EngineState EngineStateToProto(const EngineState& state) {
@@ -107,50 +213,7 @@ proto::EngineState EngineStateToProto(const EngineState& state) {
     out.set_handle_total_us(w.handle_total.microseconds());
   }
   for (const EngineState::Interaction& x : state.interactions) {
-    proto::InteractionState& out = *m.add_interactions();
-    out.set_id(x.id.value());
-    out.set_workgroup(x.workgroup.value());
-    out.set_media(MediaToProto(x.media));
-    out.set_priority(x.priority);
-    for (const SkillRequirement& r : x.requirements) {
-      proto::RequirementState& req = *out.add_requirements();
-      req.set_skill(r.skill.value());
-      req.set_min_proficiency(r.min_proficiency);
-      req.set_max_proficiency(r.max_proficiency);
-      req.set_min_desire(r.min_desire);
-      req.set_proficiency_weight(r.proficiency_weight);
-      req.set_desire_weight(r.desire_weight);
-    }
-    out.set_own_tiers(x.own_tiers);
-    for (const TierConfig& t : x.tiers) {
-      proto::Tier& tier = *out.add_tiers();
-      tier.set_threshold(t.threshold);
-      tier.set_duration_s(ToSeconds(t.duration));
-    }
-    out.set_state(static_cast<int32_t>(x.state));
-    out.set_agent_plus_one(PlusOne(x.agent));
-    out.set_entered_system_us(x.entered_system.microseconds());
-    out.set_entered_queue_us(x.entered_queue.microseconds());
-    out.set_connected_at_us(x.connected_at.microseconds());
-    out.set_percent(x.percent);
-    out.set_exempt(x.exempt);
-    out.set_static_tier(x.static_tier);
-    out.set_order_key(x.order_key);
-    out.set_alert_due_us(x.alert_due.microseconds());
-    out.set_wrap_up_due_us(x.wrap_up_due.microseconds());
-    out.set_tier_due_us(x.tier_due.microseconds());
-    out.set_last_attempted_plus_one(PlusOne(x.last_attempted));
-    out.set_excluded_plus_one(PlusOne(x.excluded));
-    out.set_excluded_until_us(x.excluded_until.microseconds());
-    out.set_preferred_agent_plus_one(PlusOne(x.preferred_agent));
-    out.set_preferred_until_us(x.preferred_until.microseconds());
-    out.set_preference_open(x.preference_open);
-    out.set_transferred(x.transferred);
-    out.set_attempts(x.attempts);
-    out.set_failed(x.failed);
-    out.set_due_us(x.due.microseconds());
-    out.set_snooze_due_us(x.snooze_due.microseconds());
-    out.set_overflow_due_us(x.overflow_due.microseconds());
+    WriteInteraction(x, *m.add_interactions());
   }
   return m;
 }
@@ -196,57 +259,9 @@ absl::StatusOr<EngineState> EngineStateFromProto(const proto::EngineState& m,
                                 .handle_total = Duration::Microseconds(w.handle_total_us())});
   }
   for (int i = 0; i < m.interactions_size(); ++i) {
-    const proto::InteractionState& x = m.interactions(i);
-    const std::string where = absl::StrCat("interactions[", i, "]");
-    std::optional<MediaType> media = MediaFromProto(x.media());
-    if (!media) return file.Error(where + ".media", absl::StrCat("unknown media ", x.media()));
-    if (x.state() < 0 || x.state() > static_cast<int32_t>(InteractionState::kFailed)) {
-      return file.Error(where + ".state", absl::StrCat("unknown state ", x.state()));
-    }
-    EngineState::Interaction out{
-        .id = InteractionId(x.id()),
-        .workgroup = WorkgroupId(x.workgroup()),
-        .media = *media,
-        .priority = x.priority(),
-        .own_tiers = x.own_tiers(),
-        .state = static_cast<InteractionState>(x.state()),
-        .agent = FromPlusOne<AgentId>(x.agent_plus_one()),
-        .entered_system = AtUs(x.entered_system_us()),
-        .entered_queue = AtUs(x.entered_queue_us()),
-        .connected_at = AtUs(x.connected_at_us()),
-        .percent = x.percent(),
-        .exempt = x.exempt(),
-        .static_tier = x.static_tier(),
-        .order_key = x.order_key(),
-        .alert_due = AtUs(x.alert_due_us()),
-        .wrap_up_due = AtUs(x.wrap_up_due_us()),
-        .tier_due = AtUs(x.tier_due_us()),
-        .last_attempted = FromPlusOne<AgentId>(x.last_attempted_plus_one()),
-        .excluded = FromPlusOne<AgentId>(x.excluded_plus_one()),
-        .excluded_until = AtUs(x.excluded_until_us()),
-        .preferred_agent = FromPlusOne<AgentId>(x.preferred_agent_plus_one()),
-        .preferred_until = AtUs(x.preferred_until_us()),
-        .preference_open = x.preference_open(),
-        .transferred = x.transferred(),
-        .attempts = x.attempts(),
-        .failed = x.failed(),
-        .due = AtUs(x.due_us()),
-        .snooze_due = AtUs(x.snooze_due_us()),
-        .overflow_due = AtUs(x.overflow_due_us())};
-    for (const proto::RequirementState& r : x.requirements()) {
-      out.requirements.push_back({.skill = SkillId(r.skill()),
-                                  .min_proficiency = r.min_proficiency(),
-                                  .max_proficiency = r.max_proficiency(),
-                                  .min_desire = r.min_desire(),
-                                  .proficiency_weight = r.proficiency_weight(),
-                                  .desire_weight = r.desire_weight()});
-    }
-    for (const proto::Tier& t : x.tiers()) {
-      if (!(std::fabs(t.duration_s()) <= 1e9)) {
-        return file.Error(where + ".tiers", "a duration is not a number of seconds within 1e9");
-      }
-      out.tiers.push_back({.threshold = t.threshold(), .duration = SecondsF(t.duration_s())});
-    }
+    EngineState::Interaction out;
+    ACD_RETURN_IF_ERROR(
+        ReadInteraction(m.interactions(i), file, absl::StrCat("interactions[", i, "]"), out));
     state.interactions.push_back(std::move(out));
   }
   return state;

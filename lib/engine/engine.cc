@@ -117,23 +117,12 @@ absl::StatusOr<InteractionView> Engine::Impl::GetInteraction(InteractionId id) c
         absl::StrCat("interaction ", id.value(), ": no such live interaction"));
   }
   const InteractionRecord& x = *found;
-  return InteractionView{.id = x.id,
-                         .workgroup = x.workgroup,
-                         .media = x.media,
-                         .priority = x.priority,
-                         .state = x.state,
-                         .agent = x.agent,
-                         .entered_system = x.entered_system,
-                         .entered_queue = x.entered_queue,
-                         .last_attempted = x.last_attempted,
-                         .excluded = x.excluded,
-                         .excluded_until = x.excluded_until,
-                         .preferred_agent = x.preferred_agent,
-                         .preferred_until = x.preferred_until,
-                         .due = x.due,
-                         .attempts = x.attempts,
-                         .snoozed_until = x.snooze_due,
-                         .transferred = x.transferred};
+  InteractionView view{.snoozed_until = x.snooze_due};
+#define ACD_VIEW_FIELD(kind, type, name, default_value, live, view_flag) \
+  ACD_INTERACTION_IF_##view_flag(view.name = x.name;)
+  ACD_INTERACTION_FIELDS(ACD_VIEW_FIELD)
+#undef ACD_VIEW_FIELD
+  return view;
 }
 
 absl::StatusOr<WorkgroupCounters> Engine::Impl::GetWorkgroupCounters(WorkgroupId id) const {
@@ -284,6 +273,7 @@ absl::Status Engine::Impl::Handle(const Hold& c) {
   ACD_ASSIGN_OR_RETURN(InteractionRecord * x, Find(c.interaction));
   if (x->state != InteractionState::kConnected) return WrongState(*x, "connected");
   x->state = InteractionState::kHeld;
+  x->last_held = now_;
   const bool exempt = center_.workgroup(x->workgroup).exempt_held;
   if (exempt) {
     agents_.Exempt(x->agent, x->media, x->percent);

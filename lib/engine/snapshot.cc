@@ -39,38 +39,9 @@ EngineState Engine::Impl::ExportState() const {
   for (InteractionId id : interactions_.LiveIds()) {
     const InteractionRecord& x = *FindRecord(id);
     const internal::Group& group = interactions_.group(x.group);
+    // The persisted fields, and the requirements and tiers of its group.
     state.interactions.push_back(
-        {.id = x.id,
-         .workgroup = x.workgroup,
-         .media = x.media,
-         .priority = x.priority,
-         .requirements = group.requirements,
-         .own_tiers = x.own_tiers,
-         .tiers = x.own_tiers ? group.tiers : std::vector<TierConfig>(),
-         .state = x.state,
-         .agent = x.agent,
-         .entered_system = x.entered_system,
-         .entered_queue = x.entered_queue,
-         .connected_at = x.connected_at,
-         .percent = x.percent,
-         .exempt = x.exempt,
-         .static_tier = x.state == InteractionState::kWaiting ? static_cast<int>(x.bucket) : 0,
-         .order_key = x.order_key,
-         .alert_due = x.alert_due,
-         .wrap_up_due = x.wrap_up_due,
-         .tier_due = x.tier_due,
-         .last_attempted = x.last_attempted,
-         .excluded = x.excluded,
-         .excluded_until = x.excluded_until,
-         .preferred_agent = x.preferred_agent,
-         .preferred_until = x.preferred_until,
-         .preference_open = x.preference_open,
-         .transferred = x.transferred,
-         .attempts = x.attempts,
-         .failed = x.failed,
-         .due = x.due,
-         .snooze_due = x.snooze_due,
-         .overflow_due = x.overflow_due});
+        {x, group.requirements, x.own_tiers ? group.tiers : std::vector<TierConfig>()});
   }
   return state;
 }
@@ -145,21 +116,11 @@ absl::Status Engine::Impl::CheckState(const EngineState& state) const {
         (x.preference_open && !x.preferred_agent.valid())) {
       return Bad(where, "unknown agent");
     }
-    const size_t tiers = (x.own_tiers ? x.tiers : center_.workgroup(x.workgroup).tiers).size();
-    if (x.percent < 0 || x.percent > 100 || x.static_tier < 0 ||
-        (x.state == InteractionState::kWaiting && x.static_tier > static_cast<int>(tiers))) {
-      return Bad(where, "value out of range");
-    }
-    // The last bucket has no tier boundary after it; only a workgroup with
-    // an overflow target has a queue timeout.
-    if (x.state == InteractionState::kWaiting) {
-      if (x.static_tier == static_cast<int>(tiers) && x.tier_due != Time::Infinite()) {
-        return Bad(where, "a tier boundary after the last tier");
-      }
-      if (x.overflow_due != Time::Infinite() &&
-          !center_.workgroup_model(x.workgroup).overflow.valid()) {
-        return Bad(where, "a queue timeout in a workgroup without an overflow workgroup");
-      }
+    if (x.percent < 0 || x.percent > 100) return Bad(where, "value out of range");
+    // Only a workgroup with an overflow target has a queue timeout.
+    if (x.state == InteractionState::kWaiting && x.overflow_due != Time::Infinite() &&
+        !center_.workgroup_model(x.workgroup).overflow.valid()) {
+      return Bad(where, "a queue timeout in a workgroup without an overflow workgroup");
     }
     ACD_RETURN_IF_ERROR(internal::CheckInteractionTimes(x, state.now, where));
     if (x.state == InteractionState::kWaiting) {
@@ -212,37 +173,17 @@ absl::Status Engine::Impl::CheckState(const EngineState& state) const {
 
 void Engine::Impl::RestoreInteraction(const EngineState::Interaction& in) {
   InteractionRecord x;
-  x.id = in.id;
-  x.workgroup = in.workgroup;
-  x.media = in.media;
-  x.priority = in.priority;
-  x.own_tiers = in.own_tiers;
-  x.state = in.state;
-  x.agent = in.agent;
-  x.entered_system = in.entered_system;
-  x.entered_queue = in.entered_queue;
-  x.connected_at = in.connected_at;
-  x.percent = in.percent;
-  x.exempt = in.exempt;
-  x.bucket = static_cast<uint32_t>(in.static_tier);
-  x.order_key = in.order_key;
-  x.alert_due = in.alert_due;
-  x.wrap_up_due = in.wrap_up_due;
-  x.tier_due = in.tier_due;
-  x.last_attempted = in.last_attempted;
-  x.excluded = in.excluded;
-  x.excluded_until = in.excluded_until;
-  x.preferred_agent = in.preferred_agent;
-  x.preferred_until = in.preferred_until;
-  x.preference_open = in.preference_open;
-  x.transferred = in.transferred;
-  x.attempts = in.attempts;
-  x.failed = in.failed;
-  x.due = in.due;
-  x.snooze_due = in.snooze_due;
-  x.overflow_due = in.overflow_due;
-  interactions_.Restore(x, in.requirements,
-                        in.own_tiers ? in.tiers : center_.workgroup(in.workgroup).tiers);
+  static_cast<InteractionFields&>(x) = in;
+  const std::vector<TierConfig>& tiers =
+      in.own_tiers ? in.tiers : center_.workgroup(in.workgroup).tiers;
+  if (x.state == InteractionState::kWaiting) {
+    // Its order key, and the bucket its recorded next tier boundary gives
+    // (CheckState found it to be the one its queue time gives): the timers
+    // are scheduled from the recorded dues below, not by Key().
+    x.order_key = OrderKey(x);
+    x.bucket = internal::BoundariesBefore(x.entered_queue, tiers, x.tier_due);
+  }
+  interactions_.Restore(x, in.requirements, tiers);
   if (x.state == InteractionState::kWaiting) stats_.OnQueued(x.workgroup);
   // Capacity charged to the agent.
   if (Holds(x.state) && !x.exempt) agents_.ChargeRestored(x.agent, x.media, x.percent);

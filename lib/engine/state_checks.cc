@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "acd/interaction_fields.h"
 #include "acd/status_macros.h"
 #include "lib/engine/bounds.h"
 
@@ -38,81 +39,118 @@ absl::Status Lost(absl::Status status) {
 
 }  // namespace
 
-// Every time of an interaction within the engine's times; the moments it
-// records (arrival, entering the queue, being connected) not after the
-// state's clock; and the timers its fields stand for due within
-// [now, now + kMaxTimerAhead] (no timer would run time backwards, no
-// arithmetic on them overflows).
-absl::Status CheckInteractionTimes(const EngineState::Interaction& x, Time now,
-                                   absl::string_view where) {
-  const std::pair<const char*, Time> times[] = {{"entered_system", x.entered_system},
-                                                {"entered_queue", x.entered_queue},
-                                                {"connected_at", x.connected_at},
-                                                {"alert_due", x.alert_due},
-                                                {"wrap_up_due", x.wrap_up_due},
-                                                {"tier_due", x.tier_due},
-                                                {"excluded_until", x.excluded_until},
-                                                {"preferred_until", x.preferred_until},
-                                                {"due", x.due},
-                                                {"snooze_due", x.snooze_due},
-                                                {"overflow_due", x.overflow_due}};
-  for (const auto& [name, t] : times) {
-    ACD_RETURN_IF_ERROR(Lost(CheckTime(t, absl::StrCat(where, ".", name), true)));
+namespace {
+
+// Whether a field whose meaning is `live` means something in `x`; `t` is
+// the field's value, for FieldLive::kSet.
+bool Live(FieldLive live, const EngineState::Interaction& x, Time t) {
+  switch (live) {
+    case FieldLive::kAlways:
+      return true;
+    case FieldLive::kAlerting:
+      return x.state == InteractionState::kAlerting;
+    case FieldLive::kConnected:
+      return x.state == InteractionState::kConnected || x.state == InteractionState::kHeld ||
+             x.state == InteractionState::kWrapUp;
+    case FieldLive::kWrapUp:
+      return x.state == InteractionState::kWrapUp;
+    case FieldLive::kWaiting:
+      return x.state == InteractionState::kWaiting;
+    case FieldLive::kSnoozed:
+      return x.state == InteractionState::kSnoozed;
+    case FieldLive::kExcluded:
+      return x.excluded.valid();
+    case FieldLive::kPreferenceOpen:
+      return x.preference_open;
+    case FieldLive::kSet:
+      return t != Time::Infinite();
   }
-  const auto field = [&where](absl::string_view name) { return absl::StrCat(where, ".", name); };
-  ACD_RETURN_IF_ERROR(Lost(CheckPast(x.entered_system, now, field("entered_system"))));
-  ACD_RETURN_IF_ERROR(Lost(CheckPast(x.entered_queue, now, field("entered_queue"))));
-  if (x.state == InteractionState::kConnected || x.state == InteractionState::kHeld ||
-      x.state == InteractionState::kWrapUp) {
-    ACD_RETURN_IF_ERROR(Lost(CheckPast(x.connected_at, now, field("connected_at"))));
-  }
-  const auto due = [&](Time t, const char* name, bool infinite_ok = true) {
-    return Lost(CheckDue(t, now, field(name), infinite_ok));
-  };
-  switch (x.state) {
-    case InteractionState::kAlerting:
-      ACD_RETURN_IF_ERROR(due(x.alert_due, "alert_due"));
-      break;
-    case InteractionState::kWrapUp:
-      ACD_RETURN_IF_ERROR(due(x.wrap_up_due, "wrap_up_due"));
-      break;
-    case InteractionState::kWaiting:
-      ACD_RETURN_IF_ERROR(due(x.tier_due, "tier_due"));
-      ACD_RETURN_IF_ERROR(due(x.overflow_due, "overflow_due"));
-      break;
-    case InteractionState::kSnoozed:
-      ACD_RETURN_IF_ERROR(due(x.snooze_due, "snooze_due", /*infinite_ok=*/false));
-      break;
-    default:
-      break;
-  }
-  if (x.excluded.valid()) ACD_RETURN_IF_ERROR(due(x.excluded_until, "excluded_until"));
-  if (x.preference_open) ACD_RETURN_IF_ERROR(due(x.preferred_until, "preferred_until"));
-  if (x.attempts < 0 || x.attempts > kMaxCount32) return Bad(where, "attempts out of range");
+  return true;
+}
+
+// A time field within the engine's times (Infinite allowed).
+template <FieldKind K, typename T>
+absl::Status CheckRange(const T& value, const std::string& name) {
+  if constexpr (IsTimeKind(K)) return Lost(CheckTime(value, name, true));
   return absl::OkStatus();
 }
 
-// A waiting interaction's static tier and next tier boundary are the ones
-// its queue time gives (StaticTier, transitions.cc): `static_tier`
-// boundaries passed by the clock, the next one pending at `tier_due` (none
-// after the last tier). Tier durations are positive: the boundaries ascend.
-// Times and the tier index are checked already, so nothing overflows.
+// A field against the state's clock while live (by its kind: a moment not
+// after `now`, a timer due within [now, now + kMaxTimerAhead]), and a
+// count within its range.
+template <FieldKind K, FieldLive L, typename T>
+absl::Status CheckAgainstClock(const T& value, const EngineState::Interaction& x, Time now,
+                               const std::string& name) {
+  if constexpr (K == FieldKind::kCount) {
+    if (value < 0 || value > kMaxCount32) return Bad(name, "out of range");
+  } else if constexpr (IsTimeKind(K)) {
+    if (!Live(L, x, value)) return absl::OkStatus();
+    if constexpr (K == FieldKind::kMoment) return Lost(CheckPast(value, now, name));
+    if constexpr (K == FieldKind::kTimer || K == FieldKind::kDeadline) {
+      return Lost(CheckDue(value, now, name, /*infinite_ok=*/K == FieldKind::kTimer));
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+// Every time of an interaction within the engine's times, then each field
+// by its kind while live (acd/interaction_fields.h).
+absl::Status CheckInteractionTimes(const EngineState::Interaction& x, Time now,
+                                   absl::string_view where) {
+  const std::string prefix = absl::StrCat(where, ".");
+#define ACD_CHECK_RANGE(kind, type, name, default_value, live, view) \
+  ACD_RETURN_IF_ERROR(CheckRange<FieldKind::kind>(x.name, prefix + #name));
+  ACD_INTERACTION_FIELDS(ACD_CHECK_RANGE)
+#undef ACD_CHECK_RANGE
+#define ACD_CHECK_CLOCK(kind, type, name, default_value, live, view) \
+  ACD_RETURN_IF_ERROR(                                               \
+      (CheckAgainstClock<FieldKind::kind, FieldLive::live>(x.name, x, now, prefix + #name)));
+  ACD_INTERACTION_FIELDS(ACD_CHECK_CLOCK)
+#undef ACD_CHECK_CLOCK
+  return absl::OkStatus();
+}
+
+uint32_t BoundariesBefore(Time entered_queue, const std::vector<TierConfig>& tiers, Time next) {
+  uint32_t passed = 0;
+  Time boundary = entered_queue;
+  for (const TierConfig& tier : tiers) {
+    boundary += tier.duration;
+    if (boundary >= next) break;
+    ++passed;
+  }
+  return passed;
+}
+
+// A waiting interaction's next tier boundary, `tier_due`, is one its queue
+// time gives (StaticTier, transitions.cc): the boundary after those passed
+// by the clock, none after the last tier. Its static tier is the number of
+// boundaries before it. Tier durations are positive: the boundaries ascend.
+// Times are checked already, so nothing overflows.
 absl::Status CheckTierPosition(const EngineState::Interaction& x,
                                const std::vector<TierConfig>& tiers, Time now,
                                const std::string& where) {
-  const size_t passed = static_cast<size_t>(x.static_tier);
+  const size_t passed = BoundariesBefore(x.entered_queue, tiers, x.tier_due);
   Time boundary = x.entered_queue;
   for (size_t k = 0; k < passed; ++k) boundary += tiers[k].duration;
-  if (boundary > now) {
-    return Bad(where + ".static_tier",
-               absl::StrCat(passed, " boundaries passed, but the last is at ",
-                            boundary.microseconds(), " us, after the state's clock"));
+  if (passed == tiers.size() && x.tier_due != Time::Infinite()) {
+    return Bad(where + ".tier_due",
+               absl::StrCat(x.tier_due.microseconds(),
+                            " us is not the next boundary of its queue time and tiers: there is "
+                            "no tier boundary after the last tier"));
   }
   const Time next = passed < tiers.size() ? boundary + tiers[passed].duration : Time::Infinite();
   if (x.tier_due != next) {
     return Bad(where + ".tier_due",
                absl::StrCat(x.tier_due.microseconds(), " us is not the next boundary, ",
                             next.microseconds(), " us, of its queue time and tiers"));
+  }
+  if (boundary > now) {
+    return Bad(where + ".tier_due",
+               absl::StrCat(x.tier_due.microseconds(), " us follows ", passed,
+                            " boundaries passed, but the last is at ", boundary.microseconds(),
+                            " us, after the state's clock"));
   }
   return absl::OkStatus();
 }

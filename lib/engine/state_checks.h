@@ -7,6 +7,7 @@
 #ifndef ACD_LIB_ENGINE_STATE_CHECKS_H_
 #define ACD_LIB_ENGINE_STATE_CHECKS_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -21,14 +22,21 @@ namespace acd::internal {
 // DataLoss "engine state: <where>: <what>".
 absl::Status StateError(absl::string_view where, absl::string_view what);
 
-// Every time of an interaction within the engine's times; the moments it
-// records not after `now`; the timers its fields stand for due within
-// [now, now + kMaxTimerAhead]; its callback attempts in range.
+// Every time of an interaction within the engine's times; then each field
+// by its kind and while live (acd/interaction_fields.h): the moments it
+// records not after `now`, the timers its fields stand for due within
+// [now, now + kMaxTimerAhead], its counts (callback attempts) in range.
 absl::Status CheckInteractionTimes(const EngineState::Interaction& x, Time now,
                                    absl::string_view where);
 
-// A waiting interaction's static tier and tier_due are the ones its queue
-// time and `tiers` give at `now`.
+// How many of the tier boundaries that `tiers` put after `entered_queue`
+// come before `next`: the static tier of a waiting interaction whose next
+// boundary is `next` (all of them when it is Infinite).
+uint32_t BoundariesBefore(Time entered_queue, const std::vector<TierConfig>& tiers, Time next);
+
+// A waiting interaction's tier_due is a boundary its queue time and `tiers`
+// give (none after the last), and the boundaries before it are passed at
+// `now`: its static tier, BoundariesBefore, is the one the engine had.
 absl::Status CheckTierPosition(const EngineState::Interaction& x,
                                const std::vector<TierConfig>& tiers, Time now,
                                const std::string& where);

@@ -184,11 +184,13 @@ TEST_CASE("a restored state is checked against every cross-reference and invaria
   CHECK(refused([](EngineState& s) {
           s.interactions[1].overflow_due = testing::At(30);
         }).find("without an overflow workgroup") != std::string::npos);
-  // A tier index past the workgroup's tiers, and a boundary after the last.
-  CHECK(refused([](EngineState& s) { s.interactions[1].static_tier = 2; }).find("out of range") !=
-        std::string::npos);
+  // A next tier boundary that is none of the workgroup's (the static tier
+  // is not part of the state: Restore derives it from the next boundary),
+  // and a boundary after the last.
   CHECK(refused([](EngineState& s) {
-          s.interactions[1].static_tier = 1;
+          s.interactions[1].tier_due = testing::At(5);
+        }).find("not the next boundary") != std::string::npos);
+  CHECK(refused([](EngineState& s) {
           s.interactions[1].tier_due = testing::At(40);
         }).find("after the last tier") != std::string::npos);
   // Counters that break conservation, or are negative.
@@ -300,11 +302,8 @@ TEST_CASE("every time of a restored state is checked against its clock") {
   // A static tier and tier boundary that its queue time does not give.
   names(refused([&](EngineState& s) { s.interactions[1].tier_due += Microseconds(1); }),
         "interactions[1] (id 2).tier_due", "not the next boundary");
-  names(refused([&](EngineState& s) {
-          s.interactions[1].static_tier = 1;
-          s.interactions[1].tier_due = Time::Infinite();
-        }),
-        "interactions[1] (id 2).static_tier", "after the state's clock");
+  names(refused([&](EngineState& s) { s.interactions[1].tier_due = Time::Infinite(); }),
+        "interactions[1] (id 2).tier_due", "after the state's clock");
   names(refused([&](EngineState& s) { s.interactions[1].exempt = true; }),
         "interactions[1] (id 2).exempt", "held");
   // At the bounds themselves, the state restores.
@@ -333,6 +332,38 @@ TEST_CASE("a state exported before time zero restores") {
   const absl::StatusOr<std::unique_ptr<Engine>> restored = Engine::Restore(e.ExportState());
   INFO(restored.status().ToString());
   CHECK(restored.ok());
+}
+
+TEST_CASE("the time of the last hold shows in the view and survives a snapshot") {
+  testing::EngineUnderTest e(testing::SimpleCenter(1));
+  e.Do(LogIn{.now = testing::At(0), .agent = AgentId(0)});
+  e.Do(Arrive{.now = testing::At(1), .interaction = InteractionId(1), .workgroup = WorkgroupId(0)});
+  e.Do(Accept{.now = testing::At(2), .interaction = InteractionId(1)});
+  CHECK(e.Interaction(1).last_held == Time::Infinite());
+  e.Do(Hold{.now = testing::At(5), .interaction = InteractionId(1)});
+  CHECK(e.Interaction(1).last_held == testing::At(5));
+  e.Do(Resume{.now = testing::At(6), .interaction = InteractionId(1)});
+  e.Do(Hold{.now = testing::At(8), .interaction = InteractionId(1)});
+  e.Do(Resume{.now = testing::At(9), .interaction = InteractionId(1)});
+  // The last hold, not the first; kept once resumed.
+  CHECK(e.Interaction(1).last_held == testing::At(8));
+
+  const EngineState state = e->ExportState();
+  REQUIRE(state.interactions.size() == 1);
+  CHECK(state.interactions[0].last_held == testing::At(8));
+  absl::StatusOr<std::unique_ptr<Engine>> restored = Engine::Restore(state);
+  REQUIRE(restored.ok());
+  absl::StatusOr<InteractionView> view = (*restored)->GetInteraction(InteractionId(1));
+  REQUIRE(view.ok());
+  CHECK(view->last_held == testing::At(8));
+
+  // A moment: never after the state's clock.
+  EngineState later = state;
+  later.interactions[0].last_held = state.now + Microseconds(1);
+  const absl::Status refused = Engine::Restore(later).status();
+  CHECK(refused.code() == absl::StatusCode::kDataLoss);
+  CHECK(std::string(refused.message()).find("interactions[0] (id 1).last_held") !=
+        std::string::npos);
 }
 
 }  // namespace

@@ -114,6 +114,8 @@ class ReferenceRouter {
     Time due = Time::Infinite();
     Time snooze_due = Time::Infinite();
     Time overflow_due = Time::Infinite();
+    // When it was last put on hold; Infinite before any hold.
+    Time last_held = Time::Infinite();
   };
   struct Pending {
     Time due;

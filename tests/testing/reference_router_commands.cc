@@ -181,6 +181,7 @@ absl::Status ReferenceRouter::Do(const Hold& c) {
   Interaction& x = it->second;
   if (x.state != InteractionState::kConnected) return absl::FailedPreconditionError("connected");
   x.state = InteractionState::kHeld;
+  x.last_held = now_;
   Emit(x, x.agent);
   if (config_.workgroups[x.workgroup.value()].exempt_held) {
     x.exempt = true;
@@ -293,8 +294,8 @@ absl::StatusOr<InteractionView> ReferenceRouter::GetInteraction(InteractionId id
       .id = x.id,
       .workgroup = x.workgroup,
       .media = x.media,
-      .priority = x.priority,
       .state = x.state,
+      .priority = x.priority,
       .agent = x.agent,
       .entered_system = x.entered_system,
       .entered_queue = x.entered_queue,
@@ -303,10 +304,11 @@ absl::StatusOr<InteractionView> ReferenceRouter::GetInteraction(InteractionId id
       .excluded_until = x.excluded_until,
       .preferred_agent = x.preferred_agent,
       .preferred_until = x.preferred_until,
-      .due = x.due,
+      .transferred = x.transferred,
       .attempts = x.attempts,
-      .snoozed_until = x.state == InteractionState::kSnoozed ? x.snooze_due : Time::Infinite(),
-      .transferred = x.transferred};
+      .due = x.due,
+      .last_held = x.last_held,
+      .snoozed_until = x.state == InteractionState::kSnoozed ? x.snooze_due : Time::Infinite()};
 }
 
 absl::StatusOr<AgentView> ReferenceRouter::GetAgent(AgentId id) const {

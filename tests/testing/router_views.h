@@ -89,10 +89,11 @@ std::string State(const Router& r, const CenterConfig& center, uint64_t max_id) 
                        x->entered_queue,
                        x->last_attempted.valid() ? int64_t(x->last_attempted.value()) : -1,
                        x->excluded.valid() ? int64_t(x->excluded.value()) : -1, x->excluded_until);
-    out += fmt::format("  prefers={}@{} wg={} due={} attempts={} snoozed={} transferred={}\n",
-                       x->preferred_agent.valid() ? int64_t(x->preferred_agent.value()) : -1,
-                       x->preferred_until, x->workgroup, x->due.microseconds(), x->attempts,
-                       x->snoozed_until.microseconds(), x->transferred);
+    out +=
+        fmt::format("  prefers={}@{} wg={} due={} attempts={} snoozed={} transferred={} held={}\n",
+                    x->preferred_agent.valid() ? int64_t(x->preferred_agent.value()) : -1,
+                    x->preferred_until, x->workgroup, x->due.microseconds(), x->attempts,
+                    x->snoozed_until.microseconds(), x->transferred, x->last_held.microseconds());
     const absl::StatusOr<WaitReason> why = r.GetWaitReason(InteractionId(id));
     const absl::StatusOr<int64_t> position = r.GetPosition(InteractionId(id));
     if (why.ok()) {
