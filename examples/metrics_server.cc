@@ -58,10 +58,9 @@ absl::Status ApplyAt(acd::Router& router, acd::ManualClock& clock, acd::Time at,
   if (at > clock.Now()) clock.Set(at);
   std::promise<absl::Status> result;
   std::future<absl::Status> done = result.get_future();
-  absl::Status submitted = router.Submit(0, std::move(command),
-                                         [&result](const acd::CommandResult& r) {
-                                           result.set_value(r.status);
-                                         });
+  absl::Status submitted =
+      router.Submit(0, std::move(command),
+                    [&result](const acd::CommandResult& r) { result.set_value(r.status); });
   if (!submitted.ok()) return submitted;
   return done.get();
 }

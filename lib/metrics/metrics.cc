@@ -102,8 +102,7 @@ constexpr Metric<PublishedWorkgroup> kWorkgroupMetrics[] = {
      [](const PublishedWorkgroup& w) { return N(w.stats.current.entered); }},
     {"acd_workgroup_interval_answered", kGauge, "Interactions answered in the current interval.",
      [](const PublishedWorkgroup& w) { return N(w.stats.current.answered); }},
-    {"acd_workgroup_interval_abandoned", kGauge,
-     "Interactions abandoned in the current interval.",
+    {"acd_workgroup_interval_abandoned", kGauge, "Interactions abandoned in the current interval.",
      [](const PublishedWorkgroup& w) { return N(w.stats.current.abandoned); }},
 };
 
@@ -145,7 +144,7 @@ void AddSample(MetricFamily& family, Labels labels, double value) {
 
 std::string WorkgroupName(const MetricsCenter& center, WorkgroupId id) {
   return id.value() < center.workgroups.size() ? center.workgroups[id.value()]
-                                                : fmt::format("{}", id.value());
+                                               : fmt::format("{}", id.value());
 }
 
 // A JSON string literal for `s` (quotes, backslashes and control characters
@@ -184,21 +183,24 @@ std::vector<MetricFamily> MetricFamilies(absl::Span<const EngineMetricsInput> en
       AddSample(family, {{"center", e.center->name}}, metric.value(*e.stats));
     }
   }
-  MetricFamily& agents = families.emplace_back(
-      MetricFamily{"acd_agents", "Agents by activity.", kGauge, {}});
+  MetricFamily& agents =
+      families.emplace_back(MetricFamily{"acd_agents", "Agents by activity.", kGauge, {}});
   for (const EngineMetricsInput& e : engines) {
     for (AgentActivity activity : kActivities) {
       int64_t count = 0;
       for (const AgentStats& a : e.stats->agents) count += a.activity == activity ? 1 : 0;
-      AddSample(agents, {{"center", e.center->name}, {"activity", std::string(AgentActivityName(activity))}},
-                N(count));
+      AddSample(
+          agents,
+          {{"center", e.center->name}, {"activity", std::string(AgentActivityName(activity))}},
+          N(count));
     }
   }
   for (const Metric<PublishedWorkgroup>& metric : kWorkgroupMetrics) {
     MetricFamily& family = AddFamily(families, metric);
     for (const EngineMetricsInput& e : engines) {
       for (const PublishedWorkgroup& w : e.stats->workgroups) {
-        AddSample(family, {{"center", e.center->name}, {"workgroup", WorkgroupName(*e.center, w.id)}},
+        AddSample(family,
+                  {{"center", e.center->name}, {"workgroup", WorkgroupName(*e.center, w.id)}},
                   metric.value(w));
       }
     }

@@ -27,8 +27,14 @@ EngineStats KnownStats() {
   s.timer_advances = 17;
   s.decision_backlog = 2;
   PublishedWorkgroup support{.id = WorkgroupId(0), .counters = {}, .stats = {}};
-  support.counters = {.entered = 40, .answered = 30, .abandoned = 4, .completed = 25, .failed = 1,
-                      .transferred_out = 2, .completed_on_time = 5, .completed_late = 6,
+  support.counters = {.entered = 40,
+                      .answered = 30,
+                      .abandoned = 4,
+                      .completed = 25,
+                      .failed = 1,
+                      .transferred_out = 2,
+                      .completed_on_time = 5,
+                      .completed_late = 6,
                       .waiting = 3};
   support.stats.waiting = 3;
   support.stats.longest_wait = Milliseconds(42500);
@@ -110,7 +116,8 @@ TEST_CASE("every engine, workgroup, threshold and activity is a labelled sample 
   const MetricFamily& waiting = Family(families, "acd_workgroup_waiting_interactions");
   CHECK(waiting.type == MetricType::Gauge);
   REQUIRE(waiting.metric.size() == 3);
-  CHECK(LabelText(waiting.metric[0]) == std::vector<std::string>{"center=east", "workgroup=Support"});
+  CHECK(LabelText(waiting.metric[0]) ==
+        std::vector<std::string>{"center=east", "workgroup=Support"});
   CHECK(LabelText(waiting.metric[1]) == std::vector<std::string>{"center=east", "workgroup=Sales"});
   CHECK(LabelText(waiting.metric[2]) == std::vector<std::string>{"center=east", "workgroup=2"});
   CHECK(waiting.metric[0].gauge.value == 3);
@@ -146,7 +153,8 @@ TEST_CASE("every engine, workgroup, threshold and activity is a labelled sample 
         std::vector<std::string>{"center=east", "workgroup=Support", "threshold_seconds=2.5"});
   CHECK(within.metric[0].counter.value == 24);
   CHECK(within.metric[1].counter.value == 29);
-  const MetricFamily& abandoned = Family(families, "acd_workgroup_abandoned_within_threshold_total");
+  const MetricFamily& abandoned =
+      Family(families, "acd_workgroup_abandoned_within_threshold_total");
   CHECK(abandoned.metric[0].counter.value == 2);
   CHECK(abandoned.metric[1].counter.value == 3);
   const MetricFamily& sl = Family(families, "acd_workgroup_service_level_ratio");
@@ -193,8 +201,8 @@ TEST_CASE("the text format has HELP and TYPE lines per family and a line per sam
 
 TEST_CASE("JSON gives each family's name, type, help and samples with labels in order") {
   std::vector<MetricFamily> families(2);
-  families[0] = {.name = "acd_x_total", .help = "Say \"x\"\\n.", .type = MetricType::Counter,
-                 .metric = {}};
+  families[0] = {
+      .name = "acd_x_total", .help = "Say \"x\"\\n.", .type = MetricType::Counter, .metric = {}};
   families[0].metric.resize(2);
   families[0].metric[0].label = {{"center", "a\"b"}, {"workgroup", "c\\d"}};
   families[0].metric[0].counter.value = 12;
