@@ -7,7 +7,7 @@ include(CMakePackageConfigHelpers)
 
 set(ACD_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/acd")
 
-install(TARGETS acd_base acd_engine acd_config acd_proto acd_router acd_journal_proto
+install(TARGETS acd_base acd_engine acd_config acd_proto acd_router acd_journal_proto acd_metrics
   EXPORT acdTargets
   ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
   LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
