@@ -11,13 +11,14 @@
 # Example, against a build of the previous main in another checkout:
 #   bench/same_outputs.sh ../base/build/sim/acdsim build/sim/acdsim 20261207 5
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 if [ $# -lt 2 ]; then
   sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
-base=$1 new=$2 seed=${3:-20261207} replications=${4:-5}
+# The binaries as given, before moving to the checkout's root.
+base=$(realpath "$1") new=$(realpath "$2") seed=${3:-20261207} replications=${4:-5}
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
@@ -28,9 +29,13 @@ for scenario in scenarios/*.txtpb scenarios/variants/*.txtpb; do
     bin=$base
     [ "$side" = new ] && bin=$new
     mkdir -p "$out/$side/$name"
-    "$bin" run "$scenario" --seed "$seed" --replications "$replications" \
+    if ! "$bin" run "$scenario" --seed "$seed" --replications "$replications" \
       --json "$out/$side/$name/result.json" --csv "$out/$side/$name/csv" \
-      > "$out/$side/$name/table.txt" 2> "$out/$side/$name/stderr.txt"
+      > "$out/$side/$name/table.txt" 2> "$out/$side/$name/stderr.txt"; then
+      echo "FAILED     $name ($side: $bin)"
+      cat "$out/$side/$name/stderr.txt"
+      exit 1
+    fi
   done
   if diff -r "$out/base/$name" "$out/new/$name" > "$out/diff.txt"; then
     echo "identical  $name ($(wc -c < "$out/new/$name/result.json") bytes of JSON)"
