@@ -52,9 +52,27 @@ acd::CenterConfig SmallCenter() {
   return center;
 }
 
-// Submits `command` at engine time `at` and waits for its result.
+// Waits until the published statistics count `commands` commands: the
+// Router publishes after the batch that applied the last of them, so the
+// engine thread has finished that batch.
+void AwaitPublished(acd::Router& router, int64_t commands) {
+  for (;;) {
+    std::optional<acd::EngineStats> stats = router.ReadStats(0);
+    if (stats.has_value() && stats->commands_applied + stats->commands_rejected >= commands) {
+      return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+}
+
+// Submits `command` at engine time `at`, the `sequence`-th command, and
+// waits for its result and for the end of the batch that applied it. The
+// Router stamps a batch of commands with one clock reading, taken after it
+// takes the batch's first command: waiting for the batch to end keeps the
+// next command, submitted after the clock is set, out of this batch, so
+// every command is stamped with its own time.
 absl::Status ApplyAt(acd::Router& router, acd::ManualClock& clock, acd::Time at,
-                     acd::Command command) {
+                     acd::Command command, int64_t sequence) {
   if (at > clock.Now()) clock.Set(at);
   std::promise<absl::Status> result;
   std::future<absl::Status> done = result.get_future();
@@ -62,7 +80,9 @@ absl::Status ApplyAt(acd::Router& router, acd::ManualClock& clock, acd::Time at,
       router.Submit(0, std::move(command),
                     [&result](const acd::CommandResult& r) { result.set_value(r.status); });
   if (!submitted.ok()) return submitted;
-  return done.get();
+  absl::Status status = done.get();
+  AwaitPublished(router, sequence);
+  return status;
 }
 
 absl::Status Feed(acd::Router& router, acd::ManualClock& clock) {
@@ -81,18 +101,12 @@ absl::Status Feed(acd::Router& router, acd::ManualClock& clock) {
       {t0 + acd::Seconds(10), acd::Disconnect{.interaction = InteractionId(4)}},
       {t0 + acd::Seconds(30), acd::LogIn{.agent = bob}},
   };
+  int64_t sequence = 0;
   for (auto& [at, command] : script) {
-    absl::Status status = ApplyAt(router, clock, at, std::move(command));
+    absl::Status status = ApplyAt(router, clock, at, std::move(command), ++sequence);
     if (!status.ok()) return status;
   }
-  // Wait until the statistics include the last command (the Router
-  // publishes after the batch that applied it).
-  const int64_t applied = static_cast<int64_t>(script.size());
-  for (;;) {
-    std::optional<acd::EngineStats> stats = router.ReadStats(0);
-    if (stats.has_value() && stats->commands_applied == applied) return absl::OkStatus();
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
+  return absl::OkStatus();
 }
 
 int Fail(const std::string& message) {

@@ -7,18 +7,16 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "lib/common/json_text.h"
 
 namespace acd::sim {
 
-// A JSON string literal for `s` (quotes, backslashes and control characters
-// escaped).
-std::string JsonQuote(absl::string_view s);
+// JsonQuote and JsonNumber: lib/common/json_text.h.
+using ::acd::JsonNumber;
+using ::acd::JsonQuote;
 
 // A JSON array of string literals, on one line: ["a", "b"], or [].
 std::string JsonStrings(const std::vector<std::string>& strings);
-
-// The shortest text that reads back as `x`; null for NaN and infinities.
-std::string JsonNumber(double x);
 
 }  // namespace acd::sim
 

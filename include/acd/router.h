@@ -13,7 +13,9 @@
 //     its callback runs, exactly once, even when the Router is stopping.
 //   * Time. The engine thread stamps each command, when it takes it from the
 //     queue, with the server's `Clock` (read once per batch of up to 64
-//     commands taken together; clamped so that it never goes back), and calls
+//     commands taken together, after the first is taken, so the batch's first
+//     command is never stamped before the clock its submitter saw; clamped so
+//     that it never goes back), and calls
 //     AdvanceTo when the engine's next timer falls due. The `now` a caller
 //     puts in a command is ignored.
 //   * Results. Each command's absl::Status reaches its submitter through the

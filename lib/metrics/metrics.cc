@@ -12,6 +12,7 @@
 #include "acd/stats.h"
 #include "acd/time.h"
 #include "fmt/format.h"
+#include "lib/common/json_text.h"
 #include "prometheus/metric_type.h"
 #include "prometheus/text_serializer.h"
 
@@ -146,26 +147,6 @@ std::string WorkgroupName(const MetricsCenter& center, WorkgroupId id) {
   return id.value() < center.workgroups.size() ? center.workgroups[id.value()]
                                                : fmt::format("{}", id.value());
 }
-
-// A JSON string literal for `s` (quotes, backslashes and control characters
-// escaped), as sim/json.h writes them.
-std::string JsonQuote(absl::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20) {
-      out += fmt::format("\\u{:04x}", c);
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
-
-// The shortest text that reads back as `x`; null if not finite.
-std::string JsonNumber(double x) { return std::isfinite(x) ? fmt::format("{}", x) : "null"; }
 
 }  // namespace
 

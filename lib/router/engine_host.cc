@@ -232,10 +232,16 @@ void EngineHost::Run() {
   for (;;) {
     bool worked = false;
     // One clock reading per batch: the commands taken together share it.
+    // It is taken after the batch's first command is popped, so that a
+    // command is never stamped with a time its producer's clock had passed
+    // when it submitted (a ManualClock set, then a Submit, then the result
+    // awaited: each command is stamped with the time set before it).
+    int taken = queue_.TryPop(envelope) ? 1 : 0;
     const Time now = clock_->Now();
-    for (int i = 0; i < kBatch && queue_.TryPop(envelope); ++i) {
+    while (taken > 0) {
       Apply(envelope, now);
       worked = true;
+      taken = taken < kBatch && queue_.TryPop(envelope) ? taken + 1 : 0;
     }
     worked = FireTimers(now) || worked;
     if (decisions_ != nullptr) FlushBacklog();
