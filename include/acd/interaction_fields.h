@@ -60,9 +60,9 @@ enum class FieldKind {
   kBool,       // bool; proto bool `name`
   kAgent,      // AgentId, invalid for none; proto uint32 `name_plus_one`
   // Times; proto int64 `name_us`, INT64_MAX for Time::Infinite(). Every one
-  // within the engine's times (lib/engine/bounds.h); while live:
+  // within +-kMaxTime (acd/time.h); while live:
   kMoment,    // a time it happened: not after the state's clock
-  kTimer,     // a pending timer: due within [now, now + kMaxTimerAhead], or
+  kTimer,     // a pending timer: due within [now, now + kMaxDuration], or
               // Time::Infinite() for none
   kDeadline,  // a pending timer that is always set: as kTimer, not Infinite
   kTime,      // a time of the caller's (a work item's due time): no more

@@ -32,7 +32,8 @@
 //   * Live statistics. After commands (at most once per `stats_interval` of
 //     the clock) the engine thread publishes a snapshot of every workgroup's
 //     and agent's state; any thread reads the latest whole one with
-//     `ReadStats` (see lib/router/snapshot_ring.h for the scheme).
+//     `ReadStats`, without locks and never torn (a ring of snapshot slots:
+//     the engine thread writes a slot no reader holds).
 //   * Journal. With a JournalWriter (acd/journal.h), every accepted command
 //     and every timer firing is journaled before its callback runs, so that
 //     Recover rebuilds the exact engine after a crash. Records are flushed by
