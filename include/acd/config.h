@@ -147,12 +147,21 @@ struct NoAnswerConfig {
   Duration exclusion = Seconds(30);
 };
 
+// PureConnect's default alert timeout (its offering timeout), which an
+// `alert_timeout` of 0 stands for.
+inline constexpr Duration kDefaultAlertTimeout = Seconds(15);
+
 // A workgroup: an ACD queue with members.
 struct WorkgroupConfig {
   std::string name;
-  // How long an offer rings before it counts as not answered. Default 15 s,
-  // minimum 7 s.
-  Duration alert_timeout = Seconds(15);
+  // How long an offer rings before it counts as not answered. Default 15 s;
+  // 0 means the default, 15 s, as in PureConnect (docs/design.md 3.7);
+  // otherwise at least 7 s and at most kMaxDuration. The engine stores 0 as
+  // 15 s (Engine::config() and ExportState show 15 s, UpdateWorkgroup
+  // alike), and CenterConfigToProto (acd/config_writer.h) writes 0 as 15, so
+  // a configuration written and loaded again, or journaled and recovered,
+  // means the same.
+  Duration alert_timeout = kDefaultAlertTimeout;
   // After-call work once an interaction ends: the agent is in
   // `wrap_up_status` for this long, or until it ends wrap-up itself.
   // Default 0 (none), at most 7200 s.

@@ -2,7 +2,8 @@
 //
 // The inverse of acd/config_loader.h: every field is written out, defaults
 // included, so that loading the message gives back an equal configuration
-// (durations are whole microseconds, written as seconds). Used to journal
+// (durations are whole microseconds, written as seconds; an alert timeout of
+// 0 is written as 15, the default it stands for). Used to journal
 // reconfiguration commands and to snapshot an engine, and to save a
 // configuration built in code as a text file.
 //

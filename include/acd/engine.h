@@ -83,9 +83,9 @@
 //
 // What the engine can tell (docs/design.md 3.9): before each offer, a decision
 // record to Observer::OnDecision (acd/decision.h; SetDecisionRecords turns
-// them off); on demand, why a waiting interaction waits, its position, two
-// estimates of its remaining wait, and each workgroup's live statistics
-// (acd/stats.h).
+// them off); on demand, why a waiting interaction waits, its position,
+// estimates of its remaining wait (PureConnect's, floored and signed, and a
+// staffing-aware one), and each workgroup's live statistics (acd/stats.h).
 //
 // Timers due at the same moment fire by kind (alert timeout, wrap-up end,
 // no-answer delay end, exclusion end, tier boundary, preferred-agent window
@@ -274,7 +274,9 @@ class Engine {
 
   // ---- Queries on a waiting interaction (acd/stats.h) ----
   // Each returns NotFound for an interaction that never arrived or has
-  // ended, and FailedPrecondition for one that is not waiting.
+  // ended, and FailedPrecondition for one that is not waiting, except
+  // GetPosition (-1 for a live interaction that is not waiting) and
+  // GetWaitReason (an answer for a snoozed callback).
 
   // Why it waits: the first reason of WaitReasonCode that applies now.
   absl::StatusOr<WaitReason> GetWaitReason(InteractionId id) const;
@@ -285,13 +287,27 @@ class Engine {
   // agent), then earlier queue entry, then lower id: the order in which
   // the engine picks among interactions with equal skill scores.
   // Interactions inside a preferred-agent window count too.
+  // -1 for a live interaction that is not in the queue (alerting,
+  // connected, held, in wrap-up, or a snoozed callback), as PureConnect's
+  // estimated position answers -1 once an interaction is assigned
+  // (docs/design.md 3.9); NotFound for an unknown or ended one.
   absl::StatusOr<int64_t> GetPosition(InteractionId id) const;
 
-  // PureConnect's estimate: the mean wait (queue entry to answer) of the
-  // interactions of its workgroup answered in the last 30 minutes, minus the
-  // time it has already waited, floored at zero. Zero when nothing was
-  // answered in the window.
+  // PureConnect's estimate, floored: the mean wait (queue entry to answer)
+  // of the interactions of its workgroup answered in the last 30 minutes,
+  // minus the time it has already waited, floored at zero. Zero when nothing
+  // was answered in the window, and zero once the interaction has waited
+  // longer than that mean: this is max(0, EstimateWaitPureConnectSigned),
+  // the form to announce to a caller.
   absl::StatusOr<Duration> EstimateWaitPureConnect(InteractionId id) const;
+
+  // PureConnect's estimate as PureConnect gives it: the same mean minus the
+  // time already waited, without the floor, so negative once the
+  // interaction has waited longer than the mean (by how much longer); the
+  // mean is 0 when nothing was answered in the window, so the answer is then
+  // minus the time waited. For a supervisor's "overdue by" or to compare
+  // with PureConnect's own figures (docs/design.md 3.9).
+  absl::StatusOr<Duration> EstimateWaitPureConnectSigned(InteractionId id) const;
 
   // A staffing-aware estimate (docs/design.md 3.9). Let p = GetPosition, H the mean
   // handle time (answer to end of wrap-up) of the workgroup's interactions

@@ -2,8 +2,9 @@
 // workgroups (docs/design.md 3.9), besides its decisions.
 //
 // `Engine::GetWaitReason` says why an interaction is still waiting,
-// `Engine::GetPosition` where it stands in its workgroup, and two estimators
-// how long it will still wait. `Engine::GetWorkgroupStats` gives a workgroup's
+// `Engine::GetPosition` where it stands in its workgroup (-1 once it is out
+// of the queue), and the estimators how long it will still wait
+// (PureConnect's, floored and signed, and a staffing-aware one). `Engine::GetWorkgroupStats` gives a workgroup's
 // live statistics: its queue, its agents and its counters for the current
 // interval and since the engine started, with the service level for each of
 // the workgroup's thresholds. All are read-only queries, cheap enough to call

@@ -68,7 +68,9 @@ proto::Media MediaToProto(MediaType media) {
 proto::Workgroup WorkgroupConfigToProto(const WorkgroupConfig& wg) {
   proto::Workgroup m;
   m.set_name(wg.name);
-  m.set_alert_timeout_s(ToSeconds(wg.alert_timeout));
+  // 0 is written as what it means (acd/config.h), as the engine stores it.
+  m.set_alert_timeout_s(
+      ToSeconds(wg.alert_timeout == Duration::Zero() ? kDefaultAlertTimeout : wg.alert_timeout));
   m.set_wrap_up_s(ToSeconds(wg.wrap_up));
   m.set_wrap_up_status(wg.wrap_up_status);
   WriteSkills(wg.skills, *m.mutable_skills());

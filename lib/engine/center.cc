@@ -73,9 +73,12 @@ absl::StatusOr<Center> Center::Build(const CenterConfig& config) {
 absl::Status Center::BuildWorkgroups() {
   workgroup_models_.resize(config_.workgroups.size());
   for (size_t i = 0; i < config_.workgroups.size(); ++i) {
-    const WorkgroupConfig& wg = config_.workgroups[i];
+    WorkgroupConfig& wg = config_.workgroups[i];
     WorkgroupModel& model = workgroup_models_[i];
     const std::string where = absl::StrCat("workgroups[", i, "]");
+    // 0 stands for PureConnect's default (acd/config.h); stored as what it
+    // means, so that every later reader sees 15 s.
+    if (wg.alert_timeout == Duration::Zero()) wg.alert_timeout = kDefaultAlertTimeout;
     if (wg.alert_timeout < kMinAlertTimeout) {
       return InvalidField(where + ".alert_timeout", absl::StrCat(ToSeconds(wg.alert_timeout),
                                                                  " s is under the minimum of 7 s"));

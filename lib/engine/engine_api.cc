@@ -74,6 +74,9 @@ absl::StatusOr<int64_t> Engine::GetPosition(InteractionId id) const {
 absl::StatusOr<Duration> Engine::EstimateWaitPureConnect(InteractionId id) const {
   return impl_->EstimateWaitPureConnect(id);
 }
+absl::StatusOr<Duration> Engine::EstimateWaitPureConnectSigned(InteractionId id) const {
+  return impl_->EstimateWaitPureConnectSigned(id);
+}
 absl::StatusOr<Duration> Engine::EstimateWait(InteractionId id) const {
   return impl_->EstimateWait(id);
 }

@@ -137,6 +137,7 @@ class Engine::Impl {
   absl::StatusOr<WaitReason> GetWaitReason(InteractionId id) const;
   absl::StatusOr<int64_t> GetPosition(InteractionId id) const;
   absl::StatusOr<Duration> EstimateWaitPureConnect(InteractionId id) const;
+  absl::StatusOr<Duration> EstimateWaitPureConnectSigned(InteractionId id) const;
   absl::StatusOr<Duration> EstimateWait(InteractionId id) const;
 
   // ---- Live statistics ----

@@ -1,5 +1,6 @@
 // Queries on a waiting interaction (acd/stats.h): wait reason, position
-// and the two wait estimates. Each scans the interaction's workgroup (its
+// and the wait estimates (PureConnect's, signed and floored, and the
+// staffing-aware one). Each scans the interaction's workgroup (its
 // members or its queue) once: queries are rare next to decisions.
 
 #include <algorithm>
@@ -102,7 +103,13 @@ absl::StatusOr<WaitReason> Engine::Impl::GetWaitReason(InteractionId id) const {
 }
 
 absl::StatusOr<int64_t> Engine::Impl::GetPosition(InteractionId id) const {
-  ACD_ASSIGN_OR_RETURN(const InteractionRecord* found, FindWaiting(id));
+  const InteractionRecord* found = FindRecord(id);
+  if (found == nullptr) {
+    return absl::NotFoundError(
+        absl::StrCat("interaction ", id.value(), ": no such live interaction"));
+  }
+  // Live but not in the queue: PureConnect's -1 (acd/engine.h).
+  if (found->state != InteractionState::kWaiting) return -1;
   const InteractionRecord& x = *found;
   const InteractionWeights& weights = center_.workgroup(x.workgroup).interaction_weights;
   const auto score = [&](const InteractionRecord& y) { return ScoreAt(weights, 0, y, now_).sum; };
@@ -117,14 +124,19 @@ absl::StatusOr<int64_t> Engine::Impl::GetPosition(InteractionId id) const {
   return ahead + 1;
 }
 
-absl::StatusOr<Duration> Engine::Impl::EstimateWaitPureConnect(InteractionId id) const {
+absl::StatusOr<Duration> Engine::Impl::EstimateWaitPureConnectSigned(InteractionId id) const {
   ACD_ASSIGN_OR_RETURN(const InteractionRecord* x, FindWaiting(id));
   const internal::WorkgroupStatsState& s = stats_.stats(x->workgroup);
   const int64_t answered = s.answer_waits.CountAt(now_);
-  if (answered == 0) return Duration::Zero();
   const Duration mean =
-      Duration::Microseconds(s.answer_waits.SumAt(now_).microseconds() / answered);
-  return std::max(Duration::Zero(), mean - (now_ - x->entered_queue));
+      answered == 0 ? Duration::Zero()
+                    : Duration::Microseconds(s.answer_waits.SumAt(now_).microseconds() / answered);
+  return mean - (now_ - x->entered_queue);
+}
+
+absl::StatusOr<Duration> Engine::Impl::EstimateWaitPureConnect(InteractionId id) const {
+  ACD_ASSIGN_OR_RETURN(const Duration signed_estimate, EstimateWaitPureConnectSigned(id));
+  return std::max(Duration::Zero(), signed_estimate);
 }
 
 // How many interactions like x the members serving tier position `tier`

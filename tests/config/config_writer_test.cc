@@ -1,5 +1,6 @@
 #include "acd/config_writer.h"
 
+#include <memory>
 #include <string>
 
 #include "acd/config_loader.h"
@@ -32,6 +33,27 @@ TEST_CASE("a configuration written out and loaded again is the same configuratio
     // The engine built from either makes no difference it could show.
     CHECK(Engine::Create(*loaded).ok());
   }
+}
+
+// IceLib (Interaction Center Extension Library) reference: an offering
+// timeout of 0 means the default, 15 s (docs/sources.md).
+TEST_CASE("an alert timeout of 0 is written as the 15 s it means, and loads back as 15 s") {
+  CenterConfig center;
+  center.workgroups.push_back({.name = "Support", .alert_timeout = Duration::Zero()});
+  const proto::CenterConfig written = CenterConfigToProto(center);
+  CHECK(written.workgroups(0).alert_timeout_s() == 15.0);
+  absl::StatusOr<CenterConfig> loaded = LoadCenterConfig("written.txtpb", Text(written));
+  REQUIRE(loaded.ok());
+  CHECK(loaded->workgroups[0].alert_timeout == Seconds(15));
+  // Written alike, the two forms are one configuration.
+  center.workgroups[0].alert_timeout = Seconds(15);
+  CHECK(Text(CenterConfigToProto(center)) == Text(written));
+  // The engine stores it as it means it, so its configuration writes alike.
+  center.workgroups[0].alert_timeout = Duration::Zero();
+  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Create(center);
+  REQUIRE(engine.ok());
+  CHECK((*engine)->config().workgroups[0].alert_timeout == Seconds(15));
+  CHECK(Text(CenterConfigToProto((*engine)->config())) == Text(CenterConfigToProto(*loaded)));
 }
 
 TEST_CASE("one workgroup or agent converts alone, errors naming the source") {

@@ -194,5 +194,38 @@ TEST_CASE("the alert timeout is the workgroup's") {
   CHECK(e->NextDeadline() == At(8));
 }
 
+// IceLib (Interaction Center Extension Library) reference: the offering
+// timeout is 15 s by default, and 0 means that default (docs/sources.md).
+TEST_CASE("an alert timeout of 0 is PureConnect's default of 15 s, at creation and on update") {
+  CenterConfig center = SimpleCenter(1);
+  center.workgroups[0].alert_timeout = Duration::Zero();
+  EngineUnderTest e(center);
+  CHECK(e->config().workgroups[0].alert_timeout == Seconds(15));
+  e.Do(LogIn{.now = At(0), .agent = AgentId(0)});
+  e.Do(Call(1, 0));
+  CHECK(e->NextDeadline() == At(15));
+  // A workgroup updated to 8 s and back to 0 rings 15 s again.
+  WorkgroupConfig wg = e->config().workgroups[0];
+  wg.alert_timeout = Seconds(8);
+  e.Do(UpdateWorkgroup{.now = At(1), .workgroup = kWg, .config = wg});
+  wg.alert_timeout = Duration::Zero();
+  e.Do(UpdateWorkgroup{.now = At(2), .workgroup = kWg, .config = wg});
+  CHECK(e->config().workgroups[0].alert_timeout == Seconds(15));
+  e.Do(Reject{.now = At(3), .interaction = InteractionId(1)});
+  e.Do(Call(2, 3));
+  CHECK(e.Interaction(2).agent == AgentId(0));
+  CHECK(e->NextDeadline() == At(18));
+}
+
+TEST_CASE("an alert timeout between 0 and 7 s, or below 0, is still refused") {
+  for (const Duration bad : {Duration::Microseconds(1), Seconds(6), Seconds(-15)}) {
+    CenterConfig center = SimpleCenter(1);
+    center.workgroups[0].alert_timeout = bad;
+    const absl::Status status = Engine::Create(center).status();
+    CHECK(status.code() == absl::StatusCode::kInvalidArgument);
+    CHECK(status.message().find("workgroups[0].alert_timeout") != absl::string_view::npos);
+  }
+}
+
 }  // namespace
 }  // namespace acd

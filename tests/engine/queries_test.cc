@@ -106,7 +106,7 @@ TEST_CASE("the wait reason names the preferred agent and the excluded one") {
   CHECK(why->until == At(33));
 }
 
-TEST_CASE("queries on an unknown or non-waiting interaction are errors") {
+TEST_CASE("queries on an unknown or non-waiting interaction are errors, but for the position") {
   EngineUnderTest e(testing::SimpleCenter(1));
   e.Do(LogIn{.now = At(0), .agent = AgentId(0)});
   e.Do(Arrive{.now = At(1), .interaction = InteractionId(1), .workgroup = kWg});
@@ -115,11 +115,55 @@ TEST_CASE("queries on an unknown or non-waiting interaction are errors") {
   CHECK(e->GetPosition(unknown).status().code() == absl::StatusCode::kNotFound);
   CHECK(e->EstimateWait(unknown).status().code() == absl::StatusCode::kNotFound);
   CHECK(e->EstimateWaitPureConnect(unknown).status().code() == absl::StatusCode::kNotFound);
+  CHECK(e->EstimateWaitPureConnectSigned(unknown).status().code() == absl::StatusCode::kNotFound);
   const auto precondition = absl::StatusCode::kFailedPrecondition;
   CHECK(e->GetWaitReason(alerting).status().code() == precondition);
-  CHECK(e->GetPosition(alerting).status().code() == precondition);
+  CHECK(*e->GetPosition(alerting) == -1);  // PureConnect's answer (next test)
   CHECK(e->EstimateWait(alerting).status().code() == precondition);
   CHECK(e->EstimateWaitPureConnect(alerting).status().code() == precondition);
+  CHECK(e->EstimateWaitPureConnectSigned(alerting).status().code() == precondition);
+}
+
+// Interaction Designer help: ACD statistics: the estimated position is -1
+// once the interaction is assigned, 1 when it is next (docs/sources.md).
+TEST_CASE("the position of a live interaction not in the queue is -1, as PureConnect's") {
+  CenterConfig center = testing::SimpleCenter(1);
+  center.workgroups[0].wrap_up = Seconds(30);
+  EngineUnderTest e(center);
+  e.Do(LogIn{.now = At(0), .agent = AgentId(0)});
+  e.Do(Arrive{.now = At(1), .interaction = InteractionId(1), .workgroup = kWg});
+  e.Do(Arrive{.now = At(1), .interaction = InteractionId(2), .workgroup = kWg});
+  const auto position = [&](uint64_t id) { return *e->GetPosition(InteractionId(id)); };
+  CHECK(position(2) == 1);
+  REQUIRE(e.Interaction(1).state == InteractionState::kAlerting);
+  CHECK(position(1) == -1);
+  e.Do(Accept{.now = At(2), .interaction = InteractionId(1)});
+  CHECK(position(1) == -1);
+  e.Do(Hold{.now = At(3), .interaction = InteractionId(1)});
+  REQUIRE(e.Interaction(1).state == InteractionState::kHeld);
+  CHECK(position(1) == -1);
+  e.Do(Resume{.now = At(4), .interaction = InteractionId(1)});
+  e.Do(Disconnect{.now = At(5), .interaction = InteractionId(1)});
+  REQUIRE(e.Interaction(1).state == InteractionState::kWrapUp);
+  CHECK(position(1) == -1);
+  CHECK(position(2) == 1);  // still waiting, next
+  // Ended: unknown again.
+  e.Do(EndWrapUp{.now = At(6), .agent = AgentId(0)});
+  CHECK(e->GetPosition(InteractionId(1)).status().code() == absl::StatusCode::kNotFound);
+}
+
+TEST_CASE("a snoozed callback is not in the queue: position -1") {
+  EngineUnderTest e(testing::SimpleCenter(1));
+  e.Do(LogIn{.now = At(0), .agent = AgentId(0)});
+  e.Do(Arrive{.now = At(1),
+              .interaction = InteractionId(1),
+              .workgroup = kWg,
+              .media = MediaType::kCallback});
+  e.Do(Accept{.now = At(2), .interaction = InteractionId(1)});
+  e.Do(ReportCallback{
+      .now = At(3), .interaction = InteractionId(1), .outcome = CallbackOutcome::kRetryLater});
+  REQUIRE(e.Interaction(1).state == InteractionState::kSnoozed);
+  CHECK(*e->GetPosition(InteractionId(1)) == -1);
 }
 
 TEST_CASE("the position is the order an agent would take them in") {
@@ -174,6 +218,39 @@ TEST_CASE("PureConnect's estimate is the recent mean wait less the time waited")
   CHECK(*e->EstimateWaitPureConnect(InteractionId(101)) == Duration::Zero());
   e.Do(Arrive{.now = At(140 + 1801), .interaction = InteractionId(103), .workgroup = kWg});
   CHECK(*e->EstimateWaitPureConnect(InteractionId(103)) == Duration::Zero());  // none left
+}
+
+// Interaction Designer help: ACD statistics: the estimated wait is the
+// average wait of those answered in the previous 30 minutes minus the time
+// already waited, negative once exceeded (docs/sources.md).
+TEST_CASE("PureConnect's estimate in its own signed form goes negative past the mean") {
+  EngineUnderTest e(testing::SimpleCenter(1));
+  int64_t now = 0;
+  uint64_t id = 1;
+  e.Do(Arrive{.now = At(0), .interaction = InteractionId(100), .workgroup = kWg});
+  e.Do(Arrive{.now = At(4), .interaction = InteractionId(99), .workgroup = kWg});
+  // Nothing answered yet: the mean is 0, so minus the time waited.
+  CHECK(*e->EstimateWaitPureConnectSigned(InteractionId(100)) == Seconds(-4));
+  CHECK(*e->EstimateWaitPureConnect(InteractionId(100)) == Duration::Zero());
+  e.Do(Disconnect{.now = At(4), .interaction = InteractionId(100)});
+  e.Do(Disconnect{.now = At(4), .interaction = InteractionId(99)});
+  now = 4;
+  AnswerAfter(e, {10, 30}, now, id);  // mean wait 20 s
+  e.Do(Arrive{.now = At(now), .interaction = InteractionId(100), .workgroup = kWg});
+  e.Do(Arrive{.now = At(now + 5), .interaction = InteractionId(101), .workgroup = kWg});
+  // Within the mean both forms agree.
+  CHECK(*e->EstimateWaitPureConnectSigned(InteractionId(100)) == Seconds(15));
+  CHECK(*e->EstimateWaitPureConnect(InteractionId(100)) == Seconds(15));
+  // Past it: 20 - 50 is -30 s; the floored form says 0.
+  e.Do(Arrive{.now = At(now + 50), .interaction = InteractionId(102), .workgroup = kWg});
+  CHECK(*e->EstimateWaitPureConnectSigned(InteractionId(100)) == Seconds(-30));
+  CHECK(*e->EstimateWaitPureConnect(InteractionId(100)) == Duration::Zero());
+  CHECK(*e->EstimateWaitPureConnectSigned(InteractionId(101)) == Seconds(-25));
+  CHECK(*e->EstimateWaitPureConnectSigned(InteractionId(102)) == Seconds(20));
+  // Exactly at the mean: zero in both.
+  e.Do(Arrive{.now = At(now + 70), .interaction = InteractionId(103), .workgroup = kWg});
+  CHECK(*e->EstimateWaitPureConnectSigned(InteractionId(102)) == Duration::Zero());
+  CHECK(*e->EstimateWaitPureConnect(InteractionId(102)) == Duration::Zero());
 }
 
 TEST_CASE("the staffing-aware estimate divides position times handle time by capacity") {

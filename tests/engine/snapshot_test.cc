@@ -44,8 +44,11 @@ std::string EngineOnly(const Engine& e, uint64_t max_id) {
   }
   for (uint64_t id = 1; id <= max_id; ++id) {
     const absl::StatusOr<Duration> pure = e.EstimateWaitPureConnect(InteractionId(id));
+    const absl::StatusOr<Duration> pure_signed = e.EstimateWaitPureConnectSigned(InteractionId(id));
     const absl::StatusOr<Duration> better = e.EstimateWait(InteractionId(id));
-    if (pure.ok()) out += fmt::format("x {} estimates {} {}\n", id, *pure, *better);
+    if (pure.ok()) {
+      out += fmt::format("x {} estimates {} {} {}\n", id, *pure, *pure_signed, *better);
+    }
   }
   return out;
 }
@@ -204,13 +207,15 @@ TEST_CASE("a restored state is checked against every cross-reference and invaria
   CHECK(refused([](EngineState& s) {
           s.interactions[1].media = static_cast<MediaType>(99);
         }).find("media 99") != std::string::npos);
-  CHECK(refused([](EngineState& s) { s.interactions[0].alert_due = testing::At(-5); })
-            .find("before the state's clock") != std::string::npos);
+  CHECK(refused([](EngineState& s) {
+          s.interactions[0].alert_due = testing::At(-5);
+        }).find("before the state's clock") != std::string::npos);
   CHECK(refused([](EngineState& s) {
           s.interactions[1].entered_queue = Time::FromMicroseconds(INT64_MIN);
         }).find("kMaxTime") != std::string::npos);
-  CHECK(refused([](EngineState& s) { s.agents[0].status = StatusId(uint32_t{1} << 31); })
-            .find("unknown status") != std::string::npos);
+  CHECK(refused([](EngineState& s) {
+          s.agents[0].status = StatusId(uint32_t{1} << 31);
+        }).find("unknown status") != std::string::npos);
   // Nothing else was needed: the good state still restores and decides.
   auto again = Engine::Restore(good);
   REQUIRE(again.ok());

@@ -138,9 +138,9 @@ TEST_CASE("recovering with another configuration fails before any replay, naming
   // started with.
   ProtoStateCodec codec;
   const EngineSnapshot snapshot{.next_sequence = 8, .state = *codec.Save(*w.engine)};
-  CHECK(Recover(now_in_force, w.journal, {.snapshot = &snapshot, .codec = &codec})
-            .status()
-            .code() == absl::StatusCode::kFailedPrecondition);
+  CHECK(
+      Recover(now_in_force, w.journal, {.snapshot = &snapshot, .codec = &codec}).status().code() ==
+      absl::StatusCode::kFailedPrecondition);
   absl::StatusOr<Recovered> from_snapshot =
       Recover(center, w.journal, {.snapshot = &snapshot, .codec = &codec});
   REQUIRE(from_snapshot.ok());
@@ -158,6 +158,33 @@ TEST_CASE("reconfiguration commands in the journal keep recovery exact") {
   CHECK(StateText(*recovered->engine, 10) == w.state);
   CHECK(ConfigFingerprint(recovered->engine->config()) == ConfigFingerprint(w.engine->config()));
   CHECK(recovered->engine->config().workgroups[0].wrap_up == Seconds(20));
+}
+
+// IceLib (Interaction Center Extension Library) reference: an offering
+// timeout of 0 means the default, 15 s (docs/sources.md).
+TEST_CASE("an alert timeout of 0 is journaled and recovered as the 15 s it means") {
+  CenterConfig center = SimpleCenter(2, {"Support", "Sales"});
+  center.workgroups[1].alert_timeout = Duration::Zero();
+  WorkgroupConfig support = center.workgroups[0];
+  support.alert_timeout = Duration::Zero();
+  const Written w = Write(
+      center, {LogIn{.now = At(0), .agent = AgentId(0), .status = StatusId(0)},
+               UpdateWorkgroup{.now = At(1), .workgroup = WorkgroupId(0), .config = support},
+               Arrive{.now = At(2), .interaction = InteractionId(1), .workgroup = WorkgroupId(0)}});
+  CHECK(w.engine->NextDeadline() == At(17));
+  // The configuration saying 15 s is the same configuration.
+  CenterConfig said_15 = center;
+  said_15.workgroups[1].alert_timeout = Seconds(15);
+  for (const CenterConfig& given : {center, said_15}) {
+    absl::StatusOr<Recovered> recovered = Recover(given, w.journal);
+    REQUIRE(recovered.ok());
+    CHECK(recovered->config_checked);
+    CHECK(StateText(*recovered->engine, 10) == w.state);
+    CHECK(recovered->engine->NextDeadline() == At(17));
+    for (const WorkgroupConfig& wg : recovered->engine->config().workgroups) {
+      CHECK(wg.alert_timeout == Seconds(15));
+    }
+  }
 }
 
 TEST_CASE("a journal without a header (format 1) still recovers, unchecked") {
@@ -229,8 +256,7 @@ TEST_CASE("a header out of place or from a newer format is refused") {
   newer.mutable_header()->set_format_version(kJournalFormatVersion + 1);
   absl::StatusOr<Recovered> recovered = Recover(center, magic + Framed(newer) + Framed(advance));
   CHECK(recovered.status().code() == absl::StatusCode::kFailedPrecondition);
-  CHECK(recovered.status().message().find("newer than this library's") !=
-        absl::string_view::npos);
+  CHECK(recovered.status().message().find("newer than this library's") != absl::string_view::npos);
 
   journal::Record zero = header;
   zero.mutable_header()->set_format_version(0);

@@ -44,7 +44,7 @@ std::vector<SkillLevel> RandomSkills(Chooser& pick, int skills, int min_desire) 
 WorkgroupConfig RandomWorkgroup(Chooser& pick, int w, int workgroups, int skills) {
   {
     WorkgroupConfig wg{.name = fmt::format("wg{}", w)};
-    wg.alert_timeout = Seconds(pick.Of({7, 10, 15}));
+    wg.alert_timeout = Seconds(pick.Of({0, 7, 10, 15}));  // 0: the default, 15 s
     wg.wrap_up = Seconds(pick.Of({0, 0, 5, 10}));
     if (pick.OneIn(3)) wg.skills = RandomSkills(pick, skills, 0);
     wg.utilization = RandomUtilization(pick);

@@ -26,6 +26,11 @@ bool PickupLimited(MediaType m) { return m == MediaType::kWorkItem || m == Media
 
 double Seconds(Duration d) { return static_cast<double>(d.microseconds()) / 1e6; }
 
+// PureConnect's offering timeout: 0 stands for the default, 15 s.
+Duration AlertTimeout(const WorkgroupConfig& w) {
+  return w.alert_timeout == Duration::Zero() ? Duration::Microseconds(15'000'000) : w.alert_timeout;
+}
+
 int IndexOfStatus(const CenterConfig& c, const std::string& name) {
   for (size_t i = 0; i < c.statuses.size(); ++i) {
     if (c.statuses[i].name == name) return static_cast<int>(i);
@@ -300,7 +305,7 @@ void ReferenceRouter::Offer(Interaction& x, AgentId a, bool direct, RequeueReaso
   }
   if (x.transferred && PickupLimited(x.media)) return;  // rings until picked up
   x.alert_pending = true;
-  x.alert_due = now_ + config_.workgroups[x.workgroup.value()].alert_timeout;
+  x.alert_due = now_ + AlertTimeout(config_.workgroups[x.workgroup.value()]);
 }
 
 void ReferenceRouter::Connect(Interaction& x) {

@@ -56,7 +56,10 @@ bool AgentOk(const CenterConfig& c, const AgentConfig& a) {
 }
 
 bool WorkgroupOk(const CenterConfig& c, size_t index, const WorkgroupConfig& w) {
-  if (w.alert_timeout < Seconds(7) || w.wrap_up < Duration::Zero() || w.wrap_up > Seconds(7200)) {
+  // An alert timeout of 0 stands for 15 s (AlertTimeout, reference_router.cc);
+  // otherwise at least 7 s.
+  if ((w.alert_timeout != Duration::Zero() && w.alert_timeout < Seconds(7)) ||
+      w.wrap_up < Duration::Zero() || w.wrap_up > Seconds(7200)) {
     return false;
   }
   if (w.tiers.size() > 5) return false;

@@ -243,7 +243,9 @@ absl::StatusOr<int64_t> ReferenceRouter::GetPosition(InteractionId id) const {
   auto it = interactions_.find(id.value());
   if (it == interactions_.end()) return absl::NotFoundError("interaction");
   const Interaction& x = it->second;
-  if (x.state != InteractionState::kWaiting) return absl::FailedPreconditionError("not waiting");
+  // Live but not in the queue (alerting, connected, held, wrap-up,
+  // snoozed): PureConnect's -1.
+  if (x.state != InteractionState::kWaiting) return -1;
   const InteractionWeights& w = config_.workgroups[x.workgroup.value()].interaction_weights;
   const auto score = [&](const Interaction& y) {
     return y.priority * w.priority + Secs(now_ - y.entered_queue) * w.time_in_queue +
