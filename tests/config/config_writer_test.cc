@@ -39,6 +39,7 @@ TEST_CASE("a configuration written out and loaded again is the same configuratio
 // timeout of 0 means the default, 15 s (docs/sources.md).
 TEST_CASE("an alert timeout of 0 is written as the 15 s it means, and loads back as 15 s") {
   CenterConfig center;
+  center.statuses = DefaultStatuses();  // as the engine fills them in
   center.workgroups.push_back({.name = "Support", .alert_timeout = Duration::Zero()});
   const proto::CenterConfig written = CenterConfigToProto(center);
   CHECK(written.workgroups(0).alert_timeout_s() == 15.0);
