@@ -113,8 +113,7 @@ absl::Status Engine::Impl::AdvanceTo(Time now) {
 absl::StatusOr<InteractionView> Engine::Impl::GetInteraction(InteractionId id) const {
   const InteractionRecord* found = FindRecord(id);
   if (found == nullptr) {
-    return absl::NotFoundError(
-        absl::StrCat("interaction ", id.value(), ": no such live interaction"));
+    return NoSuchInteraction(id);
   }
   const InteractionRecord& x = *found;
   InteractionView view{.snoozed_until = x.snooze_due};
@@ -203,11 +202,15 @@ absl::Status Engine::Impl::CheckArrive(const Arrive& c) const {
   return absl::OkStatus();
 }
 
+absl::Status Engine::Impl::NoSuchInteraction(InteractionId id) {
+  return absl::NotFoundError(
+      absl::StrCat("interaction ", id.value(), ": no such live interaction"));
+}
+
 absl::StatusOr<internal::InteractionRecord*> Engine::Impl::Find(InteractionId id) {
   InteractionRecord* x = interactions_.Find(id);
   if (x == nullptr) {
-    return absl::NotFoundError(
-        absl::StrCat("interaction ", id.value(), ": no such live interaction"));
+    return NoSuchInteraction(id);
   }
   return x;
 }

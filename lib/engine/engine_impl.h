@@ -160,6 +160,8 @@ class Engine::Impl {
   absl::Status CheckLoggedIn(AgentId id) const;
   absl::Status CheckArrive(const Arrive& c) const;
   absl::StatusOr<InteractionRecord*> Find(InteractionId id);
+  // NotFound naming `id`: no live interaction has it.
+  static absl::Status NoSuchInteraction(InteractionId id);
   absl::Status WrongState(const InteractionRecord& x, absl::string_view wanted) const;
 
   absl::Status Handle(const LogIn& c);

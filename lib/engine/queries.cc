@@ -47,8 +47,7 @@ absl::StatusOr<const internal::InteractionRecord*> Engine::Impl::FindWaiting(
     InteractionId id) const {
   const InteractionRecord* x = FindRecord(id);
   if (x == nullptr) {
-    return absl::NotFoundError(
-        absl::StrCat("interaction ", id.value(), ": no such live interaction"));
+    return NoSuchInteraction(id);
   }
   if (x->state != InteractionState::kWaiting) return WrongState(*x, "waiting");
   return x;
@@ -105,8 +104,7 @@ absl::StatusOr<WaitReason> Engine::Impl::GetWaitReason(InteractionId id) const {
 absl::StatusOr<int64_t> Engine::Impl::GetPosition(InteractionId id) const {
   const InteractionRecord* found = FindRecord(id);
   if (found == nullptr) {
-    return absl::NotFoundError(
-        absl::StrCat("interaction ", id.value(), ": no such live interaction"));
+    return NoSuchInteraction(id);
   }
   // Live but not in the queue: PureConnect's -1 (acd/engine.h).
   if (found->state != InteractionState::kWaiting) return -1;
