@@ -180,6 +180,7 @@ class Engine::Impl {
   absl::Status Handle(const SetPriority& c);
   absl::Status Handle(const UpdateAgent& c);
   absl::Status Handle(const UpdateWorkgroup& c);
+  absl::Status Handle(const Pickup& c);
   // Takes a validated center in place of the current one and brings the
   // indexes up to date: readiness, and the waiting interactions of
   // `refile` re-filed under their workgroup's new rules.
@@ -225,6 +226,8 @@ class Engine::Impl {
   // Moves x (taken off its agent or its queue) to wait in `wg`.
   void MoveToWorkgroup(InteractionRecord& x, WorkgroupId wg, RequeueReason reason, AgentId from);
   void Snooze(InteractionRecord& x);
+  // A held x reached its workgroup's maximum time on hold (pickup.cc).
+  void HoldExceeded(InteractionRecord& x);
   void Abandon(InteractionRecord& x);
   void EndConnected(InteractionRecord& x);
   void Complete(InteractionRecord& x);

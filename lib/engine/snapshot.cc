@@ -206,6 +206,9 @@ void Engine::Impl::RestoreInteraction(const EngineState::Interaction& in) {
   if (x.state == InteractionState::kWaiting && x.overflow_due != Time::Infinite()) {
     timers_.Schedule(x.overflow_due, TimerKind::kQueueTimeout, target);
   }
+  if (x.state == InteractionState::kHeld && x.hold_due != Time::Infinite()) {
+    timers_.Schedule(x.hold_due, TimerKind::kMaxHold, target);
+  }
 }
 
 EngineState Engine::ExportState() const { return impl_->ExportState(); }

@@ -169,6 +169,7 @@ void Engine::Impl::ReturnToQueue(InteractionRecord& x, RequeueReason reason) {
 AgentId Engine::Impl::Detach(InteractionRecord& x) {
   const AgentId agent = x.agent;
   ReleaseCapacity(x);
+  x.hold_due = Time::Infinite();
   agents_.AddTalkTime(agent, now_ - x.connected_at);
   agents_.SetAvailableSince(agent, now_);
   x.agent = AgentId();
@@ -218,6 +219,7 @@ void Engine::Impl::EndConnected(InteractionRecord& x) {
   const AgentId agent = x.agent;
   const WorkgroupId wg = x.workgroup;
   ReleaseCapacity(x);
+  x.hold_due = Time::Infinite();
   const Duration wrap_up = center_.workgroup(wg).wrap_up;
   agents_.AddTalkTime(agent, now_ - x.connected_at);
   stats_.OnDisconnected(wg, x.due, now_);

@@ -12,7 +12,7 @@
 namespace acd::router_internal {
 namespace {
 
-static_assert(std::variant_size_v<Command> == 16,
+static_assert(std::variant_size_v<Command> == 17,
               "a command was added to acd::Command: give it a message in journal.proto and an "
               "Encode/Decode case below");
 
@@ -144,6 +144,13 @@ struct Encoder {
     m.set_agent(agent.value());
     *m.mutable_config() = AgentConfigToProto(config);
   }
+  void operator()(const Pickup& c) const {
+    const auto& [now, agent, interaction] = c;
+    journal::Pickup& m = *out.mutable_pickup();
+    m.set_now_us(Us(now));
+    m.set_agent(agent.value());
+    m.set_interaction(interaction.value());
+  }
   void operator()(const UpdateWorkgroup& c) const {
     const auto& [now, workgroup, config] = c;
     journal::UpdateWorkgroup& m = *out.mutable_update_workgroup();
@@ -267,6 +274,10 @@ absl::StatusOr<Command> DecodeCommand(const journal::Command& in) {
       return DecodeUpdateAgent(in.update_agent());
     case Command::kUpdateWorkgroup:
       return DecodeUpdateWorkgroup(in.update_workgroup());
+    case Command::kPickup:
+      return Pickup{.now = TimeUs(in.pickup().now_us()),
+                    .agent = AgentId(in.pickup().agent()),
+                    .interaction = InteractionId(in.pickup().interaction())};
     case Command::COMMAND_NOT_SET:
       break;
   }

@@ -76,6 +76,13 @@ WorkgroupConfig RandomWorkgroup(Chooser& pick, int w, int workgroups, int skills
     wg.queue_capacity = pick.Of({-1, -1, -1, 0, 1, 2});
     wg.callback_retry_interval = Seconds(pick.Of({5, 20}));
     wg.callback_max_attempts = pick.Of({1, 2, 3});
+    // Short limits, so that holds run out inside a stream.
+    wg.max_hold = Seconds(pick.Of({0, 5, 20, 900}));
+    if (pick.OneIn(3)) {
+      wg.max_hold_action = MaxHoldAction::kTransfer;
+      wg.max_hold_workgroup = fmt::format("wg{}", pick.Below(workgroups));
+    }
+    wg.allow_pickup_by_non_members = pick.OneIn(2);
     return wg;
   }
 }
@@ -122,7 +129,7 @@ Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint6
   const AgentId agent(pick.OneIn(40) ? agents : pick.Below(agents));
   const InteractionId some(1 + pick.Below(static_cast<int>(next_id) + (pick.OneIn(30) ? 1 : 0)));
   const int statuses = center.statuses.empty() ? 10 : static_cast<int>(center.statuses.size());
-  switch (pick.Below(24)) {
+  switch (pick.Below(27)) {
     case 0:
       return LogIn{.now = now,
                    .agent = agent,
@@ -182,6 +189,10 @@ Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint6
           .interaction = some,
           .outcome = pick.Of({CallbackOutcome::kComplete, CallbackOutcome::kAttemptFailed,
                               CallbackOutcome::kRetryLater, CallbackOutcome::kRetryLater})};
+    case 24:
+    case 25:
+    case 26:
+      return Pickup{.now = now, .agent = agent, .interaction = some};
     case 18:
       return SetPriority{.now = now, .interaction = some, .priority = pick.Of({0, 50, 90, 1001})};
     case 19: {
@@ -292,6 +303,9 @@ std::string Describe(const Command& command) {
     std::string operator()(const SetPriority& c) const {
       return fmt::format("{} SetPriority id={} priority={}", c.now, c.interaction, c.priority);
     }
+    std::string operator()(const Pickup& c) const {
+      return fmt::format("{} Pickup agent={} id={}", c.now, c.agent, c.interaction);
+    }
     std::string operator()(const UpdateAgent& c) const {
       std::string memberships, skills;
       for (const MembershipConfig& m : c.config.workgroups) {
@@ -306,10 +320,11 @@ std::string Describe(const Command& command) {
     std::string operator()(const UpdateWorkgroup& c) const {
       return fmt::format(
           "{} UpdateWorkgroup workgroup={} name={} tiers={} capacity={} timeout={}->{} "
-          "weights={}/{}/{}",
+          "weights={}/{}/{} max_hold={}/{}",
           c.now, c.workgroup, c.config.name, c.config.tiers.size(), c.config.queue_capacity,
           c.config.queue_timeout, c.config.overflow_workgroup, c.config.interaction_weights.skill,
-          c.config.interaction_weights.priority, c.config.interaction_weights.time_in_queue);
+          c.config.interaction_weights.priority, c.config.interaction_weights.time_in_queue,
+          c.config.max_hold, c.config.max_hold_workgroup);
     }
   };
   return std::visit(Visitor{}, command);

@@ -116,6 +116,8 @@ class ReferenceRouter {
     Time overflow_due = Time::Infinite();
     // When it was last put on hold; Infinite before any hold.
     Time last_held = Time::Infinite();
+    // While held: when the maximum time on hold runs out; else Infinite.
+    Time hold_due = Time::Infinite();
   };
   struct Pending {
     Time due;
@@ -147,6 +149,9 @@ class ReferenceRouter {
   absl::Status Do(const SetPriority& c);
   absl::Status Do(const UpdateAgent& c);
   absl::Status Do(const UpdateWorkgroup& c);
+  absl::Status Do(const Pickup& c);
+  // A held x reached its workgroup's maximum time on hold.
+  void HoldExceeded(Interaction& x);
 
   // Rules.
   int SkillProficiency(AgentId a, SkillId s) const;
