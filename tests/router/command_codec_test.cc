@@ -100,6 +100,10 @@ bool Same(const UpdateWorkgroup& a, const UpdateWorkgroup& b) {
              WorkgroupConfigToProto(b.config).SerializeAsString();
 }
 
+bool Same(const Pickup& a, const Pickup& b) {
+  return a.now == b.now && a.agent == b.agent && a.interaction == b.interaction;
+}
+
 bool Same(const Command& a, const Command& b) {
   if (a.index() != b.index()) return false;
   return std::visit([&b](const auto& x) { return Same(x, std::get<std::decay_t<decltype(x)>>(b)); },
@@ -164,10 +168,15 @@ std::vector<Command> OneOfEach() {
                       .workgroup = WorkgroupId(1),
                       .config = {.name = "Sales",
                                  .alert_timeout = Seconds(20),
+                                 .max_hold = Seconds(1200),
+                                 .max_hold_action = MaxHoldAction::kTransfer,
+                                 .max_hold_workgroup = "Support",
+                                 .allow_pickup_by_non_members = true,
                                  .tiers = {{.threshold = 50, .duration = Seconds(9)}},
                                  .queue_timeout = Seconds(60),
                                  .overflow_workgroup = "Support",
                                  .queue_capacity = 5}},
+      Pickup{.now = t, .agent = AgentId(13), .interaction = x},
   };
 }
 
