@@ -229,9 +229,10 @@ struct UpdateAgent {
 // tiers counted from when they entered the queue, and the in-queue timeout
 // is re-armed from the same moment; then all are routed again, oldest
 // first. Interactions alerting, connected, held or in wrap-up keep the
-// alert timeout, wrap-up and hold exemption they started with, and take
-// the new tiers if they wait again. Costs a pass
-// over the whole center.
+// alert timeout, wrap-up, hold exemption and maximum hold they started
+// with (a held one's limit runs out when it would have; what happens then
+// is the new configuration's), and take the new tiers if they wait again.
+// Costs a pass over the whole center.
 struct UpdateWorkgroup {
   Time now;
   WorkgroupId workgroup;

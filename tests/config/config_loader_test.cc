@@ -90,13 +90,9 @@ workgroups {
   agent_weights { skill: 0 cost: -1 available: 1 available_interval_s: 60 attribute2: 3 }
   tiers { threshold: 70 duration_s: 20 }
   tiers { threshold: 30 duration_s: 40 }
-  after_last_tier: AFTER_LAST_TIER_ANY_MEMBER
-  agent_order: AGENT_ORDER_ROUND_ROBIN
+  after_last_tier: AFTER_LAST_TIER_ANY_MEMBER max_hold_s: 1200 allow_pickup_by_non_members: true
+  agent_order: AGENT_ORDER_ROUND_ROBIN max_hold_action: MAX_HOLD_ACTION_TRANSFER max_hold_workgroup: "Desk"
   no_answer { misses_before_status: 2 delay_s: 5 priority_bump: 10 exclusion_s: 60 }
-  max_hold_s: 1200
-  max_hold_action: MAX_HOLD_ACTION_TRANSFER
-  max_hold_workgroup: "Desk"
-  allow_pickup_by_non_members: true
 }
 agents {
   name: "ann"

@@ -77,7 +77,7 @@ WorkgroupConfig RandomWorkgroup(Chooser& pick, int w, int workgroups, int skills
     wg.callback_retry_interval = Seconds(pick.Of({5, 20}));
     wg.callback_max_attempts = pick.Of({1, 2, 3});
     // Short limits, so that holds run out inside a stream.
-    wg.max_hold = Seconds(pick.Of({0, 5, 20, 900}));
+    wg.max_hold = Seconds(pick.Of({0, 10, 30, 900}));
     if (pick.OneIn(3)) {
       wg.max_hold_action = MaxHoldAction::kTransfer;
       wg.max_hold_workgroup = fmt::format("wg{}", pick.Below(workgroups));
@@ -129,7 +129,7 @@ Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint6
   const AgentId agent(pick.OneIn(40) ? agents : pick.Below(agents));
   const InteractionId some(1 + pick.Below(static_cast<int>(next_id) + (pick.OneIn(30) ? 1 : 0)));
   const int statuses = center.statuses.empty() ? 10 : static_cast<int>(center.statuses.size());
-  switch (pick.Below(27)) {
+  switch (pick.Below(24)) {
     case 0:
       return LogIn{.now = now,
                    .agent = agent,
@@ -183,16 +183,17 @@ Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint6
     case 16:
       return Transfer{.now = now, .interaction = some, .agent = agent};
     case 17:
-    case 23:
       return ReportCallback{
           .now = now,
           .interaction = some,
           .outcome = pick.Of({CallbackOutcome::kComplete, CallbackOutcome::kAttemptFailed,
                               CallbackOutcome::kRetryLater, CallbackOutcome::kRetryLater})};
-    case 24:
-    case 25:
-    case 26:
-      return Pickup{.now = now, .agent = agent, .interaction = some};
+    case 23:
+      // Often the latest arrival: the one most likely still waiting.
+      return Pickup{.now = now,
+                    .agent = agent,
+                    .interaction = pick.OneIn(2) ? InteractionId(std::max<uint64_t>(1, next_id - 1))
+                                                 : some};
     case 18:
       return SetPriority{.now = now, .interaction = some, .priority = pick.Of({0, 50, 90, 1001})};
     case 19: {
