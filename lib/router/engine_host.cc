@@ -277,12 +277,15 @@ void EngineHost::Run() {
     while (taken > 0) {
       if (envelope.query) {
         // Between two commands: the engine as every earlier command left it.
+        // It ends the batch, so that a command its caller submits after the
+        // answer (having moved a ManualClock, say) is stamped with a fresh
+        // reading, as the first of a batch is.
         envelope.query(*engine_);
         envelope.query = nullptr;
-      } else {
-        Apply(envelope, now);
-        worked = true;
+        break;
       }
+      Apply(envelope, now);
+      worked = true;
       taken = taken < kBatch && queue_.TryPop(envelope) ? taken + 1 : 0;
     }
     worked = FireTimers(now) || worked;
