@@ -28,12 +28,22 @@
 //     any server thread drains with `PollDecisions`. If nobody drains it and
 //     it fills, the engine thread keeps further decisions in a private
 //     backlog, in order, and moves them in as space frees: none is lost, and
-//     the engine thread never waits.
+//     the engine thread never waits. With `decision_records` on, each
+//     offer's DecisionRecord (acd/decision.h) goes the same ways
+//     (Observer::OnDecision, then the queue), just before its OfferEvent.
 //   * Live statistics. After commands (at most once per `stats_interval` of
 //     the clock) the engine thread publishes a snapshot of every workgroup's
 //     and agent's state; any thread reads the latest whole one with
 //     `ReadStats`, without locks and never torn (a ring of snapshot slots:
-//     the engine thread writes a slot no reader holds).
+//     the engine thread writes a slot no reader holds). An idle engine
+//     republishes every `stats_refresh` of clock time, its clock moved to
+//     now first, so that `as_of` and the longest wait move without traffic.
+//   * Queries. Any thread asks about one interaction or agent, or lists the
+//     live interactions or the agents (`QueryInteraction`, ...; blocking
+//     forms `GetInteraction`, ... with a deadline). A query rides the
+//     command queue but is no command: the engine thread answers it between
+//     two commands, so it sees exactly the commands submitted before it
+//     (linearizable; see "Queries on a running engine" below).
 //   * Journal. With a JournalWriter (acd/journal.h), every accepted command
 //     and every timer firing is journaled before its callback runs, so that
 //     Recover rebuilds the exact engine after a crash. Records are flushed by
@@ -60,9 +70,13 @@
 // Thread safety: every public member function may be called from any thread
 // at any time, concurrently, except that Stop and the destructor are called
 // by one thread (the owner), and the destructor must not race with any
-// other call. Submit, PollDecisions, ReadStats and Wake take no lock and
-// never wait for the engine thread (Submit with a deadline waits for room,
-// by polling, at most until its deadline).
+// other call. Submit, Query and the Query* callback forms, PollDecisions,
+// ReadStats and Wake take no lock and never wait for the engine thread
+// (Submit with a deadline waits for room, by polling, at most until its
+// deadline). The blocking queries (GetInteraction, GetAgent,
+// ListInteractions, ListAgents) wait for the engine thread until their
+// deadline, and refuse (FailedPrecondition) to be called on an engine
+// thread.
 
 #ifndef ACD_ROUTER_H_
 #define ACD_ROUTER_H_
