@@ -3,9 +3,11 @@
 
 #include <atomic>
 #include <chrono>
+#include <string>
 #include <thread>
 #include <vector>
 
+#include "acd/journal.h"
 #include "acd/router.h"
 #include "doctest/doctest.h"
 #include "tests/router/router_testing.h"
@@ -381,6 +383,37 @@ TEST_CASE("an idle engine republishes its statistics as the clock moves: as_of a
   CHECK(router->ReadStats(0)->workgroups[0].stats.longest_wait == Seconds(45));
   // The engine's clock moved with it: a query sees it.
   CHECK(router->GetInteraction(0, InteractionId(1), Soon())->as_of == Time() + Seconds(1045));
+}
+
+TEST_CASE("the refresh's clock move is journaled: recovery rebuilds the same clock") {
+  ManualClock clock(Time() + Seconds(1000));
+  const CenterConfig center = SimpleCenter(1);
+  auto sink = std::make_unique<StringJournalSink>();
+  StringJournalSink* bytes = sink.get();
+  JournalWriter journal(std::move(sink), center);
+  std::string live_state;
+  {
+    std::vector<HostedEngine> engines;
+    engines.push_back({.engine = *Engine::Create(center), .journal = &journal});
+    auto router = *Router::Create({.clock = &clock}, std::move(engines));
+    REQUIRE(router->Submit(0, Call(1)).ok());
+    REQUIRE(router->ListAgents(0, Soon()).ok());
+    clock.Advance(Seconds(30));
+    router->Wake();
+    Await([&] { return router->ReadStats(0)->as_of == Time() + Seconds(1030); });
+    router->Stop();
+    CHECK(router->engine(0).now() == Time() + Seconds(1030));
+    live_state = testing::StateText(router->engine(0), 1);
+  }
+  REQUIRE(journal.Flush().ok());
+  const absl::StatusOr<JournalContents> contents = ReadJournal(bytes->bytes());
+  REQUIRE(contents.ok());
+  REQUIRE(contents->entries.size() == 2);  // the arrival, then the refresh's advance
+  CHECK(std::get<JournalAdvance>(contents->entries[1].value).now == Time() + Seconds(1030));
+  const absl::StatusOr<Recovered> recovered = Recover(center, bytes->bytes());
+  REQUIRE(recovered.ok());
+  CHECK(recovered->engine->now() == Time() + Seconds(1030));
+  CHECK(testing::StateText(*recovered->engine, 1) == live_state);
 }
 
 TEST_CASE("with the refresh off, an idle engine's statistics stay as of its last command") {
