@@ -335,8 +335,7 @@ class Router {
 
   // One interaction: NotFound (in the callback) for an interaction that
   // never arrived or has ended; otherwise every field of InteractionInfo.
-  absl::Status QueryInteraction(int engine, InteractionId id,
-                                QueryCallback<InteractionInfo> done);
+  absl::Status QueryInteraction(int engine, InteractionId id, QueryCallback<InteractionInfo> done);
   // One agent; NotFound for an unknown agent.
   absl::Status QueryAgent(int engine, AgentId id, QueryCallback<AgentInfo> done);
   // The live interactions, all or (with `workgroup`) those of one

@@ -2,8 +2,8 @@
 // with no command, and is answered on the engine thread between two
 // commands (acd/router.h, "Queries on a running engine").
 
-#include <chrono>
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>

@@ -16,8 +16,8 @@
 namespace acd {
 namespace {
 
-using testing::SimpleCenter;
 using std::chrono::steady_clock;
+using testing::SimpleCenter;
 
 const WorkgroupId kSupport(0);
 
@@ -71,7 +71,8 @@ TEST_CASE("a query answers the interaction's view, position, wait reason and est
   // Waiting: every field answers. Nothing was answered yet, so PureConnect's
   // mean is 0: floored 0, signed minus the 5 s waited (as of the engine's
   // clock, the last command's, 110 s).
-  const absl::StatusOr<InteractionInfo> waiting = router->GetInteraction(0, InteractionId(2), Soon());
+  const absl::StatusOr<InteractionInfo> waiting =
+      router->GetInteraction(0, InteractionId(2), Soon());
   REQUIRE(waiting.ok());
   CHECK(waiting->as_of == Time() + Seconds(110));
   CHECK(waiting->view.id == InteractionId(2));
