@@ -365,8 +365,8 @@ class Router {
   // ManualClock moved).
   void Wake();
 
-  // Refuses new commands, applies every command already queued (their
-  // callbacks run), publishes final statistics, flushes the journals and
+  // Refuses new commands and queries, applies every command already queued
+  // (their callbacks run) and answers every query already queued, publishes final statistics, flushes the journals and
   // joins the engine threads. Idempotent. The engines stay alive until
   // the Router is destroyed (`engine()` reads them afterwards).
   void Stop();

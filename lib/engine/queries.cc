@@ -223,8 +223,9 @@ std::vector<AgentView> Engine::ListAgents() const {
   std::vector<AgentView> views;
   const size_t n = impl_->center().config().agents.size();
   views.reserve(n);
-  for (size_t a = 0; a < n; ++a)
+  for (size_t a = 0; a < n; ++a) {
     views.push_back(*impl_->GetAgent(AgentId(static_cast<uint32_t>(a))));
+  }
   return views;
 }
 
