@@ -60,8 +60,10 @@ absl::Status AgentBehaviour::ScheduleShifts(size_t a, int64_t k, Time from) {
       ACD_ASSIGN_OR_RETURN(const StatusId status, engine_.FindStatus(br.status));
       const Duration offset =
           Duration::Microseconds(br.stagger_window.microseconds() * k / g.count);
-      if (br.start + offset >= from) Push(br.start + offset, {SimEventKind::kBreakStart, a, 0, status});
-      if (br.end + offset >= from) Push(br.end + offset, {SimEventKind::kBreakEnd, a, 0, status});
+      const Time start = br.start + offset;
+      const Time end = br.end + offset;
+      if (start >= from) Push(start, {SimEventKind::kBreakStart, a, 0, status});
+      if (end >= from) Push(end, {SimEventKind::kBreakEnd, a, 0, status});
     }
   }
   return absl::OkStatus();
@@ -86,15 +88,15 @@ absl::Status AgentBehaviour::ContinueFrom(const EngineState& state, size_t first
     const bool added = a >= first_added;
     if (group >= 0 && !scenario_.agent_groups[group].agents_per_interval.empty()) {
       const std::vector<int>& counts = scenario_.agent_groups[group].agents_per_interval;
+      // An added agent the head count has in at T logs in at once.
+      bool in = agent.logged_in;
       if (added) {
-        const int64_t i = now.microseconds() / scenario_.interval.microseconds();
-        if (counts[std::min<size_t>(static_cast<size_t>(i), counts.size() - 1)] > k) {
+        const auto i = static_cast<size_t>(now.microseconds() / scenario_.interval.microseconds());
+        if (counts[std::min(i, counts.size() - 1)] > k) {
           Push(now, {SimEventKind::kShiftStart, a});
-          agent.logged_in = true;  // for the schedule below; the event logs in
+          in = true;
         }
       }
-      const bool in = agent.logged_in;
-      agent.logged_in = state.agents[a].logged_in;
       SchedulePerInterval(a, static_cast<int>(k) + 1, counts, now, in);
       continue;
     }
@@ -102,7 +104,7 @@ absl::Status AgentBehaviour::ContinueFrom(const EngineState& state, size_t first
       if (added) Push(now, {SimEventKind::kShiftStart, a});
       continue;
     }
-    if (added) {
+    if (added) {  // in at once when a shift is on at T
       for (const Shift& shift : scenario_.agent_groups[group].shifts) {
         if (shift.start < now && now < shift.end) Push(now, {SimEventKind::kShiftStart, a});
       }
@@ -115,8 +117,8 @@ absl::Status AgentBehaviour::ContinueFrom(const EngineState& state, size_t first
 // Agent k (from 1) of a group with a head count per interval is logged in
 // over each run of intervals whose count is at least k. Logging out leaves
 // the interactions it holds with it until they end (acd::LogOut).
-void AgentBehaviour::SchedulePerInterval(size_t a, int k, const std::vector<int>& counts,
-                                         Time from, bool in) {
+void AgentBehaviour::SchedulePerInterval(size_t a, int k, const std::vector<int>& counts, Time from,
+                                         bool in) {
   const Time end = Time() + scenario_.horizon;
   for (int64_t i = 0;; ++i) {
     const Time start = Time() + scenario_.interval * i;

@@ -108,8 +108,8 @@ void ContactBehaviour::Continue(const EngineState::Interaction& interaction, int
   if (ct.patience) call.patience = ct.patience->Sample(streams_.patience[type]);
   call.hold.reset();
   if (interaction.state == InteractionState::kHeld) {
-    call.hold = ct.hold_probability > 0 ? ct.hold_time.Sample(streams_.contact[type])
-                                        : Duration::Zero();
+    call.hold =
+        ct.hold_probability > 0 ? ct.hold_time.Sample(streams_.contact[type]) : Duration::Zero();
   }
   // Connected once (this leg or an earlier one): patience no longer applies.
   call.answered = interaction.transferred || call.callback ||

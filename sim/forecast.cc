@@ -70,9 +70,9 @@ absl::Status RenumberContactTypes(Scenario& scenario, const CenterConfig& snapsh
       const std::string& skill = scenario.center.skills[ct.requirements[r].skill.value()];
       const auto it = skills.find(skill);
       if (it == skills.end()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("scenario: contact_types[", k, "] (", ct.name, ").requirements[", r,
-                         "]: skill \"", skill, "\" is not a skill of the snapshot"));
+        return absl::InvalidArgumentError(absl::StrCat("scenario: contact_types[", k, "] (",
+                                                       ct.name, ").requirements[", r, "]: skill \"",
+                                                       skill, "\" is not a skill of the snapshot"));
       }
       ct.requirements[r].skill = SkillId(static_cast<SkillId::rep_type>(it->second));
     }
@@ -140,9 +140,9 @@ absl::Status CheckStatuses(const Scenario& scenario, const CenterConfig& snapsho
     for (const Shift& shift : scenario.agent_groups[g].shifts) {
       for (const Break& br : shift.breaks) {
         if (!statuses.contains(br.status)) {
-          return absl::InvalidArgumentError(absl::StrCat(
-              "scenario: agent_groups[", g, "] (", scenario.agent_groups[g].name,
-              "): break status \"", br.status, "\" is not a status of the snapshot"));
+          return absl::InvalidArgumentError(
+              absl::StrCat("scenario: agent_groups[", g, "] (", scenario.agent_groups[g].name,
+                           "): break status \"", br.status, "\" is not a status of the snapshot"));
         }
       }
     }
@@ -191,16 +191,16 @@ absl::StatusOr<Forecast> PrepareForecast(Scenario scenario, EngineState state, D
   scenario.horizon = state.now - Time() + horizon;
   // The state as the replications will restore it, checked once here.
   if (absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Restore(state); !engine.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "snapshot with the scenario's added agents: ", engine.status().message()));
+    return absl::InvalidArgumentError(
+        absl::StrCat("snapshot with the scenario's added agents: ", engine.status().message()));
   }
   forecast.scenario = std::move(scenario);
   forecast.state = std::move(state);
   return forecast;
 }
 
-absl::StatusOr<ReplicationResult> RunForecastReplication(const Forecast& forecast,
-                                                         int replication, std::string* trace) {
+absl::StatusOr<ReplicationResult> RunForecastReplication(const Forecast& forecast, int replication,
+                                                         std::string* trace) {
   ACD_ASSIGN_OR_RETURN(const std::unique_ptr<Engine> engine, Engine::Restore(forecast.state));
   ReplicationDriver driver(forecast.scenario, replication, *engine, trace);
   driver.ContinueFrom(forecast.state, forecast.first_added);

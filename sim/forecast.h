@@ -13,7 +13,8 @@
 //
 //   ACD_ASSIGN_OR_RETURN(acd::EngineState state, acd::sim::DecodeSnapshot(bytes, "state.pb"));
 //   ACD_ASSIGN_OR_RETURN(acd::sim::Forecast forecast,
-//                        acd::sim::PrepareForecast(scenario, std::move(state), acd::Seconds(3600)));
+//                        acd::sim::PrepareForecast(scenario, std::move(state),
+//                        acd::Seconds(3600)));
 //   ACD_ASSIGN_OR_RETURN(acd::sim::Aggregate aggregate, acd::sim::RunForecast(forecast, options));
 //
 // What is decided, and how:
@@ -119,8 +120,7 @@ absl::StatusOr<std::string> EncodeSnapshot(const Engine& engine);
 absl::StatusOr<Forecast> PrepareForecast(Scenario scenario, EngineState state, Duration horizon);
 
 // One replication of the forecast.
-absl::StatusOr<ReplicationResult> RunForecastReplication(const Forecast& forecast,
-                                                         int replication,
+absl::StatusOr<ReplicationResult> RunForecastReplication(const Forecast& forecast, int replication,
                                                          std::string* trace = nullptr);
 
 // The forecast's replications (options as RunStudy's).

@@ -5,11 +5,13 @@
 
 #include "sim/forecast.h"
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "acd/engine.h"
 #include "doctest/doctest.h"
 #include "fmt/format.h"
 #include "sim/kpi_plan.h"
@@ -26,7 +28,8 @@ constexpr double kT = 3600;  // the snapshot, at the end of the second 30-minute
 // own wrap-up; group "b" is staffed by head count per interval (3, 3, 2, 4);
 // calls need a skill and some are held. Its horizon is 7200 s.
 std::string Text(int a_count, const std::string& extra_workgroup = "",
-                 const std::string& skills = R"("calls")") {
+                 const std::string& skills = R"("calls")", int b_count = 4,
+                 const std::string& b_per_interval = "3, 3, 2, 4") {
   return fmt::format(R"(
 center {{
   skills: [{}]
@@ -45,8 +48,8 @@ agent_groups {{
   }}
 }}
 agent_groups {{
-  name: "b" count: 4 workgroups {{ workgroup: "Back" }}
-  agents_per_interval: [3, 3, 2, 4]
+  name: "b" count: {} workgroups {{ workgroup: "Back" }}
+  agents_per_interval: [{}]
 }}
 contact_types {{
   name: "calls" workgroup: "Front"
@@ -68,7 +71,7 @@ replications: 4
 seed: 777
 service_level_s: 20
 )",
-                     skills, extra_workgroup, a_count);
+                     skills, extra_workgroup, a_count, b_count, b_per_interval);
 }
 
 Scenario Load(const std::string& text) {
@@ -168,6 +171,19 @@ TEST_CASE("agents the snapshot lacks are added and log in at once when their shi
   CHECK(result->agent_group_intervals[0][3].staffed_s < 0.5 * 1800);
 }
 
+TEST_CASE("an agent added to a group staffed by head count logs in when the count has it in") {
+  // Five "b" agents from T where the snapshot's scenario had two: b-1..b-3
+  // (logged in at the snapshot, taken before the events at T) stay, b-4
+  // (logged out) logs in at T by the schedule, and b-5 (added) too.
+  const Forecast forecast = Prepare(Text(3, "", R"("calls")", 5, "3, 3, 5, 4"));
+  CHECK(forecast.first_added == 7);
+  REQUIRE(forecast.state.agents.size() == 8);
+  CHECK(forecast.state.center.agents[7].name == "b-5");
+  absl::StatusOr<ReplicationResult> result = RunForecastReplication(forecast, 0);
+  REQUIRE(result.ok());
+  CHECK(result->agent_group_intervals[1][2].staffed_s == doctest::Approx(5 * 1800.0));
+}
+
 TEST_CASE("a forecast is the same byte for byte run again and on any number of threads") {
   const Forecast forecast = Prepare(Text(3));
   absl::StatusOr<Aggregate> one = RunForecast(forecast, {.replications = 6, .threads = 1});
@@ -184,6 +200,56 @@ TEST_CASE("a forecast is the same byte for byte run again and on any number of t
   CHECK(json != FormatJson(ReportOf(*other)));
 }
 
+TEST_CASE("a snapshot of an engine driven directly, with its own interaction ids, is forecast") {
+  // As a server's Router would hold it: ids chosen by the server, some
+  // ringing, one connected, the rest waiting; "a-1" on a break.
+  const Scenario scenario = Load(Text(3));
+  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Create(scenario.center);
+  REQUIRE(engine.ok());
+  Engine& e = **engine;
+  const Time t0 = Time() + Seconds(kT - 10);  // the offer still rings at T
+  for (int a = 0; a < 3; ++a) REQUIRE(e.Apply(LogIn{.now = t0, .agent = AgentId(a)}).ok());
+  REQUIRE(
+      e.Apply(SetStatus{.now = t0, .agent = AgentId(0), .status = *e.FindStatus("Away From Desk")})
+          .ok());
+  const std::vector<uint64_t> ids = {9000, 17, 4242, 5, 123456789};
+  for (uint64_t id : ids) {
+    REQUIRE(e.Apply(Arrive{.now = t0 + Seconds(1),
+                           .interaction = InteractionId(id),
+                           .workgroup = WorkgroupId(0),
+                           .requirements = scenario.contact_types[0].requirements})
+                .ok());
+  }
+  REQUIRE(e.Apply(Accept{.now = t0 + Seconds(3), .interaction = InteractionId(9000)}).ok());
+  REQUIRE(e.AdvanceTo(Time() + Seconds(kT)).ok());
+  absl::StatusOr<std::string> bytes = EncodeSnapshot(e);
+  REQUIRE(bytes.ok());
+  absl::StatusOr<EngineState> state = DecodeSnapshot(*bytes, "router.pb");
+  REQUIRE(state.ok());
+  absl::StatusOr<Forecast> forecast = PrepareForecast(scenario, *std::move(state), Seconds(1800));
+  REQUIRE_MESSAGE(forecast.ok(), forecast.status().ToString());
+  // Renumbered in id order: 5, 17, 4242, 9000, 123456789.
+  REQUIRE(forecast->state.interactions.size() == 5);
+  std::vector<InteractionState> states;
+  for (size_t i = 0; i < 5; ++i) {
+    CHECK(forecast->state.interactions[i].id == InteractionId(i));
+    states.push_back(forecast->state.interactions[i].state);
+  }
+  CHECK(states ==
+        std::vector<InteractionState>{InteractionState::kWaiting, InteractionState::kAlerting,
+                                      InteractionState::kWaiting, InteractionState::kConnected,
+                                      InteractionState::kWaiting});
+  CHECK(forecast->state.agents[1].held == std::vector<InteractionId>{InteractionId(3)});
+  CHECK(forecast->state.agents[2].held == std::vector<InteractionId>{InteractionId(1)});
+  for (int r = 0; r < 5; ++r) {
+    absl::StatusOr<ReplicationResult> result = RunForecastReplication(*forecast, r);
+    REQUIRE(result.ok());
+    // The three waiting at T count in the queue from T (not as offered).
+    CHECK(result->contact_type_intervals[0][2].queue_integral_s > 0);
+    CHECK(result->contact_type_intervals[0][2].max_queue >= 3);
+  }
+}
+
 absl::Status PrepareError(const std::string& bytes, const std::string& text,
                           Duration horizon = Seconds(3600)) {
   absl::StatusOr<EngineState> state = DecodeSnapshot(bytes, "state.pb");
@@ -197,7 +263,8 @@ TEST_CASE("a scenario that does not match the snapshot is refused, naming the fi
     CHECK(status.code() == absl::StatusCode::kInvalidArgument);
     CHECK(status.message() == message);
   };
-  check(PrepareError(bytes, Text(2)), R"(snapshot: agents[2] "a-3" is not an agent of the scenario)");
+  check(PrepareError(bytes, Text(2)),
+        R"(snapshot: agents[2] "a-3" is not an agent of the scenario)");
   check(PrepareError(bytes, Text(3, R"(workgroups { name: "Extra" })")),
         R"(scenario: center.workgroups[2] "Extra" is not a workgroup of the snapshot)");
   std::string renamed = Text(3);
@@ -208,16 +275,16 @@ TEST_CASE("a scenario that does not match the snapshot is refused, naming the fi
         R"(snapshot: workgroups[1] "Back" is not a workgroup of the scenario)");
   // Skills are matched by name: another order is the same center.
   CHECK(PrepareError(bytes, Text(3, "", R"("other", "calls")")).ok());
-  check(PrepareError(bytes, Text(3), Duration::Zero()),
-        "horizon: 0 s must be in (0, 1e9] seconds");
+  check(PrepareError(bytes, Text(3), Duration::Zero()), "horizon: 0 s must be in (0, 1e9] seconds");
 }
 
 TEST_CASE("a damaged snapshot is DataLoss naming the file") {
   const std::string bytes = Snapshot();
   std::string flipped = bytes;
   flipped[flipped.size() / 2] ^= 0x20;
-  for (const std::string& bad : {std::string(), std::string("xyz"), bytes.substr(0, bytes.size() / 2),
-                                 flipped, std::string("\0\0\0\0junk", 8)}) {
+  for (const std::string& bad :
+       {std::string(), std::string("xyz"), bytes.substr(0, bytes.size() / 2), flipped,
+        std::string("\0\0\0\0junk", 8)}) {
     absl::StatusOr<EngineState> state = DecodeSnapshot(bad, "state.pb");
     CHECK(state.status().code() == absl::StatusCode::kDataLoss);
     CHECK(absl::StartsWith(state.status().message(), "state.pb: snapshot: "));

@@ -129,8 +129,9 @@ std::pair<double, double> MeanAndHalfWidth(const std::vector<double>& d) {
   return {mean, kT99 * std::sqrt(ss / (d.size() - 1) / d.size())};
 }
 
-TEST_CASE("a forecast from a mid-run state agrees with the run's continuation, and fails "
-          "when it drops the queue") {
+TEST_CASE(
+    "a forecast from a mid-run state agrees with the run's continuation, and fails "
+    "when it drops the queue") {
   std::vector<double> sl, abandon, queue, sl_nq, abandon_nq, queue_nq;
   int waiting_at_t = 0;
   for (int m = 0; m < kSeeds; ++m) {
