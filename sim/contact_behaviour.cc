@@ -54,9 +54,16 @@ int ContactBehaviour::TypeOf(const EngineState::Interaction& interaction) const 
     return -1;
   };
   const int workgroup = static_cast<int>(interaction.workgroup.value());
-  int type = first([&](const ContactType& ct) {
-    return ct.workgroup == workgroup && ct.media == interaction.media;
-  });
+  // A callback request: of the type whose callbacks queue there.
+  int type = -1;
+  if (interaction.media == MediaType::kCallback) {
+    type = first(
+        [&](const ContactType& ct) { return ct.callback && ct.callback->workgroup == workgroup; });
+  }
+  if (type < 0)
+    type = first([&](const ContactType& ct) {
+      return ct.workgroup == workgroup && ct.media == interaction.media;
+    });
   if (type < 0) type = first([&](const ContactType& ct) { return ct.workgroup == workgroup; });
   if (type < 0) type = first([&](const ContactType& ct) { return ct.media == interaction.media; });
   return type;
@@ -364,7 +371,9 @@ void ContactBehaviour::ScheduleTalk(Call& call, InteractionId id, Time now) {
   call.state = CallState::kConnected;
   call.connected = now;
   Duration talk = call.handle;
-  if (call.callback) {
+  // (A callback taken from a saved state may be of a type without callback
+  // offers: it reaches the customer.)
+  if (call.callback && ct.callback) {
     Mrg32k3a& rng = streams_.contact[call.type];
     call.reached = rng.NextDouble() < ct.callback->reach_probability;
     if (!call.reached) talk = ct.callback->attempt_time.Sample(rng);

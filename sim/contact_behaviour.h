@@ -45,8 +45,7 @@ class ContactBehaviour {
 
   // Instead of Start, for an engine restored from `state` (sim/forecast.h),
   // whose interaction ids are 0..n-1: takes in its live interactions, each
-  // as a contact of the first contact type routed to its workgroup with its
-  // media (else to its workgroup, else of its media), with fresh draws of
+  // as a contact of the contact type sim/forecast.h says, with fresh draws of
   // its remaining handle time, patience and hold (sim/forecast.h), counted
   // in no contact KPI; then schedules each type's next arrival after the
   // state's clock. InvalidArgument naming the interaction if no contact type

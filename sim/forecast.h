@@ -49,8 +49,9 @@
 //   agents added by `--set` come in at once, "off the break now".
 //
 // - Contacts already there. Each live interaction becomes a contact of the
-//   first contact type of its workgroup and media (else of its workgroup,
-//   else of its media; none: InvalidArgument). What is left of it is drawn
+//   first contact type of its workgroup and media (a callback request: whose
+//   callbacks queue in its workgroup; else of its workgroup, else of its
+//   media; none: InvalidArgument). What is left of it is drawn
 //   afresh from that type's distributions at T: the rest of a connected
 //   call's handle time, the rest of a waiting or ringing customer's patience
 //   (none once connected), the rest of a hold, the agent's answer delay of
@@ -95,7 +96,7 @@
 namespace acd::sim {
 
 // Documented size limit of a snapshot file.
-inline constexpr int64_t kMaxSnapshotBytes = int64_t{1} << 30;
+inline constexpr int64_t kMaxSnapshotBytes = int64_t{256} << 20;
 
 struct Forecast {
   // The scenario matched to the snapshot: the snapshot's center (with the
