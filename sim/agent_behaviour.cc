@@ -85,33 +85,37 @@ absl::Status AgentBehaviour::ContinueFrom(const EngineState& state, size_t first
              {SimEventKind::kEndWrapUp, a});
       }
     }
-    const bool added = a >= first_added;
-    if (group >= 0 && !scenario_.agent_groups[group].agents_per_interval.empty()) {
-      const std::vector<int>& counts = scenario_.agent_groups[group].agents_per_interval;
-      // An added agent the head count has in at T logs in at once.
-      bool in = agent.logged_in;
-      if (added) {
-        const auto i = static_cast<size_t>(now.microseconds() / scenario_.interval.microseconds());
-        if (counts[std::min(i, counts.size() - 1)] > k) {
-          Push(now, {SimEventKind::kShiftStart, a});
-          in = true;
-        }
-      }
-      SchedulePerInterval(a, static_cast<int>(k) + 1, counts, now, in);
-      continue;
-    }
-    if (group < 0 || scenario_.agent_groups[group].shifts.empty()) {
-      if (added) Push(now, {SimEventKind::kShiftStart, a});
-      continue;
-    }
-    if (added) {  // in at once when a shift is on at T
-      for (const Shift& shift : scenario_.agent_groups[group].shifts) {
-        if (shift.start < now && now < shift.end) Push(now, {SimEventKind::kShiftStart, a});
-      }
-    }
-    ACD_RETURN_IF_ERROR(ScheduleShifts(a, k, now));
+    ACD_RETURN_IF_ERROR(ContinueSchedule(a, k, now, a >= first_added));
   }
   return absl::OkStatus();
+}
+
+absl::Status AgentBehaviour::ContinueSchedule(size_t a, int64_t k, Time now, bool added) {
+  const int group = agents_[a].group;
+  if (group >= 0 && !scenario_.agent_groups[group].agents_per_interval.empty()) {
+    const std::vector<int>& counts = scenario_.agent_groups[group].agents_per_interval;
+    // An added agent the head count has in at T logs in at once.
+    bool in = agents_[a].logged_in;
+    if (added) {
+      const auto i = static_cast<size_t>(now.microseconds() / scenario_.interval.microseconds());
+      if (counts[std::min(i, counts.size() - 1)] > k) {
+        Push(now, {SimEventKind::kShiftStart, a});
+        in = true;
+      }
+    }
+    SchedulePerInterval(a, static_cast<int>(k) + 1, counts, now, in);
+    return absl::OkStatus();
+  }
+  if (group < 0 || scenario_.agent_groups[group].shifts.empty()) {
+    if (added) Push(now, {SimEventKind::kShiftStart, a});
+    return absl::OkStatus();
+  }
+  if (added) {  // in at once when a shift is on at T
+    for (const Shift& shift : scenario_.agent_groups[group].shifts) {
+      if (shift.start < now && now < shift.end) Push(now, {SimEventKind::kShiftStart, a});
+    }
+  }
+  return ScheduleShifts(a, k, now);
 }
 
 // Agent k (from 1) of a group with a head count per interval is logged in

@@ -86,6 +86,9 @@ class AgentBehaviour {
   // Agent `a`, the k-th (from 0) of its group with shifts: its shift and
   // break events at or after `from`.
   absl::Status ScheduleShifts(size_t a, int64_t k, Time from);
+  // Agent `a`, the k-th (from 0) of its group, in a replication continued
+  // at `now` (ContinueFrom); `added`: not in the snapshot.
+  absl::Status ContinueSchedule(size_t a, int64_t k, Time now, bool added);
   absl::Status Command(const acd::Command& command);
   void Push(Time time, SimEvent event) { Schedule(events_, time, event); }
 

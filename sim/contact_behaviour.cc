@@ -94,8 +94,7 @@ absl::Status ContactBehaviour::ContinueFrom(const EngineState& state) {
 
 void ContactBehaviour::Continue(const EngineState::Interaction& interaction, int type, Time now) {
   const ContactType& ct = scenario_.contact_types[type];
-  Call& call = calls_.at(calls_.Allocate());
-  const InteractionId id = calls_.IdOf(call);  // == interaction.id: slots 0..n-1
+  Call& call = calls_.at(calls_.Allocate());  // slot i for interaction id i
   call.type = type;
   call.number = ++arrivals_;
   call.counted = false;
@@ -124,10 +123,15 @@ void ContactBehaviour::Continue(const EngineState::Interaction& interaction, int
                   interaction.state == InteractionState::kHeld ||
                   interaction.state == InteractionState::kWrapUp;
   if (call.answered) call.patience.reset();
-  switch (interaction.state) {
+  ScheduleContinued(call, interaction.state, now);
+}
+
+void ContactBehaviour::ScheduleContinued(Call& call, InteractionState state, Time now) {
+  const InteractionId id = calls_.IdOf(call);
+  switch (state) {
     case InteractionState::kWaiting:
       call.state = CallState::kWaiting;
-      tally_.QueueChanged(type, +1, now);
+      tally_.QueueChanged(call.type, +1, now);
       break;
     case InteractionState::kAlerting:
       call.state = CallState::kAlerting;

@@ -90,6 +90,8 @@ class ContactBehaviour {
   int TypeOf(const EngineState::Interaction& interaction) const;
   // Takes in one live interaction of a restored state (ContinueFrom).
   void Continue(const EngineState::Interaction& interaction, int type, Time now);
+  // Its state and what follows from it: a hang-up, a hold's end, patience.
+  void ScheduleContinued(Call& call, InteractionState state, Time now);
   // Fills a new call of `type` arriving at `now`: its draws, in stream order.
   Choices Draw(Call& call, size_t type, Time now, const ContactType::Listed* entry);
   // The engine command for a new call; a caller taking a callback becomes
