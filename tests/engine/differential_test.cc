@@ -67,10 +67,9 @@ constexpr const char* kWaitReasons[] = {"reserved_for_preferred_agent",
 // The transfers the coverage report counts; each must occur: of an alerting
 // interaction, and to an agent in a dnd status by media (refused for a call,
 // delivered for a work item or a generic object).
-constexpr const char* kTransferKinds[] = {"transfer of alerting accepted",
-                                          "transfer to dnd call refused",
-                                          "transfer to dnd work_item accepted",
-                                          "transfer to dnd generic accepted"};
+constexpr const char* kTransferKinds[] = {
+    "transfer of alerting accepted", "transfer to dnd call refused",
+    "transfer to dnd work_item accepted", "transfer to dnd generic accepted"};
 
 // What the streams exercised, so that the test shows it compared real work.
 struct Coverage {
@@ -115,8 +114,7 @@ std::string Compare(const CenterConfig& center, const std::vector<Step>& steps,
         max_id = std::max(max_id, arrive->interaction.value());
       }
       const auto* transfer = std::get_if<Transfer>(&step.command);
-      const std::string kind =
-          transfer == nullptr ? "" : TransferKind(**engine, full, *transfer);
+      const std::string kind = transfer == nullptr ? "" : TransferKind(**engine, full, *transfer);
       se = (*engine)->Apply(step.command);
       sr = reference.Apply(step.command);
       if (coverage != nullptr && !kind.empty()) {

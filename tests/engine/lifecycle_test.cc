@@ -1,7 +1,8 @@
 // Lifecycles by media (docs/design.md 3.8): callbacks with their three outcomes,
 // work items with a pickup limit and due times, blind transfers to a
-// workgroup or an agent (of an alerting interaction too), the in-queue timeout to an overflow workgroup, and
-// queue capacity; happy and unhappy paths.
+// workgroup or an agent (of an alerting interaction too), the in-queue
+// timeout to an overflow workgroup, and queue capacity; happy and unhappy
+// paths.
 
 #include "acd/engine.h"
 #include "doctest/doctest.h"

@@ -81,8 +81,8 @@ TEST_CASE("a call, chat or email transferred to an agent in a DND-type status do
   std::vector<uint64_t> ids;
   for (MediaType m : media) {
     ids.push_back(ids.size() + 1);
-    e.Do(Arrive{.now = At(1), .interaction = InteractionId(ids.back()), .workgroup = kFirst,
-                .media = m});
+    e.Do(Arrive{
+        .now = At(1), .interaction = InteractionId(ids.back()), .workgroup = kFirst, .media = m});
   }
   REQUIRE(e->AdvanceTo(At(2)).ok());
   const std::string before = e.Snapshot(ids);

@@ -121,8 +121,8 @@ Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint6
   // Now and then an id that does not exist.
   const AgentId agent(pick.OneIn(40) ? agents : pick.Below(agents));
   const InteractionId some(1 + pick.Below(static_cast<int>(next_id) + (pick.OneIn(30) ? 1 : 0)));
-  const int statuses = static_cast<int>(
-      center.statuses.empty() ? DefaultStatuses().size() : center.statuses.size());
+  const int statuses =
+      static_cast<int>(center.statuses.empty() ? DefaultStatuses().size() : center.statuses.size());
   switch (pick.Below(24)) {
     case 0:
       return LogIn{.now = now,
