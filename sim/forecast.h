@@ -23,7 +23,10 @@
 //   is the scenario's start (its day_start_s clock time), so a snapshot
 //   taken at 10:30 of a day whose scenario starts at 08:00 has T = 9000 s.
 //   The forecast's scenario is the given one with warm-up T and horizon
-//   T + horizon; arrival rates, shifts and breaks keep their times.
+//   T + horizon; arrival rates, shifts and breaks keep their times. A
+//   scenario's busyness factors (sim/busyness.h) are drawn afresh in each
+//   replication: the forecast does not condition them on the traffic seen
+//   before T.
 //
 // - Matching. The routing configuration is the snapshot's (the one in force,
 //   as changed at run time); the scenario gives the traffic, the agents'
