@@ -53,7 +53,8 @@
 //
 // The engine thread spins briefly when its queue is empty, then sleeps on a
 // futex until a producer wakes it or its next timer is due: producers never
-// block (unless they asked for a deadline), and an idle Router burns no core.
+// block (unless they asked for a deadline), and an idle Router burns no core
+// (it wakes once per `stats_refresh` to republish its statistics).
 //
 // Example (tests/router/embedding_example.cc, compiled as a test; the README
 // shows it too):
