@@ -117,6 +117,8 @@ class Engine::Impl {
   Time now() const { return now_; }
   Time NextDeadline() const;
   int64_t live_interactions() const { return static_cast<int64_t>(interactions_.live()); }
+  // The live ids, ascending (for the listings).
+  std::vector<InteractionId> LiveIds() const { return interactions_.LiveIds(); }
   void SetObserver(Observer* observer) { observer_ = observer; }
 
   absl::Status Apply(const Command& command);
@@ -188,6 +190,8 @@ class Engine::Impl {
   // Whether `x`, about to wait in `wg` (where `leaving` of the waiting ones
   // is x itself), would find the queue full and no agent to take it now.
   bool Refused(const InteractionRecord& x, WorkgroupId wg, int leaving);
+  // Why `c` cannot move `x` (acd/commands.h Transfer), or OK.
+  absl::Status CheckTransfer(const InteractionRecord& x, const Transfer& c);
 
   // ---- Interaction transitions ----
   // REQUIRES: `id` is live.
