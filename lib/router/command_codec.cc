@@ -12,7 +12,7 @@
 namespace acd::router_internal {
 namespace {
 
-static_assert(std::variant_size_v<Command> == 16,
+static_assert(std::variant_size_v<Command> == 20,
               "a command was added to acd::Command: give it a message in journal.proto and an "
               "Encode/Decode case below");
 
