@@ -28,8 +28,7 @@ namespace {
 absl::Status CheckNewName(absl::string_view kind, absl::string_view field, size_t index,
                           const std::string& name, bool in_use) {
   if (name.empty()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(field, "[", index, "].name: must not be empty"));
+    return absl::InvalidArgumentError(absl::StrCat(field, "[", index, "].name: must not be empty"));
   }
   if (in_use) {
     return absl::AlreadyExistsError(
@@ -119,8 +118,8 @@ absl::Status Engine::Impl::Handle(const RemoveWorkgroup& c) {
   const WorkgroupCounters& n = stats_.counters(c.workgroup);
   const int64_t live = n.entered - n.completed - n.abandoned - n.failed - n.transferred_out;
   if (live > 0) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "workgroup ", removing.name, ": holds ", live, " live interaction(s); not removed"));
+    return absl::FailedPreconditionError(absl::StrCat("workgroup ", removing.name, ": holds ", live,
+                                                      " live interaction(s); not removed"));
   }
   for (int w = 0; w < center_.workgroup_count(); ++w) {
     if (center_.workgroup_model(WorkgroupId(w)).overflow == c.workgroup) {
@@ -133,9 +132,10 @@ absl::Status Engine::Impl::Handle(const RemoveWorkgroup& c) {
   const std::vector<AgentId> members = center_.workgroup_model(c.workgroup).members;
   for (AgentId member : members) {
     auto& list = next.agents[member.value()].workgroups;
-    list.erase(std::remove_if(list.begin(), list.end(),
-                              [&](const MembershipConfig& m) { return m.workgroup == removing.name; }),
-               list.end());
+    list.erase(
+        std::remove_if(list.begin(), list.end(),
+                       [&](const MembershipConfig& m) { return m.workgroup == removing.name; }),
+        list.end());
   }
   next.workgroups[c.workgroup.value()] = WorkgroupConfig{};
   ACD_ASSIGN_OR_RETURN(Center center, Center::Build(next, /*allow_removed=*/true));

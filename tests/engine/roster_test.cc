@@ -186,10 +186,10 @@ TEST_CASE("a workgroup with live interactions or that others overflow into is no
   center.workgroups[0].queue_timeout = Seconds(30);
   center.workgroups[0].overflow_workgroup = "Sales";
   EngineUnderTest e(center);
-  const absl::Status overflow = e->Apply(RemoveWorkgroup{.now = At(1), .workgroup = WorkgroupId(1)});
+  const absl::Status overflow =
+      e->Apply(RemoveWorkgroup{.now = At(1), .workgroup = WorkgroupId(1)});
   CHECK(overflow.code() == absl::StatusCode::kFailedPrecondition);
-  CHECK(overflow.message() ==
-        "workgroup Sales: is the overflow workgroup of Support; not removed");
+  CHECK(overflow.message() == "workgroup Sales: is the overflow workgroup of Support; not removed");
   e.Do(Arrive{.now = At(2), .interaction = kX, .workgroup = kSupport});
   const absl::Status live = e->Apply(RemoveWorkgroup{.now = At(3), .workgroup = kSupport});
   CHECK(live.code() == absl::StatusCode::kFailedPrecondition);
@@ -263,10 +263,8 @@ TEST_CASE("a skill new to the center is added by AddAgent and UpdateAgent and us
               .workgroup = kSupport,
               .requirements = {{.skill = klingon, .min_proficiency = 60}}});
   CHECK(e.Interaction(1).agent == kA1);
-  e.Do(Arrive{.now = At(4),
-              .interaction = kY,
-              .workgroup = kSupport,
-              .requirements = {{.skill = vulcan}}});
+  e.Do(Arrive{
+      .now = At(4), .interaction = kY, .workgroup = kSupport, .requirements = {{.skill = vulcan}}});
   CHECK(e.Interaction(2).agent == kA0);
   // AddWorkgroup grows it too (inherited skills).
   e.Do(AddWorkgroup{.now = At(5), .config = {.name = "Space", .skills = {{.skill = "warp"}}}});
@@ -311,6 +309,31 @@ TEST_CASE("a snapshot after roster changes carries them and restores exactly") {
   }
   CHECK(again.Snapshot({1, 2, 3}) == e.Snapshot({1, 2, 3}));
   CHECK(Engine::Restore(again->ExportState()).ok());
+}
+
+TEST_CASE(
+    "a snapshot whose removed agent is logged in, or works in a removed workgroup, is refused") {
+  EngineUnderTest e(SimpleCenter(2, {"Support", "Sales"}));
+  e.Do(LogIn{.now = At(0), .agent = kA1});
+  e.Do(RemoveAgent{.now = At(1), .agent = kA0});
+  e.Do(Arrive{.now = At(2), .interaction = kX, .workgroup = kSupport});
+  EngineState state = e->ExportState();
+  REQUIRE(Engine::Restore(state).ok());
+  EngineState logged_in = state;
+  logged_in.agents[0].logged_in = true;
+  logged_in.agents[0].status = StatusId(0);
+  const auto refused = Engine::Restore(logged_in);
+  CHECK(refused.status().code() == absl::StatusCode::kDataLoss);
+  CHECK(refused.status().message().find("agents[0]") != absl::string_view::npos);
+  // Its interaction in a workgroup that is gone.
+  EngineState orphan = state;
+  orphan.interactions[0].workgroup = WorkgroupId(1);
+  orphan.center.workgroups[1].name.clear();
+  orphan.center.agents[1].workgroups = {{.workgroup = "Support"}};
+  orphan.agents[1].active = {true};
+  const auto unknown = Engine::Restore(orphan);
+  CHECK(unknown.status().code() == absl::StatusCode::kDataLoss);
+  CHECK(unknown.status().message().find("interactions[0]") != absl::string_view::npos);
 }
 
 }  // namespace
