@@ -45,8 +45,7 @@ absl::Status IndexNames(absl::string_view field, absl::string_view suffix,
 void AddNewSkills(const std::vector<SkillLevel>& levels, CenterConfig& config) {
   for (const SkillLevel& level : levels) {
     if (level.skill.empty()) continue;  // refused by Build, naming the field
-    if (std::find(config.skills.begin(), config.skills.end(), level.skill) ==
-        config.skills.end()) {
+    if (std::find(config.skills.begin(), config.skills.end(), level.skill) == config.skills.end()) {
       config.skills.push_back(level.skill);
     }
   }

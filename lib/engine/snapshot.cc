@@ -146,8 +146,8 @@ absl::Status Engine::Impl::CheckState(const EngineState& state) const {
       return Bad(where, "one activation per membership");
     }
     // A removed agent (RemoveAgent) is logged out and holds nothing.
-    if (center_.removed(AgentId(a)) &&
-        (agent.logged_in || agent.delay_pending || !agent.held.empty() || !agent.wrapping.empty())) {
+    if (center_.removed(AgentId(a)) && (agent.logged_in || agent.delay_pending ||
+                                        !agent.held.empty() || !agent.wrapping.empty())) {
       return Bad(where, "a removed agent is logged out and holds nothing");
     }
     if ((agent.logged_in && !status_ok(agent.status)) ||

@@ -77,8 +77,10 @@ void Corrupt(acd::Command& command, Chooser& pick) {
           }
         }
         if constexpr (std::is_same_v<C, acd::AddWorkgroup>) {
-          if (which == 4) c.config.alert_timeout = acd::Duration::Microseconds(static_cast<int64_t>(raw >> 1));
-          if (which == 5) c.config.stats_interval = acd::Duration::Microseconds(static_cast<int64_t>(raw >> 1));
+          if (which == 4)
+            c.config.alert_timeout = acd::Duration::Microseconds(static_cast<int64_t>(raw >> 1));
+          if (which == 5)
+            c.config.stats_interval = acd::Duration::Microseconds(static_cast<int64_t>(raw >> 1));
         }
       },
       command);

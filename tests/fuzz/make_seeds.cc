@@ -46,7 +46,8 @@ std::string RunStream(const acd::CenterConfig& center, uint64_t seed, int steps,
   auto sink = std::make_unique<acd::StringJournalSink>();
   acd::StringJournalSink* bytes = sink.get();
   acd::JournalWriter journal(std::move(sink), center);
-  const std::vector<acd::testing::Step> stream = acd::testing::MakeStream(pick, center, steps, roster);
+  const std::vector<acd::testing::Step> stream =
+      acd::testing::MakeStream(pick, center, steps, roster);
   for (size_t i = 0; i < stream.size(); ++i) {
     const acd::testing::Step& step = stream[i];
     if (step.advance) {

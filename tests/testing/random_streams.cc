@@ -252,7 +252,6 @@ Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint6
   }
 }
 
-
 Command RandomRosterCommand(Chooser& pick, Time now, CenterConfig& roster) {
   const int agents = static_cast<int>(roster.agents.size());
   const int workgroups = static_cast<int>(roster.workgroups.size());
