@@ -215,6 +215,11 @@ absl::Status ContactBehaviour::HangUp(Call& call, Time now) {
         .outcome = call.reached ? CallbackOutcome::kComplete : CallbackOutcome::kRetryLater});
   }
   if (call.transfer && !call.transferred) {
+    // A work item in progress cannot be transferred: its agent closes it
+    // (holds it) first, as PureConnect's agents do.
+    if (scenario_.contact_types[call.type].media == MediaType::kWorkItem) {
+      ACD_RETURN_IF_ERROR(Command(Hold{.now = now, .interaction = id}));
+    }
     const absl::Status moved = engine_.Apply(
         Transfer{.now = now,
                  .interaction = id,

@@ -147,9 +147,13 @@ struct EndWrapUp {
   AgentId agent;
 };
 
-// Blind transfer of a waiting, connected or held interaction, to exactly
-// one of a workgroup or an agent. The agent it was with (if any) is free of
-// it at once, without wrap-up, and its available time restarts.
+// Blind transfer of a waiting, alerting, connected or held interaction, to
+// exactly one of a workgroup or an agent. The agent it was with (if any) is
+// free of it at once, without wrap-up, and its available time restarts; an
+// alerting one's offer is withdrawn instead: no miss, no status change, and
+// the alerting agent's available time is kept. A work item may be
+// transferred new (alerting), waiting or held, not in progress (connected:
+// FailedPrecondition; hold it first); every other media from any of the four.
 //
 //   * To a workgroup: the interaction leaves its workgroup (kTransferred
 //     there; the old workgroup counts it transferred out, the new one
@@ -162,12 +166,16 @@ struct EndWrapUp {
 //     it for that check). The same workgroup is allowed: it re-queues.
 //   * To an agent: offered to that agent directly (alerting there, reason
 //     kTransferred), whatever its membership, skills or status, provided
-//     it is logged in, not in a dnd status and has capacity for the media
-//     under the interaction's workgroup (FailedPrecondition otherwise, and
-//     for the agent it is already with). The workgroup is unchanged; a
-//     no-answer returns it to that workgroup's queue as usual.
+//     it is logged in and has capacity for the media under the
+//     interaction's workgroup (FailedPrecondition otherwise, and for the
+//     agent it is already with). A work item or generic object is delivered
+//     whatever the status, do-not-disturb included; any other media to an
+//     agent in a dnd status is refused (FailedPrecondition saying so): it
+//     does not ring there, and the server sends it to the agent's voicemail.
+//     The workgroup is unchanged; a no-answer returns it to that
+//     workgroup's queue as usual.
 // A work item or generic object once transferred has no pickup time limit
-// any more. FailedPrecondition unless waiting, connected or held.
+// any more. FailedPrecondition in any other state.
 struct Transfer {
   Time now;
   InteractionId interaction;

@@ -43,7 +43,10 @@ struct StatusConfig {
   std::string name;
   // The agent may receive ACD interactions while in this status.
   bool acd_available = false;
-  // Do not disturb: no interactions of any kind.
+  // A DND-type status (PureConnect divides statuses into DND and forms of
+  // Available): an interaction of any media but a work item or a generic
+  // object, transferred to the agent, does not ring it (acd/commands.h
+  // Transfer); the server sends it to the agent's voicemail.
   bool dnd = false;
   // After-call work (follow up).
   bool acw = false;
@@ -53,9 +56,13 @@ struct StatusConfig {
   bool system = false;
 };
 
-// PureConnect's shipped statuses: Available, Available No ACD, Away From Desk,
-// At Lunch, In a Meeting, At a Training Session, Do Not Disturb, Follow Up,
-// ACD - Agent Not Answering, Gone Home. Only "Available" is acd_available.
+// PureConnect's sixteen default statuses (docs/design.md 3.2 gives each one's
+// attributes): Available, "Available, No ACD", Away From Desk, At Lunch, In a
+// Meeting, At a Training Session, Do Not Disturb, Follow Up, ACD - Agent Not
+// Answering, Gone Home, "Available, Follow-Me", "Available, Forward", On
+// Vacation, Out of the Office, Out of Town, Working at Home. Only "Available"
+// is acd_available; the four forms of Available are not dnd, nor is Follow Up
+// (acw); every other one is.
 std::vector<StatusConfig> DefaultStatuses();
 
 // A skill with the agent's level in it. Proficiency and desire to use are

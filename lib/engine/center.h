@@ -35,6 +35,10 @@ inline bool HasPickupLimit(MediaType media) {
   return media == MediaType::kWorkItem || media == MediaType::kGeneric;
 }
 
+// Work items and generic objects transferred to an agent are delivered
+// whatever its status, do-not-disturb included (docs/design.md 3.8).
+inline bool TransferIgnoresStatus(MediaType media) { return HasPickupLimit(media); }
+
 struct Utilization {
   int percent = 100;
   int max_assign = 1;

@@ -198,6 +198,8 @@ class Engine::Impl {
   // Whether `x`, about to wait in `wg` (where `leaving` of the waiting ones
   // is x itself), would find the queue full and no agent to take it now.
   bool Refused(const InteractionRecord& x, WorkgroupId wg, int leaving);
+  // Why `c` cannot move `x` (acd/commands.h Transfer), or OK.
+  absl::Status CheckTransfer(const InteractionRecord& x, const Transfer& c);
 
   // ---- Interaction transitions ----
   // REQUIRES: `id` is live.

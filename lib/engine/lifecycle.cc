@@ -38,44 +38,66 @@ bool Engine::Impl::Refused(const InteractionRecord& x, WorkgroupId wg, int leavi
   return !ChooseAgent(probe, /*record=*/false, second).agent.valid();
 }
 
-absl::Status Engine::Impl::Handle(const Transfer& c) {
-  ACD_ASSIGN_OR_RETURN(InteractionRecord * x, Find(c.interaction));
+absl::Status Engine::Impl::CheckTransfer(const InteractionRecord& x, const Transfer& c) {
   const auto where = [&c] { return absl::StrCat("interaction ", c.interaction.value()); };
   if (c.workgroup.valid() == c.agent.valid()) {
     return absl::InvalidArgumentError(
         absl::StrCat(where(), ": a transfer names exactly one of a workgroup or an agent"));
   }
-  const InteractionState state = x->state;
-  if (state != InteractionState::kWaiting && state != InteractionState::kConnected &&
-      state != InteractionState::kHeld) {
-    return WrongState(*x, "waiting, connected or held");
+  const InteractionState state = x.state;
+  if (state != InteractionState::kWaiting && state != InteractionState::kAlerting &&
+      state != InteractionState::kConnected && state != InteractionState::kHeld) {
+    return WrongState(x, "waiting, alerting, connected or held");
+  }
+  if (x.media == MediaType::kWorkItem && state == InteractionState::kConnected) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        where(), ": a work item in progress (connected) cannot be transferred; hold it first"));
   }
   if (c.workgroup.valid()) {
     ACD_RETURN_IF_ERROR(CheckWorkgroup(c.workgroup));
-    const bool waiting_there = state == InteractionState::kWaiting && x->workgroup == c.workgroup;
-    if (Refused(*x, c.workgroup, waiting_there ? 1 : 0)) {
+    const bool waiting_there = state == InteractionState::kWaiting && x.workgroup == c.workgroup;
+    if (Refused(x, c.workgroup, waiting_there ? 1 : 0)) {
       return absl::ResourceExhaustedError(
           absl::StrCat(where(), ": the queue of workgroup ", center_.workgroup(c.workgroup).name,
                        " is full (capacity ", center_.workgroup(c.workgroup).queue_capacity, ")"));
     }
-  } else {
-    ACD_RETURN_IF_ERROR(CheckLoggedIn(c.agent));
-    const auto refuse = [&](absl::string_view why) {
-      return absl::FailedPreconditionError(absl::StrCat(where(), ": cannot transfer to agent ",
-                                                        center_.agent(c.agent).name, ": ", why));
-    };
-    if (x->agent == c.agent) return refuse("it is already with that agent");
-    if (center_.status(agents_[c.agent.value()].status).dnd) return refuse("do not disturb");
-    if (!HasCapacity(c.agent, x->workgroup, x->media)) return refuse("no capacity for its media");
+    return absl::OkStatus();
   }
+  ACD_RETURN_IF_ERROR(CheckLoggedIn(c.agent));
+  const auto refuse = [&](absl::string_view why) {
+    return absl::FailedPreconditionError(absl::StrCat(where(), ": cannot transfer to agent ",
+                                                      center_.agent(c.agent).name, ": ", why));
+  };
+  if (x.agent == c.agent) return refuse("it is already with that agent");
+  const StatusConfig& status = center_.status(agents_[c.agent.value()].status);
+  if (status.dnd && !internal::TransferIgnoresStatus(x.media)) {
+    return refuse(absl::StrCat("the agent is in the do-not-disturb status \"", status.name,
+                               "\", where a transferred ", MediaName(x.media),
+                               " does not ring; send it to the agent's voicemail"));
+  }
+  if (!HasCapacity(c.agent, x.workgroup, x.media)) return refuse("no capacity for its media");
+  return absl::OkStatus();
+}
 
+absl::Status Engine::Impl::Handle(const Transfer& c) {
+  ACD_ASSIGN_OR_RETURN(InteractionRecord * x, Find(c.interaction));
+  ACD_RETURN_IF_ERROR(CheckTransfer(*x, c));
   AgentId from;
-  if (state == InteractionState::kWaiting) {
-    LeaveQueue(*x);
-    x->state = InteractionState::kTransferred;  // off the queue, on its way
-  } else {
-    from = Detach(*x);
+  switch (x->state) {
+    case InteractionState::kWaiting:
+      LeaveQueue(*x);
+      break;
+    case InteractionState::kAlerting:
+      // The offer is withdrawn: no miss, no status change, no talk time.
+      from = x->agent;
+      x->alert_due = Time::Infinite();
+      ReleaseCapacity(*x);
+      x->agent = AgentId();
+      break;
+    default:
+      from = Detach(*x);
   }
+  x->state = InteractionState::kTransferred;  // off the queue, on its way
   x->transferred = true;
   if (c.workgroup.valid()) {
     MoveToWorkgroup(*x, c.workgroup, RequeueReason::kTransferred, from);

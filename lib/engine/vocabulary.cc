@@ -104,17 +104,27 @@ absl::string_view AgentActivityName(AgentActivity activity) {
 }
 
 std::vector<StatusConfig> DefaultStatuses() {
+  // PureConnect's sixteen default status values; the attributes and their
+  // reasons: docs/design.md 3.2. The first ten keep the ids they had before
+  // the last six were added, so journals and snapshots, which name a status
+  // by id, keep their meaning.
   return {
       {.name = "Available", .acd_available = true},
-      {.name = "Available No ACD"},
-      {.name = "Away From Desk"},
-      {.name = "At Lunch"},
-      {.name = "In a Meeting"},
-      {.name = "At a Training Session"},
+      {.name = "Available, No ACD"},
+      {.name = "Away From Desk", .dnd = true},
+      {.name = "At Lunch", .dnd = true},
+      {.name = "In a Meeting", .dnd = true},
+      {.name = "At a Training Session", .dnd = true},
       {.name = "Do Not Disturb", .dnd = true},
       {.name = "Follow Up", .acw = true},
       {.name = "ACD - Agent Not Answering", .dnd = true, .selectable = false, .system = true},
-      {.name = "Gone Home"},
+      {.name = "Gone Home", .dnd = true},
+      {.name = "Available, Follow-Me"},
+      {.name = "Available, Forward"},
+      {.name = "On Vacation", .dnd = true},
+      {.name = "Out of the Office", .dnd = true},
+      {.name = "Out of Town", .dnd = true},
+      {.name = "Working at Home", .dnd = true},
   };
 }
 

@@ -64,6 +64,13 @@ constexpr const char* kWaitReasons[] = {"reserved_for_preferred_agent",
                                         "excluded",
                                         "snoozed"};
 
+// The transfers the coverage report counts; each must occur: of an alerting
+// interaction, and to an agent in a dnd status by media (refused for a call,
+// delivered for a work item or a generic object).
+constexpr const char* kTransferKinds[] = {
+    "transfer of alerting accepted", "transfer to dnd call refused",
+    "transfer to dnd work_item accepted", "transfer to dnd generic accepted"};
+
 // What the streams exercised, so that the test shows it compared real work.
 struct Coverage {
   int64_t accepted_commands = 0;
@@ -71,6 +78,17 @@ struct Coverage {
   std::map<size_t, int64_t> accepted;
   std::map<std::string, int64_t> events;
 };
+
+// The coverage key of `transfer` as `engine` sees it before applying it, or "".
+std::string TransferKind(const Engine& engine, const CenterConfig& full, const Transfer& transfer) {
+  const absl::StatusOr<InteractionView> x = engine.GetInteraction(transfer.interaction);
+  if (!x.ok()) return "";
+  if (x->state == InteractionState::kAlerting) return "transfer of alerting";
+  if (!transfer.agent.valid() || transfer.workgroup.valid()) return "";
+  const absl::StatusOr<AgentView> agent = engine.GetAgent(transfer.agent);
+  if (!agent.ok() || !agent->logged_in || !full.statuses[agent->status.value()].dnd) return "";
+  return fmt::format("transfer to dnd {}", MediaName(x->media));
+}
 
 // Runs `steps` through a fresh engine and reference; "" if they agree
 // throughout, else the first difference.
@@ -95,8 +113,13 @@ std::string Compare(const CenterConfig& center, const std::vector<Step>& steps,
       if (const auto* arrive = std::get_if<Arrive>(&step.command)) {
         max_id = std::max(max_id, arrive->interaction.value());
       }
+      const auto* transfer = std::get_if<Transfer>(&step.command);
+      const std::string kind = transfer == nullptr ? "" : TransferKind(**engine, full, *transfer);
       se = (*engine)->Apply(step.command);
       sr = reference.Apply(step.command);
+      if (coverage != nullptr && !kind.empty()) {
+        ++coverage->events[kind + (se.ok() ? " accepted" : " refused")];
+      }
     }
     const std::string what =
         step.advance ? fmt::format("AdvanceTo {}", step.time) : testing::Describe(step.command);
@@ -202,6 +225,7 @@ TEST_CASE("the engine and the reference router make identical decisions on rando
   if (only < 0) {
     std::vector<std::string> kinds(std::begin(kEventKinds), std::end(kEventKinds));
     kinds.insert(kinds.end(), std::begin(kWaitReasons), std::end(kWaitReasons));
+    kinds.insert(kinds.end(), std::begin(kTransferKinds), std::end(kTransferKinds));
     for (const std::string& kind : kinds) {
       INFO(kind);
       CHECK(coverage.events[kind] > 0);

@@ -1,7 +1,8 @@
 // Lifecycles by media (docs/design.md 3.8): callbacks with their three outcomes,
 // work items with a pickup limit and due times, blind transfers to a
-// workgroup or an agent, the in-queue timeout to an overflow workgroup, and
-// queue capacity; happy and unhappy paths.
+// workgroup or an agent (of an alerting interaction too), the in-queue
+// timeout to an overflow workgroup, and queue capacity; happy and unhappy
+// paths.
 
 #include "acd/engine.h"
 #include "doctest/doctest.h"
@@ -161,6 +162,7 @@ TEST_CASE("after a transfer a work item has no pickup limit, before it has one")
   e.Do(LogIn{.now = At(0), .agent = kA0});
   e.Do(Arrive{.now = At(1), .interaction = kX, .workgroup = kFirst, .media = MediaType::kWorkItem});
   e.Do(Accept{.now = At(2), .interaction = kX});
+  e.Do(Hold{.now = At(3), .interaction = kX});  // closed, not completed
   e.Do(LogIn{.now = At(3), .agent = kA1, .status = *e->FindStatus("Do Not Disturb")});
   e.Do(SetStatus{.now = At(4), .agent = kA1, .status = *e->FindStatus("Available")});
   e.Do(Transfer{.now = At(5), .interaction = kX, .agent = kA1});
@@ -293,6 +295,82 @@ TEST_CASE(
   REQUIRE(e->AdvanceTo(At(21)).ok());
   CHECK(e.Interaction(1).state == InteractionState::kWaiting);
   CHECK(e.Interaction(1).last_attempted == AgentId(2));
+}
+
+// Interaction Connect printed help, lines 10197-10198: a work item can be
+// transferred only in the New, ACD - Wait Agent or Held state, not in
+// progress; lines 10041-10043: New is routed to an agent, not yet picked up.
+TEST_CASE("a new (alerting) work item is transferred, its offer withdrawn without a miss") {
+  CenterConfig center = SimpleCenter(3, {"Claims", "Review"});
+  center.agents[0].workgroups = {{.workgroup = "Claims"}};
+  center.agents[1].workgroups = {{.workgroup = "Claims"}};
+  center.agents[2].workgroups = {{.workgroup = "Review"}};
+  EngineUnderTest e(center);
+  e.Do(LogIn{.now = At(0), .agent = kA0});
+  e.Do(LogIn{.now = At(0), .agent = kA1, .status = *e->FindStatus("At Lunch")});
+  e.Do(LogIn{.now = At(0), .agent = AgentId(2)});
+  e.Do(Arrive{.now = At(1), .interaction = kX, .workgroup = kFirst, .media = MediaType::kWorkItem});
+  REQUIRE(e.Interaction(1).agent == kA0);
+  const AgentView before = e.Agent(0);
+
+  // New, to a user: withdrawn from a0 and offered to a1, DND or not.
+  e.Do(Transfer{.now = At(5), .interaction = kX, .agent = kA1});
+  CHECK(e.Interaction(1).state == InteractionState::kAlerting);
+  CHECK(e.Interaction(1).agent == kA1);
+  CHECK(e.Interaction(1).transferred);
+  const AgentView after = e.Agent(0);
+  CHECK(after.activity == AgentActivity::kIdle);
+  CHECK(after.status == before.status);
+  CHECK(after.misses == 0);
+  CHECK(after.available_since == before.available_since);
+  // The old pickup limit no longer applies, nor any new one.
+  REQUIRE(e->AdvanceTo(At(600)).ok());
+  CHECK(e.Interaction(1).agent == kA1);
+
+  // In progress (connected) it is refused, naming the rule; held it goes.
+  e.Do(Accept{.now = At(601), .interaction = kX});
+  const absl::Status in_progress =
+      e->Apply(Transfer{.now = At(602), .interaction = kX, .workgroup = kSecond});
+  CHECK(in_progress.code() == absl::StatusCode::kFailedPrecondition);
+  CHECK(in_progress.message() ==
+        "interaction 1: a work item in progress (connected) cannot be transferred; hold it first");
+  e.Do(Hold{.now = At(603), .interaction = kX});
+  e.Do(Transfer{.now = At(604), .interaction = kX, .workgroup = kSecond});
+  CHECK(e.Interaction(1).workgroup == kSecond);
+  CHECK(e.Interaction(1).agent == AgentId(2));  // Review's member, offered at once
+}
+
+// Transfer from alerting is not limited to work items: the Interaction
+// Connect printed help, line 6444, transfers an alerting call rather than
+// answering it; a call in progress may be transferred (line 6083).
+TEST_CASE("an alerting call transferred to a workgroup leaves the agent as if never offered") {
+  CenterConfig center = SimpleCenter(2, {"Sales", "Billing"});
+  center.agents[1].workgroups = {{.workgroup = "Billing"}};
+  center.agents[0].workgroups = {{.workgroup = "Sales"}};
+  EngineUnderTest e(center);
+  e.Do(LogIn{.now = At(0), .agent = kA0});
+  e.Do(Arrive{.now = At(1), .interaction = kX, .workgroup = kFirst});
+  e.Do(Arrive{.now = At(2), .interaction = kY, .workgroup = kFirst});
+  REQUIRE(e.Interaction(1).agent == kA0);
+  e.observer.Clear();
+  e.Do(Transfer{.now = At(3), .interaction = kX, .workgroup = kSecond});
+  CHECK(e.Interaction(1).state == InteractionState::kWaiting);
+  CHECK(e.Interaction(1).workgroup == kSecond);
+  CHECK(e.Interaction(1).entered_queue == At(3));
+  CHECK_FALSE(e.Interaction(1).last_attempted.valid());
+  REQUIRE(e.observer.interactions.size() >= 2);
+  CHECK(e.observer.interactions[0].state == InteractionState::kTransferred);
+  CHECK(e.observer.interactions[0].agent == kA0);
+  CHECK(e->GetWorkgroupCounters(kFirst)->transferred_out == 1);
+  CHECK(e.Agent(0).misses == 0);
+  // a0, free again, takes the next waiting call at once; no alert timer
+  // of the withdrawn offer fires.
+  CHECK(e.Interaction(2).agent == kA0);
+  CHECK(e.Interaction(2).state == InteractionState::kAlerting);
+  CHECK(e->NextDeadline() == At(18));
+  // Alerting at that same agent, a transfer to it is refused.
+  CHECK(e->Apply(Transfer{.now = At(4), .interaction = kY, .agent = kA0}).code() ==
+        absl::StatusCode::kFailedPrecondition);
 }
 
 TEST_CASE("transfers are refused in wrap-up") {

@@ -129,6 +129,23 @@ contact_types {
   ExpectConservation(report.total);
 }
 
+// A work item in progress cannot be transferred (Interaction Connect printed
+// help, lines 10197-10198): the simulated agent holds it first.
+TEST_CASE("work items are held, then transferred, as PureConnect requires") {
+  const Report report = Run(WithCenter(R"(
+contact_types {
+  name: "items" workgroup: "Q" media: MEDIA_WORK_ITEM
+  arrivals { poisson { rate_per_hour: 30 } }
+  handle_time { exponential { mean_s: 180 } }
+  transfer { fraction: 0.5 workgroup: "Back" handle_time { constant_s: 120 } }
+}
+)"));
+  const double answered = Mean(report.total, "answered");
+  CHECK(answered > 100);
+  CHECK(Mean(report.total, "transfers") == doctest::Approx(0.5 * answered).epsilon(0.15));
+  ExpectConservation(report.total);
+}
+
 TEST_CASE("a contact put on hold adds its hold time to the talk") {
   const Report report = Run(WithCenter(R"(
 contact_types {

@@ -152,7 +152,8 @@ Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint6
   // Now and then an id that does not exist.
   const AgentId agent(pick.OneIn(40) ? agents : pick.Below(agents));
   const InteractionId some(1 + pick.Below(static_cast<int>(next_id) + (pick.OneIn(30) ? 1 : 0)));
-  const int statuses = center.statuses.empty() ? 10 : static_cast<int>(center.statuses.size());
+  const int statuses =
+      static_cast<int>(center.statuses.empty() ? DefaultStatuses().size() : center.statuses.size());
   switch (pick.Below(24)) {
     case 0:
       return LogIn{.now = now,
@@ -175,7 +176,7 @@ Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint6
           .interaction = InteractionId(next_id),
           .workgroup = WorkgroupId(pick.Below(workgroups)),
           .media = pick.Of({MediaType::kCall, MediaType::kCall, MediaType::kChat, MediaType::kEmail,
-                            MediaType::kCallback, MediaType::kWorkItem}),
+                            MediaType::kCallback, MediaType::kWorkItem, MediaType::kGeneric}),
           .priority = pick.Of({0, 40, 50, 50, 60, 1000})};
       const int requirements = skills == 0 ? 0 : pick.Below(3);
       for (int r = 0; r < requirements; ++r) {

@@ -171,9 +171,13 @@ absl::Status ReferenceRouter::Do(const Transfer& c) {
   Interaction& x = it->second;
   if (c.workgroup.valid() == c.agent.valid()) return absl::InvalidArgumentError("one target");
   const InteractionState state = x.state;
-  if (state != InteractionState::kWaiting && state != InteractionState::kConnected &&
-      state != InteractionState::kHeld) {
+  if (state != InteractionState::kWaiting && state != InteractionState::kAlerting &&
+      state != InteractionState::kConnected && state != InteractionState::kHeld) {
     return absl::FailedPreconditionError("state");
+  }
+  // A work item in progress is not transferred; new, waiting or held it is.
+  if (x.media == MediaType::kWorkItem && state == InteractionState::kConnected) {
+    return absl::FailedPreconditionError("work item in progress");
   }
   if (c.workgroup.valid()) {
     if (!HasWorkgroup(c.workgroup)) return absl::NotFoundError("workgroup");
@@ -184,7 +188,11 @@ absl::Status ReferenceRouter::Do(const Transfer& c) {
     const Agent& target = agents_[c.agent.value()];
     if (!target.logged_in) return absl::FailedPreconditionError("not logged in");
     if (x.agent == c.agent) return absl::FailedPreconditionError("same agent");
-    if (config_.statuses[target.status.value()].dnd) return absl::FailedPreconditionError("dnd");
+    // Work items and generic objects reach a user whatever the status.
+    const bool task = x.media == MediaType::kWorkItem || x.media == MediaType::kGeneric;
+    if (config_.statuses[target.status.value()].dnd && !task) {
+      return absl::FailedPreconditionError("dnd");
+    }
     int used = 0, same_media = 0;
     for (InteractionId held : target.held) {
       const Interaction& other = interactions_.at(held.value());
@@ -201,9 +209,16 @@ absl::Status ReferenceRouter::Do(const Transfer& c) {
   if (state == InteractionState::kWaiting) {
     x.tier_due = Time::Infinite();
     x.overflow_due = Time::Infinite();
+  } else if (state == InteractionState::kAlerting) {
+    // Withdrawn from the alerting agent: no miss, no status change.
+    from = x.agent;
+    x.alert_pending = false;
+    Release(x);
+    x.agent = AgentId();
   } else {
     from = Detach(x);
   }
+  x.state = InteractionState::kTransferred;
   x.transferred = true;
   if (c.workgroup.valid()) {
     Move(x, c.workgroup, RequeueReason::kTransferred, from);
