@@ -15,6 +15,14 @@
 //                                for its result, one at a time: the latency
 //                                of an idle Router (median and p99 counters).
 //   BM_MutexQueue_RoundTrip      the same through the mutex queue.
+//   BM_Router_QueryRoundTrip     one caller thread queries one waiting
+//                                interaction (QueryInteraction: view,
+//                                position, wait reason, three estimates)
+//                                and spins until the answer, one at a time,
+//                                with 64 agents busy and 136 interactions
+//                                waiting (median and p99 counters).
+//   BM_Router_GetInteraction     the same through the blocking form
+//                                (GetInteraction: a condition variable).
 //
 // Both versions use a queue of 4,096 commands and deliver results through
 // the same callback type. The engine's own work per command (a status
@@ -254,6 +262,73 @@ void BM_MutexQueue_RoundTrip(benchmark::State& state) {
   });
 }
 BENCHMARK(BM_MutexQueue_RoundTrip)->UseRealTime();
+
+// 64 agents alerting, 136 interactions waiting: ids 1..200.
+constexpr int kArrivals = 200;
+std::unique_ptr<Router> QueriedRouter(Clock& clock) {
+  auto engine = LoggedInEngine();
+  for (int i = 1; i <= kArrivals; ++i) {
+    (void)engine->Apply(Arrive{.interaction = InteractionId(i), .workgroup = WorkgroupId(0)});
+  }
+  std::vector<HostedEngine> engines;
+  engines.push_back({.engine = std::move(engine)});
+  return *Router::Create({.clock = &clock, .decision_queue_capacity = 0}, std::move(engines));
+}
+
+// One query at a time: `ask` returns when the answer is in; records the
+// median and p99 as the command round trips do.
+template <typename Ask>
+void QueryRoundTrips(benchmark::State& state, Ask ask) {
+  std::vector<double> ns;
+  for (auto _ : state) {
+    const auto start = std::chrono::steady_clock::now();
+    if (!ask()) {
+      state.SkipWithError("query failed");
+      return;
+    }
+    ns.push_back(static_cast<double>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                         std::chrono::steady_clock::now() - start)
+                                         .count()));
+  }
+  std::sort(ns.begin(), ns.end());
+  if (ns.empty()) return;
+  state.counters["p50_us"] = ns[ns.size() / 2] / 1000;
+  state.counters["p99_us"] = ns[std::min(ns.size() - 1, ns.size() * 99 / 100)] / 1000;
+}
+
+void BM_Router_QueryRoundTrip(benchmark::State& state) {
+  SystemClock clock;
+  auto router = QueriedRouter(clock);
+  QueryRoundTrips(state, [&] {
+    std::atomic<bool> done{false};
+    bool ok = false;
+    while (!router
+                ->QueryInteraction(0, InteractionId(kArrivals),
+                                   [&](absl::StatusOr<InteractionInfo> info) {
+                                     ok = info.ok() && *info->position > 0;
+                                     // Release: pairs with the acquire below.
+                                     done.store(true, std::memory_order_release);
+                                   })
+                .ok()) {
+    }
+    while (!done.load(std::memory_order_acquire)) {
+    }
+    return ok;
+  });
+}
+BENCHMARK(BM_Router_QueryRoundTrip)->UseRealTime();
+
+void BM_Router_GetInteraction(benchmark::State& state) {
+  SystemClock clock;
+  auto router = QueriedRouter(clock);
+  QueryRoundTrips(state, [&] {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    const absl::StatusOr<InteractionInfo> info =
+        router->GetInteraction(0, InteractionId(kArrivals), deadline);
+    return info.ok() && *info->position > 0;
+  });
+}
+BENCHMARK(BM_Router_GetInteraction)->UseRealTime();
 
 }  // namespace
 }  // namespace acd

@@ -46,30 +46,88 @@ absl::Status AgentBehaviour::Start() {
       ACD_RETURN_IF_ERROR(Command(LogIn{.now = Time(), .agent = AgentId(a)}));
       continue;
     }
-    for (const Shift& shift : scenario_.agent_groups[group].shifts) {
-      Push(shift.start, {SimEventKind::kShiftStart, a});
-      Push(shift.end, {SimEventKind::kShiftEnd, a});
-      for (const Break& br : shift.breaks) {
-        ACD_ASSIGN_OR_RETURN(const StatusId status, engine_.FindStatus(br.status));
-        const Duration offset = Duration::Microseconds(br.stagger_window.microseconds() * k /
-                                                       scenario_.agent_groups[group].count);
-        Push(br.start + offset, {SimEventKind::kBreakStart, a, 0, status});
-        Push(br.end + offset, {SimEventKind::kBreakEnd, a, 0, status});
-      }
+    ACD_RETURN_IF_ERROR(ScheduleShifts(a, k, Time()));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status AgentBehaviour::ScheduleShifts(size_t a, int64_t k, Time from) {
+  const AgentGroup& g = scenario_.agent_groups[agents_[a].group];
+  for (const Shift& shift : g.shifts) {
+    if (shift.start >= from) Push(shift.start, {SimEventKind::kShiftStart, a});
+    if (shift.end >= from) Push(shift.end, {SimEventKind::kShiftEnd, a});
+    for (const Break& br : shift.breaks) {
+      ACD_ASSIGN_OR_RETURN(const StatusId status, engine_.FindStatus(br.status));
+      const Duration offset =
+          Duration::Microseconds(br.stagger_window.microseconds() * k / g.count);
+      const Time start = br.start + offset;
+      const Time end = br.end + offset;
+      if (start >= from) Push(start, {SimEventKind::kBreakStart, a, 0, status});
+      if (end >= from) Push(end, {SimEventKind::kBreakEnd, a, 0, status});
     }
   }
   return absl::OkStatus();
 }
 
+absl::Status AgentBehaviour::ContinueFrom(const EngineState& state, size_t first_added) {
+  const Time now = state.now;
+  std::vector<int64_t> place(scenario_.agent_groups.size(), 0);
+  for (size_t a = 0; a < agents_.size(); ++a) {
+    AgentTrack& agent = agents_[a];
+    agent.logged_in = state.agents[a].logged_in;
+    agent.status = state.agents[a].status;
+    agent.wrapping = static_cast<int>(state.agents[a].wrapping.size());
+    const int group = agent.group;
+    const int64_t k = group >= 0 ? place[group]++ : 0;
+    if (group >= 0 && scenario_.agent_groups[group].wrap_up) {
+      for (int w = 0; w < agent.wrapping; ++w) {
+        Push(now + scenario_.agent_groups[group].wrap_up->Sample(streams_.behaviour[group]),
+             {SimEventKind::kEndWrapUp, a});
+      }
+    }
+    ACD_RETURN_IF_ERROR(ContinueSchedule(a, k, now, a >= first_added));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status AgentBehaviour::ContinueSchedule(size_t a, int64_t k, Time now, bool added) {
+  const int group = agents_[a].group;
+  if (group >= 0 && !scenario_.agent_groups[group].agents_per_interval.empty()) {
+    const std::vector<int>& counts = scenario_.agent_groups[group].agents_per_interval;
+    // An added agent the head count has in at T logs in at once.
+    bool in = agents_[a].logged_in;
+    if (added) {
+      const auto i = static_cast<size_t>(now.microseconds() / scenario_.interval.microseconds());
+      if (counts[std::min(i, counts.size() - 1)] > k) {
+        Push(now, {SimEventKind::kShiftStart, a});
+        in = true;
+      }
+    }
+    SchedulePerInterval(a, static_cast<int>(k) + 1, counts, now, in);
+    return absl::OkStatus();
+  }
+  if (group < 0 || scenario_.agent_groups[group].shifts.empty()) {
+    if (added) Push(now, {SimEventKind::kShiftStart, a});
+    return absl::OkStatus();
+  }
+  if (added) {  // in at once when a shift is on at T
+    for (const Shift& shift : scenario_.agent_groups[group].shifts) {
+      if (shift.start < now && now < shift.end) Push(now, {SimEventKind::kShiftStart, a});
+    }
+  }
+  return ScheduleShifts(a, k, now);
+}
+
 // Agent k (from 1) of a group with a head count per interval is logged in
 // over each run of intervals whose count is at least k. Logging out leaves
 // the interactions it holds with it until they end (acd::LogOut).
-void AgentBehaviour::SchedulePerInterval(size_t a, int k, const std::vector<int>& counts) {
+void AgentBehaviour::SchedulePerInterval(size_t a, int k, const std::vector<int>& counts, Time from,
+                                         bool in) {
   const Time end = Time() + scenario_.horizon;
-  bool in = false;
   for (int64_t i = 0;; ++i) {
     const Time start = Time() + scenario_.interval * i;
     if (start >= end) break;
+    if (start < from) continue;
     const int n = counts[std::min<size_t>(static_cast<size_t>(i), counts.size() - 1)];
     if (n >= k && !in) Push(start, {SimEventKind::kShiftStart, a});
     if (n < k && in) Push(start, {SimEventKind::kShiftEnd, a});
@@ -81,10 +139,14 @@ absl::Status AgentBehaviour::Handle(Time now, const SimEvent& event) {
   AgentTrack& agent = agents_[event.target];
   const AgentId id(static_cast<AgentId::rep_type>(event.target));
   switch (event.kind) {
+    // A continued replication (ContinueFrom) may find the agent there
+    // already, or gone.
     case SimEventKind::kShiftStart:
+      if (agent.logged_in) return absl::OkStatus();
       agent.logged_in = true;
       return Command(LogIn{.now = now, .agent = id});
     case SimEventKind::kShiftEnd:
+      if (!agent.logged_in) return absl::OkStatus();
       agent.logged_in = false;
       return Command(LogOut{.now = now, .agent = id});
     case SimEventKind::kBreakStart:

@@ -22,6 +22,7 @@
 
 #include "absl/status/status.h"
 #include "acd/engine.h"
+#include "acd/engine_state.h"
 #include "sim/random_streams.h"
 #include "sim/scenario.h"
 #include "sim/sim_event.h"
@@ -38,6 +39,14 @@ class AgentBehaviour {
   // Logs in at time zero the agents without shifts, and schedules the
   // shifts and breaks of the others.
   absl::Status Start();
+
+  // Instead of Start, for an engine restored from `state` (sim/forecast.h):
+  // takes each agent's log-in, status and wrap-up from it, schedules what
+  // the agent groups' wrap-up lengths say for the wrap-ups in progress, and
+  // the schedule's shift, break and head-count changes at or after the
+  // state's clock. Agents from `first_added` on (not in the snapshot) also
+  // log in at once when the schedule has them in at that time.
+  absl::Status ContinueFrom(const EngineState& state, size_t first_added);
 
   // An event whose target is an agent (IsAgentEvent).
   absl::Status Handle(Time now, const SimEvent& event);
@@ -69,8 +78,17 @@ class AgentBehaviour {
     int wrapping = 0;
   };
 
-  // Agent `a`, the k-th (from 1) of a group with a head count per interval.
-  void SchedulePerInterval(size_t a, int k, const std::vector<int>& counts);
+  // Agent `a`, the k-th (from 1) of a group with a head count per interval,
+  // logged in (`in`) at `from`: its log-ins and log-outs at the interval
+  // starts from `from` on.
+  void SchedulePerInterval(size_t a, int k, const std::vector<int>& counts, Time from = Time(),
+                           bool in = false);
+  // Agent `a`, the k-th (from 0) of its group with shifts: its shift and
+  // break events at or after `from`.
+  absl::Status ScheduleShifts(size_t a, int64_t k, Time from);
+  // Agent `a`, the k-th (from 0) of its group, in a replication continued
+  // at `now` (ContinueFrom); `added`: not in the snapshot.
+  absl::Status ContinueSchedule(size_t a, int64_t k, Time now, bool added);
   absl::Status Command(const acd::Command& command);
   void Push(Time time, SimEvent event) { Schedule(events_, time, event); }
 

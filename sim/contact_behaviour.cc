@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "absl/strings/str_cat.h"
 #include "acd/status_macros.h"
 #include "sim/busyness.h"
 #include "sim/engine_check.h"
@@ -43,6 +44,116 @@ ContactBehaviour::ContactBehaviour(const Scenario& scenario, ReplicationStreams&
 
 void ContactBehaviour::Start() {
   for (size_t k = 0; k < scenario_.contact_types.size(); ++k) ScheduleArrival(k, Time());
+}
+
+int ContactBehaviour::TypeOf(const EngineState::Interaction& interaction) const {
+  const auto first = [&](auto fits) {
+    for (size_t k = 0; k < scenario_.contact_types.size(); ++k) {
+      if (fits(scenario_.contact_types[k])) return static_cast<int>(k);
+    }
+    return -1;
+  };
+  const int workgroup = static_cast<int>(interaction.workgroup.value());
+  // A callback request: of the type whose callbacks queue there.
+  int type = -1;
+  if (interaction.media == MediaType::kCallback) {
+    type = first(
+        [&](const ContactType& ct) { return ct.callback && ct.callback->workgroup == workgroup; });
+  }
+  if (type < 0)
+    type = first([&](const ContactType& ct) {
+      return ct.workgroup == workgroup && ct.media == interaction.media;
+    });
+  if (type < 0) type = first([&](const ContactType& ct) { return ct.workgroup == workgroup; });
+  if (type < 0) type = first([&](const ContactType& ct) { return ct.media == interaction.media; });
+  return type;
+}
+
+absl::Status ContactBehaviour::ContinueFrom(const EngineState& state) {
+  const Time now = state.now;
+  for (size_t i = 0; i < state.interactions.size(); ++i) {
+    const EngineState::Interaction& interaction = state.interactions[i];
+    const int type = TypeOf(interaction);
+    if (type < 0) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "snapshot: interactions[", i, "] (", MediaName(interaction.media), " in workgroup ",
+          scenario_.center.workgroups[interaction.workgroup.value()].name,
+          "): no contact type of the scenario has its workgroup or its media"));
+    }
+    Continue(interaction, type, now);
+  }
+  for (size_t k = 0; k < scenario_.contact_types.size(); ++k) {
+    const ContactType& ct = scenario_.contact_types[k];
+    while (next_listed_[k] < ct.listed.size() && ct.listed[next_listed_[k]].time < now) {
+      ++next_listed_[k];
+    }
+    ScheduleArrival(k, now);
+  }
+  return absl::OkStatus();
+}
+
+void ContactBehaviour::Continue(const EngineState::Interaction& interaction, int type, Time now) {
+  const ContactType& ct = scenario_.contact_types[type];
+  Call& call = calls_.at(calls_.Allocate());  // slot i for interaction id i
+  call.type = type;
+  call.number = ++arrivals_;
+  call.counted = false;
+  call.interval = tally_.IntervalOf(now);
+  call.offers = 0;
+  call.arrival = interaction.entered_system;
+  call.connected = call.disconnected = now;
+  call.callback = interaction.media == MediaType::kCallback;
+  call.reached = true;
+  call.transfer = call.transferred = false;
+  call.due.reset();
+  if (interaction.due != Time::Infinite()) call.due = interaction.due;
+  // Fresh draws, in this order, for every interaction: what remains of its
+  // handle time, its patience, and of a hold in progress.
+  call.handle = ct.handle_time.Sample(streams_.handle[type]);
+  call.patience.reset();
+  if (ct.patience) call.patience = ct.patience->Sample(streams_.patience[type]);
+  call.hold.reset();
+  if (interaction.state == InteractionState::kHeld) {
+    call.hold =
+        ct.hold_probability > 0 ? ct.hold_time.Sample(streams_.contact[type]) : Duration::Zero();
+  }
+  // Connected once (this leg or an earlier one): patience no longer applies.
+  call.answered = interaction.transferred || call.callback ||
+                  interaction.state == InteractionState::kConnected ||
+                  interaction.state == InteractionState::kHeld ||
+                  interaction.state == InteractionState::kWrapUp;
+  if (call.answered) call.patience.reset();
+  ScheduleContinued(call, interaction.state, now);
+}
+
+void ContactBehaviour::ScheduleContinued(Call& call, InteractionState state, Time now) {
+  const InteractionId id = calls_.IdOf(call);
+  switch (state) {
+    case InteractionState::kWaiting:
+      call.state = CallState::kWaiting;
+      tally_.QueueChanged(call.type, +1, now);
+      break;
+    case InteractionState::kAlerting:
+      call.state = CallState::kAlerting;
+      call.offers = 1;  // the driver schedules the agent's response
+      break;
+    case InteractionState::kConnected:
+      call.state = CallState::kConnected;
+      Push(now + call.handle, {SimEventKind::kHangUp, id.value()});
+      break;
+    case InteractionState::kHeld:
+      call.state = CallState::kHeld;
+      Push(now + *call.hold, {SimEventKind::kResume, id.value()});
+      Push(now + *call.hold + call.handle, {SimEventKind::kHangUp, id.value()});
+      break;
+    case InteractionState::kWrapUp:
+      call.state = CallState::kEnded;
+      break;
+    default:  // kSnoozed: the engine wakes it
+      call.state = CallState::kSnoozed;
+      break;
+  }
+  if (call.patience) Push(now + *call.patience, {SimEventKind::kAbandon, id.value()});
 }
 
 absl::Status ContactBehaviour::Command(const acd::Command& command) {
@@ -269,7 +380,9 @@ void ContactBehaviour::ScheduleTalk(Call& call, InteractionId id, Time now) {
   call.state = CallState::kConnected;
   call.connected = now;
   Duration talk = call.handle;
-  if (call.callback) {
+  // (A callback taken from a saved state may be of a type without callback
+  // offers: it reaches the customer.)
+  if (call.callback && ct.callback) {
     Mrg32k3a& rng = streams_.contact[call.type];
     call.reached = rng.NextDouble() < ct.callback->reach_probability;
     if (!call.reached) talk = ct.callback->attempt_time.Sample(rng);

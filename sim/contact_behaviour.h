@@ -24,6 +24,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "acd/engine.h"
+#include "acd/engine_state.h"
 #include "sim/kpi_tally.h"
 #include "sim/live_contacts.h"
 #include "sim/random_streams.h"
@@ -41,6 +42,15 @@ class ContactBehaviour {
 
   // Schedules each contact type's first arrival.
   void Start();
+
+  // Instead of Start, for an engine restored from `state` (sim/forecast.h),
+  // whose interaction ids are 0..n-1: takes in its live interactions, each
+  // as a contact of the contact type sim/forecast.h says, with fresh draws of
+  // its remaining handle time, patience and hold (sim/forecast.h), counted
+  // in no contact KPI; then schedules each type's next arrival after the
+  // state's clock. InvalidArgument naming the interaction if no contact type
+  // fits it.
+  absl::Status ContinueFrom(const EngineState& state);
 
   // An event whose target is a contact or a contact type (!IsAgentEvent).
   absl::Status Handle(Time now, const SimEvent& event);
@@ -76,6 +86,12 @@ class ContactBehaviour {
   };
 
   absl::Status Arrival(size_t type, Time now);
+  // The contact type a restored interaction is taken for, or -1.
+  int TypeOf(const EngineState::Interaction& interaction) const;
+  // Takes in one live interaction of a restored state (ContinueFrom).
+  void Continue(const EngineState::Interaction& interaction, int type, Time now);
+  // Its state and what follows from it: a hang-up, a hold's end, patience.
+  void ScheduleContinued(Call& call, InteractionState state, Time now);
   // Fills a new call of `type` arriving at `now`: its draws, in stream order.
   Choices Draw(Call& call, size_t type, Time now, const ContactType::Listed* entry);
   // The engine command for a new call; a caller taking a callback becomes

@@ -9,7 +9,9 @@
 // (wrap-up ends, alert timeouts, tier boundaries, queue overflows, snoozed
 // callbacks waking, ...) are merged into the event list through
 // Engine::NextDeadline. It stops at the horizon. The pieces, each
-// with one owner, are listed in sim/replication_driver.h.
+// with one owner, are listed in sim/replication_driver.h. A forecast
+// (sim/forecast.h) runs the same driver on an engine restored from a saved
+// state, from that state's clock.
 //
 // Randomness. Every source has its own MRG32k3a stream (sim/mrg32k3a.h) and
 // replication r uses substream r of each (sim/random_streams.h builds

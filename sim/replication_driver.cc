@@ -46,11 +46,11 @@ ReplicationDriver::ReplicationDriver(const Scenario& scenario, int replication, 
 absl::StatusOr<ReplicationResult> ReplicationDriver::Run() {
   engine_.SetObserver(this);
   engine_.SetDecisionRecords(false);  // nothing here reads them
-  ACD_RETURN_IF_ERROR(agents_.Start());
-  contacts_.Start();
+  ACD_RETURN_IF_ERROR(Start());
   while (true) {
     const Time next_event = events_.empty() ? Time::Infinite() : events_.top().time;
     const Time deadline = engine_.NextDeadline();
+    ACD_RETURN_IF_ERROR(MaybePause(next_event, deadline));
     tally_.CountBusyBefore(std::min({next_event, deadline, horizon_}));
     if (events_run_ >= scenario_.max_events) {
       return absl::ResourceExhaustedError(absl::StrCat(
@@ -79,6 +79,41 @@ absl::StatusOr<ReplicationResult> ReplicationDriver::Run() {
   }
   ACD_RETURN_IF_ERROR(CheckEngine(engine_.AdvanceTo(horizon_)));
   return tally_.Finish(events_run_);
+}
+
+absl::Status ReplicationDriver::Start() {
+  if (start_ == nullptr) {
+    ACD_RETURN_IF_ERROR(agents_.Start());
+    contacts_.Start();
+    return absl::OkStatus();
+  }
+  const Time now = start_->now;
+  ACD_RETURN_IF_ERROR(contacts_.ContinueFrom(*start_));
+  ACD_RETURN_IF_ERROR(agents_.ContinueFrom(*start_, first_added_));
+  for (size_t a = 0; a < start_->agents.size(); ++a) {
+    ACD_ASSIGN_OR_RETURN(const AgentView view, engine_.GetAgent(AgentId(a)));
+    if (view.activity != AgentActivity::kIdle && view.activity != AgentActivity::kLoggedOut &&
+        !start_->agents[a].held.empty()) {
+      const InteractionId first = start_->agents[a].held.front();
+      tally_.AgentTakes(a, static_cast<int>(start_->interactions[first.value()].workgroup.value()));
+    }
+    tally_.AgentChanged(a, now, view.activity,
+                        view.activity == AgentActivity::kIdle && agents_.Ready(view.status));
+  }
+  // Offers ringing when the state was taken: their agents' responses.
+  for (const EngineState::Interaction& i : start_->interactions) {
+    if (i.state != InteractionState::kAlerting) continue;
+    agents_.Respond(OfferEvent{.now = now, .interaction = i.id, .agent = i.agent}, 1);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ReplicationDriver::MaybePause(Time next_event, Time deadline) {
+  if (!pause_ || next_event < pause_at_ || deadline <= pause_at_) return absl::OkStatus();
+  ACD_RETURN_IF_ERROR(CheckEngine(engine_.AdvanceTo(pause_at_)));
+  const auto pause = std::move(pause_);
+  pause_ = nullptr;
+  return pause(engine_);
 }
 
 void ReplicationDriver::OnOffer(const OfferEvent& offer) {

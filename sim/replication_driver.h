@@ -30,11 +30,13 @@
 #define ACD_SIM_REPLICATION_DRIVER_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
 #include "absl/status/statusor.h"
 #include "acd/engine.h"
+#include "acd/engine_state.h"
 #include "sim/agent_behaviour.h"
 #include "sim/contact_behaviour.h"
 #include "sim/kpi_tally.h"
@@ -52,6 +54,23 @@ class ReplicationDriver : public Observer {
   // the driver; with `trace`, the event trace is appended there.
   ReplicationDriver(const Scenario& scenario, int replication, Engine& engine, std::string* trace);
 
+  // Before Run: the engine was restored from `state` (sim/forecast.h), whose
+  // interaction ids are 0..n-1 in order; the replication continues it from
+  // its clock instead of starting at time zero. Agents from `first_added` on
+  // were not in the snapshot (sim/forecast.h says what they do). `state`
+  // must outlive Run.
+  void ContinueFrom(const EngineState& state, size_t first_added) {
+    start_ = &state;
+    first_added_ = first_added;
+  }
+
+  // Before Run: once every event before `at` has run (the engine's timers
+  // due at `at` included), calls `pause` with the engine, then goes on.
+  void PauseAt(Time at, std::function<absl::Status(const Engine&)> pause) {
+    pause_at_ = at;
+    pause_ = std::move(pause);
+  }
+
   // Runs the replication to its horizon. Call once.
   absl::StatusOr<ReplicationResult> Run();
 
@@ -62,6 +81,11 @@ class ReplicationDriver : public Observer {
   void OnAgent(const AgentEvent& event) override;
 
  private:
+  // Starts the agents and contacts: at time zero, or from `start_`.
+  absl::Status Start();
+  // Calls `pause_` once, when nothing before `pause_at_` is left.
+  absl::Status MaybePause(Time next_event, Time deadline);
+
   absl::Status Handle(Time now, const SimEvent& event) {
     return IsAgentEvent(event.kind) ? agents_.Handle(now, event) : contacts_.Handle(now, event);
   }
@@ -83,6 +107,10 @@ class ReplicationDriver : public Observer {
   int64_t events_run_ = 0;
   Time last_event_time_ = Time::Infinite();
   int64_t same_time_events_ = 0;
+  const EngineState* start_ = nullptr;
+  size_t first_added_ = 0;
+  Time pause_at_ = Time::Infinite();
+  std::function<absl::Status(const Engine&)> pause_;
 };
 
 }  // namespace acd::sim

@@ -141,9 +141,10 @@ absl::StatusOr<Aggregate> RunStudy(Scenario scenario, const RunOptions& options)
   auto work = [&] {
     while (std::optional<int> r = folder.Claim()) {
       absl::StatusOr<Finished> finished = [&]() -> absl::StatusOr<Finished> {
-        ACD_ASSIGN_OR_RETURN(
-            ReplicationResult result,
-            RunReplication(scenario, *r, *r == range.first ? options.trace : nullptr));
+        std::string* const trace = *r == range.first ? options.trace : nullptr;
+        ACD_ASSIGN_OR_RETURN(ReplicationResult result, options.replicate
+                                                           ? options.replicate(*r, trace)
+                                                           : RunReplication(scenario, *r, trace));
         Finished out{.events = result.events};
         ACD_RETURN_IF_ERROR(plan.Observe(result, out.values));
         return out;

@@ -31,6 +31,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "sim/aggregate.h"
+#include "sim/replication.h"
 #include "sim/report.h"
 #include "sim/scenario.h"
 
@@ -58,6 +59,11 @@ struct RunOptions {
   // Receives the first replication's event trace as JSON Lines
   // (sim/trace.h).
   std::string* trace = nullptr;
+  // Runs replication r (with `trace` set for the first one run, when
+  // `trace` is); unset: RunReplication of the study's scenario. The
+  // forecast (sim/forecast.h) starts its replications from a saved state
+  // through this. Called from the worker threads: must be thread-safe.
+  std::function<absl::StatusOr<ReplicationResult>(int replication, std::string* trace)> replicate;
 };
 
 // The aggregate of the replications run. InvalidArgument for an option out

@@ -269,6 +269,17 @@ class Engine {
   // Interactions the engine holds (waiting, alerting, connected, wrap-up).
   int64_t live_interactions() const;
 
+  // ---- Listings (lib/engine/queries.cc) ----
+  // Every live interaction (waiting, alerting, connected, held, in wrap-up,
+  // snoozed), in ascending id order: as many as live_interactions().
+  std::vector<InteractionView> ListInteractions() const;
+  // The live interactions whose current workgroup is `id` (after a transfer
+  // or overflow, the new one), in ascending id order; NotFound for an
+  // unknown workgroup.
+  absl::StatusOr<std::vector<InteractionView>> ListInteractions(WorkgroupId id) const;
+  // Every configured agent, logged in or not, in ascending id order.
+  std::vector<AgentView> ListAgents() const;
+
   // Decision records (acd/decision.h) go to the observer before each offer
   // while on. Default on; off saves the bookkeeping of runner-ups and
   // filter counts. Changes no decision.

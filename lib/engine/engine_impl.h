@@ -117,6 +117,8 @@ class Engine::Impl {
   Time now() const { return now_; }
   Time NextDeadline() const;
   int64_t live_interactions() const { return static_cast<int64_t>(interactions_.live()); }
+  // The live ids, ascending (for the listings).
+  std::vector<InteractionId> LiveIds() const { return interactions_.LiveIds(); }
   void SetObserver(Observer* observer) { observer_ = observer; }
 
   absl::Status Apply(const Command& command);

@@ -1,7 +1,8 @@
 // Queries on a waiting interaction (acd/stats.h): wait reason, position
 // and the wait estimates (PureConnect's, signed and floored, and the
 // staffing-aware one). Each scans the interaction's workgroup (its
-// members or its queue) once: queries are rare next to decisions.
+// members or its queue) once: queries are rare next to decisions. Then
+// the listings of live interactions and agents, in id order.
 
 #include <algorithm>
 #include <tuple>
@@ -196,6 +197,36 @@ absl::StatusOr<Duration> Engine::Impl::EstimateWait(InteractionId id) const {
     if (k < tiers.size()) from += tiers[k].duration;
   }
   return best;
+}
+
+// ---- Listings ----------------------------------------------------------------
+
+std::vector<InteractionView> Engine::ListInteractions() const {
+  std::vector<InteractionView> views;
+  const std::vector<InteractionId> ids = impl_->LiveIds();
+  views.reserve(ids.size());
+  for (InteractionId id : ids) views.push_back(*impl_->GetInteraction(id));
+  return views;
+}
+
+absl::StatusOr<std::vector<InteractionView>> Engine::ListInteractions(WorkgroupId id) const {
+  ACD_RETURN_IF_ERROR(impl_->GetWorkgroupCounters(id).status());
+  std::vector<InteractionView> views;
+  for (InteractionId live : impl_->LiveIds()) {
+    InteractionView view = *impl_->GetInteraction(live);
+    if (view.workgroup == id) views.push_back(std::move(view));
+  }
+  return views;
+}
+
+std::vector<AgentView> Engine::ListAgents() const {
+  std::vector<AgentView> views;
+  const size_t n = impl_->center().config().agents.size();
+  views.reserve(n);
+  for (size_t a = 0; a < n; ++a) {
+    views.push_back(*impl_->GetAgent(AgentId(static_cast<uint32_t>(a))));
+  }
+  return views;
 }
 
 }  // namespace acd

@@ -23,7 +23,12 @@ void Stamp(Command& command, Time now) {
   std::visit([now](auto& c) { c.now = now; }, command);
 }
 
+// Set for the life of an engine thread.
+thread_local bool on_engine_thread = false;
+
 }  // namespace
+
+bool OnEngineThread() { return on_engine_thread; }
 
 EngineHost::EngineHost(HostedEngine hosted, const RouterOptions& options)
     : engine_(std::move(hosted.engine)),
@@ -34,12 +39,15 @@ EngineHost::EngineHost(HostedEngine hosted, const RouterOptions& options)
       on_snapshot_(std::move(hosted.on_snapshot)),
       clock_(options.clock),
       stats_interval_(options.stats_interval),
+      stats_refresh_(options.stats_refresh),
+      decision_records_(options.decision_records),
       spin_polls_(options.spin_polls),
       queue_(static_cast<size_t>(options.queue_capacity)) {
   if (options.decision_queue_capacity > 0) {
     decisions_ =
         std::make_unique<MpmcQueue<Decision>>(static_cast<size_t>(options.decision_queue_capacity));
   }
+  engine_->SetDecisionRecords(decision_records_);
   engine_->SetObserver(this);
 }
 
@@ -92,6 +100,12 @@ size_t EngineHost::PollDecisions(absl::FunctionRef<void(const Decision&)> handle
 void EngineHost::OnOffer(const OfferEvent& event) {
   if (observer_ != nullptr) observer_->OnOffer(event);
   Emit(Decision{event});
+}
+
+void EngineHost::OnDecision(const DecisionRecord& record) {
+  // The engine makes records only while on (set from decision_records_).
+  if (observer_ != nullptr) observer_->OnDecision(record);
+  Emit(Decision{record});
 }
 
 void EngineHost::OnInteraction(const InteractionEvent& event) {
@@ -220,6 +234,24 @@ void EngineHost::MaybePublish(Time now, bool force) {
   stats_dirty_ = false;
 }
 
+void EngineHost::MaybeRefresh(Time now) {
+  if (stats_refresh_ <= Duration::Zero() || version_ == 0 || now - last_publish_ < stats_refresh_) {
+    return;
+  }
+  // Nothing is due by `now` (FireTimers ran first and found nothing), so the
+  // advance fires no timer and only moves the clock: the statistics
+  // (longest wait, the windows of the last 30 minutes) are then as of `now`.
+  // Journaled, so that a recovered engine's clock is where this one's is.
+  if (now > engine_->now() && engine_->NextDeadline() > now) {
+    const absl::Status status = engine_->AdvanceTo(now);
+    ACD_CHECK(status.ok());
+    if (journal_ != nullptr) (void)journal_->AppendAdvance(engine_->now(), now);
+    MaybeSnapshot();
+  }
+  stats_dirty_ = true;
+  MaybePublish(now, /*force=*/true);
+}
+
 void EngineHost::Idle() {
   // Nothing to do: make what we have durable and visible before sleeping.
   if (journal_ != nullptr) (void)journal_->Flush();
@@ -230,6 +262,9 @@ void EngineHost::Idle() {
     return;
   }
   auto timeout = clock_->RealTimeUntil(engine_->NextDeadline());
+  if (stats_refresh_ > Duration::Zero()) {
+    timeout = std::min(timeout, clock_->RealTimeUntil(last_publish_ + stats_refresh_));
+  }
   if (!backlog_.empty()) {
     // Look again soon for room in the decision queue.
     timeout = std::min<std::chrono::nanoseconds>(timeout, std::chrono::milliseconds(1));
@@ -238,6 +273,7 @@ void EngineHost::Idle() {
 }
 
 void EngineHost::Run() {
+  on_engine_thread = true;
   Envelope envelope;
   for (;;) {
     bool worked = false;
@@ -249,6 +285,15 @@ void EngineHost::Run() {
     int taken = queue_.TryPop(envelope) ? 1 : 0;
     const Time now = clock_->Now();
     while (taken > 0) {
+      if (envelope.query) {
+        // Between two commands: the engine as every earlier command left it.
+        // It ends the batch, so that a command its caller submits after the
+        // answer (having moved a ManualClock, say) is stamped with a fresh
+        // reading, as the first of a batch is.
+        envelope.query(*engine_);
+        envelope.query = nullptr;
+        break;
+      }
       Apply(envelope, now);
       worked = true;
       taken = taken < kBatch && queue_.TryPop(envelope) ? taken + 1 : 0;
@@ -261,6 +306,7 @@ void EngineHost::Run() {
       MaybePublish(now, /*force=*/false);
       continue;
     }
+    MaybeRefresh(now);
     if (queue_.Drained()) break;
     if (queue_.closed()) {
       CpuRelax();  // a producer is still writing a value it pushed before the close

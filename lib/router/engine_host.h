@@ -24,10 +24,18 @@
 
 namespace acd::router_internal {
 
+// A command and its callback, or (when `query` is set) a query: answered
+// on the engine thread between two commands, not applied, journaled or
+// counted, and moving no clock.
 struct Envelope {
   Command command;
   ResultCallback done;
+  EngineQuery query;
 };
+
+// Whether the calling thread is an engine thread (of any Router): blocking
+// calls refuse to run there, since they could wait for themselves.
+bool OnEngineThread();
 
 class EngineHost final : public Observer {
  public:
@@ -50,6 +58,7 @@ class EngineHost final : public Observer {
   const Engine& engine() const { return *engine_; }
 
   void OnOffer(const OfferEvent& event) override;
+  void OnDecision(const DecisionRecord& record) override;
   void OnInteraction(const InteractionEvent& event) override;
   void OnAgent(const AgentEvent& event) override;
 
@@ -60,6 +69,10 @@ class EngineHost final : public Observer {
   void Emit(const Decision& decision);
   void FlushBacklog();
   void MaybePublish(Time now, bool force);
+  // With nothing else to do: once `stats_refresh` has passed since the last
+  // publication, moves the engine's clock to `now` (no timer is due, so
+  // none fires; journaled as an advance) and publishes.
+  void MaybeRefresh(Time now);
   // Takes a snapshot if the journal has grown by the configured period.
   void MaybeSnapshot();
   void Idle();
@@ -74,6 +87,8 @@ class EngineHost final : public Observer {
   uint64_t last_snapshot_ = 0;  // next_sequence at the last snapshot
   Clock* clock_;
   const Duration stats_interval_;
+  const Duration stats_refresh_;
+  const bool decision_records_;
   const int spin_polls_;
   std::deque<Decision> backlog_;
   bool stats_dirty_ = true;

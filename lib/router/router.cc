@@ -33,6 +33,9 @@ absl::Status ValidateOptions(const RouterOptions& options,
   }
   if (options.spin_polls < 0)
     return absl::InvalidArgumentError("router: options.spin_polls is negative");
+  if (options.stats_refresh < Duration::Zero()) {
+    return absl::InvalidArgumentError("router: options.stats_refresh is negative");
+  }
   if (engines.empty()) return absl::InvalidArgumentError("router: no engine to host");
   for (size_t i = 0; i < engines.size(); ++i) {
     if (engines[i].engine == nullptr) {

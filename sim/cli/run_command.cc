@@ -13,6 +13,7 @@
 #include "fmt/format.h"
 #include "sim/cli/common_flags.h"
 #include "sim/cli/subcommands.h"
+#include "sim/forecast.h"
 #include "sim/kpi_plan.h"
 #include "sim/partial_result.h"
 #include "sim/replication_rows.h"
@@ -36,6 +37,9 @@ struct RunOutputs {
   std::optional<OutputFile> trace;
   std::optional<OutputFile> partial;
   std::optional<OutputFile> rows;
+  std::optional<std::string> snapshot_at;
+  std::optional<std::string> snapshot_path;
+  std::optional<OutputFile> snapshot;
 
   void Register(FlagSet& flags) {
     const auto path = [](std::optional<std::string>& out) {
@@ -57,6 +61,15 @@ struct RunOutputs {
                    "(replication,slice,member,kpi,value), or JSON Lines when FILE ends in "
                    "\".jsonl\".",
                    path(rows_path));
+    flags.AddValue("--snapshot-at", "TIME",
+                   "With --snapshot-out: when to take the engine state of the first replication "
+                   "run, in seconds from the scenario's start or as a clock time HH:MM (with "
+                   "day_start_s); every event before TIME has run.",
+                   StoreNonEmpty(snapshot_at, "a time"));
+    flags.AddValue("--snapshot-out", "FILE",
+                   "Also write that engine state to FILE as the Router's snapshots are written "
+                   "(acd/journal.h ProtoStateCodec), for acdsim forecast --state.",
+                   path(snapshot_path));
   }
 
   // The flags of run's own outputs that go to standard output ("-").
@@ -65,6 +78,7 @@ struct RunOutputs {
     if (trace_path == "-") flags.push_back("--trace");
     if (partial_path == "-") flags.push_back("--partial");
     if (rows_path == "-") flags.push_back("--replications-out");
+    if (snapshot_path == "-") flags.push_back("--snapshot-out");
     return flags;
   }
 
@@ -78,6 +92,7 @@ struct RunOutputs {
     };
     ACD_RETURN_IF_ERROR(open(trace_path, "the trace", trace));
     ACD_RETURN_IF_ERROR(open(partial_path, "the partial result", partial));
+    ACD_RETURN_IF_ERROR(open(snapshot_path, "the snapshot", snapshot));
     return open(rows_path, "the replications' results", rows);
   }
 };
@@ -115,6 +130,17 @@ absl::Status Run(LoadedScenario loaded, RunOptions options, RunCommand& command)
       return outputs.rows->Write(rows->Rows(r, values));
     };
   }
+  std::string snapshot;
+  if (outputs.snapshot) {
+    ACD_ASSIGN_OR_RETURN(const Time at, ParseScenarioTime(*outputs.snapshot_at, loaded.scenario));
+    auto scenario = std::make_shared<Scenario>(loaded.scenario);
+    if (options.seed) scenario->seed = *options.seed;
+    const int first = options.range ? options.range->first : 0;
+    options.replicate = [scenario, first, at, &snapshot](int r, std::string* trace) {
+      return r == first ? RunReplicationWithSnapshot(*scenario, r, at, &snapshot, trace)
+                        : RunReplication(*scenario, r, trace);
+    };
+  }
   ACD_ASSIGN_OR_RETURN(const Aggregate aggregate,
                        RunLoaded(std::move(loaded), std::move(options), command.progress));
 
@@ -131,6 +157,10 @@ absl::Status Run(LoadedScenario loaded, RunOptions options, RunCommand& command)
     ACD_RETURN_IF_ERROR(outputs.partial->Commit());
   }
   if (outputs.rows) ACD_RETURN_IF_ERROR(outputs.rows->Commit());
+  if (outputs.snapshot) {
+    ACD_RETURN_IF_ERROR(outputs.snapshot->Write(snapshot));
+    ACD_RETURN_IF_ERROR(outputs.snapshot->Commit());
+  }
   return absl::OkStatus();
 }
 
@@ -147,6 +177,9 @@ int RunMain(const std::vector<std::string>& args) {
     if (on_stdout.size() > 1) {
       return UsageError(absl::StrCat(absl::StrJoin(on_stdout, " - and "),
                                      " -: only one output can go to standard output"));
+    }
+    if (command.outputs.snapshot_at.has_value() != command.outputs.snapshot_path.has_value()) {
+      return UsageError("--snapshot-at and --snapshot-out go together");
     }
     absl::StatusOr<LoadedScenario> loaded = command.scenario.Load();
     if (!loaded.ok()) return Failure(loaded.status());

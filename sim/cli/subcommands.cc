@@ -16,6 +16,8 @@ std::span<const Subcommand> Subcommands() {
        CheckMain},
       {"staff", "the fewest agents per interval that meet service targets, by simulation",
        StaffHelp, StaffMain},
+      {"forecast", "the next hour's KPIs from a live engine state (a snapshot), with what-ifs",
+       ForecastHelp, ForecastMain},
   };
   return kSubcommands;
 }

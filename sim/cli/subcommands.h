@@ -41,6 +41,8 @@ std::string CheckHelp();
 int CheckMain(const std::vector<std::string>& args);
 std::string StaffHelp();
 int StaffMain(const std::vector<std::string>& args);
+std::string ForecastHelp();
+int ForecastMain(const std::vector<std::string>& args);
 
 }  // namespace acd::sim::cli
 

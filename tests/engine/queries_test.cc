@@ -1,5 +1,5 @@
 // Queries on a waiting interaction (docs/design.md 3.9, acd/stats.h): wait reason,
-// position and the two wait estimates.
+// position and the two wait estimates; the listings of interactions and agents.
 
 #include "acd/engine.h"
 #include "doctest/doctest.h"
@@ -312,6 +312,62 @@ TEST_CASE("the staffing-aware estimate counts free agents of a wider tier from i
   CHECK(*e->EstimateWait(InteractionId(3)) == Seconds(30));
   REQUIRE(e->AdvanceTo(At(140)).ok());
   CHECK(e.Interaction(3).agent == AgentId(1));
+}
+
+// ---- Listings ----
+
+std::vector<uint64_t> Ids(const std::vector<InteractionView>& views) {
+  std::vector<uint64_t> ids;
+  for (const InteractionView& v : views) ids.push_back(v.id.value());
+  return ids;
+}
+
+TEST_CASE("the listings give the live interactions in id order, all and per workgroup") {
+  EngineUnderTest e(testing::SimpleCenter(1, {"Q", "Other"}));
+  const WorkgroupId other(1);
+  CHECK(e->ListInteractions().empty());
+  e.Do(LogIn{.now = At(0), .agent = AgentId(0)});
+  // Arrival order is not id order: the listing sorts by id.
+  e.Do(Arrive{.now = At(1), .interaction = InteractionId(7), .workgroup = kWg});
+  e.Do(Arrive{.now = At(2), .interaction = InteractionId(3), .workgroup = other});
+  e.Do(Arrive{.now = At(3), .interaction = InteractionId(5), .workgroup = kWg});
+  REQUIRE(e.Interaction(7).state == InteractionState::kAlerting);
+  CHECK(Ids(e->ListInteractions()) == std::vector<uint64_t>{3, 5, 7});
+  CHECK(static_cast<int64_t>(e->ListInteractions().size()) == e->live_interactions());
+  CHECK(Ids(*e->ListInteractions(kWg)) == std::vector<uint64_t>{5, 7});
+  CHECK(Ids(*e->ListInteractions(other)) == std::vector<uint64_t>{3});
+  // Each entry is the interaction's view.
+  const std::vector<InteractionView> all = e->ListInteractions();
+  CHECK(all[2].state == InteractionState::kAlerting);
+  CHECK(all[2].agent == AgentId(0));
+  CHECK(all[1].state == InteractionState::kWaiting);
+  CHECK(all[1].entered_queue == At(3));
+  // A transfer moves an interaction to its new workgroup's listing.
+  e.Do(Transfer{.now = At(4), .interaction = InteractionId(5), .workgroup = other});
+  CHECK(Ids(*e->ListInteractions(kWg)) == std::vector<uint64_t>{7});
+  CHECK(Ids(*e->ListInteractions(other)) == std::vector<uint64_t>{3, 5});
+  // An ended one leaves the listings.
+  e.Do(Disconnect{.now = At(5), .interaction = InteractionId(7)});
+  CHECK(Ids(e->ListInteractions()) == std::vector<uint64_t>{3, 5});
+  CHECK(e->ListInteractions(kWg)->empty());
+  CHECK(e->ListInteractions(WorkgroupId(2)).status().code() == absl::StatusCode::kNotFound);
+}
+
+TEST_CASE("the agent listing gives every configured agent in id order") {
+  EngineUnderTest e(testing::SimpleCenter(3));
+  e.Do(LogIn{.now = At(0), .agent = AgentId(1)});
+  e.Do(Arrive{.now = At(1), .interaction = InteractionId(1), .workgroup = kWg});
+  const std::vector<AgentView> agents = e->ListAgents();
+  REQUIRE(agents.size() == 3);
+  CHECK(agents[0].id == AgentId(0));
+  CHECK(agents[1].id == AgentId(1));
+  CHECK(agents[2].id == AgentId(2));
+  CHECK_FALSE(agents[0].logged_in);
+  CHECK(agents[1].logged_in);
+  CHECK(agents[1].activity == AgentActivity::kAlerting);
+  CHECK(agents[1].interactions == std::vector<InteractionId>{InteractionId(1)});
+  CHECK(agents[1].available_since == At(0));
+  CHECK_FALSE(agents[2].logged_in);
 }
 
 }  // namespace
