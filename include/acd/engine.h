@@ -277,7 +277,8 @@ class Engine {
   // or overflow, the new one), in ascending id order; NotFound for an
   // unknown workgroup.
   absl::StatusOr<std::vector<InteractionView>> ListInteractions(WorkgroupId id) const;
-  // Every configured agent, logged in or not, in ascending id order.
+  // Every configured agent, logged in or not, in ascending id order; not
+  // those removed (RemoveAgent).
   std::vector<AgentView> ListAgents() const;
 
   // Decision records (acd/decision.h) go to the observer before each offer

@@ -80,6 +80,11 @@ TEST_CASE("a removed agent answers NotFound from then on; its name added again g
   CHECK(*e->FindAgent("a0") == AgentId(2));
   CHECK(e.Agent(2).memberships.size() == 1);
   CHECK(e->GetAgent(kA0).status().code() == absl::StatusCode::kNotFound);
+  // Listings leave it out.
+  const std::vector<AgentView> listed = e->ListAgents();
+  REQUIRE(listed.size() == 2);
+  CHECK(listed[0].id == kA1);
+  CHECK(listed[1].id == AgentId(2));
 }
 
 TEST_CASE("removing a logged-in agent logs it out: its alerting offer goes to another agent") {
