@@ -203,12 +203,22 @@ void EngineHost::MaybePublish(Time now, bool force) {
     s.workgroups.resize(config.workgroups.size());
     for (size_t w = 0; w < s.workgroups.size(); ++w) {
       const WorkgroupId id(static_cast<uint32_t>(w));
+      // A removed workgroup (RemoveWorkgroup) keeps its place, empty.
+      if (config.workgroups[w].name.empty()) {
+        s.workgroups[w] = {.id = id};
+        continue;
+      }
       s.workgroups[w] = {.id = id,
                          .counters = *engine_->GetWorkgroupCounters(id),
                          .stats = *engine_->GetWorkgroupStats(id)};
     }
     s.agents.resize(config.agents.size());
     for (size_t a = 0; a < s.agents.size(); ++a) {
+      // A removed agent (RemoveAgent) keeps its place, logged out.
+      if (config.agents[a].name.empty()) {
+        s.agents[a] = {.id = AgentId(static_cast<uint32_t>(a))};
+        continue;
+      }
       const AgentView view = *engine_->GetAgent(AgentId(static_cast<uint32_t>(a)));
       s.agents[a] = {.id = view.id,
                      .logged_in = view.logged_in,
