@@ -222,7 +222,7 @@ struct SetPriority {
 // its old and new workgroups are routed again, oldest in queue first.
 // Waiting interactions keep their queue time, tier clock and priority.
 // Costs a pass over the whole center: meant for administration, not for
-// every call.
+// every call. Skill names new to the center are added to it (see AddAgent).
 struct UpdateAgent {
   Time now;
   AgentId agent;
@@ -276,9 +276,64 @@ struct Pickup {
   InteractionId interaction;
 };
 
+// ---- Changing the roster while running (docs/design.md 3.13) ----
+//
+// Ids stay dense and are never reused: an added agent or workgroup takes
+// the next id (config().agents.size() or config().workgroups.size() before
+// the command), a removed one keeps its place in config() as an entry with
+// an empty name, and its id answers NotFound from then on, in every command
+// and query. Adding again a name that was removed gives a new id. A name in
+// use by a live agent (workgroup) is refused with AlreadyExists; an empty
+// name and anything else Engine::Create would refuse with InvalidArgument
+// naming the field at the entry's new index (`agents[6].skills[0]: ...`).
+// Skill names new to the center, in AddAgent, AddWorkgroup, UpdateAgent and
+// UpdateWorkgroup, are added to the center's skills (new SkillIds, in the
+// order they are listed; FindSkill finds them), so that Arrive may require
+// them at once. Like UpdateAgent, each costs a pass over the whole center.
+
+// A new agent, logged out, with its configured memberships and activation.
+struct AddAgent {
+  Time now;
+  AgentConfig config;
+};
+
+// Removes an agent. If it is logged in, it is logged out first as LogOut
+// does (its wrap-ups end, an interaction alerting at it goes back to the
+// queue at once, reason kAgentLoggedOut); then its connected and held
+// interactions go back to their workgroups' queues the same way, keeping
+// their queue time and tiers, without exclusion or priority change (they
+// count as answered again when answered again). Waiting interactions inside
+// a preferred-agent window for it are routable to everyone at once. Then
+// the waiting interactions of its workgroups and of those returned are
+// routed again, oldest in queue first. NotFound if unknown or removed.
+struct RemoveAgent {
+  Time now;
+  AgentId agent;
+};
+
+// A new workgroup, with no member and nothing waiting (agents join it with
+// UpdateAgent). Its overflow workgroup, if any, must be a live one.
+struct AddWorkgroup {
+  Time now;
+  WorkgroupConfig config;
+};
+
+// Removes a workgroup: refused with FailedPrecondition while it holds a live
+// interaction (waiting, alerting, connected, held, in wrap-up or a snoozed
+// callback) or while another workgroup overflows into it. Its memberships
+// are dropped from its agents (their other memberships keep their
+// activation), and the waiting interactions of those agents' other
+// workgroups are routed again (inherited skills may have changed), oldest
+// first. Its counters and statistics answer NotFound from then on.
+struct RemoveWorkgroup {
+  Time now;
+  WorkgroupId workgroup;
+};
+
 using Command = std::variant<LogIn, LogOut, SetStatus, SetActivation, Arrive, Accept, Reject, Hold,
                              Resume, Disconnect, EndWrapUp, Transfer, ReportCallback, SetPriority,
-                             UpdateAgent, UpdateWorkgroup, Pickup>;
+                             UpdateAgent, UpdateWorkgroup, AddAgent, RemoveAgent, AddWorkgroup,
+                             RemoveWorkgroup, Pickup>;
 
 // The `now` any command carries.
 inline Time CommandTime(const Command& command) {

@@ -55,6 +55,14 @@ absl::StatusOr<CenterConfig> CenterConfigFromProto(const proto::CenterConfig& me
                                                    const TextProtoFile& file,
                                                    absl::string_view path);
 
+// As CenterConfigFromProto, for the configuration inside an engine state
+// (acd/engine_state.h): an agent or workgroup with an empty name is one
+// removed at run time (acd/commands.h), accepted as such; the others must
+// be valid on their own. (An error's index then counts live entries only.)
+absl::StatusOr<CenterConfig> StateCenterConfigFromProto(const proto::CenterConfig& message,
+                                                        const TextProtoFile& file,
+                                                        absl::string_view path);
+
 // One workgroup's or agent's message at `path` of `file`, converted without
 // the checks of ValidateCenterConfig (which need the whole center; the
 // engine's UpdateWorkgroup and UpdateAgent run them). For formats that carry

@@ -254,11 +254,14 @@ class Engine {
   absl::StatusOr<SkillId> FindSkill(absl::string_view name) const;
 
   // The validated configuration, with defaults filled in (statuses), as
-  // changed by UpdateAgent and UpdateWorkgroup (which replace its contents:
-  // copy what must outlive the next command).
+  // changed by UpdateAgent, UpdateWorkgroup and the roster commands (which
+  // replace its contents: copy what must outlive the next command). Entry i
+  // of `agents` (`workgroups`) is AgentId(i) (WorkgroupId(i)); a removed one
+  // keeps its place with an empty name and default fields (acd/commands.h).
   const CenterConfig& config() const;
 
-  // NotFound for an interaction that never arrived or has ended.
+  // NotFound for an interaction that never arrived or has ended, an agent or
+  // workgroup that is unknown or was removed.
   absl::StatusOr<InteractionView> GetInteraction(InteractionId id) const;
   absl::StatusOr<AgentView> GetAgent(AgentId id) const;
   absl::StatusOr<WorkgroupCounters> GetWorkgroupCounters(WorkgroupId id) const;
@@ -274,7 +277,8 @@ class Engine {
   // or overflow, the new one), in ascending id order; NotFound for an
   // unknown workgroup.
   absl::StatusOr<std::vector<InteractionView>> ListInteractions(WorkgroupId id) const;
-  // Every configured agent, logged in or not, in ascending id order.
+  // Every configured agent, logged in or not, in ascending id order; not
+  // those removed (RemoveAgent).
   std::vector<AgentView> ListAgents() const;
 
   // Decision records (acd/decision.h) go to the observer before each offer

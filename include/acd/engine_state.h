@@ -99,6 +99,10 @@ struct EngineState {
     std::vector<TierConfig> tiers;
   };
 
+  // In force: after roster changes (acd/commands.h), with the removed
+  // agents and workgroups as entries with an empty name, which Restore
+  // accepts (a removed agent logged out and holding nothing, no
+  // interaction in a removed workgroup).
   CenterConfig center;
   Time now;
   std::vector<Agent> agents;              // one per center.agents, in order

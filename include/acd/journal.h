@@ -162,7 +162,8 @@ class JournalWriter {
   // 8-byte file header that a recovery kept from a torn first record): the
   // file header, then the header record naming `config`, the configuration
   // the journaled engine was created with (not the one in force after
-  // UpdateAgent or UpdateWorkgroup: those commands are journaled). Records
+  // UpdateAgent, UpdateWorkgroup or a roster command: those commands are
+  // journaled). Records
   // are numbered from `next_sequence` (Recovered::next_sequence when
   // continuing a journal).
   JournalWriter(std::unique_ptr<JournalSink> sink, const CenterConfig& config,
@@ -241,8 +242,9 @@ class EngineStateCodec {
 // acd.proto.EngineState, behind a 4-byte little-endian CRC-32C of it. Load
 // gives DataLoss for a checksum or parse failure and for a state
 // Engine::Restore refuses. The configuration in force is the
-// snapshot's own (it may differ from `config` after UpdateAgent or
-// UpdateWorkgroup); `config` is not used.
+// snapshot's own (it may differ from `config` after UpdateAgent,
+// UpdateWorkgroup or a roster command, removed entries included);
+// `config` is not used.
 class ProtoStateCodec : public EngineStateCodec {
  public:
   absl::StatusOr<std::string> Save(const Engine& engine) override;

@@ -43,8 +43,11 @@
 namespace acd {
 
 // What labels an engine's samples: the value of the `center` label, and the
-// workgroups' names in WorkgroupId order (a workgroup beyond the list is
-// labelled with its id number).
+// workgroups' names in WorkgroupId order. A workgroup is labelled with the
+// name its statistics were published with (PublishedWorkgroup::name, which
+// follows AddWorkgroup), else with its name here, else with its id number.
+// Workgroups and agents removed while running (RemoveWorkgroup, RemoveAgent)
+// have no samples.
 struct MetricsCenter {
   std::string name;
   std::vector<std::string> workgroups;

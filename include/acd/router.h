@@ -182,6 +182,12 @@ using QueryCallback = absl::AnyInvocable<void(absl::StatusOr<T>)>;
 // a field breaks no reader.
 struct PublishedWorkgroup {
   WorkgroupId id;
+  // Its configured name as of the publication (AddWorkgroup may have added
+  // it after the Router started).
+  std::string name;
+  // Removed by RemoveWorkgroup: the entry keeps its place (ids are never
+  // reused), with an empty name and zero counts and statistics.
+  bool removed = false;
   // Running totals since the engine started (acd/engine.h).
   WorkgroupCounters counters;
   // The engine's live statistics (acd/stats.h): waiting, longest wait,
@@ -191,6 +197,8 @@ struct PublishedWorkgroup {
 
 struct AgentStats {
   AgentId id;
+  // Removed by RemoveAgent: the entry keeps its place, logged out.
+  bool removed = false;
   bool logged_in = false;
   StatusId status;
   AgentActivity activity = AgentActivity::kLoggedOut;
@@ -367,9 +375,9 @@ class Router {
   void Wake();
 
   // Refuses new commands and queries, applies every command already queued
-  // (their callbacks run) and answers every query already queued, publishes final statistics, flushes the journals and
-  // joins the engine threads. Idempotent. The engines stay alive until
-  // the Router is destroyed (`engine()` reads them afterwards).
+  // (their callbacks run) and answers every query already queued, publishes final statistics,
+  // flushes the journals and joins the engine threads. Idempotent. The engines stay alive until the
+  // Router is destroyed (`engine()` reads them afterwards).
   void Stop();
 
   // Engine `engine`, for reading after Stop (never while running: it

@@ -229,9 +229,10 @@ std::optional<MediaType> MediaFromProto(int value) {
   }
 }
 
-absl::StatusOr<CenterConfig> CenterConfigFromProto(const proto::CenterConfig& message,
-                                                   const TextProtoFile& file,
-                                                   absl::string_view path) {
+namespace {
+
+absl::StatusOr<CenterConfig> ConvertCenter(const proto::CenterConfig& message,
+                                           const TextProtoFile& file, absl::string_view path) {
   CenterConfig config;
   for (const proto::Status& s : message.statuses()) {
     config.statuses.push_back({.name = s.name(),
@@ -256,7 +257,30 @@ absl::StatusOr<CenterConfig> CenterConfigFromProto(const proto::CenterConfig& me
                                                     Join(path, absl::StrCat("agents[", i, "]"))));
     config.agents.push_back(std::move(agent));
   }
+  return config;
+}
+
+}  // namespace
+
+absl::StatusOr<CenterConfig> CenterConfigFromProto(const proto::CenterConfig& message,
+                                                   const TextProtoFile& file,
+                                                   absl::string_view path) {
+  ACD_ASSIGN_OR_RETURN(CenterConfig config, ConvertCenter(message, file, path));
   if (absl::Status valid = ValidateCenterConfig(config); !valid.ok()) {
+    return Locate(valid, file, path);
+  }
+  return config;
+}
+
+absl::StatusOr<CenterConfig> StateCenterConfigFromProto(const proto::CenterConfig& message,
+                                                        const TextProtoFile& file,
+                                                        absl::string_view path) {
+  ACD_ASSIGN_OR_RETURN(CenterConfig config, ConvertCenter(message, file, path));
+  // References are by name: the live entries alone must be valid.
+  CenterConfig live = config;
+  std::erase_if(live.workgroups, [](const WorkgroupConfig& w) { return w.name.empty(); });
+  std::erase_if(live.agents, [](const AgentConfig& a) { return a.name.empty(); });
+  if (absl::Status valid = ValidateCenterConfig(live); !valid.ok()) {
     return Locate(valid, file, path);
   }
   return config;

@@ -222,7 +222,7 @@ absl::StatusOr<EngineState> EngineStateFromProto(const proto::EngineState& m,
                                                  absl::string_view source) {
   const TextProtoFile file = TextProtoFile::Unlocated(source);
   EngineState state;
-  ACD_ASSIGN_OR_RETURN(state.center, CenterConfigFromProto(m.center(), file, "center"));
+  ACD_ASSIGN_OR_RETURN(state.center, StateCenterConfigFromProto(m.center(), file, "center"));
   state.now = AtUs(m.now_us());
   for (const proto::AgentState& a : m.agents()) {
     EngineState::Agent out{

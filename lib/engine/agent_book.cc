@@ -168,7 +168,14 @@ void AgentBook::ResetActivation(AgentId id, std::vector<bool> active) {
   agents_[id.value()].active = std::move(active);
 }
 
+void AgentBook::Remove(AgentId id) { agents_[id.value()] = AgentState{}; }
+
 void AgentBook::Rebuild() {
+  // The roster commands only ever append agents and workgroups.
+  for (size_t a = agents_.size(); a < static_cast<size_t>(center_.agent_count()); ++a) {
+    agents_.emplace_back().active = center_.agent_model(AgentId(a)).initially_active;
+  }
+  members_.resize(static_cast<size_t>(center_.workgroup_count()));
   for (int w = 0; w < center_.workgroup_count(); ++w) {
     const std::vector<AgentId>& list = center_.workgroup_model(WorkgroupId(w)).members;
     const size_t words = (list.size() + 63) / 64;

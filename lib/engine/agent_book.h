@@ -172,8 +172,13 @@ class AgentBook {
   // Rebuild() must follow before any other call.
   void ResetActivation(AgentId id, std::vector<bool> active);
   // Resizes and recomputes every index from the agents' state and the
-  // current center; the roster version changes.
+  // current center; the roster version changes. Agents the center added
+  // (AddAgent) start logged out with their configured activation.
   void Rebuild();
+  // RemoveAgent: the agent's state starts over (logged out, no
+  // memberships). REQUIRES: it holds nothing and has no preferred slots.
+  // Rebuild() must follow.
+  void Remove(AgentId id);
   // The agent's state for a snapshot (without what Restore rebuilds).
   EngineState::Agent Export(AgentId id) const;
   // The agent's state from a snapshot, without capacity (ChargeRestored)

@@ -20,13 +20,15 @@ constexpr Duration kMaxWrapUp = Seconds(7200);
 // Fills `index` with name -> id, rejecting empty and repeated names.
 // `suffix` is the name's field within an item (".name"), or "" when the
 // items are the names.
+// With `allow_empty`, an empty name (a removed entry) is skipped.
 template <typename IdT, typename Item, typename NameOf>
 absl::Status IndexNames(absl::string_view field, absl::string_view suffix,
                         const std::vector<Item>& items, NameOf name_of,
-                        absl::flat_hash_map<std::string, IdT>& index) {
+                        absl::flat_hash_map<std::string, IdT>& index, bool allow_empty = false) {
   for (size_t i = 0; i < items.size(); ++i) {
     const std::string& name = name_of(items[i]);
     const std::string where = absl::StrCat(field, "[", i, "]", suffix);
+    if (name.empty() && allow_empty) continue;
     if (name.empty()) return InvalidField(where, "must not be empty");
     ACD_RETURN_IF_ERROR(CheckUtf8(name, where));
     auto [it, inserted] = index.emplace(name, IdT(static_cast<typename IdT::rep_type>(i)));
@@ -40,20 +42,40 @@ absl::Status IndexNames(absl::string_view field, absl::string_view suffix,
 
 }  // namespace
 
-absl::StatusOr<Center> Center::Build(const CenterConfig& config) {
+void AddNewSkills(const std::vector<SkillLevel>& levels, CenterConfig& config) {
+  for (const SkillLevel& level : levels) {
+    if (level.skill.empty()) continue;  // refused by Build, naming the field
+    if (std::find(config.skills.begin(), config.skills.end(), level.skill) == config.skills.end()) {
+      config.skills.push_back(level.skill);
+    }
+  }
+}
+
+absl::StatusOr<Center> Center::Build(const CenterConfig& config, bool allow_removed) {
   Center center;
   center.config_ = config;
   CenterConfig& c = center.config_;
   if (c.statuses.empty()) c.statuses = DefaultStatuses();
+  if (allow_removed) {
+    // Removed entries: stored in one form, so that a snapshot of them reads
+    // the same on every run.
+    for (WorkgroupConfig& wg : c.workgroups) {
+      if (wg.name.empty()) wg = WorkgroupConfig{};
+    }
+    for (AgentConfig& agent : c.agents) {
+      if (agent.name.empty()) agent = AgentConfig{};
+    }
+  }
 
   auto by_name = [](const auto& item) -> const std::string& { return item.name; };
   auto by_self = [](const std::string& s) -> const std::string& { return s; };
   ACD_RETURN_IF_ERROR(
       IndexNames("statuses", ".name", c.statuses, by_name, center.statuses_by_name_));
   ACD_RETURN_IF_ERROR(IndexNames("skills", "", c.skills, by_self, center.skills_by_name_));
+  ACD_RETURN_IF_ERROR(IndexNames("workgroups", ".name", c.workgroups, by_name,
+                                 center.workgroups_by_name_, allow_removed));
   ACD_RETURN_IF_ERROR(
-      IndexNames("workgroups", ".name", c.workgroups, by_name, center.workgroups_by_name_));
-  ACD_RETURN_IF_ERROR(IndexNames("agents", ".name", c.agents, by_name, center.agents_by_name_));
+      IndexNames("agents", ".name", c.agents, by_name, center.agents_by_name_, allow_removed));
 
   center.available_status_ = center.FindStatus(c.available_status);
   if (!center.available_status_.valid()) {
@@ -75,6 +97,7 @@ absl::Status Center::BuildWorkgroups() {
   for (size_t i = 0; i < config_.workgroups.size(); ++i) {
     WorkgroupConfig& wg = config_.workgroups[i];
     WorkgroupModel& model = workgroup_models_[i];
+    if (wg.name.empty()) continue;  // removed (Build's allow_removed)
     const std::string where = absl::StrCat("workgroups[", i, "]");
     // 0 stands for PureConnect's default (acd/config.h); stored as what it
     // means, so that every later reader sees 15 s.

@@ -91,10 +91,19 @@ struct AgentModel {
   std::array<bool, kMediaTypeCount> auto_answer{};
 };
 
+// Appends to `config.skills` the skill names of `levels` it does not list
+// yet, in order: the roster commands grow the skill vocabulary.
+void AddNewSkills(const std::vector<SkillLevel>& levels, CenterConfig& config);
+
 class Center {
  public:
-  // InvalidArgument, naming the field, if `config` is not valid.
-  static absl::StatusOr<Center> Build(const CenterConfig& config);
+  // InvalidArgument, naming the field, if `config` is not valid. With
+  // `allow_removed` (a configuration changed by the roster commands of
+  // acd/commands.h, or restored from a snapshot), an agent or workgroup
+  // with an empty name is a removed one: it is not checked, it has no
+  // memberships, no member and no name, and it is stored as a default
+  // entry with an empty name.
+  static absl::StatusOr<Center> Build(const CenterConfig& config, bool allow_removed = false);
 
   const CenterConfig& config() const { return config_; }
   int agent_count() const { return static_cast<int>(config_.agents.size()); }
@@ -109,6 +118,9 @@ class Center {
   }
   const AgentConfig& agent(AgentId id) const { return config_.agents[id.value()]; }
   const AgentModel& agent_model(AgentId id) const { return agent_models_[id.value()]; }
+  // Removed by RemoveAgent / RemoveWorkgroup (an entry with an empty name).
+  bool removed(AgentId id) const { return config_.agents[id.value()].name.empty(); }
+  bool removed(WorkgroupId id) const { return config_.workgroups[id.value()].name.empty(); }
   StatusId available_status() const { return available_status_; }
 
   // The share an interaction of `media` from workgroup `wg` takes of `agent`.

@@ -135,12 +135,19 @@ absl::Status Engine::Impl::CheckAgent(AgentId id) const {
   if (!id.valid() || id.value() >= agents_.size()) {
     return absl::NotFoundError(absl::StrCat("agent ", id.value(), ": no such agent"));
   }
+  if (center_.removed(id)) {
+    return absl::NotFoundError(absl::StrCat("agent ", id.value(), ": no such agent (removed)"));
+  }
   return absl::OkStatus();
 }
 
 absl::Status Engine::Impl::CheckWorkgroup(WorkgroupId id) const {
   if (!id.valid() || !internal::IdBelow(id.value(), center_.workgroup_count())) {
     return absl::NotFoundError(absl::StrCat("workgroup ", id.value(), ": no such workgroup"));
+  }
+  if (center_.removed(id)) {
+    return absl::NotFoundError(
+        absl::StrCat("workgroup ", id.value(), ": no such workgroup (removed)"));
   }
   return absl::OkStatus();
 }
@@ -187,7 +194,7 @@ absl::Status Engine::Impl::CheckArrive(const Arrive& c) const {
     ACD_RETURN_IF_ERROR(internal::ValidateTiers(c.tiers, absl::StrCat(where(), ": tiers")));
   }
   if (c.preferred_agent.valid()) {
-    if (c.preferred_agent.value() >= agents_.size()) {
+    if (c.preferred_agent.value() >= agents_.size() || center_.removed(c.preferred_agent)) {
       return absl::NotFoundError(
           absl::StrCat(where(), ": preferred agent ", c.preferred_agent.value(), " is unknown"));
     }

@@ -182,10 +182,21 @@ class Engine::Impl {
   absl::Status Handle(const SetPriority& c);
   absl::Status Handle(const UpdateAgent& c);
   absl::Status Handle(const UpdateWorkgroup& c);
+  // The roster commands (roster.cc).
+  absl::Status Handle(const AddAgent& c);
+  absl::Status Handle(const RemoveAgent& c);
+  absl::Status Handle(const AddWorkgroup& c);
+  absl::Status Handle(const RemoveWorkgroup& c);
+  // RemoveAgent's steps: its interactions back to the queue (adding their
+  // workgroups to `affected`), and the preferred-agent windows for it
+  // closed.
+  void ReturnHeld(AgentId agent, std::vector<WorkgroupId>& affected);
+  void ClosePreferences(AgentId agent, std::vector<WorkgroupId>& affected);
   absl::Status Handle(const Pickup& c);
   // Takes a validated center in place of the current one and brings the
   // indexes up to date: readiness, and the waiting interactions of
-  // `refile` re-filed under their workgroup's new rules.
+  // `refile` re-filed under their workgroup's new rules. Agents and
+  // workgroups the new center appends get fresh state.
   void Reconfigure(internal::Center center, const std::vector<WorkgroupId>& refile);
   // Whether `x`, about to wait in `wg` (where `leaving` of the waiting ones
   // is x itself), would find the queue full and no agent to take it now.

@@ -170,7 +170,8 @@ absl::Status Engine::Impl::Handle(const UpdateAgent& c) {
   }
   CenterConfig next = center_.config();
   next.agents[c.agent.value()] = c.config;
-  ACD_ASSIGN_OR_RETURN(Center center, Center::Build(next));
+  internal::AddNewSkills(c.config.skills, next);
+  ACD_ASSIGN_OR_RETURN(Center center, Center::Build(next, /*allow_removed=*/true));
   std::vector<WorkgroupId> affected = center_.agent_model(c.agent).workgroups;
   // Activation as the new configuration says, one flag per new membership.
   agents_.ResetActivation(c.agent, center.agent_model(c.agent).initially_active);
@@ -192,7 +193,8 @@ absl::Status Engine::Impl::Handle(const UpdateWorkgroup& c) {
   }
   CenterConfig next = center_.config();
   next.workgroups[c.workgroup.value()] = c.config;
-  ACD_ASSIGN_OR_RETURN(Center center, Center::Build(next));
+  internal::AddNewSkills(c.config.skills, next);
+  ACD_ASSIGN_OR_RETURN(Center center, Center::Build(next, /*allow_removed=*/true));
   Reconfigure(std::move(center), {c.workgroup});
   // Inherited skills may have changed for every member, and with them
   // eligibility and tiers in all the members' workgroups.
@@ -207,6 +209,9 @@ absl::Status Engine::Impl::Handle(const UpdateWorkgroup& c) {
 
 void Engine::Impl::Reconfigure(Center center, const std::vector<WorkgroupId>& refile) {
   center_ = std::move(center);
+  stats_.Grow();
+  interactions_.Grow();
+  last_offered_.resize(static_cast<size_t>(center_.workgroup_count()));
   agents_.Rebuild();
   for (WorkgroupId wg : refile) {
     // Every waiting interaction of the workgroup, in a fixed order.

@@ -224,7 +224,9 @@ std::vector<AgentView> Engine::ListAgents() const {
   const size_t n = impl_->center().config().agents.size();
   views.reserve(n);
   for (size_t a = 0; a < n; ++a) {
-    views.push_back(*impl_->GetAgent(AgentId(static_cast<uint32_t>(a))));
+    const AgentId id(static_cast<uint32_t>(a));
+    if (impl_->center().removed(id)) continue;  // RemoveAgent
+    views.push_back(*impl_->GetAgent(id));
   }
   return views;
 }

@@ -116,6 +116,9 @@ absl::Status Engine::Impl::CheckState(const EngineState& state) const {
         (x.preference_open && !x.preferred_agent.valid())) {
       return Bad(where, "unknown agent");
     }
+    if (x.preference_open && center_.removed(x.preferred_agent)) {
+      return Bad(where, "a preferred-agent window for a removed agent");
+    }
     if (x.percent < 0 || x.percent > 100) return Bad(where, "value out of range");
     // Only a workgroup with an overflow target has a queue timeout.
     if (x.state == InteractionState::kWaiting && x.overflow_due != Time::Infinite() &&
@@ -145,6 +148,11 @@ absl::Status Engine::Impl::CheckState(const EngineState& state) const {
     const std::string where = absl::StrCat("agents[", a, "]");
     if (agent.active.size() != center_.agent_model(AgentId(a)).workgroups.size()) {
       return Bad(where, "one activation per membership");
+    }
+    // A removed agent (RemoveAgent) is logged out and holds nothing.
+    if (center_.removed(AgentId(a)) && (agent.logged_in || agent.delay_pending ||
+                                        !agent.held.empty() || !agent.wrapping.empty())) {
+      return Bad(where, "a removed agent is logged out and holds nothing");
     }
     if ((agent.logged_in && !status_ok(agent.status)) ||
         (agent.status.valid() && !status_ok(agent.status)) ||
@@ -218,7 +226,7 @@ void Engine::Impl::RestoreInteraction(const EngineState::Interaction& in) {
 EngineState Engine::ExportState() const { return impl_->ExportState(); }
 
 absl::StatusOr<std::unique_ptr<Engine>> Engine::Restore(const EngineState& state) {
-  absl::StatusOr<Center> center = Center::Build(state.center);
+  absl::StatusOr<Center> center = Center::Build(state.center, /*allow_removed=*/true);
   if (!center.ok()) return Bad("center", center.status().message());
   auto impl = std::make_unique<Impl>(*std::move(center), state.now);
   ACD_RETURN_IF_ERROR(impl->Restore(state));

@@ -16,7 +16,7 @@
 //
 // `now` never goes back between calls (the engine's clock). The book keeps a
 // reference to the center, which the engine may replace in place (a
-// reconfiguration); the number of workgroups never changes.
+// reconfiguration); workgroups may be added (Grow), never taken away.
 //
 // Thread safety: none; owned by one Engine::Impl.
 
@@ -65,6 +65,12 @@ class StatsBook {
   // Moved to another workgroup (transfer, overflow), which counts it as
   // entered.
   void OnTransferredOut(WorkgroupId wg) { ++counters_[wg.value()].transferred_out; }
+
+  // Counters (zero) for the workgroups the center added (AddWorkgroup).
+  void Grow() {
+    counters_.resize(static_cast<size_t>(center_.workgroup_count()));
+    stats_.resize(static_cast<size_t>(center_.workgroup_count()));
+  }
 
   // ---- Snapshots ----
   // The workgroup's counters and statistics into `out`.

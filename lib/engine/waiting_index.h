@@ -32,7 +32,7 @@
 //   index.Delete(x);
 //
 // The index keeps references to the center (which the engine may replace in
-// place; the number of workgroups never changes) and to the agent book.
+// place; workgroups are only ever added, see Grow) and to the agent book.
 //
 // Thread safety: none; owned by one Engine::Impl.
 
@@ -108,6 +108,9 @@ class WaitingIndex {
 
   WaitingIndex(const WaitingIndex&) = delete;
   WaitingIndex& operator=(const WaitingIndex&) = delete;
+
+  // Empty queues for the workgroups the center added (AddWorkgroup).
+  void Grow() { queues_.resize(static_cast<size_t>(center_.workgroup_count())); }
 
   // ---- Records ----
   size_t live() const { return index_.size(); }

@@ -143,9 +143,12 @@ void AddSample(MetricFamily& family, Labels labels, double value) {
   (family.type == kCounter ? sample.counter.value : sample.gauge.value) = value;
 }
 
-std::string WorkgroupName(const MetricsCenter& center, WorkgroupId id) {
-  return id.value() < center.workgroups.size() ? center.workgroups[id.value()]
-                                               : fmt::format("{}", id.value());
+// The published name; else (statistics set by hand) the center's list; else
+// the id number.
+std::string WorkgroupName(const MetricsCenter& center, const PublishedWorkgroup& w) {
+  if (!w.name.empty()) return w.name;
+  return w.id.value() < center.workgroups.size() ? center.workgroups[w.id.value()]
+                                                 : fmt::format("{}", w.id.value());
 }
 
 }  // namespace
@@ -169,7 +172,9 @@ std::vector<MetricFamily> MetricFamilies(absl::Span<const EngineMetricsInput> en
   for (const EngineMetricsInput& e : engines) {
     for (AgentActivity activity : kActivities) {
       int64_t count = 0;
-      for (const AgentStats& a : e.stats->agents) count += a.activity == activity ? 1 : 0;
+      for (const AgentStats& a : e.stats->agents) {
+        count += !a.removed && a.activity == activity ? 1 : 0;
+      }
       AddSample(
           agents,
           {{"center", e.center->name}, {"activity", std::string(AgentActivityName(activity))}},
@@ -180,8 +185,8 @@ std::vector<MetricFamily> MetricFamilies(absl::Span<const EngineMetricsInput> en
     MetricFamily& family = AddFamily(families, metric);
     for (const EngineMetricsInput& e : engines) {
       for (const PublishedWorkgroup& w : e.stats->workgroups) {
-        AddSample(family,
-                  {{"center", e.center->name}, {"workgroup", WorkgroupName(*e.center, w.id)}},
+        if (w.removed) continue;
+        AddSample(family, {{"center", e.center->name}, {"workgroup", WorkgroupName(*e.center, w)}},
                   metric.value(w));
       }
     }
@@ -190,10 +195,11 @@ std::vector<MetricFamily> MetricFamilies(absl::Span<const EngineMetricsInput> en
     MetricFamily& family = AddFamily(families, metric);
     for (const EngineMetricsInput& e : engines) {
       for (const PublishedWorkgroup& w : e.stats->workgroups) {
+        if (w.removed) continue;
         for (int i = 0; i < w.stats.threshold_count && i < kMaxServiceLevelThresholds; ++i) {
           AddSample(family,
                     {{"center", e.center->name},
-                     {"workgroup", WorkgroupName(*e.center, w.id)},
+                     {"workgroup", WorkgroupName(*e.center, w)},
                      {"threshold_seconds", fmt::format("{}", ToSeconds(w.stats.thresholds[i]))}},
                     metric.value(ThresholdSample{w.stats, i}));
         }

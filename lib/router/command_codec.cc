@@ -12,7 +12,7 @@
 namespace acd::router_internal {
 namespace {
 
-static_assert(std::variant_size_v<Command> == 17,
+static_assert(std::variant_size_v<Command> == 21,
               "a command was added to acd::Command: give it a message in journal.proto and an "
               "Encode/Decode case below");
 
@@ -158,6 +158,30 @@ struct Encoder {
     m.set_workgroup(workgroup.value());
     *m.mutable_config() = WorkgroupConfigToProto(config);
   }
+  void operator()(const AddAgent& c) const {
+    const auto& [now, config] = c;
+    journal::AddAgent& m = *out.mutable_add_agent();
+    m.set_now_us(Us(now));
+    *m.mutable_config() = AgentConfigToProto(config);
+  }
+  void operator()(const RemoveAgent& c) const {
+    const auto& [now, agent] = c;
+    journal::RemoveAgent& m = *out.mutable_remove_agent();
+    m.set_now_us(Us(now));
+    m.set_agent(agent.value());
+  }
+  void operator()(const AddWorkgroup& c) const {
+    const auto& [now, config] = c;
+    journal::AddWorkgroup& m = *out.mutable_add_workgroup();
+    m.set_now_us(Us(now));
+    *m.mutable_config() = WorkgroupConfigToProto(config);
+  }
+  void operator()(const RemoveWorkgroup& c) const {
+    const auto& [now, workgroup] = c;
+    journal::RemoveWorkgroup& m = *out.mutable_remove_workgroup();
+    m.set_now_us(Us(now));
+    m.set_workgroup(workgroup.value());
+  }
 };
 
 absl::StatusOr<Command> DecodeArrive(const journal::Arrive& m) {
@@ -212,6 +236,20 @@ absl::StatusOr<Command> DecodeUpdateWorkgroup(const journal::UpdateWorkgroup& m)
   return UpdateWorkgroup{.now = TimeUs(m.now_us()),
                          .workgroup = WorkgroupId(m.workgroup()),
                          .config = *std::move(config)};
+}
+
+absl::StatusOr<Command> DecodeAddAgent(const journal::AddAgent& m) {
+  absl::StatusOr<AgentConfig> config = AgentConfigFromProto(
+      m.config(), TextProtoFile::Unlocated("journal record"), "add_agent.config");
+  if (!config.ok()) return config.status();
+  return AddAgent{.now = TimeUs(m.now_us()), .config = *std::move(config)};
+}
+
+absl::StatusOr<Command> DecodeAddWorkgroup(const journal::AddWorkgroup& m) {
+  absl::StatusOr<WorkgroupConfig> config = WorkgroupConfigFromProto(
+      m.config(), TextProtoFile::Unlocated("journal record"), "add_workgroup.config");
+  if (!config.ok()) return config.status();
+  return AddWorkgroup{.now = TimeUs(m.now_us()), .config = *std::move(config)};
 }
 
 template <typename C>
@@ -274,6 +312,16 @@ absl::StatusOr<Command> DecodeCommand(const journal::Command& in) {
       return DecodeUpdateAgent(in.update_agent());
     case Command::kUpdateWorkgroup:
       return DecodeUpdateWorkgroup(in.update_workgroup());
+    case Command::kAddAgent:
+      return DecodeAddAgent(in.add_agent());
+    case Command::kRemoveAgent:
+      return RemoveAgent{.now = TimeUs(in.remove_agent().now_us()),
+                         .agent = AgentId(in.remove_agent().agent())};
+    case Command::kAddWorkgroup:
+      return DecodeAddWorkgroup(in.add_workgroup());
+    case Command::kRemoveWorkgroup:
+      return RemoveWorkgroup{.now = TimeUs(in.remove_workgroup().now_us()),
+                             .workgroup = WorkgroupId(in.remove_workgroup().workgroup())};
     case Command::kPickup:
       return Pickup{.now = TimeUs(in.pickup().now_us()),
                     .agent = AgentId(in.pickup().agent()),

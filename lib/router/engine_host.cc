@@ -203,12 +203,22 @@ void EngineHost::MaybePublish(Time now, bool force) {
     s.workgroups.resize(config.workgroups.size());
     for (size_t w = 0; w < s.workgroups.size(); ++w) {
       const WorkgroupId id(static_cast<uint32_t>(w));
-      s.workgroups[w] = {.id = id,
-                         .counters = *engine_->GetWorkgroupCounters(id),
-                         .stats = *engine_->GetWorkgroupStats(id)};
+      PublishedWorkgroup& out = s.workgroups[w];
+      out.id = id;
+      // Assigned in place: the slot's string keeps its capacity.
+      out.name = config.workgroups[w].name;
+      // A removed workgroup (RemoveWorkgroup) keeps its place, empty.
+      out.removed = out.name.empty();
+      out.counters = out.removed ? WorkgroupCounters{} : *engine_->GetWorkgroupCounters(id);
+      out.stats = out.removed ? WorkgroupStats{} : *engine_->GetWorkgroupStats(id);
     }
     s.agents.resize(config.agents.size());
     for (size_t a = 0; a < s.agents.size(); ++a) {
+      // A removed agent (RemoveAgent) keeps its place, logged out.
+      if (config.agents[a].name.empty()) {
+        s.agents[a] = {.id = AgentId(static_cast<uint32_t>(a)), .removed = true};
+        continue;
+      }
       const AgentView view = *engine_->GetAgent(AgentId(static_cast<uint32_t>(a)));
       s.agents[a] = {.id = view.id,
                      .logged_in = view.logged_in,

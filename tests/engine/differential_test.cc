@@ -142,8 +142,11 @@ std::string Compare(const CenterConfig& center, const std::vector<Step>& steps,
           "reference:\n  {}",
           i, what, same, from(engine_log.lines), from(reference_log.lines));
     }
-    const std::string state_e = State(**engine, full, max_id);
-    const std::string state_r = State(reference, full, max_id);
+    // Up to the ids the roster commands have added (and one more).
+    const size_t agents = (*engine)->config().agents.size() + 1;
+    const size_t workgroups = (*engine)->config().workgroups.size() + 1;
+    const std::string state_e = State(**engine, full, max_id, agents, workgroups);
+    const std::string state_r = State(reference, full, max_id, agents, workgroups);
     if (state_e != state_r) {
       return fmt::format("step {} ({}): state differs\nengine:\n{}reference:\n{}", i, what, state_e,
                          state_r);
@@ -194,7 +197,10 @@ TEST_CASE("the engine and the reference router make identical decisions on rando
   for (int seed = only >= 0 ? only : 1; seed <= (only >= 0 ? only : streams); ++seed) {
     Chooser pick(static_cast<uint64_t>(seed));
     const CenterConfig center = testing::RandomCenter(pick);
-    const std::vector<Step> steps = testing::MakeStream(pick, center, kStepsPerStream);
+    // Every third stream changes the roster too (AddAgent, RemoveAgent, ...);
+    // the others are the streams of a fixed roster.
+    const std::vector<Step> steps =
+        testing::MakeStream(pick, center, kStepsPerStream, /*roster=*/seed % 3 == 0);
     const std::string difference = Compare(center, steps, &coverage);
     ++compared;
     if (difference.empty()) continue;

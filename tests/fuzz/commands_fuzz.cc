@@ -10,7 +10,10 @@
 //   1    a hostile command: a random one whose ids, media, times or
 //        durations (or its time) are replaced by raw values from the seed
 //   else a random command for the center (RandomCommand), seeded by the
-//        8 bytes: mostly valid, sometimes not.
+//        8 bytes: mostly valid, sometimes not; when op % 16 == 15, a
+//        roster command (RandomRosterCommand: add or remove an agent or a
+//        workgroup), after which the random commands address the ids
+//        added too.
 // At most 1000 steps; commands are stamped with the stream's clock, which
 // follows the engine's and never moves back, so AdvanceTo is always legal.
 // A hostile time far ahead (or timers re-arming every few microseconds) may
@@ -69,10 +72,16 @@ void Corrupt(acd::Command& command, Chooser& pick) {
           if (which == 5) c.config.queue_timeout = acd::Duration::Microseconds(static_cast<int64_t>(raw >> 1));
           if (which == 3) c.config.max_hold = acd::Duration::Microseconds(static_cast<int64_t>(raw >> 1));
         }
-        if constexpr (std::is_same_v<C, acd::UpdateAgent>) {
+        if constexpr (std::is_same_v<C, acd::UpdateAgent> || std::is_same_v<C, acd::AddAgent>) {
           if (which == 4 && !c.config.utilization.empty()) {
             c.config.utilization[0].media = static_cast<acd::MediaType>(raw & 0xFF);
           }
+        }
+        if constexpr (std::is_same_v<C, acd::AddWorkgroup>) {
+          if (which == 4)
+            c.config.alert_timeout = acd::Duration::Microseconds(static_cast<int64_t>(raw >> 1));
+          if (which == 5)
+            c.config.stats_interval = acd::Duration::Microseconds(static_cast<int64_t>(raw >> 1));
         }
       },
       command);
@@ -90,6 +99,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   acd::Time now;
   uint64_t next_id = 1;
+  // The roster as the random commands see it (RandomRosterCommand).
+  acd::CenterConfig roster = center;
   int stopped_advances = 0;
   constexpr size_t kStepBytes = 10;
   for (size_t at = 1, steps = 0; at < size && steps < 1000; at += kStepBytes, ++steps) {
@@ -112,7 +123,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       }
       continue;
     }
-    acd::Command command = acd::testing::RandomCommand(pick, now, center, next_id);
+    acd::Command command = step[0] % 16 == 15
+                               ? acd::testing::RandomRosterCommand(pick, now, roster)
+                               : acd::testing::RandomCommand(pick, now, roster, next_id);
     if (step[0] % 8 == 1) Corrupt(command, pick);
     const acd::Time before = engine.now();
     const absl::Status status = engine.Apply(command);

@@ -40,13 +40,14 @@ void Write(const std::filesystem::path& path, const std::string& bytes) {
 // journal, and the engine's state after each quarter of the stream in
 // `states`.
 std::string RunStream(const acd::CenterConfig& center, uint64_t seed, int steps,
-                      std::vector<std::string>* states) {
+                      std::vector<std::string>* states, bool roster = false) {
   Chooser pick(seed);
   std::unique_ptr<acd::Engine> engine = *acd::Engine::Create(center);
   auto sink = std::make_unique<acd::StringJournalSink>();
   acd::StringJournalSink* bytes = sink.get();
   acd::JournalWriter journal(std::move(sink), center);
-  const std::vector<acd::testing::Step> stream = acd::testing::MakeStream(pick, center, steps);
+  const std::vector<acd::testing::Step> stream =
+      acd::testing::MakeStream(pick, center, steps, roster);
   for (size_t i = 0; i < stream.size(); ++i) {
     const acd::testing::Step& step = stream[i];
     if (step.advance) {
@@ -90,6 +91,16 @@ int main(int argc, char** argv) {
       Write(dir / "state" / fmt::format("stream-{}-{}.pb", seed, k), states[k]);
     }
   }
+  // With roster changes (AddAgent, RemoveAgent, ...): journals of the four
+  // commands, and states with removed entries and grown skills.
+  for (uint64_t seed = 1; seed <= 2; ++seed) {
+    std::vector<std::string> states;
+    Write(dir / "journal" / fmt::format("roster-{}.journal", seed),
+          RunStream(center, 100 + seed, 160, &states, /*roster=*/true));
+    for (size_t k = 0; k < states.size(); ++k) {
+      Write(dir / "state" / fmt::format("roster-{}-{}.pb", seed, k), states[k]);
+    }
+  }
   // Command streams: a center byte, then 10-byte steps (commands_fuzz.cc),
   // without hostile steps (op % 8 == 1): the fuzzer makes those. (Seed 6
   // meets a known finding: tests/fuzz/known_findings/commands/.)
@@ -102,6 +113,18 @@ int main(int argc, char** argv) {
       bytes += byte;
     }
     Write(dir / "commands" / fmt::format("random-{}.bin", seed), bytes);
+  }
+  // Command streams with a roster command (op 15) every fifth step.
+  for (uint64_t seed = 1; seed <= 2; ++seed) {
+    Chooser pick(seed * 104729);
+    std::string bytes(1, static_cast<char>(seed + 10));
+    for (int i = 0; i < 400; ++i) {
+      char byte = static_cast<char>(pick.Next());
+      if (i % 10 == 0 && static_cast<unsigned char>(byte) % 8 == 1) byte = 2;
+      if (i % 50 == 0) byte = 15;
+      bytes += byte;
+    }
+    Write(dir / "commands" / fmt::format("roster-{}.bin", seed), bytes);
   }
   std::printf("fuzz_make_seeds: wrote %s\n", dir.c_str());
   return 0;

@@ -166,6 +166,31 @@ TEST_CASE("every engine, workgroup, threshold and activity is a labelled sample 
   CHECK(sla.metric[1].gauge.value == 0.625);
 }
 
+TEST_CASE(
+    "a workgroup is labelled by its published name; removed workgroups and agents have no "
+    "samples") {
+  EngineStats stats = KnownStats();
+  stats.workgroups[1] = {.id = WorkgroupId(1), .name = "", .removed = true};
+  stats.workgroups[2].name = "Billing";  // added by AddWorkgroup after the list was made
+  stats.agents[1] = {.id = AgentId(1), .removed = true};
+  const EngineMetricsInput input{.center = &kEast, .stats = &stats};
+  const std::vector<MetricFamily> families = MetricFamilies({&input, 1});
+
+  const MetricFamily& waiting = Family(families, "acd_workgroup_waiting_interactions");
+  REQUIRE(waiting.metric.size() == 2);
+  CHECK(LabelText(waiting.metric[0]) ==
+        std::vector<std::string>{"center=east", "workgroup=Support"});
+  CHECK(LabelText(waiting.metric[1]) ==
+        std::vector<std::string>{"center=east", "workgroup=Billing"});
+  CHECK(waiting.metric[1].gauge.value == 1);
+  // The removed agent (logged out) is not counted among the logged-out ones.
+  const MetricFamily& agents = Family(families, "acd_agents");
+  REQUIRE(agents.metric.size() == 5);
+  CHECK(agents.metric[0].gauge.value == 0);  // logged_out
+  CHECK(agents.metric[1].gauge.value == 0);  // idle: agent 1 was removed
+  CHECK(agents.metric[3].gauge.value == 2);  // busy
+}
+
 TEST_CASE("with no engine every family is still listed, without samples") {
   const std::vector<MetricFamily> families = MetricFamilies({});
   CHECK(families.size() == 30);

@@ -103,6 +103,24 @@ bool Same(const UpdateWorkgroup& a, const UpdateWorkgroup& b) {
 bool Same(const Pickup& a, const Pickup& b) {
   return a.now == b.now && a.agent == b.agent && a.interaction == b.interaction;
 }
+bool Same(const AddAgent& a, const AddAgent& b) {
+  const auto& [now, config] = a;
+  return now == b.now && AgentConfigToProto(config).SerializeAsString() ==
+                             AgentConfigToProto(b.config).SerializeAsString();
+}
+bool Same(const RemoveAgent& a, const RemoveAgent& b) {
+  const auto& [now, agent] = a;
+  return std::tie(now, agent) == std::tie(b.now, b.agent);
+}
+bool Same(const AddWorkgroup& a, const AddWorkgroup& b) {
+  const auto& [now, config] = a;
+  return now == b.now && WorkgroupConfigToProto(config).SerializeAsString() ==
+                             WorkgroupConfigToProto(b.config).SerializeAsString();
+}
+bool Same(const RemoveWorkgroup& a, const RemoveWorkgroup& b) {
+  const auto& [now, workgroup] = a;
+  return std::tie(now, workgroup) == std::tie(b.now, b.workgroup);
+}
 
 bool Same(const Command& a, const Command& b) {
   if (a.index() != b.index()) return false;
@@ -176,6 +194,19 @@ std::vector<Command> OneOfEach() {
                                  .queue_timeout = Seconds(60),
                                  .overflow_workgroup = "Support",
                                  .queue_capacity = 5}},
+      AddAgent{.now = t,
+               .config = {.name = "bea",
+                          .workgroups = {{.workgroup = "Sales"}},
+                          .skills = {{.skill = "klingon", .proficiency = 70, .desire = 3}},
+                          .auto_answer = true,
+                          .attribute2 = 4}},
+      RemoveAgent{.now = t, .agent = AgentId(3)},
+      AddWorkgroup{.now = t,
+                   .config = {.name = "Billing",
+                              .wrap_up = Seconds(30),
+                              .skills = {{.skill = "warp", .proficiency = 10, .desire = 0}},
+                              .queue_capacity = 2}},
+      RemoveWorkgroup{.now = t, .workgroup = WorkgroupId(4)},
       Pickup{.now = t, .agent = AgentId(13), .interaction = x},
   };
 }
@@ -207,6 +238,11 @@ TEST_CASE("random command streams round-trip") {
     for (uint64_t i = 1; i < 100; ++i) {
       const Command command =
           testing::RandomCommand(pick, Time::FromMicroseconds(static_cast<int64_t>(i)), center, i);
+      REQUIRE(Same(RoundTrip(command), command));
+    }
+    CenterConfig roster = center;
+    for (int i = 0; i < 20; ++i) {
+      const Command command = testing::RandomRosterCommand(pick, Time(), roster);
       REQUIRE(Same(RoundTrip(command), command));
     }
   }

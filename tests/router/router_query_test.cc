@@ -359,6 +359,33 @@ TEST_CASE("decision records are off by default: neither polled nor observed") {
   CHECK_FALSE(router->engine(0).decision_records());
 }
 
+TEST_CASE(
+    "published statistics follow roster changes: added workgroups by name, removed entries "
+    "marked") {
+  ManualClock clock(Time() + Seconds(1000));
+  auto router = MakeRouter(clock, SimpleCenter(2, {"Support", "Sales"}),
+                           {.stats_interval = Duration::Zero()});
+  REQUIRE(router->Submit(0, AddWorkgroup{.config = {.name = "Billing"}}).ok());
+  REQUIRE(router->Submit(0, RemoveWorkgroup{.workgroup = WorkgroupId(1)}).ok());
+  REQUIRE(router->Submit(0, RemoveAgent{.agent = AgentId(0)}).ok());
+  Await([&] {
+    const auto s = router->ReadStats(0);
+    return s && s->commands_applied == 3;
+  });
+  const EngineStats stats = *router->ReadStats(0);
+  REQUIRE(stats.workgroups.size() == 3);
+  CHECK(stats.workgroups[0].name == "Support");
+  CHECK_FALSE(stats.workgroups[0].removed);
+  CHECK(stats.workgroups[1].name.empty());
+  CHECK(stats.workgroups[1].removed);
+  CHECK(stats.workgroups[2].name == "Billing");
+  CHECK(stats.workgroups[2].id == WorkgroupId(2));
+  REQUIRE(stats.agents.size() == 2);
+  CHECK(stats.agents[0].removed);
+  CHECK_FALSE(stats.agents[1].removed);
+  router->Stop();
+}
+
 TEST_CASE("an idle engine republishes its statistics as the clock moves: as_of and longest wait") {
   ManualClock clock(Time() + Seconds(1000));
   auto router = MakeRouter(clock, SimpleCenter(1), {.stats_refresh = Seconds(1)});

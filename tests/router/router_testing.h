@@ -22,12 +22,20 @@ inline std::string StateText(const Engine& engine, uint64_t max_id) {
   std::string out = fmt::format("now {} deadline {} live {}\n", engine.now(),
                                 engine.NextDeadline().microseconds(), engine.live_interactions());
   for (size_t a = 0; a < engine.config().agents.size(); ++a) {
+    if (engine.config().agents[a].name.empty()) {  // removed (RemoveAgent)
+      out += fmt::format("agent {} removed\n", a);
+      continue;
+    }
     const AgentView v = *engine.GetAgent(AgentId(static_cast<uint32_t>(a)));
     out += fmt::format("agent {} in={} status={} {} since={} holds=[{}] used={} misses={}\n", a,
                        v.logged_in, v.status, AgentActivityName(v.activity), v.available_since,
                        fmt::join(v.interactions, ","), v.used_percent, v.misses);
   }
   for (size_t w = 0; w < engine.config().workgroups.size(); ++w) {
+    if (engine.config().workgroups[w].name.empty()) {  // removed (RemoveWorkgroup)
+      out += fmt::format("workgroup {} removed\n", w);
+      continue;
+    }
     const WorkgroupCounters c = *engine.GetWorkgroupCounters(WorkgroupId(static_cast<uint32_t>(w)));
     out += fmt::format("workgroup {} entered={} answered={} abandoned={} completed={} waiting={}\n",
                        w, c.entered, c.answered, c.abandoned, c.completed, c.waiting);

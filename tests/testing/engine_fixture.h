@@ -70,12 +70,20 @@ struct EngineUnderTest {
         fmt::format("now {} deadline {} live {}\n", engine->now(),
                     engine->NextDeadline().microseconds(), engine->live_interactions());
     for (size_t a = 0; a < engine->config().agents.size(); ++a) {
+      if (engine->config().agents[a].name.empty()) {  // removed (RemoveAgent)
+        out += fmt::format("agent {} removed\n", a);
+        continue;
+      }
       AgentView v = *engine->GetAgent(AgentId(a));
       out += fmt::format("agent {} in={} status={} {} since={} holds=[{}] used={} misses={}\n", a,
                          v.logged_in, v.status, AgentActivityName(v.activity), v.available_since,
                          fmt::join(v.interactions, ","), v.used_percent, v.misses);
     }
     for (size_t w = 0; w < engine->config().workgroups.size(); ++w) {
+      if (engine->config().workgroups[w].name.empty()) {  // removed (RemoveWorkgroup)
+        out += fmt::format("workgroup {} removed\n", w);
+        continue;
+      }
       WorkgroupCounters c = *engine->GetWorkgroupCounters(WorkgroupId(w));
       out += fmt::format(
           "workgroup {} entered={} answered={} abandoned={} completed={} failed={} "

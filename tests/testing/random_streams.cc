@@ -1,5 +1,7 @@
 #include "tests/testing/random_streams.h"
 
+#include <algorithm>
+
 #include "acd/format.h"
 #include "fmt/format.h"
 #include "fmt/ranges.h"
@@ -105,6 +107,35 @@ AgentConfig RandomAgent(Chooser& pick, int a, int workgroups, int skills) {
   }
 }
 
+// Drops what names a removed workgroup (an empty name in `roster`): the
+// memberships of an agent, the overflow of a workgroup.
+void AvoidRemoved(const CenterConfig& roster, AgentConfig& agent) {
+  auto& list = agent.workgroups;
+  list.erase(std::remove_if(list.begin(), list.end(),
+                            [&](const MembershipConfig& m) {
+                              for (const WorkgroupConfig& w : roster.workgroups) {
+                                if (w.name == m.workgroup) return false;
+                              }
+                              return true;
+                            }),
+             list.end());
+}
+
+void AvoidRemoved(const CenterConfig& roster, WorkgroupConfig& wg) {
+  for (const WorkgroupConfig& w : roster.workgroups) {
+    if (!wg.overflow_workgroup.empty() && w.name == wg.overflow_workgroup) return;
+  }
+  wg.overflow_workgroup.clear();
+  wg.queue_timeout = Duration::Zero();
+}
+
+// A live name of `list` other than "", or "" if there is none.
+template <typename T>
+std::string SomeName(Chooser& pick, const std::vector<T>& list) {
+  const T& item = list[static_cast<size_t>(pick.Below(static_cast<int>(list.size())))];
+  return item.name;
+}
+
 }  // namespace
 
 CenterConfig RandomCenter(Chooser& pick) {
@@ -200,6 +231,10 @@ Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint6
     case 19: {
       const int a = pick.Below(agents);
       AgentConfig config = RandomAgent(pick, a, workgroups, skills);
+      AvoidRemoved(center, config);
+      if (!center.agents[static_cast<size_t>(a)].name.empty()) {
+        config.name = center.agents[static_cast<size_t>(a)].name;  // re-added under an old name
+      }
       if (pick.OneIn(10)) config.name = "renamed";                                // invalid
       if (pick.OneIn(10)) config.workgroups.push_back({.workgroup = "nowhere"});  // invalid
       return UpdateAgent{.now = now, .agent = AgentId(a), .config = std::move(config)};
@@ -207,6 +242,7 @@ Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint6
     case 20: {
       const int w = pick.Below(workgroups);
       WorkgroupConfig config = RandomWorkgroup(pick, w, workgroups, skills);
+      AvoidRemoved(center, config);
       if (pick.OneIn(10)) config.alert_timeout = Seconds(5);  // invalid
       if (pick.OneIn(10)) config.name = "renamed";            // invalid
       return UpdateWorkgroup{.now = now, .workgroup = WorkgroupId(w), .config = std::move(config)};
@@ -229,17 +265,79 @@ Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint6
   }
 }
 
-std::vector<Step> MakeStream(Chooser& pick, const CenterConfig& center, int count) {
+Command RandomRosterCommand(Chooser& pick, Time now, CenterConfig& roster) {
+  const int agents = static_cast<int>(roster.agents.size());
+  const int workgroups = static_cast<int>(roster.workgroups.size());
+  const int skills = static_cast<int>(roster.skills.size());
+  switch (pick.Below(4)) {
+    case 0: {
+      AgentConfig config = RandomAgent(pick, agents, workgroups, skills);
+      AvoidRemoved(roster, config);
+      if (pick.OneIn(5)) {  // a skill new to the center
+        config.skills.push_back({.skill = fmt::format("s{}", skills), .proficiency = 60});
+      }
+      const std::string taken = SomeName(pick, roster.agents);
+      const bool duplicate = pick.OneIn(8) && !taken.empty();
+      if (duplicate) config.name = taken;
+      if (!duplicate) {
+        for (const SkillLevel& l : config.skills) {
+          if (std::find(roster.skills.begin(), roster.skills.end(), l.skill) ==
+              roster.skills.end()) {
+            roster.skills.push_back(l.skill);
+          }
+        }
+        roster.agents.push_back(config);
+      }
+      return AddAgent{.now = now, .config = std::move(config)};
+    }
+    case 1: {
+      const int a = pick.Below(agents + (pick.OneIn(10) ? 1 : 0));
+      if (a < agents) roster.agents[static_cast<size_t>(a)].name.clear();
+      return RemoveAgent{.now = now, .agent = AgentId(a)};
+    }
+    case 2: {
+      WorkgroupConfig config = RandomWorkgroup(pick, workgroups, workgroups + 1, skills);
+      AvoidRemoved(roster, config);
+      const std::string taken = SomeName(pick, roster.workgroups);
+      const bool duplicate = pick.OneIn(8) && !taken.empty();
+      if (duplicate) config.name = taken;
+      if (!duplicate) roster.workgroups.push_back(config);
+      return AddWorkgroup{.now = now, .config = std::move(config)};
+    }
+    default: {
+      // Often the newest, which is likeliest to be empty.
+      const int w = pick.OneIn(2) ? workgroups - 1 : pick.Below(workgroups + 1);
+      if (w < workgroups) {
+        const std::string name = roster.workgroups[static_cast<size_t>(w)].name;
+        for (AgentConfig& agent : roster.agents) {
+          auto& list = agent.workgroups;
+          list.erase(std::remove_if(list.begin(), list.end(),
+                                    [&](const MembershipConfig& m) { return m.workgroup == name; }),
+                     list.end());
+        }
+        roster.workgroups[static_cast<size_t>(w)].name.clear();
+      }
+      return RemoveWorkgroup{.now = now, .workgroup = WorkgroupId(w)};
+    }
+  }
+}
+
+std::vector<Step> MakeStream(Chooser& pick, const CenterConfig& center, int count, bool roster) {
   std::vector<Step> steps;
   Time now;
   uint64_t next_id = 1;
+  CenterConfig picture = center;
   for (int i = 0; i < count; ++i) {
     now += Seconds(pick.Of({0, 0, 1, 1, 2, 3, 5, 8}));
     if (pick.OneIn(7)) {
       steps.push_back({.advance = true, .time = now});
       continue;
     }
-    Command c = RandomCommand(pick, now, center, next_id);
+    if (roster && pick.OneIn(15)) {
+      steps.push_back({.command = RandomRosterCommand(pick, now, picture)});
+      continue;
+    }
+    Command c = RandomCommand(pick, now, picture, next_id);
     if (std::holds_alternative<Arrive>(c)) ++next_id;
     steps.push_back({.command = std::move(c)});
   }
@@ -318,6 +416,28 @@ std::string Describe(const Command& command) {
       }
       return fmt::format("{} UpdateAgent agent={} name={} in[{}] skills[{}] utilization={}", c.now,
                          c.agent, c.config.name, memberships, skills, c.config.utilization.size());
+    }
+    std::string operator()(const AddAgent& c) const {
+      std::string memberships, skills;
+      for (const MembershipConfig& m : c.config.workgroups) {
+        memberships += fmt::format(" {}:{}", m.workgroup, m.active);
+      }
+      for (const SkillLevel& l : c.config.skills) {
+        skills += fmt::format(" {}={}/{}", l.skill, l.proficiency, l.desire);
+      }
+      return fmt::format("{} AddAgent name={} in[{}] skills[{}]", c.now, c.config.name, memberships,
+                         skills);
+    }
+    std::string operator()(const RemoveAgent& c) const {
+      return fmt::format("{} RemoveAgent agent={}", c.now, c.agent);
+    }
+    std::string operator()(const AddWorkgroup& c) const {
+      return fmt::format("{} AddWorkgroup name={} tiers={} timeout={}->{}", c.now, c.config.name,
+                         c.config.tiers.size(), c.config.queue_timeout,
+                         c.config.overflow_workgroup);
+    }
+    std::string operator()(const RemoveWorkgroup& c) const {
+      return fmt::format("{} RemoveWorkgroup workgroup={}", c.now, c.workgroup);
     }
     std::string operator()(const UpdateWorkgroup& c) const {
       return fmt::format(

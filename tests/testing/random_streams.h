@@ -54,9 +54,21 @@ struct Step {
   Command command;
 };
 
+// A roster command (AddAgent, RemoveAgent, AddWorkgroup, RemoveWorkgroup),
+// mostly valid, sometimes not (a name in use, an unknown id). `roster` is
+// the generator's picture of the center: ids added or removed so far, a
+// removed one with an empty name; it is updated as if the command took
+// effect when the command is meant to be valid (a removal the engine
+// refuses, a workgroup still holding interactions, leaves it behind, which
+// only makes later commands avoid that workgroup's name).
+Command RandomRosterCommand(Chooser& pick, Time now, CenterConfig& roster);
+
 // `steps` steps of random commands (one in seven an AdvanceTo) over `center`,
-// time moving 0 to 8 s between them; arrivals take ids 1, 2, ...
-std::vector<Step> MakeStream(Chooser& pick, const CenterConfig& center, int steps);
+// time moving 0 to 8 s between them; arrivals take ids 1, 2, ... With
+// `roster`, about one command in fifteen is a roster command, and the
+// others address the ids the roster commands have added.
+std::vector<Step> MakeStream(Chooser& pick, const CenterConfig& center, int steps,
+                             bool roster = false);
 
 }  // namespace acd::testing
 

@@ -31,6 +31,13 @@
 
 namespace acd::testing {
 
+// The validity rules the reference writes out again
+// (reference_router_lifecycle.cc), and the growth of the skill names by
+// the reconfiguration and roster commands.
+bool ReferenceAgentOk(const CenterConfig& c, const AgentConfig& a);
+bool ReferenceWorkgroupOk(const CenterConfig& c, size_t index, const WorkgroupConfig& w);
+void GrowSkills(const std::vector<SkillLevel>& levels, CenterConfig& c);
+
 class ReferenceRouter {
  public:
   explicit ReferenceRouter(const CenterConfig& config);
@@ -149,6 +156,21 @@ class ReferenceRouter {
   absl::Status Do(const SetPriority& c);
   absl::Status Do(const UpdateAgent& c);
   absl::Status Do(const UpdateWorkgroup& c);
+  // The roster commands (reference_router_roster.cc).
+  absl::Status Do(const AddAgent& c);
+  absl::Status Do(const RemoveAgent& c);
+  absl::Status Do(const AddWorkgroup& c);
+  absl::Status Do(const RemoveWorkgroup& c);
+  // Known and not removed (a removed entry keeps its place with an empty
+  // name).
+  bool HasAgent(AgentId a) const {
+    return a.valid() && a.value() < config_.agents.size() &&
+           !config_.agents[a.value()].name.empty();
+  }
+  bool HasWorkgroup(WorkgroupId w) const {
+    return w.valid() && w.value() < config_.workgroups.size() &&
+           !config_.workgroups[w.value()].name.empty();
+  }
   absl::Status Do(const Pickup& c);
   // A held x reached its workgroup's maximum time on hold.
   void HoldExceeded(Interaction& x);

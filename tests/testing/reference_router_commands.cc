@@ -23,6 +23,7 @@ namespace {
 
 absl::Status AgentExists(const std::vector<AgentConfig>& agents, AgentId a) {
   if (!a.valid() || a.value() >= agents.size()) return absl::NotFoundError("agent");
+  if (agents[a.value()].name.empty()) return absl::NotFoundError("agent removed");
   return absl::OkStatus();
 }
 
@@ -75,9 +76,7 @@ absl::Status ReferenceRouter::Do(const SetStatus& c) {
 
 absl::Status ReferenceRouter::Do(const SetActivation& c) {
   if (auto s = AgentExists(config_.agents, c.agent); !s.ok()) return s;
-  if (!c.workgroup.valid() || c.workgroup.value() >= config_.workgroups.size()) {
-    return absl::NotFoundError("workgroup");
-  }
+  if (!HasWorkgroup(c.workgroup)) return absl::NotFoundError("workgroup");
   auto it = agents_[c.agent.value()].active.find(c.workgroup.value());
   if (it == agents_[c.agent.value()].active.end()) {
     return absl::FailedPreconditionError("not a member");
@@ -93,9 +92,7 @@ absl::Status ReferenceRouter::Do(const SetActivation& c) {
 }
 
 absl::Status ReferenceRouter::Do(const Arrive& c) {
-  if (!c.workgroup.valid() || c.workgroup.value() >= config_.workgroups.size()) {
-    return absl::NotFoundError("workgroup");
-  }
+  if (!HasWorkgroup(c.workgroup)) return absl::NotFoundError("workgroup");
   if (!c.interaction.valid()) return absl::InvalidArgumentError("id");
   if (c.priority < 0 || c.priority > 1000) return absl::InvalidArgumentError("priority");
   for (const SkillRequirement& r : c.requirements) {
@@ -120,7 +117,7 @@ absl::Status ReferenceRouter::Do(const Arrive& c) {
     }
   }
   if (c.preferred_agent.valid()) {
-    if (c.preferred_agent.value() >= agents_.size()) return absl::NotFoundError("agent");
+    if (!HasAgent(c.preferred_agent)) return absl::NotFoundError("agent");
     if (c.preferred_window < Duration::Zero()) return absl::InvalidArgumentError("window");
   }
   if (interactions_.count(c.interaction.value()) > 0) return absl::AlreadyExistsError("id");
@@ -342,7 +339,7 @@ absl::StatusOr<AgentView> ReferenceRouter::GetAgent(AgentId id) const {
 }
 
 absl::StatusOr<WorkgroupCounters> ReferenceRouter::GetWorkgroupCounters(WorkgroupId id) const {
-  if (!id.valid() || id.value() >= counters_.size()) return absl::NotFoundError("workgroup");
+  if (!HasWorkgroup(id)) return absl::NotFoundError("workgroup");
   WorkgroupCounters c = counters_[id.value()];
   for (const auto& [xid, x] : interactions_) {
     if (x.workgroup == id && x.state == InteractionState::kWaiting) ++c.waiting;

@@ -28,7 +28,7 @@ bool KnownSkill(const CenterConfig& c, const std::string& name) {
 
 bool KnownWorkgroup(const CenterConfig& c, const std::string& name) {
   for (const WorkgroupConfig& w : c.workgroups) {
-    if (w.name == name) return true;
+    if (w.name == name && !name.empty()) return true;  // "": a removed one
   }
   return false;
 }
@@ -96,6 +96,18 @@ bool WorkgroupOk(const CenterConfig& c, size_t index, const WorkgroupConfig& w) 
 }
 
 }  // namespace
+
+// For the roster commands (reference_router_roster.cc).
+bool ReferenceAgentOk(const CenterConfig& c, const AgentConfig& a) { return AgentOk(c, a); }
+bool ReferenceWorkgroupOk(const CenterConfig& c, size_t index, const WorkgroupConfig& w) {
+  return WorkgroupOk(c, index, w);
+}
+
+void GrowSkills(const std::vector<SkillLevel>& levels, CenterConfig& c) {
+  for (const SkillLevel& l : levels) {
+    if (!l.skill.empty() && !KnownSkill(c, l.skill)) c.skills.push_back(l.skill);
+  }
+}
 
 int64_t ReferenceRouter::Waiting(WorkgroupId wg) const {
   int64_t n = 0;
@@ -175,11 +187,11 @@ absl::Status ReferenceRouter::Do(const Transfer& c) {
     return absl::FailedPreconditionError("work item in progress");
   }
   if (c.workgroup.valid()) {
-    if (c.workgroup.value() >= config_.workgroups.size()) return absl::NotFoundError("workgroup");
+    if (!HasWorkgroup(c.workgroup)) return absl::NotFoundError("workgroup");
     const int leaving = state == InteractionState::kWaiting && x.workgroup == c.workgroup;
     if (Refused(x, c.workgroup, leaving)) return absl::ResourceExhaustedError("full");
   } else {
-    if (c.agent.value() >= agents_.size()) return absl::NotFoundError("agent");
+    if (!HasAgent(c.agent)) return absl::NotFoundError("agent");
     const Agent& target = agents_[c.agent.value()];
     if (!target.logged_in) return absl::FailedPreconditionError("not logged in");
     if (x.agent == c.agent) return absl::FailedPreconditionError("same agent");
@@ -263,11 +275,12 @@ absl::Status ReferenceRouter::Do(const SetPriority& c) {
 }
 
 absl::Status ReferenceRouter::Do(const UpdateAgent& c) {
-  if (!c.agent.valid() || c.agent.value() >= agents_.size()) return absl::NotFoundError("agent");
-  if (c.config.name != config_.agents[c.agent.value()].name || !AgentOk(config_, c.config)) {
+  if (!HasAgent(c.agent)) return absl::NotFoundError("agent");
+  CenterConfig next = config_;
+  GrowSkills(c.config.skills, next);
+  if (c.config.name != config_.agents[c.agent.value()].name || !AgentOk(next, c.config)) {
     return absl::InvalidArgumentError("agent config");
   }
-  CenterConfig next = config_;
   next.agents[c.agent.value()] = c.config;
   Agent& a = agents_[c.agent.value()];
   std::vector<WorkgroupId> affected;
@@ -286,14 +299,13 @@ absl::Status ReferenceRouter::Do(const UpdateAgent& c) {
 }
 
 absl::Status ReferenceRouter::Do(const UpdateWorkgroup& c) {
-  if (!c.workgroup.valid() || c.workgroup.value() >= config_.workgroups.size()) {
-    return absl::NotFoundError("workgroup");
-  }
+  if (!HasWorkgroup(c.workgroup)) return absl::NotFoundError("workgroup");
+  CenterConfig next = config_;
+  GrowSkills(c.config.skills, next);
   if (c.config.name != config_.workgroups[c.workgroup.value()].name ||
-      !WorkgroupOk(config_, c.workgroup.value(), c.config)) {
+      !WorkgroupOk(next, c.workgroup.value(), c.config)) {
     return absl::InvalidArgumentError("workgroup config");
   }
-  CenterConfig next = config_;
   next.workgroups[c.workgroup.value()] = c.config;
   config_ = std::move(next);
   for (auto& [id, x] : interactions_) {
@@ -319,7 +331,7 @@ namespace acd::testing {
 // ---- Pickup and the maximum time on hold -------------------------------------------
 
 absl::Status ReferenceRouter::Do(const Pickup& c) {
-  if (c.agent.value() >= agents_.size()) return absl::NotFoundError("agent");
+  if (!HasAgent(c.agent)) return absl::NotFoundError("agent");
   if (!agents_[c.agent.value()].logged_in) return absl::FailedPreconditionError("not logged in");
   auto it = interactions_.find(c.interaction.value());
   if (it == interactions_.end()) return absl::NotFoundError("interaction");

@@ -5,6 +5,7 @@
 #ifndef ACD_TESTS_TESTING_ROUTER_VIEWS_H_
 #define ACD_TESTS_TESTING_ROUTER_VIEWS_H_
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -61,12 +62,21 @@ class EventLog : public Observer {
   std::vector<std::string> lines;
 };
 
-// Everything a router shows through its views, for interactions 1..max_id.
+// Everything a router shows through its views, for interactions 1..max_id,
+// the agents and workgroups of `center` and, after roster changes, up to
+// `agents` and `workgroups` ids (those it does not know, or removed, show
+// the error code).
 template <typename Router>
-std::string State(const Router& r, const CenterConfig& center, uint64_t max_id) {
+std::string State(const Router& r, const CenterConfig& center, uint64_t max_id, size_t agents = 0,
+                  size_t workgroups = 0) {
   std::string out = fmt::format("now={} deadline={}\n", r.now(), r.NextDeadline().microseconds());
-  for (size_t a = 0; a < center.agents.size(); ++a) {
-    const AgentView v = *r.GetAgent(AgentId(a));
+  for (size_t a = 0; a < std::max(agents, center.agents.size()); ++a) {
+    const absl::StatusOr<AgentView> found = r.GetAgent(AgentId(a));
+    if (!found.ok()) {
+      out += fmt::format("agent {}: {}\n", a, static_cast<int>(found.status().code()));
+      continue;
+    }
+    const AgentView& v = *found;
     out += fmt::format("agent {} in={} status={} {} since={} holds=[{}] used={} misses={} act=[", a,
                        v.logged_in, v.status.valid() ? int64_t(v.status.value()) : -1,
                        AgentActivityName(v.activity), v.available_since,
@@ -74,8 +84,13 @@ std::string State(const Router& r, const CenterConfig& center, uint64_t max_id) 
     for (const auto& [wg, active] : v.memberships) out += fmt::format("{}:{} ", wg, active);
     out += "]\n";
   }
-  for (size_t w = 0; w < center.workgroups.size(); ++w) {
-    const WorkgroupCounters c = *r.GetWorkgroupCounters(WorkgroupId(w));
+  for (size_t w = 0; w < std::max(workgroups, center.workgroups.size()); ++w) {
+    const absl::StatusOr<WorkgroupCounters> found = r.GetWorkgroupCounters(WorkgroupId(w));
+    if (!found.ok()) {
+      out += fmt::format("wg {}: {}\n", w, static_cast<int>(found.status().code()));
+      continue;
+    }
+    const WorkgroupCounters& c = *found;
     out += fmt::format("wg {} {} {} {} {} {} failed={} out={} on_time={}/{}\n", w, c.entered,
                        c.answered, c.abandoned, c.completed, c.waiting, c.failed, c.transferred_out,
                        c.completed_on_time, c.completed_late);
