@@ -125,6 +125,7 @@ void Engine::Impl::ReleaseCapacity(InteractionRecord& x) {
   agents_.Give(x.agent, x.id, x.media, x.percent, x.exempt);
   x.exempt = false;
   x.percent = 0;
+  x.hold_due = Time::Infinite();  // off its agent, it is no longer held
 }
 
 void Engine::Impl::Requeue(InteractionRecord& x, RequeueReason reason, bool exclude) {

@@ -324,6 +324,7 @@ void ReferenceRouter::Release(Interaction& x) {
   held.erase(std::find(held.begin(), held.end(), x.id));
   x.percent = 0;
   x.exempt = false;
+  x.hold_due = Time::Infinite();
 }
 
 void ReferenceRouter::Requeue(Interaction& x, RequeueReason reason, bool exclude) {
