@@ -237,13 +237,43 @@ struct UpdateAgent {
 // tiers counted from when they entered the queue, and the in-queue timeout
 // is re-armed from the same moment; then all are routed again, oldest
 // first. Interactions alerting, connected, held or in wrap-up keep the
-// alert timeout, wrap-up and hold exemption they started with, and take
-// the new tiers if they wait again. Costs a pass
-// over the whole center.
+// alert timeout, wrap-up, hold exemption and maximum hold they started
+// with (a held one's limit runs out when it would have; what happens then
+// is the new configuration's), and take the new tiers if they wait again.
+// Costs a pass over the whole center.
 struct UpdateWorkgroup {
   Time now;
   WorkgroupId workgroup;
   WorkgroupConfig config;
+};
+
+// The agent picks up an interaction itself (docs/design.md 3.8), as from a
+// workgroup queue or My Interactions in PureConnect, and is connected to it
+// at once: no offer, no alert, no decision record.
+//
+//   * Waiting: it leaves the queue and is answered by the agent (the
+//     workgroup counts it answered, its queue wait ending now). Routing's
+//     rules that choose among agents (status, activation, skills, tiers,
+//     preferred-agent window, exclusion, round robin) do not apply: the
+//     agent chose it. Any exclusion ends.
+//   * Held by the agent itself: it comes off hold, exactly as Resume.
+//   * Held by another agent: it moves to the picking agent, connected. The
+//     agent it was with is free of it at once, without wrap-up, and its
+//     available time restarts (as with Transfer). Not counted answered
+//     again; the new agent's talk time starts now.
+// The agent must be logged in (any status, DND included: statuses govern
+// what the ACD offers and what rings, not what the agent takes itself)
+// and a member of the interaction's workgroup
+// (activated or not) unless the workgroup sets allow_pickup_by_non_members;
+// unless resuming its own held interaction, it must have capacity for the
+// media under that workgroup (utilization holds for work taken by hand as
+// for work offered). FailedPrecondition otherwise, and unless the
+// interaction is waiting or held; NotFound for an unknown agent or
+// interaction.
+struct Pickup {
+  Time now;
+  AgentId agent;
+  InteractionId interaction;
 };
 
 // ---- Changing the roster while running (docs/design.md 3.13) ----
@@ -303,7 +333,7 @@ struct RemoveWorkgroup {
 using Command = std::variant<LogIn, LogOut, SetStatus, SetActivation, Arrive, Accept, Reject, Hold,
                              Resume, Disconnect, EndWrapUp, Transfer, ReportCallback, SetPriority,
                              UpdateAgent, UpdateWorkgroup, AddAgent, RemoveAgent, AddWorkgroup,
-                             RemoveWorkgroup>;
+                             RemoveWorkgroup, Pickup>;
 
 // The `now` any command carries.
 inline Time CommandTime(const Command& command) {

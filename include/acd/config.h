@@ -158,6 +158,16 @@ struct NoAnswerConfig {
 // `alert_timeout` of 0 stands for.
 inline constexpr Duration kDefaultAlertTimeout = Seconds(15);
 
+// What happens to an interaction held longer than its workgroup's
+// `max_hold` (WorkgroupConfig).
+enum class MaxHoldAction : uint8_t {
+  kDisconnect,  // it ends, as a Disconnect of the held interaction
+  kTransfer,    // blind transfer to `max_hold_workgroup`, as Transfer
+};
+
+// PureConnect's default maximum time on hold.
+inline constexpr Duration kDefaultMaxHold = Seconds(900);
+
 // A workgroup: an ACD queue with members.
 struct WorkgroupConfig {
   std::string name;
@@ -183,6 +193,18 @@ struct WorkgroupConfig {
   // ("exempt held interactions"); resuming takes it again, even when that
   // puts the agent above 100 % or a max assign. Default false.
   bool exempt_held = false;
+  // Maximum time on hold (docs/design.md 3.8): an interaction of this
+  // workgroup still held `max_hold` after it was put on hold is
+  // disconnected, or with MaxHoldAction::kTransfer transferred to
+  // `max_hold_workgroup` (which must then name a workgroup; it may be this
+  // one). Default 15 min, as in PureConnect; zero turns it off; at most
+  // kMaxDuration. A hold keeps the limit in force when it started.
+  Duration max_hold = kDefaultMaxHold;
+  MaxHoldAction max_hold_action = MaxHoldAction::kDisconnect;
+  std::string max_hold_workgroup;
+  // Pickup (acd/commands.h) by an agent that is not a member of this
+  // workgroup. Default false: members only.
+  bool allow_pickup_by_non_members = false;
   InteractionWeights interaction_weights;
   AgentWeights agent_weights;
   AgentOrder agent_order = AgentOrder::kScore;

@@ -89,7 +89,7 @@
 //
 // Timers due at the same moment fire by kind (alert timeout, wrap-up end,
 // no-answer delay end, exclusion end, tier boundary, preferred-agent window
-// end, snooze end, in-queue timeout), then by target id.
+// end, snooze end, in-queue timeout, maximum hold), then by target id.
 //
 // Example:
 //

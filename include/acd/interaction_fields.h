@@ -158,7 +158,10 @@ enum class FieldLive {
   /* When its workgroup's in-queue timeout moves it; Infinite when none. */                \
   X(kTimer, Time, overflow_due, Time::Infinite(), kWaiting, kNoView)                       \
   /* When it was last put on hold; Infinite before its first hold. */                      \
-  X(kMoment, Time, last_held, Time::Infinite(), kSet, kView)
+  X(kMoment, Time, last_held, Time::Infinite(), kSet, kView)                               \
+  /* While held, when its workgroup's maximum time on hold runs out;                       \
+     Infinite when not held or without a limit. */                                         \
+  X(kTimer, Time, hold_due, Time::Infinite(), kSet, kNoView)
 // clang-format on
 
 // Expands to its arguments for a field marked kView, to nothing for kNoView:

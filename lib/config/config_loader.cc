@@ -127,6 +127,14 @@ absl::StatusOr<WorkgroupConfig> ToWorkgroup(const proto::Workgroup& m, const Tex
         ToDuration(m.callback_retry_interval_s(), file, where + ".callback_retry_interval_s"));
   }
   if (m.has_callback_max_attempts()) wg.callback_max_attempts = m.callback_max_attempts();
+  if (m.has_max_hold_s()) {
+    ACD_ASSIGN_OR_RETURN(wg.max_hold, ToDuration(m.max_hold_s(), file, where + ".max_hold_s"));
+  }
+  wg.max_hold_action = m.max_hold_action() == proto::MAX_HOLD_ACTION_TRANSFER
+                           ? MaxHoldAction::kTransfer
+                           : MaxHoldAction::kDisconnect;
+  wg.max_hold_workgroup = m.max_hold_workgroup();
+  wg.allow_pickup_by_non_members = m.allow_pickup_by_non_members();
   return wg;
 }
 

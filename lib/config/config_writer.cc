@@ -110,6 +110,14 @@ proto::Workgroup WorkgroupConfigToProto(const WorkgroupConfig& wg) {
   if (wg.queue_capacity >= 0) m.set_queue_capacity(wg.queue_capacity);
   m.set_callback_retry_interval_s(ToSeconds(wg.callback_retry_interval));
   m.set_callback_max_attempts(wg.callback_max_attempts);
+  // Written only when not the default, so that a configuration without
+  // them encodes (and fingerprints, acd/journal.h) as before they existed.
+  if (wg.max_hold != kDefaultMaxHold) m.set_max_hold_s(ToSeconds(wg.max_hold));
+  if (wg.max_hold_action == MaxHoldAction::kTransfer) {
+    m.set_max_hold_action(proto::MAX_HOLD_ACTION_TRANSFER);
+  }
+  m.set_max_hold_workgroup(wg.max_hold_workgroup);
+  m.set_allow_pickup_by_non_members(wg.allow_pickup_by_non_members);
   return m;
 }
 

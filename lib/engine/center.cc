@@ -185,6 +185,24 @@ absl::Status Center::BuildWorkgroups() {
                             "must be positive with an overflow workgroup");
       }
     }
+    ACD_RETURN_IF_ERROR(CheckDuration(wg.max_hold, Duration::Zero(), where + ".max_hold"));
+    if (wg.max_hold_action != MaxHoldAction::kDisconnect &&
+        wg.max_hold_action != MaxHoldAction::kTransfer) {
+      return InvalidField(where + ".max_hold_action",
+                          absl::StrCat("unknown action ", static_cast<int>(wg.max_hold_action)));
+    }
+    if (wg.max_hold_action == MaxHoldAction::kTransfer || !wg.max_hold_workgroup.empty()) {
+      model.max_hold_target = FindWorkgroup(wg.max_hold_workgroup);
+      if (!model.max_hold_target.valid()) {
+        return InvalidField(where + ".max_hold_workgroup",
+                            absl::StrCat("unknown workgroup \"", wg.max_hold_workgroup,
+                                         "\" (the transfer action needs a workgroup)"));
+      }
+      if (wg.max_hold_action != MaxHoldAction::kTransfer) {
+        return InvalidField(where + ".max_hold_workgroup",
+                            "is set but the action is not a transfer");
+      }
+    }
     if (wg.queue_capacity < -1) {
       return InvalidField(where + ".queue_capacity",
                           absl::StrCat(wg.queue_capacity, " is negative (-1 means unlimited)"));

@@ -56,6 +56,9 @@ struct WorkgroupModel {
   StatusId no_answer_status;
   // Where the in-queue timeout moves interactions; invalid without one.
   WorkgroupId overflow;
+  // Where an interaction held too long is transferred (MaxHoldAction::
+  // kTransfer); invalid otherwise.
+  WorkgroupId max_hold_target;
   std::array<Utilization, kMediaTypeCount> utilization;
   // All members, active or not, ascending.
   std::vector<AgentId> members;

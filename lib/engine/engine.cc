@@ -284,6 +284,11 @@ absl::Status Engine::Impl::Handle(const Hold& c) {
   if (x->state != InteractionState::kConnected) return WrongState(*x, "connected");
   x->state = InteractionState::kHeld;
   x->last_held = now_;
+  const Duration max_hold = center_.workgroup(x->workgroup).max_hold;
+  if (max_hold > Duration::Zero()) {
+    x->hold_due = now_ + max_hold;
+    timers_.Schedule(x->hold_due, TimerKind::kMaxHold, x->id.value());
+  }
   const bool exempt = center_.workgroup(x->workgroup).exempt_held;
   if (exempt) {
     agents_.Exempt(x->agent, x->media, x->percent);
@@ -299,6 +304,7 @@ absl::Status Engine::Impl::Handle(const Resume& c) {
   ACD_ASSIGN_OR_RETURN(InteractionRecord * x, Find(c.interaction));
   if (x->state != InteractionState::kHeld) return WrongState(*x, "held");
   x->state = InteractionState::kConnected;
+  x->hold_due = Time::Infinite();
   if (x->exempt) {
     agents_.Unexempt(x->agent, x->media, x->percent);
     x->exempt = false;

@@ -192,6 +192,7 @@ class Engine::Impl {
   // closed.
   void ReturnHeld(AgentId agent, std::vector<WorkgroupId>& affected);
   void ClosePreferences(AgentId agent, std::vector<WorkgroupId>& affected);
+  absl::Status Handle(const Pickup& c);
   // Takes a validated center in place of the current one and brings the
   // indexes up to date: readiness, and the waiting interactions of
   // `refile` re-filed under their workgroup's new rules. Agents and
@@ -240,6 +241,8 @@ class Engine::Impl {
   // Moves x (taken off its agent or its queue) to wait in `wg`.
   void MoveToWorkgroup(InteractionRecord& x, WorkgroupId wg, RequeueReason reason, AgentId from);
   void Snooze(InteractionRecord& x);
+  // A held x reached its workgroup's maximum time on hold (pickup.cc).
+  void HoldExceeded(InteractionRecord& x);
   void Abandon(InteractionRecord& x);
   void EndConnected(InteractionRecord& x);
   void Complete(InteractionRecord& x);

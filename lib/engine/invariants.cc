@@ -21,6 +21,8 @@ void Engine::Impl::CheckInvariants() const {
   interactions_.ForEachLive([&](const InteractionRecord& x) {
     ACD_CHECK(FindRecord(x.id) == &x);
     ++live[x.workgroup.value()];
+    // A maximum-hold timer runs only while held.
+    ACD_CHECK(x.state == InteractionState::kHeld || x.hold_due == Time::Infinite());
     switch (x.state) {
       case InteractionState::kWaiting:
         ++waiting[x.workgroup.value()];

@@ -127,6 +127,12 @@ absl::Status Engine::Impl::Handle(const RemoveWorkgroup& c) {
           absl::StrCat("workgroup ", removing.name, ": is the overflow workgroup of ",
                        center_.workgroup(WorkgroupId(w)).name, "; not removed"));
     }
+    if (center_.workgroup_model(WorkgroupId(w)).max_hold_target == c.workgroup) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("workgroup ", removing.name, ": is where ",
+                       center_.workgroup(WorkgroupId(w)).name,
+                       " transfers interactions held too long; not removed"));
+    }
   }
   CenterConfig next = center_.config();
   const std::vector<AgentId> members = center_.workgroup_model(c.workgroup).members;

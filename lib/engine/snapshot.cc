@@ -134,6 +134,10 @@ absl::Status Engine::Impl::CheckState(const EngineState& state) const {
     if (x.exempt && x.state != InteractionState::kHeld) {
       return Bad(where + ".exempt", "only a held interaction is exempt");
     }
+    // Only a held interaction has a maximum-hold timer (Hold; Resume ends it).
+    if (x.hold_due != Time::Infinite() && x.state != InteractionState::kHeld) {
+      return Bad(where + ".hold_due", "only a held interaction has a maximum hold running");
+    }
   }
   for (size_t w = 0; w < state.workgroups.size(); ++w) {
     ACD_RETURN_IF_ERROR(internal::CheckWorkgroupStats(state.workgroups[w], state.now,
@@ -213,6 +217,9 @@ void Engine::Impl::RestoreInteraction(const EngineState::Interaction& in) {
   }
   if (x.state == InteractionState::kWaiting && x.overflow_due != Time::Infinite()) {
     timers_.Schedule(x.overflow_due, TimerKind::kQueueTimeout, target);
+  }
+  if (x.state == InteractionState::kHeld && x.hold_due != Time::Infinite()) {
+    timers_.Schedule(x.hold_due, TimerKind::kMaxHold, target);
   }
 }
 

@@ -29,6 +29,7 @@ enum class TimerKind : uint8_t {
   kPreferenceEnd,  // target: interaction; its preferred-agent window closes
   kSnoozeEnd,      // target: interaction; a snoozed callback waits again
   kQueueTimeout,   // target: interaction; it overflows to another workgroup
+  kMaxHold,        // target: interaction; it was held too long
 };
 
 struct Timer {

@@ -30,6 +30,8 @@ bool Engine::Impl::TimerLive(const Timer& timer) const {
       return x->state == InteractionState::kSnoozed && x->snooze_due == timer.due;
     case TimerKind::kQueueTimeout:
       return x->state == InteractionState::kWaiting && x->overflow_due == timer.due;
+    case TimerKind::kMaxHold:
+      return x->state == InteractionState::kHeld && x->hold_due == timer.due;
     case TimerKind::kDelayEnd:
       break;
   }
@@ -68,6 +70,9 @@ void Engine::Impl::Fire(const Timer& timer) {
       RouteInteraction(x);
       return;
     }
+    case TimerKind::kMaxHold:
+      HoldExceeded(Record(InteractionId(timer.target)));
+      return;
     case TimerKind::kWrapUpEnd: {
       const AgentId agent = Record(InteractionId(timer.target)).agent;
       FinishWrapUp(agent, InteractionId(timer.target));

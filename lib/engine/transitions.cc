@@ -125,6 +125,7 @@ void Engine::Impl::ReleaseCapacity(InteractionRecord& x) {
   agents_.Give(x.agent, x.id, x.media, x.percent, x.exempt);
   x.exempt = false;
   x.percent = 0;
+  x.hold_due = Time::Infinite();  // off its agent, it is no longer held
 }
 
 void Engine::Impl::Requeue(InteractionRecord& x, RequeueReason reason, bool exclude) {
@@ -169,6 +170,7 @@ void Engine::Impl::ReturnToQueue(InteractionRecord& x, RequeueReason reason) {
 AgentId Engine::Impl::Detach(InteractionRecord& x) {
   const AgentId agent = x.agent;
   ReleaseCapacity(x);
+  x.hold_due = Time::Infinite();
   agents_.AddTalkTime(agent, now_ - x.connected_at);
   agents_.SetAvailableSince(agent, now_);
   x.agent = AgentId();
@@ -218,6 +220,7 @@ void Engine::Impl::EndConnected(InteractionRecord& x) {
   const AgentId agent = x.agent;
   const WorkgroupId wg = x.workgroup;
   ReleaseCapacity(x);
+  x.hold_due = Time::Infinite();
   const Duration wrap_up = center_.workgroup(wg).wrap_up;
   agents_.AddTalkTime(agent, now_ - x.connected_at);
   stats_.OnDisconnected(wg, x.due, now_);

@@ -12,7 +12,7 @@
 namespace acd::router_internal {
 namespace {
 
-static_assert(std::variant_size_v<Command> == 20,
+static_assert(std::variant_size_v<Command> == 21,
               "a command was added to acd::Command: give it a message in journal.proto and an "
               "Encode/Decode case below");
 
@@ -143,6 +143,13 @@ struct Encoder {
     m.set_now_us(Us(now));
     m.set_agent(agent.value());
     *m.mutable_config() = AgentConfigToProto(config);
+  }
+  void operator()(const Pickup& c) const {
+    const auto& [now, agent, interaction] = c;
+    journal::Pickup& m = *out.mutable_pickup();
+    m.set_now_us(Us(now));
+    m.set_agent(agent.value());
+    m.set_interaction(interaction.value());
   }
   void operator()(const UpdateWorkgroup& c) const {
     const auto& [now, workgroup, config] = c;
@@ -315,6 +322,10 @@ absl::StatusOr<Command> DecodeCommand(const journal::Command& in) {
     case Command::kRemoveWorkgroup:
       return RemoveWorkgroup{.now = TimeUs(in.remove_workgroup().now_us()),
                              .workgroup = WorkgroupId(in.remove_workgroup().workgroup())};
+    case Command::kPickup:
+      return Pickup{.now = TimeUs(in.pickup().now_us()),
+                    .agent = AgentId(in.pickup().agent()),
+                    .interaction = InteractionId(in.pickup().interaction())};
     case Command::COMMAND_NOT_SET:
       break;
   }

@@ -90,8 +90,8 @@ workgroups {
   agent_weights { skill: 0 cost: -1 available: 1 available_interval_s: 60 attribute2: 3 }
   tiers { threshold: 70 duration_s: 20 }
   tiers { threshold: 30 duration_s: 40 }
-  after_last_tier: AFTER_LAST_TIER_ANY_MEMBER
-  agent_order: AGENT_ORDER_ROUND_ROBIN
+  after_last_tier: AFTER_LAST_TIER_ANY_MEMBER max_hold_s: 1200 allow_pickup_by_non_members: true
+  agent_order: AGENT_ORDER_ROUND_ROBIN max_hold_action: MAX_HOLD_ACTION_TRANSFER max_hold_workgroup: "Desk"
   no_answer { misses_before_status: 2 delay_s: 5 priority_bump: 10 exclusion_s: 60 }
 }
 agents {
@@ -133,6 +133,10 @@ TEST_CASE("every routing field of a center file reaches the configuration") {
   CHECK(wg.no_answer.priority_bump == 10);
   CHECK(wg.no_answer.exclusion == Seconds(60));
   CHECK(wg.no_answer.status == "ACD - Agent Not Answering");
+  CHECK(wg.max_hold == Seconds(1200));
+  CHECK(wg.max_hold_action == MaxHoldAction::kTransfer);
+  CHECK(wg.max_hold_workgroup == "Desk");
+  CHECK(wg.allow_pickup_by_non_members);
   const AgentConfig& ann = center->agents[0];
   CHECK(ann.skills[0].proficiency == 80);
   CHECK(ann.utilization[0].media == MediaType::kEmail);
@@ -154,6 +158,11 @@ TEST_CASE("defaults apply when the routing fields are left out") {
   REQUIRE(wg.service_level_thresholds.size() == 1);
   CHECK(wg.service_level_thresholds[0] == Seconds(20));
   CHECK(wg.stats_interval == Seconds(1800));
+  // PureConnect's maximum time on hold: 15 min, then disconnect.
+  CHECK(wg.max_hold == Seconds(900));
+  CHECK(wg.max_hold_action == MaxHoldAction::kDisconnect);
+  CHECK(wg.max_hold_workgroup.empty());
+  CHECK_FALSE(wg.allow_pickup_by_non_members);
 }
 
 constexpr char kStatistics[] = R"(workgroups {

@@ -311,6 +311,8 @@ TEST_CASE("every time of a restored state is checked against its clock") {
         "interactions[1] (id 2).tier_due", "after the state's clock");
   names(refused([&](EngineState& s) { s.interactions[1].exempt = true; }),
         "interactions[1] (id 2).exempt", "held");
+  names(refused([&](EngineState& s) { s.interactions[1].hold_due = s.now + Seconds(1); }),
+        "interactions[1] (id 2).hold_due", "held");
   // At the bounds themselves, the state restores.
   EngineState edge = good;
   edge.interactions[1].excluded = AgentId(1);

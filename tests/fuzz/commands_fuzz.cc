@@ -70,6 +70,7 @@ void Corrupt(acd::Command& command, Chooser& pick) {
         if constexpr (std::is_same_v<C, acd::UpdateWorkgroup>) {
           if (which == 4) c.config.alert_timeout = acd::Duration::Microseconds(static_cast<int64_t>(raw >> 1));
           if (which == 5) c.config.queue_timeout = acd::Duration::Microseconds(static_cast<int64_t>(raw >> 1));
+          if (which == 3) c.config.max_hold = acd::Duration::Microseconds(static_cast<int64_t>(raw >> 1));
         }
         if constexpr (std::is_same_v<C, acd::UpdateAgent> || std::is_same_v<C, acd::AddAgent>) {
           if (which == 4 && !c.config.utilization.empty()) {

@@ -100,6 +100,9 @@ bool Same(const UpdateWorkgroup& a, const UpdateWorkgroup& b) {
              WorkgroupConfigToProto(b.config).SerializeAsString();
 }
 
+bool Same(const Pickup& a, const Pickup& b) {
+  return a.now == b.now && a.agent == b.agent && a.interaction == b.interaction;
+}
 bool Same(const AddAgent& a, const AddAgent& b) {
   const auto& [now, config] = a;
   return now == b.now && AgentConfigToProto(config).SerializeAsString() ==
@@ -183,6 +186,10 @@ std::vector<Command> OneOfEach() {
                       .workgroup = WorkgroupId(1),
                       .config = {.name = "Sales",
                                  .alert_timeout = Seconds(20),
+                                 .max_hold = Seconds(1200),
+                                 .max_hold_action = MaxHoldAction::kTransfer,
+                                 .max_hold_workgroup = "Support",
+                                 .allow_pickup_by_non_members = true,
                                  .tiers = {{.threshold = 50, .duration = Seconds(9)}},
                                  .queue_timeout = Seconds(60),
                                  .overflow_workgroup = "Support",
@@ -200,6 +207,7 @@ std::vector<Command> OneOfEach() {
                               .skills = {{.skill = "warp", .proficiency = 10, .desire = 0}},
                               .queue_capacity = 2}},
       RemoveWorkgroup{.now = t, .workgroup = WorkgroupId(4)},
+      Pickup{.now = t, .agent = AgentId(13), .interaction = x},
   };
 }
 

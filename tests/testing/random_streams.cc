@@ -78,6 +78,13 @@ WorkgroupConfig RandomWorkgroup(Chooser& pick, int w, int workgroups, int skills
     wg.queue_capacity = pick.Of({-1, -1, -1, 0, 1, 2});
     wg.callback_retry_interval = Seconds(pick.Of({5, 20}));
     wg.callback_max_attempts = pick.Of({1, 2, 3});
+    // Short limits, so that holds run out inside a stream.
+    wg.max_hold = Seconds(pick.Of({0, 10, 30, 900}));
+    if (pick.OneIn(3)) {
+      wg.max_hold_action = MaxHoldAction::kTransfer;
+      wg.max_hold_workgroup = fmt::format("wg{}", pick.Below(workgroups));
+    }
+    wg.allow_pickup_by_non_members = pick.OneIn(2);
     return wg;
   }
 }
@@ -208,12 +215,17 @@ Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint6
     case 16:
       return Transfer{.now = now, .interaction = some, .agent = agent};
     case 17:
-    case 23:
       return ReportCallback{
           .now = now,
           .interaction = some,
           .outcome = pick.Of({CallbackOutcome::kComplete, CallbackOutcome::kAttemptFailed,
                               CallbackOutcome::kRetryLater, CallbackOutcome::kRetryLater})};
+    case 23:
+      // Often the latest arrival: the one most likely still waiting.
+      return Pickup{.now = now,
+                    .agent = agent,
+                    .interaction = pick.OneIn(2) ? InteractionId(std::max<uint64_t>(1, next_id - 1))
+                                                 : some};
     case 18:
       return SetPriority{.now = now, .interaction = some, .priority = pick.Of({0, 50, 90, 1001})};
     case 19: {
@@ -391,6 +403,9 @@ std::string Describe(const Command& command) {
     std::string operator()(const SetPriority& c) const {
       return fmt::format("{} SetPriority id={} priority={}", c.now, c.interaction, c.priority);
     }
+    std::string operator()(const Pickup& c) const {
+      return fmt::format("{} Pickup agent={} id={}", c.now, c.agent, c.interaction);
+    }
     std::string operator()(const UpdateAgent& c) const {
       std::string memberships, skills;
       for (const MembershipConfig& m : c.config.workgroups) {
@@ -427,10 +442,11 @@ std::string Describe(const Command& command) {
     std::string operator()(const UpdateWorkgroup& c) const {
       return fmt::format(
           "{} UpdateWorkgroup workgroup={} name={} tiers={} capacity={} timeout={}->{} "
-          "weights={}/{}/{}",
+          "weights={}/{}/{} max_hold={}/{}",
           c.now, c.workgroup, c.config.name, c.config.tiers.size(), c.config.queue_capacity,
           c.config.queue_timeout, c.config.overflow_workgroup, c.config.interaction_weights.skill,
-          c.config.interaction_weights.priority, c.config.interaction_weights.time_in_queue);
+          c.config.interaction_weights.priority, c.config.interaction_weights.time_in_queue,
+          c.config.max_hold, c.config.max_hold_workgroup);
     }
   };
   return std::visit(Visitor{}, command);

@@ -20,6 +20,7 @@ enum Kind {
   kPreference = 5,
   kSnooze = 6,
   kOverflow = 7,
+  kMaxHold = 8,
 };
 
 bool PickupLimited(MediaType m) { return m == MediaType::kWorkItem || m == MediaType::kGeneric; }
@@ -323,6 +324,7 @@ void ReferenceRouter::Release(Interaction& x) {
   held.erase(std::find(held.begin(), held.end(), x.id));
   x.percent = 0;
   x.exempt = false;
+  x.hold_due = Time::Infinite();
 }
 
 void ReferenceRouter::Requeue(Interaction& x, RequeueReason reason, bool exclude) {
@@ -369,6 +371,7 @@ void ReferenceRouter::Abandon(Interaction& x) {
 void ReferenceRouter::EndConnected(Interaction& x) {
   const AgentId a = x.agent;
   Release(x);
+  x.hold_due = Time::Infinite();
   agents_[a.value()].talk_time += now_ - x.connected_at;
   const WorkgroupConfig& wg = config_.workgroups[x.workgroup.value()];
   if (x.due != Time::Infinite()) {
@@ -431,6 +434,9 @@ std::vector<ReferenceRouter::Pending> ReferenceRouter::AllPending() const {
     if (x.state == InteractionState::kSnoozed) all.push_back({x.snooze_due, kSnooze, id});
     if (x.state == InteractionState::kWaiting && x.overflow_due != Time::Infinite()) {
       all.push_back({x.overflow_due, kOverflow, id});
+    }
+    if (x.state == InteractionState::kHeld && x.hold_due != Time::Infinite()) {
+      all.push_back({x.hold_due, kMaxHold, id});
     }
   }
   for (size_t a = 0; a < agents_.size(); ++a) {
@@ -504,6 +510,9 @@ void ReferenceRouter::Fire(const Pending& p) {
       Route(x.id);
       return;
     }
+    case kMaxHold:
+      HoldExceeded(interactions_.at(p.target));
+      return;
     case kPreference: {
       Interaction& x = interactions_.at(p.target);
       x.preference_open = false;

@@ -123,6 +123,8 @@ class ReferenceRouter {
     Time overflow_due = Time::Infinite();
     // When it was last put on hold; Infinite before any hold.
     Time last_held = Time::Infinite();
+    // While held: when the maximum time on hold runs out; else Infinite.
+    Time hold_due = Time::Infinite();
   };
   struct Pending {
     Time due;
@@ -169,6 +171,9 @@ class ReferenceRouter {
     return w.valid() && w.value() < config_.workgroups.size() &&
            !config_.workgroups[w.value()].name.empty();
   }
+  absl::Status Do(const Pickup& c);
+  // A held x reached its workgroup's maximum time on hold.
+  void HoldExceeded(Interaction& x);
 
   // Rules.
   int SkillProficiency(AgentId a, SkillId s) const;

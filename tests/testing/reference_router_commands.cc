@@ -179,6 +179,8 @@ absl::Status ReferenceRouter::Do(const Hold& c) {
   if (x.state != InteractionState::kConnected) return absl::FailedPreconditionError("connected");
   x.state = InteractionState::kHeld;
   x.last_held = now_;
+  const Duration max_hold = config_.workgroups[x.workgroup.value()].max_hold;
+  if (max_hold > Duration::Zero()) x.hold_due = now_ + max_hold;
   Emit(x, x.agent);
   if (config_.workgroups[x.workgroup.value()].exempt_held) {
     x.exempt = true;
@@ -193,6 +195,7 @@ absl::Status ReferenceRouter::Do(const Resume& c) {
   Interaction& x = it->second;
   if (x.state != InteractionState::kHeld) return absl::FailedPreconditionError("held");
   x.state = InteractionState::kConnected;
+  x.hold_due = Time::Infinite();
   if (x.exempt) {
     x.exempt = false;
     x.resumed_exempt = true;

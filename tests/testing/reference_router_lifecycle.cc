@@ -82,6 +82,12 @@ bool WorkgroupOk(const CenterConfig& c, size_t index, const WorkgroupConfig& w) 
       return false;
     }
   }
+  if (w.max_hold < Duration::Zero() || w.max_hold > kMaxDuration) return false;
+  if (w.max_hold_action == MaxHoldAction::kTransfer || !w.max_hold_workgroup.empty()) {
+    if (w.max_hold_action != MaxHoldAction::kTransfer || !KnownWorkgroup(c, w.max_hold_workgroup)) {
+      return false;
+    }
+  }
   if (w.callback_retry_interval <= Duration::Zero() || w.callback_max_attempts < 1 ||
       w.callback_max_attempts > 100) {
     return false;
@@ -141,6 +147,7 @@ bool ReferenceRouter::Refused(const Interaction& x, WorkgroupId wg, int leaving)
 AgentId ReferenceRouter::Detach(Interaction& x) {
   const AgentId a = x.agent;
   Release(x);
+  x.hold_due = Time::Infinite();
   agents_[a.value()].talk_time += now_ - x.connected_at;
   agents_[a.value()].available_since = now_;
   x.agent = AgentId();
@@ -315,6 +322,79 @@ absl::Status ReferenceRouter::Do(const UpdateWorkgroup& c) {
   }
   Rebalance(affected);
   return absl::OkStatus();
+}
+
+}  // namespace acd::testing
+
+namespace acd::testing {
+
+// ---- Pickup and the maximum time on hold -------------------------------------------
+
+absl::Status ReferenceRouter::Do(const Pickup& c) {
+  if (!HasAgent(c.agent)) return absl::NotFoundError("agent");
+  if (!agents_[c.agent.value()].logged_in) return absl::FailedPreconditionError("not logged in");
+  auto it = interactions_.find(c.interaction.value());
+  if (it == interactions_.end()) return absl::NotFoundError("interaction");
+  Interaction& x = it->second;
+  if (x.state != InteractionState::kWaiting && x.state != InteractionState::kHeld) {
+    return absl::FailedPreconditionError("state");
+  }
+  if (x.state == InteractionState::kHeld && x.agent == c.agent) {
+    return Do(Resume{.now = c.now, .interaction = c.interaction});
+  }
+  const WorkgroupConfig& w = config_.workgroups[x.workgroup.value()];
+  bool member = false;
+  for (const MembershipConfig& m : config_.agents[c.agent.value()].workgroups) {
+    member = member || m.workgroup == w.name;
+  }
+  if (!member && !w.allow_pickup_by_non_members) return absl::FailedPreconditionError("member");
+  if (!HasRoom(c.agent, x)) return absl::FailedPreconditionError("capacity");
+  const MediaUtilization u = UtilizationOf(c.agent, x.workgroup, x.media);
+  if (x.state == InteractionState::kWaiting) {
+    x.tier_due = Time::Infinite();
+    x.overflow_due = Time::Infinite();
+    x.excluded = AgentId();
+    x.excluded_until = Time();
+    x.agent = c.agent;
+    x.percent = u.percent;
+    x.max_assign = u.max_assign;
+    agents_[c.agent.value()].held.push_back(x.id);
+    Connect(x);
+    return absl::OkStatus();
+  }
+  const AgentId from = Detach(x);
+  x.state = InteractionState::kConnected;
+  x.resumed_exempt = false;
+  x.agent = c.agent;
+  x.percent = u.percent;
+  x.max_assign = u.max_assign;
+  x.connected_at = now_;
+  agents_[c.agent.value()].held.push_back(x.id);
+  Emit(x, c.agent);
+  Fill(from);
+  return absl::OkStatus();
+}
+
+void ReferenceRouter::HoldExceeded(Interaction& x) {
+  x.hold_due = Time::Infinite();
+  const WorkgroupConfig& w = config_.workgroups[x.workgroup.value()];
+  if (w.max_hold_action == MaxHoldAction::kTransfer) {
+    WorkgroupId target;
+    for (size_t i = 0; i < config_.workgroups.size(); ++i) {
+      if (config_.workgroups[i].name == w.max_hold_workgroup) {
+        target = WorkgroupId(static_cast<uint32_t>(i));
+      }
+    }
+    if (!Refused(x, target, 0)) {
+      const AgentId from = Detach(x);
+      x.transferred = true;
+      Move(x, target, RequeueReason::kTransferred, from);
+      Route(x.id);
+      Fill(from);
+      return;
+    }
+  }
+  EndConnected(x);
 }
 
 }  // namespace acd::testing

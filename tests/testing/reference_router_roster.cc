@@ -78,6 +78,7 @@ absl::Status ReferenceRouter::Do(const RemoveWorkgroup& c) {
   const std::string name = config_.workgroups[c.workgroup.value()].name;
   for (const WorkgroupConfig& w : config_.workgroups) {
     if (w.overflow_workgroup == name) return absl::FailedPreconditionError("overflow target");
+    if (w.max_hold_workgroup == name) return absl::FailedPreconditionError("max hold target");
   }
   std::vector<WorkgroupId> affected;
   for (size_t i = 0; i < agents_.size(); ++i) {
