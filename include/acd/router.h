@@ -337,7 +337,8 @@ class Router {
   // rules of EngineQuery; queued before Stop, it is still answered);
   // otherwise the callback is not called, and the answer is as Submit's:
   // ResourceExhausted when the queue is full, FailedPrecondition after
-  // Stop began, OutOfRange for a bad engine index.
+  // Stop began, OutOfRange for a bad engine index, InvalidArgument for an
+  // empty query or callback.
 
   // The general form: `query` reads the engine (acd/engine.h) directly.
   absl::Status Query(int engine, EngineQuery query);

@@ -78,6 +78,10 @@ struct Pending {
   std::optional<absl::StatusOr<T>> answer;
 };
 
+absl::Status NoCallback() {
+  return absl::InvalidArgumentError("router: a query without a callback to answer");
+}
+
 }  // namespace
 
 absl::Status Router::PushQuery(int engine, EngineQuery& query,
@@ -85,6 +89,8 @@ absl::Status Router::PushQuery(int engine, EngineQuery& query,
   if (engine < 0 || engine >= engine_count()) {
     return absl::OutOfRangeError(absl::StrCat("router: no engine ", engine));
   }
+  // An envelope without a query is a command: an empty one must not pass.
+  if (!query) return absl::InvalidArgumentError("router: an empty query");
   Envelope envelope{.query = std::move(query)};
   for (int attempt = 0;; ++attempt) {
     const PushResult pushed = hosts_[engine]->TryPush(envelope);
@@ -115,19 +121,23 @@ absl::Status Router::Query(int engine, EngineQuery query) {
 
 absl::Status Router::QueryInteraction(int engine, InteractionId id,
                                       QueryCallback<InteractionInfo> done) {
+  if (!done) return NoCallback();
   return Query(engine, InteractionQuery(id, std::move(done)));
 }
 
 absl::Status Router::QueryAgent(int engine, AgentId id, QueryCallback<AgentInfo> done) {
+  if (!done) return NoCallback();
   return Query(engine, AgentQuery(id, std::move(done)));
 }
 
 absl::Status Router::QueryInteractions(int engine, std::optional<WorkgroupId> workgroup,
                                        QueryCallback<InteractionListing> done) {
+  if (!done) return NoCallback();
   return Query(engine, InteractionsQuery(workgroup, std::move(done)));
 }
 
 absl::Status Router::QueryAgents(int engine, QueryCallback<AgentListing> done) {
+  if (!done) return NoCallback();
   return Query(engine, AgentsQuery(std::move(done)));
 }
 

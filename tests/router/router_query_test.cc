@@ -220,6 +220,23 @@ TEST_CASE("a full queue refuses a query, a late answer misses its deadline, Stop
   CHECK(router->ListAgents(0, Soon()).status().code() == absl::StatusCode::kFailedPrecondition);
 }
 
+TEST_CASE("an empty query or callback is refused, and nothing reaches the engine") {
+  ManualClock clock;
+  auto router = MakeRouter(clock, SimpleCenter(1), {.stats_interval = Duration::Zero()});
+  CHECK(router->Query(0, EngineQuery{}).code() == absl::StatusCode::kInvalidArgument);
+  CHECK(router->QueryInteraction(0, InteractionId(1), nullptr).code() ==
+        absl::StatusCode::kInvalidArgument);
+  CHECK(router->QueryAgent(0, AgentId(0), nullptr).code() == absl::StatusCode::kInvalidArgument);
+  CHECK(router->QueryInteractions(0, std::nullopt, nullptr).code() ==
+        absl::StatusCode::kInvalidArgument);
+  CHECK(router->QueryAgents(0, nullptr).code() == absl::StatusCode::kInvalidArgument);
+  REQUIRE(router->Submit(0, LogIn{.agent = AgentId(0)}).ok());
+  router->Stop();
+  // Only the LogIn was applied; no empty envelope was taken for a command.
+  CHECK(router->ReadStats(0)->commands_applied == 1);
+  CHECK(router->ReadStats(0)->commands_rejected == 0);
+}
+
 // Linearizability under load: one thread arrives 1..N in order, publishing
 // the last id whose Submit returned; others query meanwhile. Every answer
 // must be a state the engine reached: ids 1..k with k at least the last
