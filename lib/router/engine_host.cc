@@ -235,9 +235,14 @@ void EngineHost::MaybePublish(Time now, bool force) {
 }
 
 void EngineHost::MaybeRefresh(Time now) {
-  if (stats_refresh_ <= Duration::Zero() || version_ == 0 || now - last_publish_ < stats_refresh_) {
+  if (stats_refresh_ <= Duration::Zero() || version_ == 0 ||
+      now - std::max(last_publish_, last_refresh_) < stats_refresh_) {
     return;
   }
+  // Counted from this attempt even if no ring slot is free to publish into
+  // (readers hold them all): the next attempt waits a whole period, rather
+  // than advancing and journaling at every turn of the loop.
+  last_refresh_ = now;
   // Nothing is due by `now` (FireTimers ran first and found nothing), so the
   // advance fires no timer and only moves the clock: the statistics
   // (longest wait, the windows of the last 30 minutes) are then as of `now`.
@@ -263,7 +268,8 @@ void EngineHost::Idle() {
   }
   auto timeout = clock_->RealTimeUntil(engine_->NextDeadline());
   if (stats_refresh_ > Duration::Zero()) {
-    timeout = std::min(timeout, clock_->RealTimeUntil(last_publish_ + stats_refresh_));
+    timeout = std::min(
+        timeout, clock_->RealTimeUntil(std::max(last_publish_, last_refresh_) + stats_refresh_));
   }
   if (!backlog_.empty()) {
     // Look again soon for room in the decision queue.

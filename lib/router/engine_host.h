@@ -93,6 +93,9 @@ class EngineHost final : public Observer {
   std::deque<Decision> backlog_;
   bool stats_dirty_ = true;
   Time last_publish_;
+  // The last idle refresh attempted (MaybeRefresh), published or not;
+  // before the first, the earliest time (below any publication's).
+  Time last_refresh_ = Time() - (kMaxTime - Time());
   uint64_t version_ = 0;
   int64_t applied_ = 0;
   int64_t rejected_ = 0;
