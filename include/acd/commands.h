@@ -320,7 +320,8 @@ struct AddWorkgroup {
 
 // Removes a workgroup: refused with FailedPrecondition while it holds a live
 // interaction (waiting, alerting, connected, held, in wrap-up or a snoozed
-// callback) or while another workgroup overflows into it. Its memberships
+// callback) or while another workgroup overflows into it or sends it its
+// interactions held too long (MaxHoldAction::kTransfer). Its memberships
 // are dropped from its agents (their other memberships keep their
 // activation), and the waiting interactions of those agents' other
 // workgroups are routed again (inherited skills may have changed), oldest
@@ -330,10 +331,10 @@ struct RemoveWorkgroup {
   WorkgroupId workgroup;
 };
 
-using Command = std::variant<LogIn, LogOut, SetStatus, SetActivation, Arrive, Accept, Reject, Hold,
-                             Resume, Disconnect, EndWrapUp, Transfer, ReportCallback, SetPriority,
-                             UpdateAgent, UpdateWorkgroup, AddAgent, RemoveAgent, AddWorkgroup,
-                             RemoveWorkgroup, Pickup>;
+using Command =
+    std::variant<LogIn, LogOut, SetStatus, SetActivation, Arrive, Accept, Reject, Hold, Resume,
+                 Disconnect, EndWrapUp, Transfer, ReportCallback, SetPriority, UpdateAgent,
+                 UpdateWorkgroup, AddAgent, RemoveAgent, AddWorkgroup, RemoveWorkgroup, Pickup>;
 
 // The `now` any command carries.
 inline Time CommandTime(const Command& command) {

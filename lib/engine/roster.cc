@@ -122,16 +122,17 @@ absl::Status Engine::Impl::Handle(const RemoveWorkgroup& c) {
                                                       " live interaction(s); not removed"));
   }
   for (int w = 0; w < center_.workgroup_count(); ++w) {
+    // Its own targets (a workgroup may send held interactions to itself) go with it.
+    if (WorkgroupId(w) == c.workgroup) continue;
     if (center_.workgroup_model(WorkgroupId(w)).overflow == c.workgroup) {
       return absl::FailedPreconditionError(
           absl::StrCat("workgroup ", removing.name, ": is the overflow workgroup of ",
                        center_.workgroup(WorkgroupId(w)).name, "; not removed"));
     }
     if (center_.workgroup_model(WorkgroupId(w)).max_hold_target == c.workgroup) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("workgroup ", removing.name, ": is where ",
-                       center_.workgroup(WorkgroupId(w)).name,
-                       " transfers interactions held too long; not removed"));
+      return absl::FailedPreconditionError(absl::StrCat(
+          "workgroup ", removing.name, ": is where ", center_.workgroup(WorkgroupId(w)).name,
+          " transfers interactions held too long; not removed"));
     }
   }
   CenterConfig next = center_.config();

@@ -206,6 +206,23 @@ TEST_CASE("a workgroup with live interactions or that others overflow into is no
   CHECK(e.Agent(0).memberships.empty());
 }
 
+TEST_CASE("a workgroup that others send held interactions to is not removed; its own target goes") {
+  CenterConfig center = SimpleCenter(1, {"Support", "Sales"});
+  center.workgroups[0].max_hold_action = MaxHoldAction::kTransfer;
+  center.workgroups[0].max_hold_workgroup = "Sales";
+  center.workgroups[1].max_hold_action = MaxHoldAction::kTransfer;
+  center.workgroups[1].max_hold_workgroup = "Sales";  // itself
+  EngineUnderTest e(center);
+  const absl::Status target = e->Apply(RemoveWorkgroup{.now = At(1), .workgroup = WorkgroupId(1)});
+  CHECK(target.code() == absl::StatusCode::kFailedPrecondition);
+  CHECK(target.message() ==
+        "workgroup Sales: is where Support transfers interactions held too long; not removed");
+  // Support goes (nothing points at it); then Sales, its own target, may go.
+  e.Do(RemoveWorkgroup{.now = At(2), .workgroup = kSupport});
+  e.Do(RemoveWorkgroup{.now = At(3), .workgroup = WorkgroupId(1)});
+  CHECK(e.Agent(0).memberships.empty());
+}
+
 TEST_CASE("removing a workgroup drops its memberships; the others keep their activation") {
   EngineUnderTest e(SimpleCenter(1, {"Support", "Sales", "Billing"}));
   e.Do(SetActivation{.now = At(0), .agent = kA0, .workgroup = WorkgroupId(2), .active = false});

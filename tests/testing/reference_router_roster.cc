@@ -77,6 +77,7 @@ absl::Status ReferenceRouter::Do(const RemoveWorkgroup& c) {
   }
   const std::string name = config_.workgroups[c.workgroup.value()].name;
   for (const WorkgroupConfig& w : config_.workgroups) {
+    if (&w == &config_.workgroups[c.workgroup.value()]) continue;  // its own targets go with it
     if (w.overflow_workgroup == name) return absl::FailedPreconditionError("overflow target");
     if (w.max_hold_workgroup == name) return absl::FailedPreconditionError("max hold target");
   }
