@@ -38,6 +38,12 @@ absl::StatusOr<std::vector<int>> MatchWorkgroups(const CenterConfig& scenario,
   const auto in_scenario = IndexByName(scenario.workgroups, name);
   const auto in_snapshot = IndexByName(snapshot.workgroups, name);
   for (size_t i = 0; i < snapshot.workgroups.size(); ++i) {
+    if (snapshot.workgroups[i].name.empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "snapshot: workgroups[", i,
+          "] was removed while running (RemoveWorkgroup); a forecast from a state with a removed "
+          "workgroup is not supported"));
+    }
     if (!in_scenario.contains(snapshot.workgroups[i].name)) {
       return absl::InvalidArgumentError(absl::StrCat("snapshot: workgroups[", i, "] \"",
                                                      snapshot.workgroups[i].name,
@@ -88,6 +94,12 @@ absl::Status MatchAgents(Scenario& scenario, EngineState& state, size_t& first_a
   std::vector<int> group;
   std::vector<bool> present(scenario.center.agents.size(), false);
   for (size_t a = 0; a < state.center.agents.size(); ++a) {
+    // Removed while running (RemoveAgent): it keeps its place, logged out
+    // for good, in no agent group.
+    if (state.center.agents[a].name.empty()) {
+      group.push_back(-1);
+      continue;
+    }
     const auto it = in_scenario.find(state.center.agents[a].name);
     if (it == in_scenario.end()) {
       return absl::InvalidArgumentError(absl::StrCat("snapshot: agents[", a, "] \"",

@@ -36,6 +36,10 @@
 //   status the scenario's contact types and breaks use one of the
 //   snapshot's; otherwise InvalidArgument naming the field
 //   ("snapshot: agents[3] \"es-4\" is not an agent of the scenario").
+//   An agent removed while running (RemoveAgent; its place kept, nameless)
+//   stays logged out, in no agent group. A state with a workgroup removed
+//   while running is refused: its place would be a nameless workgroup in
+//   every per-workgroup KPI.
 //   Scenario agents the snapshot lacks are added to the state, logged out,
 //   with the scenario's configuration: the what-if of more staff
 //   (`--set agent_groups[es].count=12` when the snapshot has 10 "es" agents

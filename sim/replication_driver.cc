@@ -91,6 +91,7 @@ absl::Status ReplicationDriver::Start() {
   ACD_RETURN_IF_ERROR(contacts_.ContinueFrom(*start_));
   ACD_RETURN_IF_ERROR(agents_.ContinueFrom(*start_, first_added_));
   for (size_t a = 0; a < start_->agents.size(); ++a) {
+    if (start_->center.agents[a].name.empty()) continue;  // removed (RemoveAgent)
     ACD_ASSIGN_OR_RETURN(const AgentView view, engine_.GetAgent(AgentId(a)));
     if (view.activity != AgentActivity::kIdle && view.activity != AgentActivity::kLoggedOut &&
         !start_->agents[a].held.empty()) {

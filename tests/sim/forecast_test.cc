@@ -250,6 +250,39 @@ TEST_CASE("a snapshot of an engine driven directly, with its own interaction ids
   }
 }
 
+TEST_CASE("an agent removed while running stays out; a removed workgroup is refused, saying so") {
+  const Scenario scenario = Load(Text(3));
+  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Create(scenario.center);
+  REQUIRE(engine.ok());
+  Engine& e = **engine;
+  const Time t0 = Time() + Seconds(kT - 10);
+  for (int a = 0; a < 3; ++a) REQUIRE(e.Apply(LogIn{.now = t0, .agent = AgentId(a)}).ok());
+  REQUIRE(e.Apply(RemoveAgent{.now = t0, .agent = AgentId(1)}).ok());
+  REQUIRE(e.AdvanceTo(Time() + Seconds(kT)).ok());
+  absl::StatusOr<std::string> bytes = EncodeSnapshot(e);
+  REQUIRE(bytes.ok());
+  absl::StatusOr<EngineState> state = DecodeSnapshot(*bytes, "router.pb");
+  REQUIRE(state.ok());
+  absl::StatusOr<Forecast> forecast = PrepareForecast(scenario, *state, Seconds(1800));
+  REQUIRE_MESSAGE(forecast.ok(), forecast.status().ToString());
+  CHECK(forecast->scenario.agent_group[1] == -1);
+  for (int r = 0; r < 3; ++r) {
+    absl::StatusOr<ReplicationResult> result = RunForecastReplication(*forecast, r);
+    REQUIRE_MESSAGE(result.ok(), result.status().ToString());
+  }
+
+  REQUIRE(e.Apply(RemoveWorkgroup{.now = Time() + Seconds(kT), .workgroup = WorkgroupId(1)}).ok());
+  bytes = EncodeSnapshot(e);
+  REQUIRE(bytes.ok());
+  state = DecodeSnapshot(*bytes, "router.pb");
+  REQUIRE(state.ok());
+  const absl::Status refused = PrepareForecast(scenario, *state, Seconds(1800)).status();
+  CHECK(refused.code() == absl::StatusCode::kInvalidArgument);
+  CHECK(refused.message() ==
+        "snapshot: workgroups[1] was removed while running (RemoveWorkgroup); a forecast from a "
+        "state with a removed workgroup is not supported");
+}
+
 absl::Status PrepareError(const std::string& bytes, const std::string& text,
                           Duration horizon = Seconds(3600)) {
   absl::StatusOr<EngineState> state = DecodeSnapshot(bytes, "state.pb");
