@@ -3,10 +3,9 @@
 // commands (acd/router.h, "Queries on a running engine").
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <thread>
 #include <utility>
@@ -14,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "acd/router.h"
 #include "lib/router/engine_host.h"
+#include "lib/router/wake_signal.h"
 
 namespace acd {
 
@@ -70,12 +70,15 @@ EngineQuery AgentsQuery(QueryCallback<AgentListing> done) {
 }
 
 // Where a blocking call waits for its answer. Shared with the callback, which
-// may run after the caller gave up.
+// may run after the caller gave up. The engine thread publishes the answer
+// and wakes the caller through the Router's own WakeSignal (the caller is its
+// one consumer), so it never takes a lock.
 template <typename T>
 struct Pending {
-  std::mutex mu;
-  std::condition_variable cv;
   std::optional<absl::StatusOr<T>> answer;
+  // Seq_cst, as WakeSignal's last check for work requires.
+  std::atomic<bool> ready{false};
+  router_internal::WakeSignal wake;
 };
 
 absl::Status NoCallback() {
@@ -150,15 +153,23 @@ absl::StatusOr<T> Router::Await(int engine, std::chrono::steady_clock::time_poin
   }
   auto pending = std::make_shared<Pending<T>>();
   EngineQuery query = make([pending](absl::StatusOr<T> answer) {
-    const std::lock_guard<std::mutex> lock(pending->mu);
     pending->answer = std::move(answer);
-    pending->cv.notify_one();
+    pending->ready.store(true, std::memory_order_seq_cst);
+    pending->wake.Notify();
   });
   if (absl::Status pushed = PushQuery(engine, query, deadline); !pushed.ok()) return pushed;
-  std::unique_lock<std::mutex> lock(pending->mu);
-  if (!pending->cv.wait_until(lock, deadline, [&] { return pending->answer.has_value(); })) {
-    return absl::DeadlineExceededError(
-        absl::StrCat("router: engine ", engine, " did not answer the query by the deadline"));
+  while (!pending->ready.load(std::memory_order_seq_cst)) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now >= deadline) {
+      return absl::DeadlineExceededError(
+          absl::StrCat("router: engine ", engine, " did not answer the query by the deadline"));
+    }
+    const uint32_t ticket = pending->wake.PrepareToSleep();
+    if (pending->ready.load(std::memory_order_seq_cst)) {
+      pending->wake.CancelSleep();
+      break;
+    }
+    pending->wake.Sleep(ticket, deadline - now);
   }
   return *std::move(pending->answer);
 }
