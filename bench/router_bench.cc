@@ -216,6 +216,14 @@ BENCHMARK(BM_MutexQueue_Throughput)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 
+// The median and p99 of per-operation latencies `ns`, as counters in µs.
+void SetLatencyPercentiles(benchmark::State& state, std::vector<double>& ns) {
+  std::sort(ns.begin(), ns.end());
+  if (ns.empty()) return;
+  state.counters["p50_us"] = ns[ns.size() / 2] / 1000;
+  state.counters["p99_us"] = ns[std::min(ns.size() - 1, ns.size() * 99 / 100)] / 1000;
+}
+
 // One command at a time: submit, wait for the result, record the time.
 template <typename Submit>
 void RoundTrips(benchmark::State& state, Submit submit) {
@@ -236,10 +244,7 @@ void RoundTrips(benchmark::State& state, Submit submit) {
                                          std::chrono::steady_clock::now() - start)
                                          .count()));
   }
-  std::sort(ns.begin(), ns.end());
-  if (ns.empty()) return;
-  state.counters["p50_us"] = ns[ns.size() / 2] / 1000;
-  state.counters["p99_us"] = ns[std::min(ns.size() - 1, ns.size() * 99 / 100)] / 1000;
+  SetLatencyPercentiles(state, ns);
 }
 
 void BM_Router_RoundTrip(benchmark::State& state) {
@@ -290,10 +295,7 @@ void QueryRoundTrips(benchmark::State& state, Ask ask) {
                                          std::chrono::steady_clock::now() - start)
                                          .count()));
   }
-  std::sort(ns.begin(), ns.end());
-  if (ns.empty()) return;
-  state.counters["p50_us"] = ns[ns.size() / 2] / 1000;
-  state.counters["p99_us"] = ns[std::min(ns.size() - 1, ns.size() * 99 / 100)] / 1000;
+  SetLatencyPercentiles(state, ns);
 }
 
 void BM_Router_QueryRoundTrip(benchmark::State& state) {
