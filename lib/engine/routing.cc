@@ -199,7 +199,14 @@ internal::AgentChoice Engine::Impl::ScanMembers(const InteractionRecord& x, bool
   const bool skill_weighed =
       config.agent_order == AgentOrder::kScore && config.agent_weights.skill != 0;
   absl::InlinedVector<const SkillValue*, 4> columns;
-  for (const SkillRequirement& r : group.requirements) columns.push_back(model.Column(r.skill));
+  absl::InlinedVector<const uint64_t*, 4> holders;
+  for (const SkillRequirement& r : group.requirements) {
+    columns.push_back(model.Column(r.skill));
+    holders.push_back(model.ColumnBits(r.skill));
+  }
+  // Members without a required skill fail rule 4 (unless any member may
+  // take it): dropped a word at a time, counted as SkillRule would.
+  const bool drop_unskilled = !holders.empty() && internal::SkillsApply(tier);
   // Rules 7 and 6 as member bits (PreferenceKeepsOut, Excludes): inside a
   // preferred-agent window only that agent may take it (-1: no member
   // may); an excluded agent may not.
@@ -230,7 +237,14 @@ internal::AgentChoice Engine::Impl::ScanMembers(const InteractionRecord& x, bool
     }
     const uint64_t has_room = room[word * kMediaTypeCount];
     if (record) filtered.no_capacity += std::popcount(bits & ~has_room);
-    for (bits &= has_room; bits != 0; bits &= bits - 1) {
+    bits &= has_room;
+    if (drop_unskilled) {
+      uint64_t skilled = bits;
+      for (const uint64_t* held : holders) skilled &= held != nullptr ? held[word] : 0;
+      if (record) filtered.skills += std::popcount(bits & ~skilled);
+      bits = skilled;
+    }
+    for (; bits != 0; bits &= bits - 1) {
       const auto index = static_cast<uint32_t>(word * 64 + std::countr_zero(bits));
       const internal::MemberSkillsOf skills{columns.data(), index};
       if (const Rule rule = SkillRule(skills, group, tier); rule != Rule::kEligible) {
