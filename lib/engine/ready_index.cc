@@ -55,21 +55,18 @@ void ReadyIndex::Build(const WorkgroupConfig& config,
   enabled_ = true;
 }
 
-void ReadyIndex::Insert(uint32_t member, const std::vector<Time>& since) {
-  if (!enabled_) return;
+void ReadyIndex::Push(uint32_t member, const std::vector<Time>& since) {
   Traits traits{since, position_};
   classes_[class_of_[member]].Push(member, traits);
 }
 
-void ReadyIndex::Remove(uint32_t member, const std::vector<Time>& since) {
-  if (!enabled_) return;
+void ReadyIndex::Take(uint32_t member, const std::vector<Time>& since) {
   Traits traits{since, position_};
   classes_[class_of_[member]].Remove(member, traits);
   position_[member] = kOut;
 }
 
-void ReadyIndex::Moved(uint32_t member, const std::vector<Time>& since) {
-  if (!enabled_ || position_[member] == kOut) return;
+void ReadyIndex::Update(uint32_t member, const std::vector<Time>& since) {
   Traits traits{since, position_};
   classes_[class_of_[member]].Update(member, traits);
 }

@@ -74,9 +74,15 @@ class ReadyIndex {
   // ready (in it) / changed its `since` (in it, or not if not ready).
   // `since` is the workgroup's since-by-member mirror (MemberBits::since),
   // already updated. No-ops while the index is off.
-  void Insert(uint32_t member, const std::vector<Time>& since);
-  void Remove(uint32_t member, const std::vector<Time>& since);
-  void Moved(uint32_t member, const std::vector<Time>& since);
+  void Insert(uint32_t member, const std::vector<Time>& since) {
+    if (enabled_) Push(member, since);
+  }
+  void Remove(uint32_t member, const std::vector<Time>& since) {
+    if (enabled_) Take(member, since);
+  }
+  void Moved(uint32_t member, const std::vector<Time>& since) {
+    if (enabled_ && position_[member] != kOut) Update(member, since);
+  }
 
   // The classes, each a heap of member indexes, best (earliest since,
   // then lowest index) on top.
@@ -98,6 +104,11 @@ class ReadyIndex {
     uint32_t& Position(uint32_t member) { return position[member]; }
   };
   static constexpr uint32_t kOut = UINT32_MAX;
+
+  // Insert, Remove and Moved while on.
+  void Push(uint32_t member, const std::vector<Time>& since);
+  void Take(uint32_t member, const std::vector<Time>& since);
+  void Update(uint32_t member, const std::vector<Time>& since);
 
   bool enabled_ = false;
   // By member: its class, and its place in the class's heap (kOut: not

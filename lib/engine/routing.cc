@@ -87,9 +87,9 @@ internal::AgentChoice Engine::Impl::ChooseAgent(const InteractionRecord& x, bool
   const WorkgroupConfig& config = center_.workgroup(x.workgroup);
   // Every agent's skill term is the same (0) for this interaction: with
   // W_skill = 0, or without requirements (SkillScore is then 0).
-  const bool skill_constant = config.agent_weights.skill == 0 || group.requirements.empty();
-  if (skill_constant && internal::ReadyIndex::OrderFixed(config) &&
-      wg.ready.size() > internal::ReadyIndex::kMinMembers / 64) {
+  if (wg.ready.size() > internal::ReadyIndex::kMinMembers / 64 &&
+      (config.agent_weights.skill == 0 || group.requirements.empty()) &&
+      internal::ReadyIndex::OrderFixed(config)) {
     if (!wg.order.enabled()) agents_.WantOrder(x.workgroup);
     // A preferred-agent window leaves one member to look at (the scan's
     // bitmaps find it at once); with records, the filter counts need every
