@@ -112,6 +112,8 @@ void ContactBehaviour::Continue(const EngineState::Interaction& interaction, int
   call.handle = ct.handle_time.Sample(streams_.handle[type]);
   call.patience.reset();
   if (ct.patience) call.patience = ct.patience->Sample(streams_.patience[type]);
+  call.abandon_deferred = false;
+  call.answer_due.reset();
   call.hold.reset();
   if (interaction.state == InteractionState::kHeld) {
     call.hold =
@@ -233,8 +235,26 @@ absl::Status ContactBehaviour::Arrival(size_t type, Time now) {
       return Command(Disconnect{.now = now, .interaction = id});
     }
   }
-  if (call.patience) Push(now + *call.patience, {SimEventKind::kAbandon, id.value()});
+  if (call.patience) ScheduleAbandon(call, id, now + *call.patience);
   return absl::OkStatus();
+}
+
+// Most calls are offered on arrival and answered before their patience runs
+// out; their abandonment would sit in the event queue until it came due and
+// then do nothing. When the offer's answer is due no later than the
+// patience, only the abandonment's place in the queue is taken; Waiting
+// pushes it into that place if the call waits again unanswered (the offer
+// rang out, was declined or withdrawn), so every event comes out in the same
+// order as if it had been pushed now.
+void ContactBehaviour::ScheduleAbandon(Call& call, InteractionId id, Time at) {
+  if (call.answered) return;
+  const uint64_t sequence = events_.Reserve();
+  if (call.state == CallState::kAlerting && call.answer_due && *call.answer_due <= at) {
+    call.abandon_deferred = true;
+    call.abandon_sequence = sequence;
+    return;
+  }
+  ScheduleReserved(events_, at, sequence, {SimEventKind::kAbandon, id.value()});
 }
 
 Arrive ContactBehaviour::ArriveCommand(Call& call, InteractionId id, const Choices& choices,
@@ -275,6 +295,8 @@ ContactBehaviour::Choices ContactBehaviour::Draw(Call& call, size_t type, Time n
   call.handle = ct.handle_time.Sample(streams_.handle[type]);
   call.patience.reset();
   if (ct.patience) call.patience = ct.patience->Sample(streams_.patience[type]);
+  call.abandon_deferred = false;
+  call.answer_due.reset();
   if (entry != nullptr && entry->handle) call.handle = *entry->handle;
   if (entry != nullptr && entry->patience) call.patience = *entry->patience;
   // The contact's own choices, drawn whether or not they come into play, so
@@ -371,6 +393,7 @@ void ContactBehaviour::Connected(const InteractionEvent& event) {
   ScheduleTalk(call, event.interaction, event.now);
   if (call.answered) return;
   call.answered = true;
+  call.abandon_deferred = false;
   last_agent_[call.type] = event.agent;
   tally_.Answered(call.key(), event.now - call.arrival);
 }
@@ -412,6 +435,11 @@ void ContactBehaviour::Abandoned(const InteractionEvent& event) {
 void ContactBehaviour::Waiting(const InteractionEvent& event) {
   Call& call = calls_.of(event.interaction);
   call.state = CallState::kWaiting;
+  if (call.abandon_deferred) {
+    call.abandon_deferred = false;
+    ScheduleReserved(events_, call.arrival + *call.patience, call.abandon_sequence,
+                     {SimEventKind::kAbandon, event.interaction.value()});
+  }
   tally_.QueueChanged(call.type, +1, event.now);
   // A work item not picked up rang out too, but costs its agent nothing.
   if (event.reason == RequeueReason::kPickupTimeout || event.reason == RequeueReason::kNoAnswer) {
