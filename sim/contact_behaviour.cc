@@ -335,7 +335,7 @@ void ContactBehaviour::ScheduleArrival(size_t type, Time now) {
       scaled_rates_[type].empty() ? ct.rates_per_hour : scaled_rates_[type];
   const std::optional<Time> next =
       NextPoissonArrival(rates, scenario_.interval, now, std::min(horizon_, arrivals_end_),
-                         Distribution::Exponential(1.0).SampleSeconds(streams_.arrival[type]));
+                         UnitExponential(streams_.arrival[type]));
   if (next && *next < arrivals_end_) Push(*next, {SimEventKind::kArrival, type});
 }
 
