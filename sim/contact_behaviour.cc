@@ -104,7 +104,7 @@ void ContactBehaviour::Continue(const EngineState::Interaction& interaction, int
   call.connected = call.disconnected = now;
   call.callback = interaction.media == MediaType::kCallback;
   call.reached = true;
-  call.transfer = call.transferred = false;
+  call.transfer = call.transferred = call.transferring = false;
   call.due.reset();
   if (interaction.due != Time::Infinite()) call.due = interaction.due;
   // Fresh draws, in this order, for every interaction: what remains of its
@@ -141,12 +141,12 @@ void ContactBehaviour::ScheduleContinued(Call& call, InteractionState state, Tim
       break;
     case InteractionState::kConnected:
       call.state = CallState::kConnected;
-      Push(now + call.handle, {SimEventKind::kHangUp, id.value()});
+      Push(now + call.handle, {SimEventKind::kHangUp, id.value(), call.offers});
       break;
     case InteractionState::kHeld:
       call.state = CallState::kHeld;
-      Push(now + *call.hold, {SimEventKind::kResume, id.value()});
-      Push(now + *call.hold + call.handle, {SimEventKind::kHangUp, id.value()});
+      Push(now + *call.hold, {SimEventKind::kResume, id.value(), call.offers});
+      Push(now + *call.hold + call.handle, {SimEventKind::kHangUp, id.value(), call.offers});
       break;
     case InteractionState::kWrapUp:
       call.state = CallState::kEnded;
@@ -180,13 +180,13 @@ absl::Status ContactBehaviour::Handle(Time now, const SimEvent& event) {
       }
       return Command(Reject{.now = now, .interaction = id});
     case SimEventKind::kHangUp:
-      if (!calls_.Live(event.target, CallState::kConnected)) return absl::OkStatus();
+      if (!LiveLeg(event, CallState::kConnected)) return absl::OkStatus();
       return HangUp(calls_.of(event.target), now);
     case SimEventKind::kHold:
-      if (!calls_.Live(event.target, CallState::kConnected)) return absl::OkStatus();
+      if (!LiveLeg(event, CallState::kConnected)) return absl::OkStatus();
       return Command(Hold{.now = now, .interaction = id});
     case SimEventKind::kResume: {
-      if (!calls_.Live(event.target, CallState::kHeld)) return absl::OkStatus();
+      if (!LiveLeg(event, CallState::kHeld)) return absl::OkStatus();
       const Call& call = calls_.of(event.target);
       tally_.Held(call.key(), *call.hold);
       return Command(Resume{.now = now, .interaction = id});
@@ -303,6 +303,7 @@ ContactBehaviour::Choices ContactBehaviour::Draw(Call& call, size_t type, Time n
   // that the stream stays aligned across staffing and routing variants.
   Mrg32k3a& rng = streams_.contact[type];
   call.callback = call.reached = call.answered = call.transfer = call.transferred = false;
+  call.transferring = false;
   call.hold.reset();
   call.due.reset();
   Choices choices;
@@ -353,13 +354,14 @@ absl::Status ContactBehaviour::HangUp(Call& call, Time now) {
     if (scenario_.contact_types[call.type].media == MediaType::kWorkItem) {
       ACD_RETURN_IF_ERROR(Command(Hold{.now = now, .interaction = id}));
     }
+    call.transferring = true;
     const absl::Status moved = engine_.Apply(
         Transfer{.now = now,
                  .interaction = id,
                  .workgroup = WorkgroupId(scenario_.contact_types[call.type].transfer->workgroup)});
     // A full queue refuses the transfer: the agent finishes the call instead.
     if (moved.code() != absl::StatusCode::kResourceExhausted) return CheckEngine(moved);
-    call.transfer = false;
+    call.transfer = call.transferring = false;
   }
   return Command(Disconnect{.now = now, .interaction = id});
 }
@@ -412,13 +414,16 @@ void ContactBehaviour::ScheduleTalk(Call& call, InteractionId id, Time now) {
   } else if (call.transferred) {
     talk = call.second_handle;
   }
+  // Each event carries the offer of this leg: after a transfer by the
+  // workgroup's hold limit, the first leg's hold, resume and hang-up must not
+  // act on the next leg.
   if (call.hold && !call.answered) {
     const Time half = now + Duration::Microseconds(talk.microseconds() / 2);
-    Push(half, {SimEventKind::kHold, id.value()});
-    Push(half + *call.hold, {SimEventKind::kResume, id.value()});
+    Push(half, {SimEventKind::kHold, id.value(), call.offers});
+    Push(half + *call.hold, {SimEventKind::kResume, id.value(), call.offers});
     talk += *call.hold;
   }
-  Push(now + talk, {SimEventKind::kHangUp, id.value()});
+  Push(now + talk, {SimEventKind::kHangUp, id.value(), call.offers});
 }
 
 void ContactBehaviour::Held(const InteractionEvent& event) {
@@ -470,7 +475,11 @@ bool ContactBehaviour::LeftAgent(const InteractionEvent& event) {
         return false;
       }
       if (event.state == InteractionState::kTransferred) {
-        call.transferred = true;
+        // The scenario's transfer: its next leg talks the transfer's handle
+        // time. A transfer by the workgroup's hold limit is not one: the
+        // agent it reaches handles the contact afresh, for its handle time.
+        call.transferred = call.transferred || call.transferring;
+        call.transferring = false;
         tally_.Transferred(call.key());
       }
       return Finished(call, event);

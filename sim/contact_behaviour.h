@@ -118,6 +118,11 @@ class ContactBehaviour {
   void TraceState(const InteractionEvent& event);
   absl::Status Command(const acd::Command& command);
   void Push(Time time, SimEvent event) { Schedule(events_, time, event); }
+  // The event's call is in `state`, on the leg the event was scheduled for
+  // (its offer count).
+  bool LiveLeg(const SimEvent& event, CallState state) {
+    return calls_.Live(event.target, state) && calls_.of(event.target).offers == event.offer;
+  }
   // Schedules the abandonment of a call that just arrived, at `at`.
   void ScheduleAbandon(Call& call, InteractionId id, Time at);
   void TraceContact(Time now, absl::string_view event, const Call& call, AgentId agent,

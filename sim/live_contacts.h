@@ -67,6 +67,7 @@ struct Call {
   // Its first leg ends in a transfer; it is on its second leg.
   bool transfer = false;
   bool transferred = false;
+  bool transferring = false;  // the simulator asked for the scenario's transfer
   Duration second_handle;
   // Put on hold once, halfway through the first leg.
   std::optional<Duration> hold;
