@@ -28,7 +28,17 @@ InteractionRecord& WaitingIndex::Create(InteractionId id) {
   }
   slab_[slot].id = id;
   index_.emplace(id, slot);
+  if (index_.size() * 2 > recent_.size()) GrowCache();
+  recent_[CacheEntry(id)] = slot;
   return slab_[slot];
+}
+
+void WaitingIndex::GrowCache() {
+  recent_.assign(recent_.size() * 2, kNoSlot);
+  --recent_shift_;
+  for (uint32_t slot = 0; slot < slab_.size(); ++slot) {
+    if (slab_[slot].id.valid()) recent_[CacheEntry(slab_[slot].id)] = slot;
+  }
 }
 
 void WaitingIndex::Delete(InteractionRecord& x) {
