@@ -99,6 +99,17 @@ struct WorkgroupQueue {
   // (TopOrder), and how many interactions they hold.
   std::array<SlotHeap, kMediaTypeCount> tops;
   std::array<int64_t, kMediaTypeCount> filed{};
+  // By media: the group GroupFor found last for the workgroup, or
+  // kNoGroup; its next call tries it first (most arrivals of a workgroup
+  // and media share their requirements and tiers).
+  std::array<uint32_t, kMediaTypeCount> last_group = MakeLastGroups();
+
+  static constexpr uint32_t kNoGroup = UINT32_MAX;
+  static constexpr std::array<uint32_t, kMediaTypeCount> MakeLastGroups() {
+    std::array<uint32_t, kMediaTypeCount> none{};
+    none.fill(kNoGroup);
+    return none;
+  }
 };
 
 class WaitingIndex {
