@@ -51,8 +51,14 @@ Engine::Impl::Impl(Center center, Time start)
       last_offered_(center_.workgroup_count()) {}
 
 Time Engine::Impl::NextDeadline() const {
-  timers_.Prune([this](const Timer& t) { return TimerLive(t); });
+  PruneTimers();
   return timers_.NextDue();
+}
+
+void Engine::Impl::PruneTimers() const {
+  if (front_live_) return;
+  timers_.Prune([this](const Timer& t) { return TimerLive(t); });
+  front_live_ = true;
 }
 
 absl::Status Engine::Impl::Apply(const Command& command) {
@@ -60,6 +66,7 @@ absl::Status Engine::Impl::Apply(const Command& command) {
   ReentrancyGuard guard(this);
   ACD_RETURN_IF_ERROR(guard.status());
   absl::Status status = std::visit([this](const auto& c) { return Handle(c); }, command);
+  front_live_ = false;
 #ifdef ACD_ENGINE_CHECKS
   CheckInvariants();
 #endif
@@ -76,7 +83,7 @@ absl::Status Engine::Impl::AdvanceTo(Time now) {
   ACD_RETURN_IF_ERROR(guard.status());
   int64_t fired = 0;
   for (;;) {
-    timers_.Prune([this](const Timer& t) { return TimerLive(t); });
+    PruneTimers();
     const Time next = timers_.NextDue();
     if (next > now) break;
     // The budget is checked between instants only, so that the clock never
@@ -93,6 +100,8 @@ absl::Status Engine::Impl::AdvanceTo(Time now) {
     const Timer timer = *timers_.PopDue(now);
     now_ = timer.due;
     Fire(timer);
+    // After Fire: an observer it called may have asked NextDeadline midway.
+    front_live_ = false;
     ++fired;
 #ifdef ACD_ENGINE_CHECKS
     // Every timer of an ordinary advance; past the first thousand (timers
