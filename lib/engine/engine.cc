@@ -212,10 +212,12 @@ absl::Status Engine::Impl::CheckArrive(const Arrive& c) const {
                                      absl::StrCat(where(), ": preferred_window"));
     }
   }
-  if (interactions_.contains(c.interaction)) {
-    return absl::AlreadyExistsError(absl::StrCat(where(), ": already in the engine"));
-  }
   return absl::OkStatus();
+}
+
+absl::Status Engine::Impl::AlreadyLive(InteractionId id) {
+  return absl::AlreadyExistsError(
+      absl::StrCat("interaction ", id.value(), ": already in the engine"));
 }
 
 absl::Status Engine::Impl::NoSuchInteraction(InteractionId id) {
@@ -240,10 +242,12 @@ absl::Status Engine::Impl::WrongState(const InteractionRecord& x, absl::string_v
 
 absl::Status Engine::Impl::Handle(const Arrive& c) {
   ACD_RETURN_IF_ERROR(CheckArrive(c));
+  InteractionRecord* created = interactions_.TryCreate(c.interaction);
+  if (created == nullptr) return AlreadyLive(c.interaction);
   const uint32_t group =
       interactions_.GroupFor(c.workgroup, c.media, c.requirements,
                              c.tiers.empty() ? center_.workgroup(c.workgroup).tiers : c.tiers);
-  InteractionRecord& x = interactions_.Create(c.interaction);
+  InteractionRecord& x = *created;
   x.workgroup = c.workgroup;
   x.media = c.media;
   x.priority = c.priority;

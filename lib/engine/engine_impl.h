@@ -160,7 +160,10 @@ class Engine::Impl {
   absl::Status CheckWorkgroup(WorkgroupId id) const;
   absl::Status CheckStatus(StatusId id) const;
   absl::Status CheckLoggedIn(AgentId id) const;
+  // Everything about an arrival but whether its id is already live, which
+  // Handle(Arrive) learns as it creates the record (AlreadyLive).
   absl::Status CheckArrive(const Arrive& c) const;
+  static absl::Status AlreadyLive(InteractionId id);
   absl::StatusOr<InteractionRecord*> Find(InteractionId id);
   // NotFound naming `id`: no live interaction has it.
   static absl::Status NoSuchInteraction(InteractionId id);

@@ -16,7 +16,9 @@ WaitingIndex::WaitingIndex(const Center& center, AgentBook& agents)
 
 // ---- Records --------------------------------------------------------------------
 
-InteractionRecord& WaitingIndex::Create(InteractionId id) {
+InteractionRecord* WaitingIndex::TryCreate(InteractionId id) {
+  const auto [it, inserted] = index_.try_emplace(id, kNoSlot);
+  if (!inserted) return nullptr;
   uint32_t slot;
   if (free_slots_.empty()) {
     slot = static_cast<uint32_t>(slab_.size());
@@ -27,10 +29,10 @@ InteractionRecord& WaitingIndex::Create(InteractionId id) {
     slab_[slot] = InteractionRecord{};
   }
   slab_[slot].id = id;
-  index_.emplace(id, slot);
+  it->second = slot;
   if (index_.size() * 2 > recent_.size()) GrowCache();
   recent_[CacheEntry(id)] = slot;
-  return slab_[slot];
+  return &slab_[slot];
 }
 
 void WaitingIndex::GrowCache() {

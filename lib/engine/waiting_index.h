@@ -147,7 +147,10 @@ class WaitingIndex {
   size_t slot_count() const { return slab_.size(); }
   // A fresh record for `id`, in a free slot if there is one. REQUIRES: `id`
   // is not live. References to records stay valid until the next Create.
-  InteractionRecord& Create(InteractionId id);
+  InteractionRecord& Create(InteractionId id) { return *TryCreate(id); }
+  // As Create, or null (and nothing changed) if `id` is live: one lookup
+  // for both.
+  InteractionRecord* TryCreate(InteractionId id);
   // Frees x's slot. REQUIRES: x is not filed.
   void Delete(InteractionRecord& x);
   // Calls f(record) for every live record, in no set order.
