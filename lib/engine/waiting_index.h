@@ -2,8 +2,8 @@
 // let routing find the waiting ones without a scan (docs/design.md 3.12).
 //
 //   * Records live in a slab (a vector with a free list), found through a
-//     hash map from id to slot; nothing decides anything by iterating the
-//     map.
+//     hash map from id to slot, with a direct-mapped cache of slots in front
+//     of it; nothing decides anything by iterating the map.
 //   * Waiting interactions are grouped by everything that decides who may
 //     take them: workgroup, media, skill requirements and tiers. A group
 //     keeps one heap per static tier ("bucket"), ordered by ComesFirst, the
