@@ -372,7 +372,7 @@ class MixedDriver : public Observer {
     if (events_.empty()) events_.Push(now_, 3, {Kind::kArrival, 0});
     while (static_cast<int>(latencies.ns.size()) < commands) {
       const Time deadline = router_.NextDeadline();
-      if (deadline <= events_.top().time) {
+      if (deadline <= events_.top_time()) {
         latencies.ns.push_back(TimeNs([&] { (void)router_.AdvanceTo(deadline); }));
         continue;
       }

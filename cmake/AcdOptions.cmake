@@ -45,3 +45,20 @@ if(ACD_FUZZ)
                       -fno-sanitize-recover=all)
   add_link_options(-fsanitize=address,undefined)
 endif()
+
+# ACD_LTO: link-time optimisation in Release builds (the build the benchmarks
+# and production use), so that the simulator's calls into the engine and the
+# engine's calls between its parts inline across files. Measured on
+# BM_Sim_A2 and BM_Sim_FullDay (bench/); the README's performance section has
+# the figures. Off in the other build types: the tests and sanitizer builds
+# stay quick to link.
+option(ACD_LTO "Link-time optimisation in Release builds" ON)
+if(ACD_LTO AND CMAKE_BUILD_TYPE STREQUAL "Release" AND NOT ACD_SANITIZE AND NOT ACD_FUZZ)
+  include(CheckIPOSupported)
+  check_ipo_supported(RESULT _acd_ipo OUTPUT _acd_ipo_error LANGUAGES CXX)
+  if(_acd_ipo)
+    set(CMAKE_INTERPROCEDURAL_OPTIMIZATION ON)
+  else()
+    message(STATUS "ACD_LTO: link-time optimisation not supported here: ${_acd_ipo_error}")
+  endif()
+endif()

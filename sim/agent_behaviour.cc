@@ -170,8 +170,8 @@ absl::Status AgentBehaviour::Handle(Time now, const SimEvent& event) {
   }
 }
 
-void AgentBehaviour::Respond(const OfferEvent& offer, uint32_t offers) {
-  if (offer.auto_answered) return;
+std::optional<Time> AgentBehaviour::Respond(const OfferEvent& offer, uint32_t offers) {
+  if (offer.auto_answered) return std::nullopt;
   const int group = agents_[offer.agent.value()].group;
   Duration delay = Duration::Zero();
   SimEventKind response = SimEventKind::kAnswer;
@@ -182,11 +182,13 @@ void AgentBehaviour::Respond(const OfferEvent& offer, uint32_t offers) {
     // scenarios' streams stay as they were.
     if (g.no_answer_probability + g.reject_probability > 0) {
       const double u = streams_.behaviour[group].NextDouble();
-      if (u < g.no_answer_probability) return;  // let it ring out
+      if (u < g.no_answer_probability) return std::nullopt;  // let it ring out
       if (u < g.no_answer_probability + g.reject_probability) response = SimEventKind::kReject;
     }
   }
   Push(offer.now + delay, {response, offer.interaction.value(), offers});
+  if (response != SimEventKind::kAnswer) return std::nullopt;
+  return offer.now + delay;
 }
 
 void AgentBehaviour::WrapUpStarted(AgentId agent, Time now) {

@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -54,8 +55,9 @@ class AgentBehaviour {
   // ---- Observer events ------------------------------------------------------
 
   // An offer of `offers` so far rings at the agent: schedules its answer or
-  // decline, or lets it ring out.
-  void Respond(const OfferEvent& offer, uint32_t offers);
+  // decline, or lets it ring out. Returns when the answer is due, if the
+  // agent will answer.
+  std::optional<Time> Respond(const OfferEvent& offer, uint32_t offers);
   // The agent's wrap-up of a contact began: schedules its end when the
   // agent's group sets its length.
   void WrapUpStarted(AgentId agent, Time now);

@@ -104,7 +104,7 @@ void ContactBehaviour::Continue(const EngineState::Interaction& interaction, int
   call.connected = call.disconnected = now;
   call.callback = interaction.media == MediaType::kCallback;
   call.reached = true;
-  call.transfer = call.transferred = false;
+  call.transfer = call.transferred = call.transferring = false;
   call.due.reset();
   if (interaction.due != Time::Infinite()) call.due = interaction.due;
   // Fresh draws, in this order, for every interaction: what remains of its
@@ -112,6 +112,8 @@ void ContactBehaviour::Continue(const EngineState::Interaction& interaction, int
   call.handle = ct.handle_time.Sample(streams_.handle[type]);
   call.patience.reset();
   if (ct.patience) call.patience = ct.patience->Sample(streams_.patience[type]);
+  call.abandon_deferred = false;
+  call.answer_due.reset();
   call.hold.reset();
   if (interaction.state == InteractionState::kHeld) {
     call.hold =
@@ -139,12 +141,12 @@ void ContactBehaviour::ScheduleContinued(Call& call, InteractionState state, Tim
       break;
     case InteractionState::kConnected:
       call.state = CallState::kConnected;
-      Push(now + call.handle, {SimEventKind::kHangUp, id.value()});
+      Push(now + call.handle, {SimEventKind::kHangUp, id.value(), call.offers});
       break;
     case InteractionState::kHeld:
       call.state = CallState::kHeld;
-      Push(now + *call.hold, {SimEventKind::kResume, id.value()});
-      Push(now + *call.hold + call.handle, {SimEventKind::kHangUp, id.value()});
+      Push(now + *call.hold, {SimEventKind::kResume, id.value(), call.offers});
+      Push(now + *call.hold + call.handle, {SimEventKind::kHangUp, id.value(), call.offers});
       break;
     case InteractionState::kWrapUp:
       call.state = CallState::kEnded;
@@ -178,13 +180,13 @@ absl::Status ContactBehaviour::Handle(Time now, const SimEvent& event) {
       }
       return Command(Reject{.now = now, .interaction = id});
     case SimEventKind::kHangUp:
-      if (!calls_.Live(event.target, CallState::kConnected)) return absl::OkStatus();
+      if (!LiveLeg(event, CallState::kConnected)) return absl::OkStatus();
       return HangUp(calls_.of(event.target), now);
     case SimEventKind::kHold:
-      if (!calls_.Live(event.target, CallState::kConnected)) return absl::OkStatus();
+      if (!LiveLeg(event, CallState::kConnected)) return absl::OkStatus();
       return Command(Hold{.now = now, .interaction = id});
     case SimEventKind::kResume: {
-      if (!calls_.Live(event.target, CallState::kHeld)) return absl::OkStatus();
+      if (!LiveLeg(event, CallState::kHeld)) return absl::OkStatus();
       const Call& call = calls_.of(event.target);
       tally_.Held(call.key(), *call.hold);
       return Command(Resume{.now = now, .interaction = id});
@@ -233,8 +235,26 @@ absl::Status ContactBehaviour::Arrival(size_t type, Time now) {
       return Command(Disconnect{.now = now, .interaction = id});
     }
   }
-  if (call.patience) Push(now + *call.patience, {SimEventKind::kAbandon, id.value()});
+  if (call.patience) ScheduleAbandon(call, id, now + *call.patience);
   return absl::OkStatus();
+}
+
+// Most calls are offered on arrival and answered before their patience runs
+// out; their abandonment would sit in the event queue until it came due and
+// then do nothing. When the offer's answer is due no later than the
+// patience, only the abandonment's place in the queue is taken; Waiting
+// pushes it into that place if the call waits again unanswered (the offer
+// rang out, was declined or withdrawn), so every event comes out in the same
+// order as if it had been pushed now.
+void ContactBehaviour::ScheduleAbandon(Call& call, InteractionId id, Time at) {
+  if (call.answered) return;
+  const uint64_t sequence = events_.Reserve();
+  if (call.state == CallState::kAlerting && call.answer_due && *call.answer_due <= at) {
+    call.abandon_deferred = true;
+    call.abandon_sequence = sequence;
+    return;
+  }
+  ScheduleReserved(events_, at, sequence, {SimEventKind::kAbandon, id.value()});
 }
 
 Arrive ContactBehaviour::ArriveCommand(Call& call, InteractionId id, const Choices& choices,
@@ -275,12 +295,15 @@ ContactBehaviour::Choices ContactBehaviour::Draw(Call& call, size_t type, Time n
   call.handle = ct.handle_time.Sample(streams_.handle[type]);
   call.patience.reset();
   if (ct.patience) call.patience = ct.patience->Sample(streams_.patience[type]);
+  call.abandon_deferred = false;
+  call.answer_due.reset();
   if (entry != nullptr && entry->handle) call.handle = *entry->handle;
   if (entry != nullptr && entry->patience) call.patience = *entry->patience;
   // The contact's own choices, drawn whether or not they come into play, so
   // that the stream stays aligned across staffing and routing variants.
   Mrg32k3a& rng = streams_.contact[type];
   call.callback = call.reached = call.answered = call.transfer = call.transferred = false;
+  call.transferring = false;
   call.hold.reset();
   call.due.reset();
   Choices choices;
@@ -313,7 +336,7 @@ void ContactBehaviour::ScheduleArrival(size_t type, Time now) {
       scaled_rates_[type].empty() ? ct.rates_per_hour : scaled_rates_[type];
   const std::optional<Time> next =
       NextPoissonArrival(rates, scenario_.interval, now, std::min(horizon_, arrivals_end_),
-                         Distribution::Exponential(1.0).SampleSeconds(streams_.arrival[type]));
+                         UnitExponential(streams_.arrival[type]));
   if (next && *next < arrivals_end_) Push(*next, {SimEventKind::kArrival, type});
 }
 
@@ -331,13 +354,14 @@ absl::Status ContactBehaviour::HangUp(Call& call, Time now) {
     if (scenario_.contact_types[call.type].media == MediaType::kWorkItem) {
       ACD_RETURN_IF_ERROR(Command(Hold{.now = now, .interaction = id}));
     }
+    call.transferring = true;
     const absl::Status moved = engine_.Apply(
         Transfer{.now = now,
                  .interaction = id,
                  .workgroup = WorkgroupId(scenario_.contact_types[call.type].transfer->workgroup)});
     // A full queue refuses the transfer: the agent finishes the call instead.
     if (moved.code() != absl::StatusCode::kResourceExhausted) return CheckEngine(moved);
-    call.transfer = false;
+    call.transfer = call.transferring = false;
   }
   return Command(Disconnect{.now = now, .interaction = id});
 }
@@ -371,6 +395,7 @@ void ContactBehaviour::Connected(const InteractionEvent& event) {
   ScheduleTalk(call, event.interaction, event.now);
   if (call.answered) return;
   call.answered = true;
+  call.abandon_deferred = false;
   last_agent_[call.type] = event.agent;
   tally_.Answered(call.key(), event.now - call.arrival);
 }
@@ -389,13 +414,16 @@ void ContactBehaviour::ScheduleTalk(Call& call, InteractionId id, Time now) {
   } else if (call.transferred) {
     talk = call.second_handle;
   }
+  // Each event carries the offer of this leg: after a transfer by the
+  // workgroup's hold limit, the first leg's hold, resume and hang-up must not
+  // act on the next leg.
   if (call.hold && !call.answered) {
     const Time half = now + Duration::Microseconds(talk.microseconds() / 2);
-    Push(half, {SimEventKind::kHold, id.value()});
-    Push(half + *call.hold, {SimEventKind::kResume, id.value()});
+    Push(half, {SimEventKind::kHold, id.value(), call.offers});
+    Push(half + *call.hold, {SimEventKind::kResume, id.value(), call.offers});
     talk += *call.hold;
   }
-  Push(now + talk, {SimEventKind::kHangUp, id.value()});
+  Push(now + talk, {SimEventKind::kHangUp, id.value(), call.offers});
 }
 
 void ContactBehaviour::Held(const InteractionEvent& event) {
@@ -412,6 +440,11 @@ void ContactBehaviour::Abandoned(const InteractionEvent& event) {
 void ContactBehaviour::Waiting(const InteractionEvent& event) {
   Call& call = calls_.of(event.interaction);
   call.state = CallState::kWaiting;
+  if (call.abandon_deferred) {
+    call.abandon_deferred = false;
+    ScheduleReserved(events_, call.arrival + *call.patience, call.abandon_sequence,
+                     {SimEventKind::kAbandon, event.interaction.value()});
+  }
   tally_.QueueChanged(call.type, +1, event.now);
   // A work item not picked up rang out too, but costs its agent nothing.
   if (event.reason == RequeueReason::kPickupTimeout || event.reason == RequeueReason::kNoAnswer) {
@@ -442,7 +475,11 @@ bool ContactBehaviour::LeftAgent(const InteractionEvent& event) {
         return false;
       }
       if (event.state == InteractionState::kTransferred) {
-        call.transferred = true;
+        // The scenario's transfer: its next leg talks the transfer's handle
+        // time. A transfer by the workgroup's hold limit is not one: the
+        // agent it reaches handles the contact afresh, for its handle time.
+        call.transferred = call.transferred || call.transferring;
+        call.transferring = false;
         tally_.Transferred(call.key());
       }
       return Finished(call, event);

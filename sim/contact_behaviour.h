@@ -60,6 +60,9 @@ class ContactBehaviour {
   // An offer rings at an agent; returns the number of offers made for the
   // contact so far (its answer must carry it).
   uint32_t Offered(const OfferEvent& offer);
+  // The agent's answer to the latest offer is due at `when` (nullopt: it
+  // will not answer).
+  void AnswerDue(InteractionId id, std::optional<Time> when) { calls_.of(id).answer_due = when; }
   // Writes the trace line of an interaction event (not alerting ones).
   void Trace(const InteractionEvent& event) {
     if (trace_ != nullptr && event.state != InteractionState::kAlerting) TraceState(event);
@@ -115,6 +118,13 @@ class ContactBehaviour {
   void TraceState(const InteractionEvent& event);
   absl::Status Command(const acd::Command& command);
   void Push(Time time, SimEvent event) { Schedule(events_, time, event); }
+  // The event's call is in `state`, on the leg the event was scheduled for
+  // (its offer count).
+  bool LiveLeg(const SimEvent& event, CallState state) {
+    return calls_.Live(event.target, state) && calls_.of(event.target).offers == event.offer;
+  }
+  // Schedules the abandonment of a call that just arrived, at `at`.
+  void ScheduleAbandon(Call& call, InteractionId id, Time at);
   void TraceContact(Time now, absl::string_view event, const Call& call, AgentId agent,
                     absl::string_view reason = {});
 

@@ -27,6 +27,7 @@
 #ifndef ACD_SIM_DISTRIBUTION_H_
 #define ACD_SIM_DISTRIBUTION_H_
 
+#include <cmath>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -99,6 +100,11 @@ class Distribution {
 
 // A standard normal variate (Box-Muller, two uniforms per call).
 double StandardNormal(Mrg32k3a& rng);
+
+// One draw of an exponential with mean 1: the same number
+// Distribution::Exponential(1.0).SampleSeconds(rng) gives, without building
+// the distribution (the Poisson arrivals draw one per contact).
+inline double UnitExponential(Mrg32k3a& rng) { return -std::log(rng.NextDouble()); }
 
 }  // namespace acd::sim
 

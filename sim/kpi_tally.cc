@@ -50,6 +50,7 @@ KpiTally::KpiTally(KpiShape shape) : shape_(std::move(shape)) {
   queues_.resize(types);
   workgroup_queues_.resize(workgroups);
   agents_.resize(shape_.agents.size());
+  next_count_at_ = IntervalEnd(0);
 }
 
 void KpiTally::Answered(ContactKey c, Duration waited) {
@@ -165,10 +166,11 @@ void KpiTally::Account(size_t a, Time now) {
   });
 }
 
-void KpiTally::CountBusyBefore(Time t) {
+void KpiTally::CountBusyAtEnds(Time t) {
   for (; next_interval_end_ < intervals_; ++next_interval_end_) {
     const int k = next_interval_end_;
-    const Time end = std::min(shape_.horizon, Time() + shape_.interval * (k + 1));
+    const Time end = IntervalEnd(k);
+    next_count_at_ = end;
     if (end >= t) return;
     for (size_t a = 0; a < agents_.size(); ++a) {
       const AgentTrack& agent = agents_[a];
@@ -181,6 +183,7 @@ void KpiTally::CountBusyBefore(Time t) {
       if (group >= 0) ++result_.agent_group_intervals[group][k].busy_agents_end;
     }
   }
+  next_count_at_ = Time::Infinite();
 }
 
 ReplicationResult KpiTally::Finish(int64_t events) {

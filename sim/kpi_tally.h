@@ -169,7 +169,9 @@ class KpiTally {
   void AgentTakes(size_t a, int workgroup) { agents_[a].workgroup = workgroup; }
   // Counts the busy agents at every interval end before `t` not counted yet
   // (all that remain when `t` is infinite).
-  void CountBusyBefore(Time t);
+  void CountBusyBefore(Time t) {
+    if (t > next_count_at_) CountBusyAtEnds(t);
+  }
 
   // ---- End ------------------------------------------------------------------
 
@@ -217,6 +219,9 @@ class KpiTally {
               Time now);
   // Credits agent `a`'s time since its last change, clipped to the window.
   void Account(size_t a, Time now);
+  // CountBusyBefore's work, when an interval end lies before `t`.
+  void CountBusyAtEnds(Time t);
+  Time IntervalEnd(int k) const { return std::min(shape_.horizon, Time() + shape_.interval * (k + 1)); }
 
   const KpiShape shape_;
   int intervals_ = 1;
@@ -228,6 +233,9 @@ class KpiTally {
   std::vector<AgentTrack> agents_;
   // The next interval whose end has not had its busy agents counted.
   int next_interval_end_ = 0;
+  // The end of interval next_interval_end_ (Time::Infinite() once all are
+  // counted): CountBusyBefore has nothing to do for a time up to it.
+  Time next_count_at_;
 };
 
 }  // namespace acd::sim

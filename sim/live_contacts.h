@@ -48,6 +48,15 @@ struct Call {
   Time disconnected;  // when its wrap-up began
   Duration handle;
   std::optional<Duration> patience;
+  // The abandonment's place in the event queue, taken on arrival and not yet
+  // pushed (SimEventQueue::Reserve): the call was offered at once with its
+  // answer due no later than its patience runs out, so the abandonment is
+  // pushed only if the call waits again before being answered.
+  bool abandon_deferred = false;
+  uint64_t abandon_sequence = 0;
+  // When the agent's answer to the latest offer is due (AgentBehaviour
+  // schedules it), if it will answer.
+  std::optional<Time> answer_due;
   // A callback request (accepted instead of waiting), and whether the
   // current attempt reaches the customer.
   bool callback = false;
@@ -58,6 +67,7 @@ struct Call {
   // Its first leg ends in a transfer; it is on its second leg.
   bool transfer = false;
   bool transferred = false;
+  bool transferring = false;  // the simulator asked for the scenario's transfer
   Duration second_handle;
   // Put on hold once, halfway through the first leg.
   std::optional<Duration> hold;

@@ -48,7 +48,7 @@ absl::StatusOr<ReplicationResult> ReplicationDriver::Run() {
   engine_.SetDecisionRecords(false);  // nothing here reads them
   ACD_RETURN_IF_ERROR(Start());
   while (true) {
-    const Time next_event = events_.empty() ? Time::Infinite() : events_.top().time;
+    const Time next_event = events_.empty() ? Time::Infinite() : events_.top_time();
     const Time deadline = engine_.NextDeadline();
     ACD_RETURN_IF_ERROR(MaybePause(next_event, deadline));
     tally_.CountBusyBefore(std::min({next_event, deadline, horizon_}));
@@ -120,7 +120,7 @@ absl::Status ReplicationDriver::MaybePause(Time next_event, Time deadline) {
 void ReplicationDriver::OnOffer(const OfferEvent& offer) {
   const uint32_t offers = contacts_.Offered(offer);
   tally_.AgentTakes(offer.agent.value(), static_cast<int>(offer.workgroup.value()));
-  agents_.Respond(offer, offers);
+  contacts_.AnswerDue(offer.interaction, agents_.Respond(offer, offers));
 }
 
 void ReplicationDriver::OnInteraction(const InteractionEvent& event) {

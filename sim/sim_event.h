@@ -79,6 +79,11 @@ inline void Schedule(SimEventQueue& events, Time time, SimEvent event) {
   events.Push(time, static_cast<int32_t>(event.kind), event);
 }
 
+// Pushes `event` in the place taken by `sequence` (SimEventQueue::Reserve).
+inline void ScheduleReserved(SimEventQueue& events, Time time, uint64_t sequence, SimEvent event) {
+  events.PushReserved(time, static_cast<int32_t>(event.kind), sequence, event);
+}
+
 }  // namespace acd::sim
 
 #endif  // ACD_SIM_SIM_EVENT_H_

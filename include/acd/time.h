@@ -93,8 +93,17 @@ constexpr Duration Hours(int64_t h) { return Seconds(h * 3600); }
 
 // Seconds given as a double (configuration, sampled distributions), rounded
 // to the nearest microsecond. Precondition: finite and within +-2^62 us.
+// Rounds half away from zero, exactly as std::llround does, without the call
+// into libm (the simulator converts every sampled time): the part the
+// conversion to an integer cuts off is computed exactly (a double minus its
+// own integer part is representable), then rounded.
 inline Duration SecondsF(double s) {
-  return Duration::Microseconds(static_cast<int64_t>(std::llround(s * 1e6)));
+  const double us = s * 1e6;
+  const auto whole = static_cast<int64_t>(us);  // toward zero
+  const double rest = us - static_cast<double>(whole);
+  // Without branches: which way a sampled time rounds is a coin toss.
+  return Duration::Microseconds(whole + static_cast<int64_t>(rest >= 0.5) -
+                                static_cast<int64_t>(rest <= -0.5));
 }
 
 // For reporting only: never feed the result back into a decision.

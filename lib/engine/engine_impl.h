@@ -160,7 +160,10 @@ class Engine::Impl {
   absl::Status CheckWorkgroup(WorkgroupId id) const;
   absl::Status CheckStatus(StatusId id) const;
   absl::Status CheckLoggedIn(AgentId id) const;
+  // Everything about an arrival but whether its id is already live, which
+  // Handle(Arrive) learns as it creates the record (AlreadyLive).
   absl::Status CheckArrive(const Arrive& c) const;
+  static absl::Status AlreadyLive(InteractionId id);
   absl::StatusOr<InteractionRecord*> Find(InteractionId id);
   // NotFound naming `id`: no live interaction has it.
   static absl::Status NoSuchInteraction(InteractionId id);
@@ -250,6 +253,9 @@ class Engine::Impl {
   void SetAgentStatus(AgentId agent, StatusId status);
   void ClearExclusion(InteractionRecord& x);
   bool TimerLive(const Timer& timer) const;
+  // Drops dead timers from the front of the queue, unless front_live_ says
+  // that the earliest one was found live and nothing changed since.
+  void PruneTimers() const;
   void Fire(const Timer& timer);
 
   // ---- Tiers ----
@@ -374,6 +380,12 @@ class Engine::Impl {
   // ChooseFromOrder's walk over a class heap of the ready index.
   std::vector<uint32_t> member_frontier_;
   mutable internal::TimerQueue timers_;
+  // Whether the earliest pending timer is known to be live: set by
+  // PruneTimers, cleared after every command and every timer fired
+  // (anything that may change what TimerLive says; an observer may ask
+  // NextDeadline midway). The simulator asks NextDeadline before each
+  // command, whose AdvanceTo then need not ask again.
+  mutable bool front_live_ = false;
   bool decision_records_ = true;
   // The one record, reused for every decision: no allocation.
   DecisionRecord decision_;

@@ -74,6 +74,7 @@ absl::Status Engine::Impl::Restore(const EngineState& state) {
   }
   for (const EngineState::Interaction& in : state.interactions) RestoreInteraction(in);
   agents_.Rebuild();
+  front_live_ = false;
   return absl::OkStatus();
 }
 

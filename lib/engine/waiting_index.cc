@@ -16,7 +16,9 @@ WaitingIndex::WaitingIndex(const Center& center, AgentBook& agents)
 
 // ---- Records --------------------------------------------------------------------
 
-InteractionRecord& WaitingIndex::Create(InteractionId id) {
+InteractionRecord* WaitingIndex::TryCreate(InteractionId id) {
+  const auto [it, inserted] = index_.try_emplace(id, kNoSlot);
+  if (!inserted) return nullptr;
   uint32_t slot;
   if (free_slots_.empty()) {
     slot = static_cast<uint32_t>(slab_.size());
@@ -27,8 +29,18 @@ InteractionRecord& WaitingIndex::Create(InteractionId id) {
     slab_[slot] = InteractionRecord{};
   }
   slab_[slot].id = id;
-  index_.emplace(id, slot);
-  return slab_[slot];
+  it->second = slot;
+  if (index_.size() * 2 > recent_.size()) GrowCache();
+  recent_[CacheEntry(id)] = slot;
+  return &slab_[slot];
+}
+
+void WaitingIndex::GrowCache() {
+  recent_.assign(recent_.size() * 2, kNoSlot);
+  --recent_shift_;
+  for (uint32_t slot = 0; slot < slab_.size(); ++slot) {
+    if (slab_[slot].id.valid()) recent_[CacheEntry(slab_[slot].id)] = slot;
+  }
 }
 
 void WaitingIndex::Delete(InteractionRecord& x) {
@@ -87,11 +99,21 @@ bool SameTiers(const std::vector<TierConfig>& a, const std::vector<TierConfig>& 
 uint32_t WaitingIndex::GroupFor(WorkgroupId wg, MediaType media,
                                 const std::vector<SkillRequirement>& requirements,
                                 const std::vector<TierConfig>& tiers) {
+  // Groups are never removed or renumbered: the last one found for the
+  // workgroup and media is still that group, and still this key if its
+  // requirements and tiers are.
+  uint32_t& last = queues_[wg.value()].last_group[MediaIndex(media)];
+  if (last != WorkgroupQueue::kNoGroup &&
+      SameRequirements(groups_[last].requirements, requirements) &&
+      SameTiers(groups_[last].tiers, tiers)) {
+    return last;
+  }
   std::vector<uint32_t>& candidates = groups_by_hash_[GroupHash(wg, media, requirements, tiers)];
   for (uint32_t g : candidates) {
     const Group& group = groups_[g];
     if (group.workgroup == wg && group.media == media &&
         SameRequirements(group.requirements, requirements) && SameTiers(group.tiers, tiers)) {
+      last = g;
       return g;
     }
   }
@@ -102,7 +124,8 @@ uint32_t WaitingIndex::GroupFor(WorkgroupId wg, MediaType media,
   group.top_position.resize(tiers.size() + 1);
   groups_.push_back(std::move(group));
   candidates.push_back(static_cast<uint32_t>(groups_.size() - 1));
-  return static_cast<uint32_t>(groups_.size() - 1);
+  last = static_cast<uint32_t>(groups_.size() - 1);
+  return last;
 }
 
 uint32_t WaitingIndex::GroupIn(const InteractionRecord& x, WorkgroupId wg) {

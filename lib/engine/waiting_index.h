@@ -2,8 +2,8 @@
 // let routing find the waiting ones without a scan (docs/design.md 3.12).
 //
 //   * Records live in a slab (a vector with a free list), found through a
-//     hash map from id to slot; nothing decides anything by iterating the
-//     map.
+//     hash map from id to slot, with a direct-mapped cache of slots in front
+//     of it; nothing decides anything by iterating the map.
 //   * Waiting interactions are grouped by everything that decides who may
 //     take them: workgroup, media, skill requirements and tiers. A group
 //     keeps one heap per static tier ("bucket"), ordered by ComesFirst, the
@@ -99,6 +99,17 @@ struct WorkgroupQueue {
   // (TopOrder), and how many interactions they hold.
   std::array<SlotHeap, kMediaTypeCount> tops;
   std::array<int64_t, kMediaTypeCount> filed{};
+  // By media: the group GroupFor found last for the workgroup, or
+  // kNoGroup; its next call tries it first (most arrivals of a workgroup
+  // and media share their requirements and tiers).
+  std::array<uint32_t, kMediaTypeCount> last_group = MakeLastGroups();
+
+  static constexpr uint32_t kNoGroup = UINT32_MAX;
+  static constexpr std::array<uint32_t, kMediaTypeCount> MakeLastGroups() {
+    std::array<uint32_t, kMediaTypeCount> none{};
+    none.fill(kNoGroup);
+    return none;
+  }
 };
 
 class WaitingIndex {
@@ -114,18 +125,18 @@ class WaitingIndex {
 
   // ---- Records ----
   size_t live() const { return index_.size(); }
-  bool contains(InteractionId id) const { return index_.contains(id); }
+  bool contains(InteractionId id) const { return Find(id) != nullptr; }
   // Null unless `id` is live.
   const InteractionRecord* Find(InteractionId id) const {
-    auto it = index_.find(id);
-    return it == index_.end() ? nullptr : &slab_[it->second];
+    const uint32_t slot = SlotFor(id);
+    return slot == kNoSlot ? nullptr : &slab_[slot];
   }
   InteractionRecord* Find(InteractionId id) {
-    auto it = index_.find(id);
-    return it == index_.end() ? nullptr : &slab_[it->second];
+    const uint32_t slot = SlotFor(id);
+    return slot == kNoSlot ? nullptr : &slab_[slot];
   }
   // REQUIRES: `id` is live.
-  InteractionRecord& Get(InteractionId id) { return slab_[index_.find(id)->second]; }
+  InteractionRecord& Get(InteractionId id) { return slab_[SlotFor(id)]; }
   // The record in `slot` (a slot a heap or list of the index holds).
   const InteractionRecord& record(uint32_t slot) const { return slab_[slot]; }
   InteractionRecord& record(uint32_t slot) { return slab_[slot]; }
@@ -136,7 +147,10 @@ class WaitingIndex {
   size_t slot_count() const { return slab_.size(); }
   // A fresh record for `id`, in a free slot if there is one. REQUIRES: `id`
   // is not live. References to records stay valid until the next Create.
-  InteractionRecord& Create(InteractionId id);
+  InteractionRecord& Create(InteractionId id) { return *TryCreate(id); }
+  // As Create, or null (and nothing changed) if `id` is live: one lookup
+  // for both.
+  InteractionRecord* TryCreate(InteractionId id);
   // Frees x's slot. REQUIRES: x is not filed.
   void Delete(InteractionRecord& x);
   // Calls f(record) for every live record, in no set order.
@@ -221,6 +235,22 @@ class WaitingIndex {
     }
   };
 
+  // The slot of live `id`, or kNoSlot: from the lookup cache when its entry
+  // for `id` holds it, else from the id map.
+  uint32_t SlotFor(InteractionId id) const {
+    const uint32_t cached = recent_[CacheEntry(id)];
+    if (cached < slab_.size() && slab_[cached].id == id && id.valid()) return cached;
+    auto it = index_.find(id);
+    return it == index_.end() ? kNoSlot : it->second;
+  }
+  // The lookup cache's entry for `id` (Fibonacci hashing: consecutive ids
+  // fall in different entries).
+  size_t CacheEntry(InteractionId id) const {
+    return static_cast<size_t>((id.value() * 0x9E3779B97F4A7C15u) >> recent_shift_);
+  }
+  // Doubles the lookup cache and fills it from the live records.
+  void GrowCache();
+
   // Puts x in `bucket` of its group, and takes it out, keeping its
   // workgroup's heap of bucket tops in order.
   void PushToBucket(InteractionRecord& x, uint32_t bucket);
@@ -232,6 +262,16 @@ class WaitingIndex {
   std::vector<InteractionRecord> slab_;
   std::vector<uint32_t> free_slots_;
   absl::flat_hash_map<InteractionId, uint32_t> index_;
+  // The lookup cache in front of index_, which every command and timer
+  // consults: a direct-mapped table of slots, 2^(64 - recent_shift_)
+  // entries, at least twice the live records. An entry is a hint, checked
+  // against the record's id (a freed slot's is invalid), so entries are
+  // never cleared: a stale or overwritten one only sends the lookup on to
+  // index_.
+  std::vector<uint32_t> recent_ = std::vector<uint32_t>(kInitialCache, kNoSlot);
+  int recent_shift_ = 64 - kInitialCacheBits;
+  static constexpr int kInitialCacheBits = 8;
+  static constexpr size_t kInitialCache = size_t{1} << kInitialCacheBits;
   std::vector<Group> groups_;
   // Group ids by a hash of their key; each candidate is compared in full.
   absl::flat_hash_map<uint64_t, std::vector<uint32_t>> groups_by_hash_;

@@ -160,6 +160,38 @@ contact_types {
   CHECK(Mean(report.total, "talk_s") == doctest::Approx(130).epsilon(0.01));
 }
 
+// A call held longer than its workgroup allows is transferred (max_hold_action
+// TRANSFER). The first leg: 150 s of talk, then on hold until the limit, 60 s
+// later: 210 s. The agent it reaches in Back handles it afresh: 300 s, with
+// no second hold. The first leg's pending resume and hang-up must not touch
+// the second leg (they would end it early).
+TEST_CASE("a call transferred by the hold limit is handled afresh in the other workgroup") {
+  const Report report = Run(R"(
+center {
+  workgroups { name: "Q" max_hold_s: 60 max_hold_action: MAX_HOLD_ACTION_TRANSFER
+               max_hold_workgroup: "Back" }
+  workgroups { name: "Back" }
+}
+agent_groups { name: "a" count: 5 workgroups { workgroup: "Q" } }
+agent_groups { name: "b" count: 4 workgroups { workgroup: "Back" } }
+contact_types {
+  name: "calls" workgroup: "Q"
+  arrivals { poisson { rate_per_hour: 20 } }
+  handle_time { constant_s: 300 }
+  hold_probability: 1
+  hold_time { constant_s: 120 }
+}
+horizon_s: 28800
+warmup_s: 1800
+replications: 4
+)");
+  const double answered = Mean(report.total, "answered");
+  CHECK(answered > 100);
+  CHECK(Mean(report.total, "transfers") == doctest::Approx(answered).epsilon(0.05));
+  CHECK(Mean(report.total, "talk_s") == doctest::Approx((210.0 + 300.0) / 2).epsilon(0.01));
+  ExpectConservation(report.total);
+}
+
 TEST_CASE("work items finish on time when staffing keeps up, and late when it does not") {
   const auto on_time = [](int rate) {
     return Mean(Run(WithCenter(fmt::format(R"(
