@@ -40,6 +40,38 @@ void BM_Engine_ArriveAcceptDisconnect(benchmark::State& state) {
 }
 BENCHMARK(BM_Engine_ArriveAcceptDisconnect)->Arg(10)->Arg(1000)->Arg(10000);
 
+// The same with a skill weight that matters: every arrival requires skill
+// s0, which the agents hold at proficiencies 1..100, and the workgroup's
+// agent order weighs it (W_skill = 1, the default), so the order over the
+// agents depends on the interaction and the arrival scans every ready
+// member (the ready index does not apply; lib/engine/ready_index.h).
+void BM_Engine_ArriveAcceptDisconnect_SkillWeighted(benchmark::State& state) {
+  const int agents = static_cast<int>(state.range(0));
+  CenterConfig center = OneQueue(agents);
+  center.skills.push_back("s0");
+  for (int a = 0; a < agents; ++a) {
+    center.agents[a].skills.push_back({.skill = "s0", .proficiency = 1 + a % 100, .desire = 50});
+  }
+  auto engine = *Engine::Create(center);
+  Time now;
+  for (int a = 0; a < agents; ++a) (void)engine->Apply(LogIn{.now = now, .agent = AgentId(a)});
+  uint64_t id = 0;
+  for (auto _ : state) {
+    now += Microseconds(10);
+    const InteractionId x(++id);
+    benchmark::DoNotOptimize(engine->Apply(Arrive{.now = now,
+                                                  .interaction = x,
+                                                  .workgroup = WorkgroupId(0),
+                                                  .requirements = {{.skill = SkillId(0)}}}));
+    benchmark::DoNotOptimize(engine->Apply(Accept{.now = now, .interaction = x}));
+    benchmark::DoNotOptimize(engine->Apply(Disconnect{.now = now, .interaction = x}));
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["decisions_per_s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_Engine_ArriveAcceptDisconnect_SkillWeighted)->Arg(1000)->Arg(10000);
+
 // An agent freed with `waiting` interactions queued takes the oldest; a new
 // arrival keeps the queue length constant.
 void BM_Engine_AgentFreedWithQueue(benchmark::State& state) {

@@ -3,6 +3,7 @@
 #include "lib/engine/agent_book.h"
 
 #include <algorithm>
+#include <bit>
 #include <utility>
 
 #include "lib/engine/eligibility.h"
@@ -64,7 +65,9 @@ void AgentBook::SetAvailableSince(AgentId id, Time now) {
   agents_[id.value()].available_since = now;
   const AgentModel& model = center_.agent_model(id);
   for (size_t m = 0; m < model.workgroups.size(); ++m) {
-    members_[model.workgroups[m].value()].since[model.member_index[m]] = now;
+    MemberBits& index = members_[model.workgroups[m].value()];
+    index.since[model.member_index[m]] = now;
+    index.order.Moved(model.member_index[m], index.since);
   }
 }
 
@@ -176,6 +179,7 @@ void AgentBook::Rebuild() {
     agents_.emplace_back().active = center_.agent_model(AgentId(a)).initially_active;
   }
   members_.resize(static_cast<size_t>(center_.workgroup_count()));
+  order_wanted_.resize(members_.size());
   for (int w = 0; w < center_.workgroup_count(); ++w) {
     const std::vector<AgentId>& list = center_.workgroup_model(WorkgroupId(w)).members;
     const size_t words = (list.size() + 63) / 64;
@@ -187,6 +191,9 @@ void AgentBook::Rebuild() {
     index.room.assign(words * kMediaTypeCount, 0);
     index.since.resize(list.size());
     for (size_t i = 0; i < list.size(); ++i) index.since[i] = agent(list[i]).available_since;
+    index.order.Clear();  // filled as UpdateIndexes sets the ready bits
+    const WorkgroupConfig& config = center_.workgroup(WorkgroupId(w));
+    if (config.agent_weights.skill == 0 || order_wanted_[w]) BuildOrder(w);
   }
   for (int a = 0; a < center_.agent_count(); ++a) UpdateIndexes(AgentId(a));
   // Memberships, skills or tiers may differ even where no bit did.
@@ -233,6 +240,25 @@ void AgentBook::ChargeRestored(AgentId id, MediaType media, int percent) {
 
 // ---- Indexes ---------------------------------------------------------------------
 
+void AgentBook::WantOrder(WorkgroupId wg) {
+  if (order_wanted_[wg.value()]) return;
+  order_wanted_[wg.value()] = true;
+  BuildOrder(static_cast<int>(wg.value()));
+}
+
+void AgentBook::BuildOrder(int wg) {
+  const std::vector<AgentId>& list = center_.workgroup_model(WorkgroupId(wg)).members;
+  std::vector<const AgentConfig*> configs(list.size());
+  for (size_t i = 0; i < list.size(); ++i) configs[i] = &center_.agent(list[i]);
+  MemberBits& index = members_[wg];
+  index.order.Build(center_.workgroup(WorkgroupId(wg)), configs);
+  for (size_t word = 0; word < index.ready.size(); ++word) {
+    for (uint64_t bits = index.ready[word]; bits != 0; bits &= bits - 1) {
+      index.order.Insert(static_cast<uint32_t>(word * 64 + std::countr_zero(bits)), index.since);
+    }
+  }
+}
+
 // The ready bitmaps hold agents ready for work with some room left: an agent
 // at 100 % can take nothing (unless some media takes 0 %), so an interaction
 // looking for an agent passes it over without a look.
@@ -255,7 +281,15 @@ void AgentBook::UpdateIndexes(AgentId id) {
     const bool active = a.active[m];
     const bool counted = (index.logged_in[word] & index.active[word] & bit) != 0;
     roster_changed = roster_changed || counted != (a.logged_in && active);
+    const bool was_ready = (index.ready[word] & bit) != 0;
     set(index.ready, ready && active);
+    if (was_ready != (ready && active)) {
+      if (was_ready) {
+        index.order.Remove(i, index.since);
+      } else {
+        index.order.Insert(i, index.since);
+      }
+    }
     set(index.logged_in, a.logged_in);
     set(index.available, available);
     set(index.active, active);

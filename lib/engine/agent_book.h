@@ -11,6 +11,8 @@
 //   * room bitmaps: member i has room for one more interaction of each
 //     media from this workgroup (HasCapacity), whatever its status;
 //   * a mirror of each member's available-since time;
+//   * where the workgroup qualifies, the ready index (ready_index.h): the
+//     ready members in AgentScore's order, by class of static terms;
 //   * the roster version, which changes exactly when the set of logged-in
 //     activated memberships (who counts for tiers) changes, and whenever the
 //     center is rebuilt.
@@ -38,6 +40,7 @@
 #include "acd/media.h"
 #include "acd/time.h"
 #include "lib/engine/center.h"
+#include "lib/engine/ready_index.h"
 
 namespace acd::internal {
 
@@ -95,6 +98,9 @@ struct MemberBits {
   // Member i's AgentState::available_since, where the arrival scan reads it
   // without touching the agent's state.
   std::vector<Time> since;
+  // The ready members in AgentScore's order, when on (ready_index.h): bit
+  // i of `ready` set exactly when member i is in it.
+  ReadyIndex order;
 };
 
 class AgentBook {
@@ -117,6 +123,13 @@ class AgentBook {
   bool ReadyForWork(AgentId id) const { return ReadyForWork(agent(id)); }
   // Room for one more interaction of `media` from `wg`.
   bool HasCapacity(AgentId id, WorkgroupId wg, MediaType media) const;
+
+  // Turns on the ready index of `wg` where it qualifies (ReadyIndex::Build)
+  // and stays on through rebuilds. It is on from the start where W_skill
+  // is 0; with a skill weight only interactions without requirements can
+  // use it, so the router asks for it when the first one arrives, and
+  // workgroups that never see one pay nothing to keep it.
+  void WantOrder(WorkgroupId wg);
 
   // ---- Presence ----
   // Logs in with `status`: misses, answered and talk time start over, and
@@ -192,10 +205,14 @@ class AgentBook {
   // roster version if a logged-in activated membership appeared or went.
   void UpdateIndexes(AgentId id);
   void RosterChanged() { ++roster_version_; }
+  // Builds `wg`'s ready index from the ready bits, or leaves it off.
+  void BuildOrder(int wg);
 
   const Center& center_;
   std::vector<AgentState> agents_;
   std::vector<MemberBits> members_;
+  // By workgroup: WantOrder was called.
+  std::vector<bool> order_wanted_;
   uint64_t roster_version_ = 0;
 };
 

@@ -327,14 +327,25 @@ void Center::BuildColumns() {
       if (held[s]) wg.column_skills.push_back(SkillId(static_cast<uint32_t>(s)));
     }
     const size_t n = wg.members.size();
+    const size_t words = (n + 63) / 64;
     wg.columns.assign(wg.column_skills.size() * n, SkillValue{});
+    wg.column_bits.assign(wg.column_skills.size() * words, 0);
     for (size_t c = 0; c < wg.column_skills.size(); ++c) {
       for (size_t i = 0; i < n; ++i) {
-        wg.columns[c * n + i] =
+        const SkillValue v =
             agent_models_[wg.members[i].value()].skills[wg.column_skills[c].value()];
+        wg.columns[c * n + i] = v;
+        if (v.proficiency != 0) wg.column_bits[c * words + i / 64] |= uint64_t{1} << (i % 64);
       }
     }
   }
+}
+
+const uint64_t* WorkgroupModel::ColumnBits(SkillId skill) const {
+  const auto it = std::lower_bound(column_skills.begin(), column_skills.end(), skill);
+  if (it == column_skills.end() || *it != skill) return nullptr;
+  return column_bits.data() +
+         static_cast<size_t>(it - column_skills.begin()) * ((members.size() + 63) / 64);
 }
 
 const SkillValue* WorkgroupModel::Column(SkillId skill) const {

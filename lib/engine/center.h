@@ -68,10 +68,18 @@ struct WorkgroupModel {
   // columns[c * members.size()].
   std::vector<SkillId> column_skills;
   std::vector<SkillValue> columns;
+  // Per column, the members with a nonzero proficiency in its skill as a
+  // bitmap (bit i of word i / 64), column c at column_bits[c * words]: a
+  // member outside it fails any requirement of the skill (rule 4), so that
+  // a scan drops them a word at a time.
+  std::vector<uint64_t> column_bits;
 
   // Members' values of `skill` by member index; nullptr when every member's
   // value is zero.
   const SkillValue* Column(SkillId skill) const;
+  // The bitmap of `skill`'s column (column_bits); nullptr when every
+  // member's value is zero.
+  const uint64_t* ColumnBits(SkillId skill) const;
 };
 
 struct AgentModel {

@@ -281,6 +281,13 @@ class Engine::Impl {
   // the runner-up; `record` fills the decision record's filter counts.
   internal::AgentChoice ChooseAgent(const InteractionRecord& x, bool record,
                                     internal::AgentChoice& second);
+  // ChooseAgent's two ways: the ready index's walk (false if it gave up,
+  // leaving the decision record as it was), and the scan of every ready
+  // member.
+  bool ChooseFromOrder(const InteractionRecord& x, bool record, internal::AgentChoice& best,
+                       internal::AgentChoice& second);
+  internal::AgentChoice ScanMembers(const InteractionRecord& x, bool record,
+                                    internal::AgentChoice& second);
   double AgentOrderKey(const InteractionRecord& x, AgentId agent, int64_t index, double skill,
                        Time since) const;
   void RouteInteraction(InteractionRecord& x);
@@ -370,6 +377,8 @@ class Engine::Impl {
   // ChooseInWorkgroup's walk over a heap of bucket tops (positions), kept
   // to reuse its memory.
   std::vector<uint32_t> frontier_;
+  // ChooseFromOrder's walk over a class heap of the ready index.
+  std::vector<uint32_t> member_frontier_;
   mutable internal::TimerQueue timers_;
   // Whether the earliest pending timer is known to be live: set by
   // PruneTimers, cleared after every command and every timer fired

@@ -75,23 +75,138 @@ void Engine::Impl::RouteInteraction(InteractionRecord& x) {
   Offer(x, best.agent);
 }
 
+// From the workgroup's ready index (ready_index.h) when the interaction's
+// order over the members is the index's (the conditions below); otherwise,
+// or when the index walk gives up, by the scan.
+internal::AgentChoice Engine::Impl::ChooseAgent(const InteractionRecord& x, bool record,
+                                                internal::AgentChoice& second) {
+  const internal::MemberBits& wg = agents_.members(x.workgroup);
+  // A workgroup without members has empty bitmaps (null data): no offset.
+  if (wg.ready.empty()) return internal::AgentChoice();
+  const Group& group = interactions_.group(x.group);
+  const WorkgroupConfig& config = center_.workgroup(x.workgroup);
+  // Every agent's skill term is the same (0) for this interaction: with
+  // W_skill = 0, or without requirements (SkillScore is then 0).
+  if (wg.ready.size() > internal::ReadyIndex::kMinMembers / 64 &&
+      (config.agent_weights.skill == 0 || group.requirements.empty()) &&
+      internal::ReadyIndex::OrderFixed(config)) {
+    if (!wg.order.enabled()) agents_.WantOrder(x.workgroup);
+    // A preferred-agent window leaves one member to look at (the scan's
+    // bitmaps find it at once); with records, the filter counts need every
+    // member's skills unless there are no requirements.
+    if (wg.order.enabled() && !x.preference_open && (!record || group.requirements.empty())) {
+      internal::AgentChoice best;
+      if (ChooseFromOrder(x, record, best, second)) return best;
+      second = internal::AgentChoice();
+    }
+  }
+  return ScanMembers(x, record, second);
+}
+
+// Each class of the ready index best-first, over its heap with a frontier
+// of positions whose parents were visited; the first member (two with
+// records) that passes the filters is the class's candidate. Gives up
+// after kMaxRejected members fail a filter, leaving the decision record
+// untouched. With records (only without requirements: no member fails
+// the skill rules), the filter counts are popcounts of the bitmaps.
+bool Engine::Impl::ChooseFromOrder(const InteractionRecord& x, bool record,
+                                   internal::AgentChoice& best, internal::AgentChoice& second) {
+  constexpr int kMaxRejected = 32;
+  const Group& group = interactions_.group(x.group);
+  const TierPosition tier = PositionOf(x.group, x.bucket);
+  const internal::WorkgroupModel& model = center_.workgroup_model(x.workgroup);
+  const internal::MemberBits& wg = agents_.members(x.workgroup);
+  const internal::ReadyIndex& order = wg.order;
+  const uint64_t* room = wg.room.data() + MediaIndex(x.media);
+  absl::InlinedVector<const SkillValue*, 4> columns;
+  for (const SkillRequirement& r : group.requirements) columns.push_back(model.Column(r.skill));
+  const int64_t excluded =
+      internal::ExclusionOpen(x, now_) ? center_.MemberIndex(x.excluded, x.workgroup) : -1;
+  const auto passes = [&](uint32_t index) {
+    if ((room[(index / 64) * kMediaTypeCount] >> (index % 64) & 1) == 0) return false;
+    if (index == excluded) return false;
+    return SkillRule(internal::MemberSkillsOf{columns.data(), index}, group, tier) ==
+           Rule::kEligible;
+  };
+  const size_t wanted = record ? 2 : 1;
+  int rejected = 0;
+  for (size_t c = 0; c < order.class_count(); ++c) {
+    const std::vector<uint32_t>& heap = order.members_of(c).slots();
+    if (heap.empty()) continue;
+    const auto worse = [&](uint32_t p, uint32_t q) {
+      return internal::ReadyIndex::Before(heap[q], heap[p], wg.since);
+    };
+    member_frontier_.assign(1, 0);
+    size_t found = 0;
+    while (!member_frontier_.empty() && found < wanted) {
+      std::pop_heap(member_frontier_.begin(), member_frontier_.end(), worse);
+      const uint32_t position = member_frontier_.back();
+      member_frontier_.pop_back();
+      const uint32_t index = heap[position];
+      if (passes(index)) {
+        ++found;
+        const AgentId agent = model.members[index];
+        const Time since = wg.since[index];
+        const internal::AgentChoice candidate{agent, AgentOrderKey(x, agent, index, 0, since),
+                                              since};
+        if (!best.agent.valid() || candidate.Beats(best)) {
+          second = best;
+          best = candidate;
+        } else if (!second.agent.valid() || candidate.Beats(second)) {
+          second = candidate;
+        }
+      } else if (++rejected > kMaxRejected) {
+        return false;
+      }
+      for (uint32_t child = 2 * position + 1; child <= 2 * position + 2; ++child) {
+        if (child < heap.size()) {
+          member_frontier_.push_back(child);
+          std::push_heap(member_frontier_.begin(), member_frontier_.end(), worse);
+        }
+      }
+    }
+  }
+  if (record) {
+    // The scan's counts, in its order: exclusion, then room; no member
+    // fails the skill rules without requirements.
+    DecisionFilters& filtered = decision_.filtered;
+    for (size_t word = 0; word < wg.ready.size(); ++word) {
+      uint64_t bits = wg.ready[word];
+      if (excluded >= 0 && static_cast<size_t>(excluded / 64) == word) {
+        const uint64_t out = bits & uint64_t{1} << (excluded % 64);
+        if (out != 0) ++filtered.excluded;
+        bits &= ~out;
+      }
+      const uint64_t has_room = room[word * kMediaTypeCount];
+      filtered.no_capacity += std::popcount(bits & ~has_room);
+      decision_.eligible += std::popcount(bits & has_room);
+    }
+  }
+  return true;
+}
+
 // The scan runs over the workgroup's member bitmaps a word at a time, and
 // reads required skills from the workgroup's member columns: it touches an
 // agent's own records only to score it.
-internal::AgentChoice Engine::Impl::ChooseAgent(const InteractionRecord& x, bool record,
+internal::AgentChoice Engine::Impl::ScanMembers(const InteractionRecord& x, bool record,
                                                 internal::AgentChoice& second) {
   const Group& group = interactions_.group(x.group);
   const TierPosition tier = PositionOf(x.group, x.bucket);
   const internal::WorkgroupModel& model = center_.workgroup_model(x.workgroup);
   const internal::MemberBits& wg = agents_.members(x.workgroup);
-  // A workgroup without members has empty bitmaps (null data): no offset.
-  if (wg.ready.empty()) return internal::AgentChoice();
   const uint64_t* room = wg.room.data() + MediaIndex(x.media);
   const WorkgroupConfig& config = center_.workgroup(x.workgroup);
   const bool skill_weighed =
       config.agent_order == AgentOrder::kScore && config.agent_weights.skill != 0;
   absl::InlinedVector<const SkillValue*, 4> columns;
-  for (const SkillRequirement& r : group.requirements) columns.push_back(model.Column(r.skill));
+  absl::InlinedVector<const uint64_t*, 4> holders;
+  for (const SkillRequirement& r : group.requirements) {
+    columns.push_back(model.Column(r.skill));
+    holders.push_back(model.ColumnBits(r.skill));
+  }
+  // Members without a required skill fail rule 4 (unless any member may
+  // take it): dropped a word at a time, counted as SkillRule would.
+  const bool drop_unskilled = !holders.empty() && internal::SkillsApply(tier);
   // Rules 7 and 6 as member bits (PreferenceKeepsOut, Excludes): inside a
   // preferred-agent window only that agent may take it (-1: no member
   // may); an excluded agent may not.
@@ -122,7 +237,14 @@ internal::AgentChoice Engine::Impl::ChooseAgent(const InteractionRecord& x, bool
     }
     const uint64_t has_room = room[word * kMediaTypeCount];
     if (record) filtered.no_capacity += std::popcount(bits & ~has_room);
-    for (bits &= has_room; bits != 0; bits &= bits - 1) {
+    bits &= has_room;
+    if (drop_unskilled) {
+      uint64_t skilled = bits;
+      for (const uint64_t* held : holders) skilled &= held != nullptr ? held[word] : 0;
+      if (record) filtered.skills += std::popcount(bits & ~skilled);
+      bits = skilled;
+    }
+    for (; bits != 0; bits &= bits - 1) {
       const auto index = static_cast<uint32_t>(word * 64 + std::countr_zero(bits));
       const internal::MemberSkillsOf skills{columns.data(), index};
       if (const Rule rule = SkillRule(skills, group, tier); rule != Rule::kEligible) {

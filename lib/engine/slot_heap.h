@@ -27,6 +27,9 @@ class SlotHeap {
   uint32_t top() const { return slots_.front(); }
   // Every slot, in heap order (not sorted).
   const std::vector<uint32_t>& slots() const { return slots_; }
+  // Room for `n` slots, so that pushing up to n allocates nothing.
+  void Reserve(size_t n) { slots_.reserve(n); }
+  size_t capacity() const { return slots_.capacity(); }
 
   template <typename Traits>
   void Push(uint32_t slot, Traits& traits) {

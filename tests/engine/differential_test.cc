@@ -8,6 +8,7 @@
 // ACD_DIFFERENTIAL_SEED=S runs only stream S. A failure prints the seed and
 // the shortest command list, found by deleting commands, that still fails.
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <string>
@@ -189,18 +190,26 @@ int EnvInt(const char* name, int fallback) {
   return value == nullptr ? fallback : std::atoi(value);
 }
 
-TEST_CASE("the engine and the reference router make identical decisions on random streams") {
-  const int only = EnvInt("ACD_DIFFERENTIAL_SEED", -1);
-  const int streams = EnvInt("ACD_DIFFERENTIAL_STREAMS", 2000);
-  int compared = 0;
-  Coverage coverage;
-  for (int seed = only >= 0 ? only : 1; seed <= (only >= 0 ? only : streams); ++seed) {
+// Runs streams `first`..`last` (or only `only` if it is >= 0), each over
+// `make_center`'s center; `logged_in` logs every agent in first.
+// `only_variable` names the variable that sets `only`.
+void RunStreams(int first, int last, int only, const char* only_variable,
+                CenterConfig (*make_center)(Chooser&), bool logged_in, Coverage& coverage,
+                int& compared) {
+  for (int seed = only >= 0 ? only : first; seed <= (only >= 0 ? only : last); ++seed) {
     Chooser pick(static_cast<uint64_t>(seed));
-    const CenterConfig center = testing::RandomCenter(pick);
+    const CenterConfig center = make_center(pick);
     // Every third stream changes the roster too (AddAgent, RemoveAgent, ...);
     // the others are the streams of a fixed roster.
-    const std::vector<Step> steps =
+    std::vector<Step> steps =
         testing::MakeStream(pick, center, kStepsPerStream, /*roster=*/seed % 3 == 0);
+    if (logged_in) {
+      std::vector<Step> all;
+      for (size_t a = 0; a < center.agents.size(); ++a) {
+        all.push_back({.command = LogIn{.agent = AgentId(static_cast<uint32_t>(a))}});
+      }
+      steps.insert(steps.begin(), all.begin(), all.end());
+    }
     const std::string difference = Compare(center, steps, &coverage);
     ++compared;
     if (difference.empty()) continue;
@@ -211,12 +220,22 @@ TEST_CASE("the engine and the reference router make identical decisions on rando
                (s.advance ? fmt::format("AdvanceTo {}", s.time) : testing::Describe(s.command)) +
                "\n";
     }
-    FAIL_CHECK(fmt::format(
-        "stream seed {} (rerun with ACD_DIFFERENTIAL_SEED={}):\n{}\n"
-        "minimal reproduction ({} of {} steps):\n{}{}",
-        seed, seed, difference, minimal.size(), steps.size(), repro, Compare(center, minimal)));
+    FAIL_CHECK(
+        fmt::format("stream seed {} (rerun with {}={}):\n{}\n"
+                    "minimal reproduction ({} of {} steps):\n{}{}",
+                    seed, only_variable, seed, difference, minimal.size(), steps.size(), repro,
+                    Compare(center, minimal)));
     break;
   }
+}
+
+TEST_CASE("the engine and the reference router make identical decisions on random streams") {
+  const int only = EnvInt("ACD_DIFFERENTIAL_SEED", -1);
+  const int streams = EnvInt("ACD_DIFFERENTIAL_STREAMS", 2000);
+  int compared = 0;
+  Coverage coverage;
+  RunStreams(1, streams, only, "ACD_DIFFERENTIAL_SEED", testing::RandomCenter, /*logged_in=*/false,
+             coverage, compared);
   MESSAGE(fmt::format(
       "{} streams of {} steps compared; {} commands accepted (by alternative: {}); events: {}",
       compared, kStepsPerStream, coverage.accepted_commands, fmt::join(coverage.accepted, ", "),
@@ -236,6 +255,26 @@ TEST_CASE("the engine and the reference router make identical decisions on rando
       CHECK(coverage.accepted[c] > 0);
     }
   }
+}
+
+// Big workgroups (65 to 200 more members, all logged in at the start), where
+// arrivals take their agent from the ready index (lib/engine/ready_index.h)
+// when the weights allow: one stream in ten of ACD_DIFFERENTIAL_STREAMS, at
+// least 100, seeded apart from the streams above (ACD_DIFFERENTIAL_BIG_SEED
+// reruns one).
+TEST_CASE("the engine and the reference router agree on random streams through big workgroups") {
+  constexpr int kFirstSeed = 1000000;
+  const int only = EnvInt("ACD_DIFFERENTIAL_BIG_SEED", -1);
+  const int streams = std::max(100, EnvInt("ACD_DIFFERENTIAL_STREAMS", 2000) / 10);
+  if (EnvInt("ACD_DIFFERENTIAL_SEED", -1) >= 0 && only < 0) return;
+  int compared = 0;
+  Coverage coverage;
+  RunStreams(kFirstSeed, kFirstSeed + streams - 1, only, "ACD_DIFFERENTIAL_BIG_SEED",
+             testing::BigWorkgroupCenter,
+             /*logged_in=*/true, coverage, compared);
+  MESSAGE(fmt::format("{} big-workgroup streams compared; {} commands accepted; offers: {}",
+                      compared, coverage.accepted_commands, coverage.events[" offer "]));
+  CHECK(coverage.events[" offer "] > 0);
 }
 
 }  // namespace

@@ -152,6 +152,36 @@ CenterConfig RandomCenter(Chooser& pick) {
   return center;
 }
 
+CenterConfig BigWorkgroupCenter(Chooser& pick) {
+  CenterConfig center = RandomCenter(pick);
+  const int workgroups = static_cast<int>(center.workgroups.size());
+  const int skills = static_cast<int>(center.skills.size());
+  WorkgroupConfig& big = center.workgroups[0];
+  // Mostly weights the ready index takes (kScore, W_available >= 0), with
+  // and without a skill weight, over a few classes of static terms.
+  if (!pick.OneIn(5)) big.agent_order = AgentOrder::kScore;
+  big.agent_weights = {.skill = pick.Of({0.0, 0.0, 1.0}),
+                       .cost = pick.Of({0.0, 1.0, -1.0, 0.5}),
+                       .available = pick.Of({0.0, 1.0, 2.0, -1.0}),
+                       .available_interval_s = pick.Of({1.0, 2.5, 10.0}),
+                       .attribute1 = pick.Of({0.0, 0.0, 1.0}),
+                       .attribute2 = pick.Of({0.0, 0.0, -0.25})};
+  // Now and then more classes than the index keeps.
+  const bool many_classes = pick.OneIn(5);
+  const int first = static_cast<int>(center.agents.size());
+  const int added = 65 + pick.Below(136);
+  for (int a = first; a < first + added; ++a) {
+    AgentConfig agent = RandomAgent(pick, a, workgroups, skills);
+    if (agent.workgroups.empty() || agent.workgroups[0].workgroup != big.name) {
+      agent.workgroups.insert(agent.workgroups.begin(), {.workgroup = big.name});
+    }
+    agent.attribute2 = pick.Of({0.0, 4.0});
+    if (many_classes) agent.cost = pick.Below(40);
+    center.agents.push_back(std::move(agent));
+  }
+  return center;
+}
+
 Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint64_t next_id) {
   const int agents = static_cast<int>(center.agents.size());
   const int workgroups = static_cast<int>(center.workgroups.size());

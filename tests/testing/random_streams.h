@@ -40,6 +40,12 @@ class Chooser {
 // weights, tiers, utilization, no-answer policies and skills.
 CenterConfig RandomCenter(Chooser& pick);
 
+// RandomCenter with 65 to 200 more agents, every one a member of the first
+// workgroup, whose agent weights are mostly ones the ready index
+// (lib/engine/ready_index.h) keeps, over a few classes of static terms
+// (over many, one center in five).
+CenterConfig BigWorkgroupCenter(Chooser& pick);
+
 // One command at `now`, mostly valid for the current ids, sometimes not.
 // `next_id` is the id a new arrival would take; ids 1..next_id-1 were used.
 Command RandomCommand(Chooser& pick, Time now, const CenterConfig& center, uint64_t next_id);
