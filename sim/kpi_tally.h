@@ -91,9 +91,16 @@ class KpiTally {
 
   // The reporting interval that `t` falls in (the last one for t at or
   // past its start).
+  // Nearly every call falls in the interval of the call before: that one's
+  // bounds are kept, and a division is needed only past them.
   int IntervalOf(Time t) const {
+    if (t >= last_start_ && t < last_end_) return last_interval_;
     const int64_t k = t.microseconds() / shape_.interval.microseconds();
-    return static_cast<int>(std::min<int64_t>(k, intervals_ - 1));
+    last_interval_ = static_cast<int>(std::min<int64_t>(k, intervals_ - 1));
+    last_start_ = Time() + shape_.interval * last_interval_;
+    last_end_ = last_interval_ + 1 < intervals_ ? Time() + shape_.interval * (last_interval_ + 1)
+                                                : Time::Infinite();
+    return last_interval_;
   }
 
   // The start of the measured window (the end of the warm-up).
@@ -233,6 +240,11 @@ class KpiTally {
   std::vector<AgentTrack> agents_;
   // The next interval whose end has not had its busy agents counted.
   int next_interval_end_ = 0;
+  // IntervalOf's last answer and its interval's bounds (an empty range at
+  // first); a cache, not state: mutable.
+  mutable int last_interval_ = 0;
+  mutable Time last_start_ = Time::Infinite();
+  mutable Time last_end_;
   // The end of interval next_interval_end_ (Time::Infinite() once all are
   // counted): CountBusyBefore has nothing to do for a time up to it.
   Time next_count_at_;
