@@ -1,6 +1,8 @@
 // Queries on a running Router, decision records through PollDecisions and
 // statistics refreshed without traffic (acd/router.h).
 
+#include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <string>
@@ -250,14 +252,26 @@ TEST_CASE("queries under concurrent commands see every acknowledged command and 
     REQUIRE(router->Submit(0, LogIn{.agent = AgentId(a)}, nullptr, Soon()).ok());
   }
   std::atomic<uint64_t> acknowledged{0};
+  std::atomic<int> failures{0};
+  // Answers per querier. Halfway through, the submitter waits (up to a
+  // deadline) until every querier has had one, so that the queries overlap
+  // the commands even when a loaded machine starts the queriers late.
+  std::array<std::atomic<int64_t>, 3> answers{};
+  const auto all_answered = [&] {
+    return std::all_of(answers.begin(), answers.end(), [](const auto& n) { return n.load() > 0; });
+  };
   std::thread submitter([&] {
     for (uint64_t id = 1; id <= kN; ++id) {
+      if (id == kN / 2) {
+        const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+        while (!all_answered() && std::chrono::steady_clock::now() < give_up) {
+          std::this_thread::yield();
+        }
+      }
       REQUIRE(router->Submit(0, Call(id), nullptr, Soon()).ok());
       acknowledged.store(id, std::memory_order_release);
     }
   });
-  std::atomic<int> failures{0};
-  std::atomic<int64_t> answers{0};
   const auto check_listing = [&](uint64_t floor, const std::vector<InteractionView>& listed) {
     bool ok = listed.size() >= floor && listed.size() <= kN;
     for (size_t i = 0; ok && i < listed.size(); ++i) ok = listed[i].id.value() == i + 1;
@@ -275,7 +289,7 @@ TEST_CASE("queries under concurrent commands see every acknowledged command and 
         continue;
       }
       check_listing(floor, listing->interactions);
-      answers.fetch_add(1);
+      answers[0].fetch_add(1);
     }
   });
   // The general form: counts and listings from one state.
@@ -298,7 +312,7 @@ TEST_CASE("queries under concurrent commands see every acknowledged command and 
       });
       if (!queued.ok()) continue;  // a full queue: try again
       while (!done.load(std::memory_order_acquire)) std::this_thread::yield();
-      answers.fetch_add(1);
+      answers[1].fetch_add(1);
     }
   });
   // One interaction's answer: the last acknowledged one is live.
@@ -309,13 +323,13 @@ TEST_CASE("queries under concurrent commands see every acknowledged command and 
       const absl::StatusOr<InteractionInfo> info =
           router->GetInteraction(0, InteractionId(last), Soon());
       if (!info.ok() || info->view.id != InteractionId(last)) failures.fetch_add(1);
-      answers.fetch_add(1);
+      answers[2].fetch_add(1);
     }
   });
   submitter.join();
   for (std::thread& t : queriers) t.join();
   CHECK(failures.load() == 0);
-  CHECK(answers.load() > 0);
+  CHECK(all_answered());
   const absl::StatusOr<InteractionListing> all = router->ListInteractions(0, std::nullopt, Soon());
   REQUIRE(all.ok());
   CHECK(all->interactions.size() == kN);
