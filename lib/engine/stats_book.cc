@@ -2,10 +2,7 @@
 
 #include "lib/engine/stats_book.h"
 
-#include <algorithm>
 #include <array>
-#include <cstdint>
-#include <limits>
 
 namespace acd::internal {
 
@@ -20,29 +17,14 @@ void CountWithin(const std::vector<Duration>& thresholds, Duration wait,
 }  // namespace
 
 StatsBook::StatsBook(const Center& center)
-    : center_(center),
-      counters_(center.workgroup_count()),
-      stats_(center.workgroup_count()),
-      periods_(center.workgroup_count()) {}
+    : center_(center), counters_(center.workgroup_count()), stats_(center.workgroup_count()) {}
 
 PeriodCounts& StatsBook::CurrentPeriod(WorkgroupId wg, Time now) {
   WorkgroupStatsState& s = stats_[wg.value()];
-  PeriodBounds& bounds = periods_[wg.value()];
-  const int64_t length = center_.workgroup(wg).stats_interval.microseconds();
-  const int64_t t = now.microseconds();
-  if (bounds.length == length && t >= bounds.begin && t < bounds.end) return s.current;
-  const int64_t interval = t / length;
+  const int64_t interval = now.microseconds() / center_.workgroup(wg).stats_interval.microseconds();
   if (interval != s.interval) {
     s.interval = interval;
     s.current = PeriodCounts{};
-  }
-  bounds = PeriodBounds{};
-  if (t >= 0) {
-    // interval * length <= t: no overflow; the end saturates.
-    bounds.length = length;
-    bounds.begin = interval * length;
-    bounds.end =
-        bounds.begin + std::min(length, std::numeric_limits<int64_t>::max() - bounds.begin);
   }
   return s.current;
 }
@@ -107,7 +89,6 @@ void StatsBook::Restore(WorkgroupId wg, const EngineState::Workgroup& in) {
   counters_[wg.value()].waiting = 0;
   WorkgroupStatsState& s = stats_[wg.value()];
   s.interval = in.stats_interval;
-  periods_[wg.value()] = PeriodBounds{};
   s.current = in.current;
   s.total = in.total;
   s.handled = in.handled;

@@ -70,7 +70,6 @@ class StatsBook {
   void Grow() {
     counters_.resize(static_cast<size_t>(center_.workgroup_count()));
     stats_.resize(static_cast<size_t>(center_.workgroup_count()));
-    periods_.resize(static_cast<size_t>(center_.workgroup_count()));
   }
 
   // ---- Snapshots ----
@@ -84,20 +83,9 @@ class StatsBook {
   // has moved into a later interval.
   PeriodCounts& CurrentPeriod(WorkgroupId wg, Time now);
 
-  // Where the interval `current` counts begins and ends (microseconds,
-  // [begin, end)), for intervals of `length`: CurrentPeriod's test that
-  // `now` is still inside it, without a division. Empty until known; only
-  // intervals from time zero on are noted.
-  struct PeriodBounds {
-    int64_t length = 0;
-    int64_t begin = 0;
-    int64_t end = 0;
-  };
-
   const Center& center_;
   std::vector<WorkgroupCounters> counters_;
   std::vector<WorkgroupStatsState> stats_;
-  std::vector<PeriodBounds> periods_;
 };
 
 }  // namespace acd::internal
