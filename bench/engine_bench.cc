@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "acd/engine.h"
 #include "benchmark/benchmark.h"
@@ -18,25 +19,35 @@ CenterConfig OneQueue(int agents) {
   return center;
 }
 
-// Arrive, Accept, Disconnect with every agent free: one routing decision per
-// iteration, taken from the longest-available agent.
-void BM_Engine_ArriveAcceptDisconnect(benchmark::State& state) {
-  const int agents = static_cast<int>(state.range(0));
-  auto engine = *Engine::Create(OneQueue(agents));
+// Arrive (needing `requirements`), Accept, Disconnect per iteration on
+// `center` with every agent logged in and free.
+void RunArrivals(benchmark::State& state, const CenterConfig& center,
+                 const std::vector<SkillRequirement>& requirements) {
+  auto engine = *Engine::Create(center);
   Time now;
-  for (int a = 0; a < agents; ++a) (void)engine->Apply(LogIn{.now = now, .agent = AgentId(a)});
+  for (size_t a = 0; a < center.agents.size(); ++a) {
+    (void)engine->Apply(LogIn{.now = now, .agent = AgentId(a)});
+  }
   uint64_t id = 0;
   for (auto _ : state) {
     now += Microseconds(10);
     const InteractionId x(++id);
-    benchmark::DoNotOptimize(
-        engine->Apply(Arrive{.now = now, .interaction = x, .workgroup = WorkgroupId(0)}));
+    benchmark::DoNotOptimize(engine->Apply(Arrive{.now = now,
+                                                  .interaction = x,
+                                                  .workgroup = WorkgroupId(0),
+                                                  .requirements = requirements}));
     benchmark::DoNotOptimize(engine->Apply(Accept{.now = now, .interaction = x}));
     benchmark::DoNotOptimize(engine->Apply(Disconnect{.now = now, .interaction = x}));
   }
   state.SetItemsProcessed(state.iterations());
   state.counters["decisions_per_s"] =
       benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+
+// Arrive, Accept, Disconnect with every agent free: one routing decision per
+// iteration, taken from the longest-available agent.
+void BM_Engine_ArriveAcceptDisconnect(benchmark::State& state) {
+  RunArrivals(state, OneQueue(static_cast<int>(state.range(0))), {});
 }
 BENCHMARK(BM_Engine_ArriveAcceptDisconnect)->Arg(10)->Arg(1000)->Arg(10000);
 
@@ -52,23 +63,7 @@ void BM_Engine_ArriveAcceptDisconnect_SkillWeighted(benchmark::State& state) {
   for (int a = 0; a < agents; ++a) {
     center.agents[a].skills.push_back({.skill = "s0", .proficiency = 1 + a % 100, .desire = 50});
   }
-  auto engine = *Engine::Create(center);
-  Time now;
-  for (int a = 0; a < agents; ++a) (void)engine->Apply(LogIn{.now = now, .agent = AgentId(a)});
-  uint64_t id = 0;
-  for (auto _ : state) {
-    now += Microseconds(10);
-    const InteractionId x(++id);
-    benchmark::DoNotOptimize(engine->Apply(Arrive{.now = now,
-                                                  .interaction = x,
-                                                  .workgroup = WorkgroupId(0),
-                                                  .requirements = {{.skill = SkillId(0)}}}));
-    benchmark::DoNotOptimize(engine->Apply(Accept{.now = now, .interaction = x}));
-    benchmark::DoNotOptimize(engine->Apply(Disconnect{.now = now, .interaction = x}));
-  }
-  state.SetItemsProcessed(state.iterations());
-  state.counters["decisions_per_s"] =
-      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+  RunArrivals(state, center, {{.skill = SkillId(0)}});
 }
 BENCHMARK(BM_Engine_ArriveAcceptDisconnect_SkillWeighted)->Arg(1000)->Arg(10000);
 
