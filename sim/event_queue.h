@@ -12,10 +12,7 @@
 //   while (!events.empty()) { auto e = events.Pop(); handle(e.time, e.payload); }
 //
 // A 4-ary heap: O(log n) push and pop, no allocation once the vector has
-// grown to the largest pending count. An event pushed for the time of the
-// last pop, in key order after the other such events, goes to a short sorted
-// lane beside the heap instead, and a pop takes the lesser of the two firsts.
-// Each entry carries its order as two
+// grown to the largest pending count. Each entry carries its order as two
 // words (the time, then the priority and the sequence packed into one), so a
 // comparison is two integer compares; with four children a
 // level, a pop walks half the levels of a binary heap and the children it
@@ -67,39 +64,29 @@ class EventQueue {
   void PushReserved(Time time, int32_t priority, uint64_t sequence, Payload payload) {
     const uint64_t order =
         (static_cast<uint64_t>(static_cast<uint16_t>(priority ^ 0x8000)) << 48) | sequence;
-    const Key key = KeyOf(time, order);
-    if (time == now_ && (lane_head_ == lane_.size() || lane_.back().key < key)) {
-      lane_.push_back(Entry{key, std::move(payload)});
-      return;
-    }
-    heap_.push_back(Entry{key, std::move(payload)});
+    heap_.push_back(Entry{KeyOf(time, order), std::move(payload)});
     SiftUp(heap_.size() - 1);
   }
 
   // The first event's time. Precondition: !empty().
-  Time top_time() const { return TimeOf(First().key); }
+  Time top_time() const { return TimeOf(heap_.front().key); }
 
   // Removes and returns the first event. Precondition: !empty().
   Event Pop() {
-    Entry first = FromLane() ? std::move(lane_[lane_head_++]) : PopHeap();
-    if (lane_head_ == lane_.size()) {
-      lane_.clear();
-      lane_head_ = 0;
-    }
-    now_ = TimeOf(first.key);
+    Entry first = std::move(heap_.front());
+    Entry last = std::move(heap_.back());
+    heap_.pop_back();
+    if (!heap_.empty()) SiftDown(std::move(last));
     const uint64_t order = first.key.order;
-    return Event{now_, static_cast<int32_t>(static_cast<int16_t>((order >> 48) ^ 0x8000)),
+    return Event{TimeOf(first.key), static_cast<int32_t>(static_cast<int16_t>((order >> 48) ^ 0x8000)),
                  order & kSequenceMask, std::move(first.payload)};
   }
 
-  bool empty() const { return heap_.empty() && lane_head_ == lane_.size(); }
-  size_t size() const { return heap_.size() + (lane_.size() - lane_head_); }
+  bool empty() const { return heap_.empty(); }
+  size_t size() const { return heap_.size(); }
 
   void Clear() {
     heap_.clear();
-    lane_.clear();
-    lane_head_ = 0;
-    now_ = Time();
     next_sequence_ = 0;
   }
 
@@ -129,19 +116,6 @@ class EventQueue {
   }
   static Time TimeOf(const Key& key) {
     return Time::FromMicroseconds(static_cast<int64_t>(key.time ^ kSignBit));
-  }
-
-  bool FromLane() const {
-    return lane_head_ != lane_.size() && (heap_.empty() || lane_[lane_head_].key < heap_[0].key);
-  }
-  const Entry& First() const { return FromLane() ? lane_[lane_head_] : heap_.front(); }
-
-  Entry PopHeap() {
-    Entry first = std::move(heap_.front());
-    Entry last = std::move(heap_.back());
-    heap_.pop_back();
-    if (!heap_.empty()) SiftDown(std::move(last));
-    return first;
   }
 
   void SiftUp(size_t i) {
@@ -184,12 +158,6 @@ class EventQueue {
   }
 
   std::vector<Entry> heap_;
-  // Events pushed at the time of the last pop, in key order, from
-  // lane_head_ on: most of them (an answer with no delay, a command's
-  // immediate consequence) come out next, so they skip the heap.
-  std::vector<Entry> lane_;
-  size_t lane_head_ = 0;
-  Time now_;  // the time of the last event popped
   uint64_t next_sequence_ = 0;
 };
 
