@@ -12,6 +12,7 @@
 #include "absl/container/inlined_vector.h"
 #include "lib/engine/eligibility.h"
 #include "lib/engine/engine_impl.h"
+#include "lib/engine/ready_index.h"
 #include "lib/engine/scoring.h"
 
 namespace acd {
@@ -185,9 +186,28 @@ bool Engine::Impl::ChooseFromOrder(const InteractionRecord& x, bool record,
   return true;
 }
 
+namespace {
+
+// Whether AgentScore ranks the members of `config`'s workgroup for an
+// interaction of `group` in ascending (since, member index), Beats's order
+// on ties: with the kScore order and W_available >= 0, when no other term
+// tells members apart (no cost or attribute weight, and the skill term 0
+// for every agent). The score is then the same constant plus
+// floor(available_s / interval) * W_available (never a NaN: weights are
+// finite, and an unweighed term is left out of the sum), which does not
+// increase with `since` (ready_index.h makes the same argument per class).
+bool SinceOrders(const WorkgroupConfig& config, const Group& group) {
+  const AgentWeights& w = config.agent_weights;
+  return internal::ReadyIndex::OrderFixed(config) && w.cost == 0 && w.attribute1 == 0 &&
+         w.attribute2 == 0 && w.attribute3 == 0 && (w.skill == 0 || group.requirements.empty());
+}
+
+}  // namespace
+
 // The scan runs over the workgroup's member bitmaps a word at a time, and
 // reads required skills from the workgroup's member columns: it touches an
-// agent's own records only to score it.
+// agent's own records only to score it, and when the order over members is
+// by `since` (SinceOrders), only the best two.
 internal::AgentChoice Engine::Impl::ScanMembers(const InteractionRecord& x, bool record,
                                                 internal::AgentChoice& second) {
   const Group& group = interactions_.group(x.group);
@@ -217,6 +237,11 @@ internal::AgentChoice Engine::Impl::ScanMembers(const InteractionRecord& x, bool
     return index >= 0 && static_cast<size_t>(index / 64) == word ? uint64_t{1} << (index % 64)
                                                                  : uint64_t{0};
   };
+  // Without requirements every member passes rules 4 and 5.
+  const bool skill_rules = !group.requirements.empty();
+  const bool by_since = SinceOrders(config, group);
+  constexpr uint32_t kNone = UINT32_MAX;
+  uint32_t best_index = kNone, second_index = kNone;  // with by_since
   DecisionFilters& filtered = decision_.filtered;
   internal::AgentChoice best;
   // Ready members in ascending id order; ties in score go to the one
@@ -244,6 +269,28 @@ internal::AgentChoice Engine::Impl::ScanMembers(const InteractionRecord& x, bool
       if (record) filtered.skills += std::popcount(bits & ~skilled);
       bits = skilled;
     }
+    if (by_since) {
+      // Members come in ascending index: an equal `since` does not beat.
+      for (; bits != 0; bits &= bits - 1) {
+        const auto index = static_cast<uint32_t>(word * 64 + std::countr_zero(bits));
+        if (skill_rules) {
+          const internal::MemberSkillsOf skills{columns.data(), index};
+          if (const Rule rule = SkillRule(skills, group, tier); rule != Rule::kEligible) {
+            if (record) ++(rule == Rule::kSkills ? filtered.skills : filtered.outside_tier);
+            continue;
+          }
+        }
+        if (record) ++decision_.eligible;
+        const Time since = wg.since[index];
+        if (best_index == kNone || since < wg.since[best_index]) {
+          second_index = best_index;
+          best_index = index;
+        } else if (record && (second_index == kNone || since < wg.since[second_index])) {
+          second_index = index;
+        }
+      }
+      continue;
+    }
     for (; bits != 0; bits &= bits - 1) {
       const auto index = static_cast<uint32_t>(word * 64 + std::countr_zero(bits));
       const internal::MemberSkillsOf skills{columns.data(), index};
@@ -264,6 +311,15 @@ internal::AgentChoice Engine::Impl::ScanMembers(const InteractionRecord& x, bool
       }
       if (record) ++decision_.eligible;
     }
+  }
+  if (by_since) {
+    const auto choice = [&](uint32_t index) {
+      const AgentId agent = model.members[index];
+      const Time since = wg.since[index];
+      return internal::AgentChoice{agent, AgentOrderKey(x, agent, index, 0, since), since};
+    };
+    if (best_index != kNone) best = choice(best_index);
+    if (second_index != kNone) second = choice(second_index);
   }
   return best;
 }
