@@ -216,8 +216,9 @@ internal::AgentChoice Engine::Impl::ScanMembers(const InteractionRecord& x, bool
   const internal::MemberBits& wg = agents_.members(x.workgroup);
   const uint64_t* room = wg.room.data() + MediaIndex(x.media);
   const WorkgroupConfig& config = center_.workgroup(x.workgroup);
-  const bool skill_weighed =
-      config.agent_order == AgentOrder::kScore && config.agent_weights.skill != 0;
+  const bool by_score = config.agent_order == AgentOrder::kScore;
+  const AgentWeights& weights = config.agent_weights;
+  const bool skill_weighed = by_score && weights.skill != 0;
   absl::InlinedVector<const SkillValue*, 4> columns;
   absl::InlinedVector<const uint64_t*, 4> holders;
   for (const SkillRequirement& r : group.requirements) {
@@ -301,8 +302,11 @@ internal::AgentChoice Engine::Impl::ScanMembers(const InteractionRecord& x, bool
       const AgentId agent = model.members[index];
       const double skill = skill_weighed ? SkillScore(skills, group.requirements) : 0;
       const Time since = wg.since[index];
-      const internal::AgentChoice candidate{agent, AgentOrderKey(x, agent, index, skill, since),
-                                            since};
+      // AgentOrderKey, with its kScore case inline: the weights are looked
+      // up once per scan, not per member.
+      const double key = by_score ? Score(weights, skill, center_.agent(agent), now_ - since).sum
+                                  : AgentOrderKey(x, agent, index, skill, since);
+      const internal::AgentChoice candidate{agent, key, since};
       if (!best.agent.valid() || candidate.Beats(best)) {
         second = best;
         best = candidate;
