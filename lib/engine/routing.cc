@@ -211,7 +211,8 @@ bool SinceOrders(const WorkgroupConfig& config, const Group& group) {
 internal::AgentChoice Engine::Impl::ScanMembers(const InteractionRecord& x, bool record,
                                                 internal::AgentChoice& second) {
   const Group& group = interactions_.group(x.group);
-  const TierPosition tier = PositionOf(x.group, x.bucket);
+  // Without tiers, PositionOf's answer is the default.
+  const TierPosition tier = group.tiers.empty() ? TierPosition() : PositionOf(x.group, x.bucket);
   const internal::WorkgroupModel& model = center_.workgroup_model(x.workgroup);
   const internal::MemberBits& wg = agents_.members(x.workgroup);
   const uint64_t* room = wg.room.data() + MediaIndex(x.media);
@@ -241,8 +242,10 @@ internal::AgentChoice Engine::Impl::ScanMembers(const InteractionRecord& x, bool
   // Without requirements every member passes rules 4 and 5.
   const bool skill_rules = !group.requirements.empty();
   const bool by_since = SinceOrders(config, group);
+  // With by_since: the best member so far, and with records the runner-up.
   constexpr uint32_t kNone = UINT32_MAX;
-  uint32_t best_index = kNone, second_index = kNone;  // with by_since
+  uint32_t best_index = kNone, second_index = kNone;
+  Time best_since, second_since;
   DecisionFilters& filtered = decision_.filtered;
   internal::AgentChoice best;
   // Ready members in ascending id order; ties in score go to the one
@@ -283,11 +286,14 @@ internal::AgentChoice Engine::Impl::ScanMembers(const InteractionRecord& x, bool
         }
         if (record) ++decision_.eligible;
         const Time since = wg.since[index];
-        if (best_index == kNone || since < wg.since[best_index]) {
+        if (best_index == kNone || since < best_since) {
           second_index = best_index;
+          second_since = best_since;
           best_index = index;
-        } else if (record && (second_index == kNone || since < wg.since[second_index])) {
+          best_since = since;
+        } else if (record && (second_index == kNone || since < second_since)) {
           second_index = index;
+          second_since = since;
         }
       }
       continue;
@@ -317,13 +323,14 @@ internal::AgentChoice Engine::Impl::ScanMembers(const InteractionRecord& x, bool
     }
   }
   if (by_since) {
-    const auto choice = [&](uint32_t index) {
+    // AgentOrderKey's kScore case, with a skill term of 0.
+    const auto choice = [&](uint32_t index, Time since) {
       const AgentId agent = model.members[index];
-      const Time since = wg.since[index];
-      return internal::AgentChoice{agent, AgentOrderKey(x, agent, index, 0, since), since};
+      return internal::AgentChoice{
+          agent, Score(weights, 0, center_.agent(agent), now_ - since).sum, since};
     };
-    if (best_index != kNone) best = choice(best_index);
-    if (second_index != kNone) second = choice(second_index);
+    if (best_index != kNone) best = choice(best_index, best_since);
+    if (record && second_index != kNone) second = choice(second_index, second_since);
   }
   return best;
 }
