@@ -12,6 +12,7 @@
 #include "absl/container/inlined_vector.h"
 #include "lib/engine/eligibility.h"
 #include "lib/engine/engine_impl.h"
+#include "lib/engine/ready_index.h"
 #include "lib/engine/scoring.h"
 
 namespace acd {
@@ -185,19 +186,40 @@ bool Engine::Impl::ChooseFromOrder(const InteractionRecord& x, bool record,
   return true;
 }
 
+namespace {
+
+// Whether AgentScore ranks the members of `config`'s workgroup for an
+// interaction of `group` in ascending (since, member index), Beats's order
+// on ties: with the kScore order and W_available >= 0, when no other term
+// tells members apart (no cost or attribute weight, and the skill term 0
+// for every agent). The score is then the same constant plus
+// floor(available_s / interval) * W_available (never a NaN: weights are
+// finite, and an unweighed term is left out of the sum), which does not
+// increase with `since` (ready_index.h makes the same argument per class).
+bool SinceOrders(const WorkgroupConfig& config, const Group& group) {
+  const AgentWeights& w = config.agent_weights;
+  return internal::ReadyIndex::OrderFixed(config) && w.cost == 0 && w.attribute1 == 0 &&
+         w.attribute2 == 0 && w.attribute3 == 0 && (w.skill == 0 || group.requirements.empty());
+}
+
+}  // namespace
+
 // The scan runs over the workgroup's member bitmaps a word at a time, and
 // reads required skills from the workgroup's member columns: it touches an
-// agent's own records only to score it.
+// agent's own records only to score it, and when the order over members is
+// by `since` (SinceOrders), only the best two.
 internal::AgentChoice Engine::Impl::ScanMembers(const InteractionRecord& x, bool record,
                                                 internal::AgentChoice& second) {
   const Group& group = interactions_.group(x.group);
-  const TierPosition tier = PositionOf(x.group, x.bucket);
+  // Without tiers, PositionOf's answer is the default.
+  const TierPosition tier = group.tiers.empty() ? TierPosition() : PositionOf(x.group, x.bucket);
   const internal::WorkgroupModel& model = center_.workgroup_model(x.workgroup);
   const internal::MemberBits& wg = agents_.members(x.workgroup);
   const uint64_t* room = wg.room.data() + MediaIndex(x.media);
   const WorkgroupConfig& config = center_.workgroup(x.workgroup);
-  const bool skill_weighed =
-      config.agent_order == AgentOrder::kScore && config.agent_weights.skill != 0;
+  const bool by_score = config.agent_order == AgentOrder::kScore;
+  const AgentWeights& weights = config.agent_weights;
+  const bool skill_weighed = by_score && weights.skill != 0;
   absl::InlinedVector<const SkillValue*, 4> columns;
   absl::InlinedVector<const uint64_t*, 4> holders;
   for (const SkillRequirement& r : group.requirements) {
@@ -217,6 +239,13 @@ internal::AgentChoice Engine::Impl::ScanMembers(const InteractionRecord& x, bool
     return index >= 0 && static_cast<size_t>(index / 64) == word ? uint64_t{1} << (index % 64)
                                                                  : uint64_t{0};
   };
+  // Without requirements every member passes rules 4 and 5.
+  const bool skill_rules = !group.requirements.empty();
+  const bool by_since = SinceOrders(config, group);
+  // With by_since: the best member so far, and with records the runner-up.
+  constexpr uint32_t kNone = UINT32_MAX;
+  uint32_t best_index = kNone, second_index = kNone;
+  Time best_since, second_since;
   DecisionFilters& filtered = decision_.filtered;
   internal::AgentChoice best;
   // Ready members in ascending id order; ties in score go to the one
@@ -244,6 +273,31 @@ internal::AgentChoice Engine::Impl::ScanMembers(const InteractionRecord& x, bool
       if (record) filtered.skills += std::popcount(bits & ~skilled);
       bits = skilled;
     }
+    if (by_since) {
+      // Members come in ascending index: an equal `since` does not beat.
+      for (; bits != 0; bits &= bits - 1) {
+        const auto index = static_cast<uint32_t>(word * 64 + std::countr_zero(bits));
+        if (skill_rules) {
+          const internal::MemberSkillsOf skills{columns.data(), index};
+          if (const Rule rule = SkillRule(skills, group, tier); rule != Rule::kEligible) {
+            if (record) ++(rule == Rule::kSkills ? filtered.skills : filtered.outside_tier);
+            continue;
+          }
+        }
+        if (record) ++decision_.eligible;
+        const Time since = wg.since[index];
+        if (best_index == kNone || since < best_since) {
+          second_index = best_index;
+          second_since = best_since;
+          best_index = index;
+          best_since = since;
+        } else if (record && (second_index == kNone || since < second_since)) {
+          second_index = index;
+          second_since = since;
+        }
+      }
+      continue;
+    }
     for (; bits != 0; bits &= bits - 1) {
       const auto index = static_cast<uint32_t>(word * 64 + std::countr_zero(bits));
       const internal::MemberSkillsOf skills{columns.data(), index};
@@ -254,8 +308,11 @@ internal::AgentChoice Engine::Impl::ScanMembers(const InteractionRecord& x, bool
       const AgentId agent = model.members[index];
       const double skill = skill_weighed ? SkillScore(skills, group.requirements) : 0;
       const Time since = wg.since[index];
-      const internal::AgentChoice candidate{agent, AgentOrderKey(x, agent, index, skill, since),
-                                            since};
+      // AgentOrderKey, with its kScore case inline: the weights are looked
+      // up once per scan, not per member.
+      const double key = by_score ? Score(weights, skill, center_.agent(agent), now_ - since).sum
+                                  : AgentOrderKey(x, agent, index, skill, since);
+      const internal::AgentChoice candidate{agent, key, since};
       if (!best.agent.valid() || candidate.Beats(best)) {
         second = best;
         best = candidate;
@@ -264,6 +321,16 @@ internal::AgentChoice Engine::Impl::ScanMembers(const InteractionRecord& x, bool
       }
       if (record) ++decision_.eligible;
     }
+  }
+  if (by_since) {
+    // AgentOrderKey's kScore case, with a skill term of 0.
+    const auto choice = [&](uint32_t index, Time since) {
+      const AgentId agent = model.members[index];
+      return internal::AgentChoice{
+          agent, Score(weights, 0, center_.agent(agent), now_ - since).sum, since};
+    };
+    if (best_index != kNone) best = choice(best_index, best_since);
+    if (record && second_index != kNone) second = choice(second_index, second_since);
   }
   return best;
 }
