@@ -306,8 +306,11 @@ void Engine::Impl::ChooseInWorkgroup(AgentId agent, WorkgroupId wg,
                                      internal::InteractionChoice& choice) {
   const bool record = choice.keep_second;
   if (record) CountReservedForOthers(agent, wg);
-  const InteractionWeights& weights = center_.workgroup(wg).interaction_weights;
   const internal::WorkgroupQueue& state = interactions_.queue(wg);
+  // Nothing filed in any bucket (the common case when agents outnumber
+  // calls): every media's heap of tops is empty.
+  if (state.nonempty_groups.empty()) return;
+  const InteractionWeights& weights = center_.workgroup(wg).interaction_weights;
   for (int media = 0; media < kMediaTypeCount; ++media) {
     const std::vector<uint32_t>& tops = state.tops[media].slots();
     if (tops.empty()) continue;
@@ -419,8 +422,9 @@ int32_t Engine::Impl::ConsiderBucket(AgentId agent, const internal::SlotHeap& bu
 // classified in full; counted in the walk's order (capacity, skills, tier,
 // exclusion), not Classify's.
 void Engine::Impl::ChooseAmongPreferred(AgentId agent, internal::InteractionChoice& choice) {
-  const auto& skills = center_.agent_model(agent).skills;
   const AgentState& a = agents_[agent.value()];
+  if (a.preferred.empty()) return;
+  const auto& skills = center_.agent_model(agent).skills;
   const bool record = choice.keep_second;
   DecisionFilters& filtered = decision_.filtered;
   const internal::Eligibility rules = eligibility();
