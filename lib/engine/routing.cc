@@ -284,13 +284,17 @@ bool Engine::Impl::FillOnce(AgentId agent) {
   internal::InteractionChoice choice{.keep_second = record};
   for (size_t m = 0; m < model.workgroups.size(); ++m) {
     const WorkgroupId wg = model.workgroups[m];
+    // Nothing filed in the workgroup (the common case while agents
+    // outnumber calls): nothing to walk, and without records nothing to count.
     if (a.active[m]) {
-      ChooseInWorkgroup(agent, wg, choice);
+      if (record || !interactions_.queue(wg).nonempty_groups.empty()) {
+        ChooseInWorkgroup(agent, wg, choice);
+      }
     } else if (record) {
       decision_.filtered.not_activated += static_cast<int32_t>(stats_.counters(wg).waiting);
     }
   }
-  ChooseAmongPreferred(agent, choice);
+  if (!a.preferred.empty()) ChooseAmongPreferred(agent, choice);
   if (choice.best == nullptr) return false;
   if (record) EmitInteractionChoice(agent, *choice.best, choice.second);
   Offer(*choice.best, agent);
@@ -422,9 +426,8 @@ int32_t Engine::Impl::ConsiderBucket(AgentId agent, const internal::SlotHeap& bu
 // classified in full; counted in the walk's order (capacity, skills, tier,
 // exclusion), not Classify's.
 void Engine::Impl::ChooseAmongPreferred(AgentId agent, internal::InteractionChoice& choice) {
-  const AgentState& a = agents_[agent.value()];
-  if (a.preferred.empty()) return;
   const auto& skills = center_.agent_model(agent).skills;
+  const AgentState& a = agents_[agent.value()];
   const bool record = choice.keep_second;
   DecisionFilters& filtered = decision_.filtered;
   const internal::Eligibility rules = eligibility();
