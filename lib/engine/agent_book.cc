@@ -78,7 +78,7 @@ void AgentBook::Take(AgentId id, InteractionId x, MediaType media, int percent) 
   a.used_percent += percent;
   ++a.count[MediaIndex(media)];
   a.held.push_back(x);
-  UpdateIndexes(id);
+  UpdateCapacity(id);
 }
 
 void AgentBook::Give(AgentId id, InteractionId x, MediaType media, int percent, bool exempt) {
@@ -88,21 +88,21 @@ void AgentBook::Give(AgentId id, InteractionId x, MediaType media, int percent, 
     --a.count[MediaIndex(media)];
   }
   a.held.erase(std::find(a.held.begin(), a.held.end(), x));
-  UpdateIndexes(id);
+  UpdateCapacity(id);
 }
 
 void AgentBook::Exempt(AgentId id, MediaType media, int percent) {
   AgentState& a = agents_[id.value()];
   a.used_percent -= percent;
   --a.count[MediaIndex(media)];
-  UpdateIndexes(id);
+  UpdateCapacity(id);
 }
 
 void AgentBook::Unexempt(AgentId id, MediaType media, int percent) {
   AgentState& a = agents_[id.value()];
   a.used_percent += percent;
   ++a.count[MediaIndex(media)];
-  UpdateIndexes(id);
+  UpdateCapacity(id);
 }
 
 // ---- Outcomes ------------------------------------------------------------------
@@ -301,6 +301,39 @@ void AgentBook::UpdateIndexes(AgentId id) {
     }
   }
   if (roster_changed) RosterChanged();
+}
+
+// Capacity changes only what depends on the agent's load: its presence,
+// status, activation and delay are as the bits already say, so readiness
+// is read from them rather than from the center and the activation list.
+void AgentBook::UpdateCapacity(AgentId id) {
+  const AgentState& a = agents_[id.value()];
+  const AgentModel& model = center_.agent_model(id);
+  const bool room_left = a.used_percent < 100 || model.takes_zero_percent;
+  const bool busy = !a.held.empty();
+  const bool wrapping = !busy && !a.wrapping.empty();
+  for (size_t m = 0; m < model.workgroups.size(); ++m) {
+    const uint32_t i = model.member_index[m];
+    const uint32_t word = i / 64;
+    const uint64_t bit = uint64_t{1} << (i % 64);
+    MemberBits& index = members_[model.workgroups[m].value()];
+    const uint64_t was_ready = index.ready[word] & bit;
+    const uint64_t ready = room_left ? index.available[word] & index.active[word] & bit : 0;
+    if (was_ready != ready) {
+      index.ready[word] ^= bit;
+      if (was_ready != 0) {
+        index.order.Remove(i, index.since);
+      } else {
+        index.order.Insert(i, index.since);
+      }
+    }
+    index.busy[word] = (index.busy[word] & ~bit) | (busy ? bit : 0);
+    index.wrapping[word] = (index.wrapping[word] & ~bit) | (wrapping ? bit : 0);
+    uint64_t* room = index.room.data() + word * kMediaTypeCount;
+    for (int media = 0; media < kMediaTypeCount; ++media) {
+      room[media] = (room[media] & ~bit) | (a.Fits(media, model.shares[m][media]) ? bit : 0);
+    }
+  }
 }
 
 }  // namespace acd::internal

@@ -204,6 +204,9 @@ class AgentBook {
   // Brings the agent's bits in each of its workgroups up to date; bumps the
   // roster version if a logged-in activated membership appeared or went.
   void UpdateIndexes(AgentId id);
+  // The same after a change of capacity alone (used share, counts, held
+  // list): the ready, busy, wrap-up and room bits; nothing else can differ.
+  void UpdateCapacity(AgentId id);
   void RosterChanged() { ++roster_version_; }
   // Builds `wg`'s ready index from the ready bits, or leaves it off.
   void BuildOrder(int wg);

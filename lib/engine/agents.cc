@@ -135,10 +135,11 @@ absl::StatusOr<AgentView> Engine::Impl::GetAgent(AgentId id) const {
   return view;
 }
 
-AgentActivity Engine::Impl::ActivityOf(const AgentState& a) const {
+AgentActivity Engine::Impl::ActivityOf(const AgentState& a, const InteractionRecord* known) const {
   bool connected = false;
   for (InteractionId id : a.held) {
-    const InteractionState state = FindRecord(id)->state;
+    const InteractionState state =
+        known != nullptr && known->id == id ? known->state : FindRecord(id)->state;
     if (state == InteractionState::kAlerting) return AgentActivity::kAlerting;
     connected =
         connected || state == InteractionState::kConnected || state == InteractionState::kHeld;
@@ -148,10 +149,11 @@ AgentActivity Engine::Impl::ActivityOf(const AgentState& a) const {
   return a.logged_in ? AgentActivity::kIdle : AgentActivity::kLoggedOut;
 }
 
-void Engine::Impl::ReportAgent(AgentId agent) {
+void Engine::Impl::ReportAgent(AgentId agent, const InteractionRecord* known) {
   if (observer_ == nullptr) return;
   const AgentState& a = agents_.agent(agent);
-  observer_->OnAgent({.now = now_, .agent = agent, .activity = ActivityOf(a), .status = a.status});
+  observer_->OnAgent(
+      {.now = now_, .agent = agent, .activity = ActivityOf(a, known), .status = a.status});
 }
 
 }  // namespace acd

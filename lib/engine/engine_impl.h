@@ -353,10 +353,12 @@ class Engine::Impl {
   void CheckInvariants() const;
 
   // ---- Reports to the observer ----
-  AgentActivity ActivityOf(const AgentState& a) const;
+  // `known`, if given, is a record the caller holds (its state is read
+  // from it rather than looked up by id).
+  AgentActivity ActivityOf(const AgentState& a, const InteractionRecord* known = nullptr) const;
   void ReportInteraction(const InteractionRecord& x, AgentId agent,
                          RequeueReason reason = RequeueReason::kNone);
-  void ReportAgent(AgentId agent);
+  void ReportAgent(AgentId agent, const InteractionRecord* known = nullptr);
 
   internal::Center center_;
   Time now_;

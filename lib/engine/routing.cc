@@ -351,13 +351,17 @@ bool Engine::Impl::FillOnce(AgentId agent) {
   internal::InteractionChoice choice{.keep_second = record};
   for (size_t m = 0; m < model.workgroups.size(); ++m) {
     const WorkgroupId wg = model.workgroups[m];
+    // Nothing filed in the workgroup (the common case while agents
+    // outnumber calls): nothing to walk, and without records nothing to count.
     if (a.active[m]) {
-      ChooseInWorkgroup(agent, wg, choice);
+      if (record || !interactions_.queue(wg).nonempty_groups.empty()) {
+        ChooseInWorkgroup(agent, wg, choice);
+      }
     } else if (record) {
       decision_.filtered.not_activated += static_cast<int32_t>(stats_.counters(wg).waiting);
     }
   }
-  ChooseAmongPreferred(agent, choice);
+  if (!a.preferred.empty()) ChooseAmongPreferred(agent, choice);
   if (choice.best == nullptr) return false;
   if (record) EmitInteractionChoice(agent, *choice.best, choice.second);
   Offer(*choice.best, agent);
@@ -373,8 +377,11 @@ void Engine::Impl::ChooseInWorkgroup(AgentId agent, WorkgroupId wg,
                                      internal::InteractionChoice& choice) {
   const bool record = choice.keep_second;
   if (record) CountReservedForOthers(agent, wg);
-  const InteractionWeights& weights = center_.workgroup(wg).interaction_weights;
   const internal::WorkgroupQueue& state = interactions_.queue(wg);
+  // Nothing filed in any bucket (the common case when agents outnumber
+  // calls): every media's heap of tops is empty.
+  if (state.nonempty_groups.empty()) return;
+  const InteractionWeights& weights = center_.workgroup(wg).interaction_weights;
   for (int media = 0; media < kMediaTypeCount; ++media) {
     const std::vector<uint32_t>& tops = state.tops[media].slots();
     if (tops.empty()) continue;

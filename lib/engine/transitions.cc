@@ -108,7 +108,7 @@ void Engine::Impl::Offer(InteractionRecord& x, AgentId agent, bool direct, Reque
     x.alert_due = now_ + center_.workgroup(x.workgroup).alert_timeout;
     timers_.Schedule(x.alert_due, TimerKind::kAlertTimeout, x.id.value());
   }
-  ReportAgent(agent);
+  ReportAgent(agent, &x);
 }
 
 void Engine::Impl::Connect(InteractionRecord& x) {
@@ -118,7 +118,7 @@ void Engine::Impl::Connect(InteractionRecord& x) {
   stats_.OnAnswered(x.workgroup, now_ - x.entered_queue, now_);
   agents_.Answered(x.agent);
   ReportInteraction(x, x.agent);
-  ReportAgent(x.agent);
+  ReportAgent(x.agent, &x);
 }
 
 void Engine::Impl::ReleaseCapacity(InteractionRecord& x) {
