@@ -157,7 +157,7 @@ void KpiTally::Account(size_t a, Time now) {
     if (ready) result_.workgroups[wg].ready_s += seconds;
   }
   if (busy && agent.workgroup >= 0) result_.workgroups[agent.workgroup].busy_s += seconds;
-  Split(from, to, [&](int i, double s) {
+  const auto per_interval = [&](int i, double s) {
     for (int wg : shape.active_workgroups) {
       result_.workgroup_intervals[wg][i].staffed_s += s;
       if (ready) result_.workgroup_intervals[wg][i].ready_s += s;
@@ -173,7 +173,14 @@ void KpiTally::Account(size_t a, Time now) {
       if (busy) g.busy_s += s;
       if (ready) g.ready_s += s;
     }
-  });
+  };
+  // Nearly every span lies inside the interval of the call before (whose
+  // bounds IntervalOf keeps), all of it, `seconds`, in that one interval.
+  if (from >= last_start_ && to <= last_end_) {
+    per_interval(last_interval_, seconds);
+  } else {
+    Split(from, to, per_interval);
+  }
 }
 
 void KpiTally::CountBusyAtEnds(Time t) {
