@@ -209,14 +209,11 @@ void AgentBehaviour::RangOut(AgentId agent, Time now) {
   Push(now + away, {SimEventKind::kAgentReturns, agent.value()});
 }
 
-void AgentBehaviour::Changed(const AgentEvent& event) {
-  const size_t a = event.agent.value();
-  if (trace_ != nullptr) {
-    const StatusId s = event.status;
-    trace_->Agent(event.now, scenario_.center.agents[a].name, AgentActivityName(event.activity),
-                  s.valid() ? absl::string_view(engine_.config().statuses[s.value()].name) : "");
-  }
-  agents_[a].status = event.status;
+void AgentBehaviour::TraceAgent(const AgentEvent& event) {
+  const StatusId s = event.status;
+  trace_->Agent(event.now, scenario_.center.agents[event.agent.value()].name,
+                AgentActivityName(event.activity),
+                s.valid() ? absl::string_view(engine_.config().statuses[s.value()].name) : "");
 }
 
 }  // namespace acd::sim

@@ -66,8 +66,12 @@ class AgentBehaviour {
   // An offer rang out at the agent: schedules its return to work.
   void RangOut(AgentId agent, Time now);
   // The agent's activity or status changed: notes the status, writes the
-  // trace line.
-  void Changed(const AgentEvent& event);
+  // trace line. (Inline: the engine reports about three agent changes per
+  // call.)
+  void Changed(const AgentEvent& event) {
+    if (trace_ != nullptr) TraceAgent(event);
+    agents_[event.agent.value()].status = event.status;
+  }
   // Whether `status` lets an agent receive ACD work.
   bool Ready(StatusId status) const { return status.valid() && status_ready_[status.value()]; }
 
@@ -93,6 +97,8 @@ class AgentBehaviour {
   absl::Status ContinueSchedule(size_t a, int64_t k, Time now, bool added);
   absl::Status Command(const acd::Command& command);
   void Push(Time time, SimEvent event) { Schedule(events_, time, event); }
+  // Writes the trace line of an agent change.
+  void TraceAgent(const AgentEvent& event);
 
   const Scenario& scenario_;
   ReplicationStreams& streams_;

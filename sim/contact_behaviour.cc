@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <variant>
 
 #include "absl/strings/str_cat.h"
 #include "acd/status_macros.h"
@@ -257,16 +258,19 @@ void ContactBehaviour::ScheduleAbandon(Call& call, InteractionId id, Time at) {
   ScheduleReserved(events_, at, sequence, {SimEventKind::kAbandon, id.value()});
 }
 
-Arrive ContactBehaviour::ArriveCommand(Call& call, InteractionId id, const Choices& choices,
-                                       Time now) {
+const acd::Command& ContactBehaviour::ArriveCommand(Call& call, InteractionId id,
+                                                    const Choices& choices, Time now) {
   const ContactType& ct = scenario_.contact_types[call.type];
-  Arrive arrive{.now = now,
-                .interaction = id,
-                .workgroup = WorkgroupId(ct.workgroup),
-                .media = ct.media,
-                .priority = ct.priority,
-                .requirements = ct.requirements,
-                .due = call.due.value_or(Time::Infinite())};
+  Arrive& arrive = std::get<Arrive>(arrive_);
+  arrive.now = now;
+  arrive.interaction = id;
+  arrive.workgroup = WorkgroupId(ct.workgroup);
+  arrive.media = ct.media;
+  arrive.priority = ct.priority;
+  arrive.requirements = ct.requirements;
+  arrive.due = call.due.value_or(Time::Infinite());
+  arrive.preferred_agent = AgentId();
+  arrive.preferred_window = Duration();
   if (choices.returning && last_agent_[call.type].valid()) {
     arrive.preferred_agent = last_agent_[call.type];
     arrive.preferred_window = ct.preferred_window;
@@ -279,7 +283,7 @@ Arrive ContactBehaviour::ArriveCommand(Call& call, InteractionId id, const Choic
     arrive.media = MediaType::kCallback;
     arrive.workgroup = WorkgroupId(ct.callback->workgroup);
   }
-  return arrive;
+  return arrive_;
 }
 
 ContactBehaviour::Choices ContactBehaviour::Draw(Call& call, size_t type, Time now,

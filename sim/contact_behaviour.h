@@ -97,9 +97,10 @@ class ContactBehaviour {
   void ScheduleContinued(Call& call, InteractionState state, Time now);
   // Fills a new call of `type` arriving at `now`: its draws, in stream order.
   Choices Draw(Call& call, size_t type, Time now, const ContactType::Listed* entry);
-  // The engine command for a new call; a caller taking a callback becomes
-  // one here.
-  Arrive ArriveCommand(Call& call, InteractionId id, const Choices& choices, Time now);
+  // The engine command for a new call, filled in `arrive_`; a caller taking
+  // a callback becomes one here.
+  const acd::Command& ArriveCommand(Call& call, InteractionId id, const Choices& choices,
+                                    Time now);
   // Schedules the contact type's next arrival: the next listed one, or the
   // next of its Poisson process (sim/poisson.h).
   void ScheduleArrival(size_t type, Time now);
@@ -147,6 +148,10 @@ class ContactBehaviour {
   std::vector<std::vector<double>> scaled_rates_;
   // Per contact type: the agent that answered its latest contact.
   std::vector<AgentId> last_agent_;
+  // The Arrive command of the latest arrival (ArriveCommand), kept so that
+  // no arrival builds, moves and destroys a command, and its requirements
+  // keep their capacity (no allocation per arrival).
+  acd::Command arrive_ = Arrive{};
 };
 
 }  // namespace acd::sim

@@ -8,8 +8,6 @@
 namespace acd::sim {
 namespace {
 
-double Exp(double mean, Mrg32k3a& rng) { return -mean * std::log(rng.NextDouble()); }
-
 // Marsaglia and Tsang's method for shape >= 1, with the usual boost
 // (Gamma(shape + 1) * U^(1/shape)) below 1. Unit scale.
 double StandardGamma(double shape, Mrg32k3a& rng) {
@@ -149,13 +147,12 @@ double Distribution::variance_s2() const {
   return 0;
 }
 
-double Distribution::SampleSeconds(Mrg32k3a& rng) const {
+double Distribution::SampleOtherSeconds(Mrg32k3a& rng) const {
   switch (kind_) {
     case Kind::kConstant:
       return a_;
     case Kind::kExponential:
-      // Inversion; NextDouble is in (0, 1), so the log is finite.
-      return Exp(a_, rng);
+      return ExponentialSeconds(a_, rng);
     case Kind::kErlang: {
       const int k = static_cast<int>(a_);
       double log_sum = 0;

@@ -81,12 +81,26 @@ class Distribution {
   double variance_s2() const;
 
   // One sample in seconds; draws from `rng` only if the kind is random.
-  double SampleSeconds(Mrg32k3a& rng) const;
+  // The two commonest kinds (every answer delay, most handle times and
+  // patiences) are sampled inline, by the same arithmetic as the others'.
+  double SampleSeconds(Mrg32k3a& rng) const {
+    if (kind_ == Kind::kConstant) return a_;
+    if (kind_ == Kind::kExponential) return ExponentialSeconds(a_, rng);
+    return SampleOtherSeconds(rng);
+  }
   Duration Sample(Mrg32k3a& rng) const { return SecondsF(SampleSeconds(rng)); }
 
  private:
   Distribution(Kind kind, double a, double b = 0, double c = 0)
       : kind_(kind), a_(a), b_(b), c_(c) {}
+
+  // An exponential of mean `mean_s`, by inversion; NextDouble is in (0, 1),
+  // so the log is finite.
+  static double ExponentialSeconds(double mean_s, Mrg32k3a& rng) {
+    return -mean_s * std::log(rng.NextDouble());
+  }
+  // SampleSeconds for the kinds it does not sample inline.
+  double SampleOtherSeconds(Mrg32k3a& rng) const;
 
   Kind kind_ = Kind::kConstant;
   // Parameters, by kind: constant (value), exponential (mean), Erlang (k,

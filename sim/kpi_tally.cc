@@ -85,12 +85,22 @@ void KpiTally::LegFinished(ContactKey c, Duration handle, Duration talk) {
 
 void KpiTally::QueueChanged(int type, int delta, Time now) {
   const int wg = shape_.contact_types[type].workgroup;
-  Credit(queues_[type], result_.contact_types[type], &type_intervals_[type], true, now);
-  Credit(workgroup_queues_[wg], result_.workgroups[wg], &result_.workgroup_intervals[wg], false,
-         now);
-  Credit(total_queue_, result_.total, &result_.total_intervals, false, now);
-  queues_[type].waiting += delta;
-  workgroup_queues_[wg].waiting += delta;
+  QueueTrack& queue = queues_[type];
+  QueueTrack& workgroup_queue = workgroup_queues_[wg];
+  if (total_queue_.waiting == 0 || (queue.since == now && workgroup_queue.since == now)) {
+    // Nothing to credit, so only the clocks move: no contact waits anywhere
+    // (most arrivals find an agent free), or no time has passed since these
+    // tracks last changed (the total changes with every track, so it did
+    // not change later; a contact offered the moment it arrives leaves the
+    // queue at the instant it joined it).
+    queue.since = workgroup_queue.since = total_queue_.since = now;
+  } else {
+    Credit(queue, result_.contact_types[type], &type_intervals_[type], true, now);
+    Credit(workgroup_queue, result_.workgroups[wg], &result_.workgroup_intervals[wg], false, now);
+    Credit(total_queue_, result_.total, &result_.total_intervals, false, now);
+  }
+  queue.waiting += delta;
+  workgroup_queue.waiting += delta;
   total_queue_.waiting += delta;
 }
 
@@ -112,8 +122,10 @@ void KpiTally::Credit(QueueTrack& track, Tally& whole, std::vector<Tally>* inter
 }
 
 void KpiTally::AgentChanged(size_t a, Time now, AgentActivity activity, bool status_ready) {
-  Account(a, now);
   AgentTrack& agent = agents_[a];
+  // A second change at one instant (offered, then answered at once) has no
+  // time to credit.
+  if (now != agent.since) Account(a, now);
   agent.activity = activity;
   agent.ready = activity == AgentActivity::kIdle && status_ready;
   if (activity == AgentActivity::kIdle || activity == AgentActivity::kLoggedOut) {
@@ -147,7 +159,7 @@ void KpiTally::Account(size_t a, Time now) {
     if (ready) result_.workgroups[wg].ready_s += seconds;
   }
   if (busy && agent.workgroup >= 0) result_.workgroups[agent.workgroup].busy_s += seconds;
-  Split(from, to, [&](int i, double s) {
+  const auto per_interval = [&](int i, double s) {
     for (int wg : shape.active_workgroups) {
       result_.workgroup_intervals[wg][i].staffed_s += s;
       if (ready) result_.workgroup_intervals[wg][i].ready_s += s;
@@ -163,7 +175,14 @@ void KpiTally::Account(size_t a, Time now) {
       if (busy) g.busy_s += s;
       if (ready) g.ready_s += s;
     }
-  });
+  };
+  // Nearly every span lies inside the interval of the call before (whose
+  // bounds IntervalOf keeps), all of it, `seconds`, in that one interval.
+  if (from >= last_start_ && to <= last_end_) {
+    per_interval(last_interval_, seconds);
+  } else {
+    Split(from, to, per_interval);
+  }
 }
 
 void KpiTally::CountBusyAtEnds(Time t) {

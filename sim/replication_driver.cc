@@ -50,7 +50,7 @@ absl::StatusOr<ReplicationResult> ReplicationDriver::Run() {
   while (true) {
     const Time next_event = events_.empty() ? Time::Infinite() : events_.top_time();
     const Time deadline = engine_.NextDeadline();
-    ACD_RETURN_IF_ERROR(MaybePause(next_event, deadline));
+    if (pause_) ACD_RETURN_IF_ERROR(MaybePause(next_event, deadline));  // forecasts only
     tally_.CountBusyBefore(std::min({next_event, deadline, horizon_}));
     if (events_run_ >= scenario_.max_events) {
       return absl::ResourceExhaustedError(absl::StrCat(

@@ -120,5 +120,24 @@ TEST_CASE("random pushes and pops come out in (time, priority, sequence) order")
   }
 }
 
+// Pop leaves its slot for the next Push to fill; whatever is asked first
+// must see the queue without the popped event.
+TEST_CASE("after a pop with nothing pushed since, the next event is the least left") {
+  EventQueue<int> q;
+  for (int i = 1; i <= 6; ++i) q.Push(Time() + Seconds(7 - i), 0, 7 - i);  // 6 s .. 1 s
+  CHECK(q.Pop().payload == 1);
+  CHECK(q.size() == 5);
+  CHECK_FALSE(q.empty());
+  CHECK(q.top_time() == Time() + Seconds(2));
+  CHECK(q.Pop().payload == 2);
+  q.Push(Time() + Seconds(4), -1, 40);  // fills the slot 2 left: before 4 (lower priority)
+  CHECK(q.size() == 5);
+  CHECK(Drain(q) == std::vector<int>{3, 40, 4, 5, 6});
+  q.Push(Time() + Seconds(9), 0, 9);
+  CHECK(q.Pop().payload == 9);
+  CHECK(q.empty());
+  CHECK(q.size() == 0);
+}
+
 }  // namespace
 }  // namespace acd::sim
