@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <optional>
+#include <utility>
 #include <variant>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "acd/status_macros.h"
@@ -262,15 +264,17 @@ const acd::Command& ContactBehaviour::ArriveCommand(Call& call, InteractionId id
                                                     const Choices& choices, Time now) {
   const ContactType& ct = scenario_.contact_types[call.type];
   Arrive& arrive = std::get<Arrive>(arrive_);
-  arrive.now = now;
-  arrive.interaction = id;
-  arrive.workgroup = WorkgroupId(ct.workgroup);
-  arrive.media = ct.media;
-  arrive.priority = ct.priority;
-  arrive.requirements = ct.requirements;
-  arrive.due = call.due.value_or(Time::Infinite());
-  arrive.preferred_agent = AgentId();
-  arrive.preferred_window = Duration();
+  // Every field from its default, as a new command would have it; only the
+  // requirements' storage is kept.
+  std::vector<SkillRequirement> requirements = std::move(arrive.requirements);
+  requirements.assign(ct.requirements.begin(), ct.requirements.end());
+  arrive = Arrive{.now = now,
+                  .interaction = id,
+                  .workgroup = WorkgroupId(ct.workgroup),
+                  .media = ct.media,
+                  .priority = ct.priority,
+                  .requirements = std::move(requirements),
+                  .due = call.due.value_or(Time::Infinite())};
   if (choices.returning && last_agent_[call.type].valid()) {
     arrive.preferred_agent = last_agent_[call.type];
     arrive.preferred_window = ct.preferred_window;

@@ -94,8 +94,8 @@ class EventQueue {
     Entry first = std::move(heap_.front());
     hole_ = true;
     const uint64_t order = first.key.order;
-    return Event{TimeOf(first.key), static_cast<int32_t>(static_cast<int16_t>((order >> 48) ^ 0x8000)),
-                 order & kSequenceMask, std::move(first.payload)};
+    const auto priority = static_cast<int32_t>(static_cast<int16_t>((order >> 48) ^ 0x8000));
+    return Event{TimeOf(first.key), priority, order & kSequenceMask, std::move(first.payload)};
   }
 
   bool empty() const { return size() == 0; }
