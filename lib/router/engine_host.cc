@@ -257,10 +257,14 @@ void EngineHost::MaybeRefresh(Time now) {
   MaybePublish(now, /*force=*/true);
 }
 
-void EngineHost::Idle() {
+void EngineHost::Idle(Time now) {
   // Nothing to do: make what we have durable and visible before sleeping.
+  // Published as of the loop's reading `now`, never a fresh one: MaybeRefresh
+  // ran with `now`, and a later reading would count as a refresh that never
+  // moved the engine's clock (a ManualClock moved meanwhile would then wait
+  // a whole period for a refresh that never comes).
   if (journal_ != nullptr) (void)journal_->Flush();
-  MaybePublish(clock_->Now(), /*force=*/true);
+  MaybePublish(now, /*force=*/true);
   const uint32_t ticket = wake_.PrepareToSleep();
   if (queue_.ReadyToPop() || queue_.closed()) {
     wake_.CancelSleep();
@@ -324,7 +328,7 @@ void EngineHost::Run() {
       CpuRelax();
       ++polls;
     }
-    if (polls == spin_polls_) Idle();
+    if (polls == spin_polls_) Idle(now);
   }
   if (journal_ != nullptr) (void)journal_->Flush();
   MaybePublish(clock_->Now(), /*force=*/true);

@@ -75,7 +75,9 @@ class EngineHost final : public Observer {
   void MaybeRefresh(Time now);
   // Takes a snapshot if the journal has grown by the configured period.
   void MaybeSnapshot();
-  void Idle();
+  // Publishes what is dirty, then sleeps until woken, the next timer or the
+  // next refresh. `now` is the reading the loop turn worked with.
+  void Idle(Time now);
 
   // Engine thread only (after Start, until the thread is joined).
   std::unique_ptr<Engine> engine_;

@@ -475,6 +475,60 @@ TEST_CASE("the refresh's clock move is journaled: recovery rebuilds the same clo
   CHECK(testing::StateText(*recovered->engine, 1) == live_state);
 }
 
+// A clock that moves, like a ManualClock, only when told, and that can be
+// told to move right after a given reading: a test can then land a clock
+// move between two readings of one turn of the engine thread's loop.
+class SteppingClock final : public Clock {
+ public:
+  explicit SteppingClock(Time start) : now_us_(start.microseconds()) {}
+
+  Time Now() override {
+    const int64_t now = now_us_.load();
+    if (reads_left_.fetch_sub(1) == 1) now_us_.fetch_add(step_us_.load());
+    return Time::FromMicroseconds(now);
+  }
+  // As a ManualClock's: never, unless already there (and not a reading).
+  std::chrono::nanoseconds RealTimeUntil(Time t) override {
+    if (t.microseconds() <= now_us_.load()) return std::chrono::nanoseconds(0);
+    return std::chrono::nanoseconds::max();
+  }
+
+  // Moves by `step` just after the `reads`-th reading from now.
+  void StepAfter(int reads, Duration step) {
+    step_us_.store(step.microseconds());
+    reads_left_.store(reads);
+  }
+
+ private:
+  std::atomic<int64_t> now_us_;
+  std::atomic<int64_t> step_us_{0};
+  std::atomic<int64_t> reads_left_{0};
+};
+
+TEST_CASE("a clock move inside one turn of the engine thread still brings a refresh") {
+  // The turn that finds nothing to do reads the clock at its top; if it
+  // moves before the turn publishes and sleeps, the publish must count as of
+  // the first reading. Counted as of the second, it passed for a refresh
+  // that never moved the engine's clock, and the engine slept for good
+  // (CI saw this once, in the journaled refresh case above).
+  SteppingClock clock(Time() + Seconds(1000));
+  auto router = MakeRouter(clock, SimpleCenter(1));
+  REQUIRE(router->Submit(0, Call(1)).ok());
+  Await([&] {
+    const auto s = router->ReadStats(0);
+    return s && s->commands_applied == 1;
+  });
+  // Let the engine thread fall asleep (it publishes before it sleeps).
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  // The next command's turn reads the clock once; the turn after it, which
+  // finds nothing, reads it once more, and then the clock moves.
+  clock.StepAfter(2, Seconds(30));
+  REQUIRE(router->Submit(0, Call(2)).ok());
+  Await([&] { return router->ReadStats(0)->as_of == Time() + Seconds(1030); });
+  CHECK(router->ReadStats(0)->commands_applied == 2);
+  CHECK(router->ReadStats(0)->workgroups[0].stats.longest_wait == Seconds(30));
+}
+
 TEST_CASE("with the refresh off, an idle engine's statistics stay as of its last command") {
   ManualClock clock(Time() + Seconds(1000));
   auto router = MakeRouter(clock, SimpleCenter(1), {.stats_refresh = Duration::Zero()});
