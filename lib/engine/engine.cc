@@ -50,11 +50,6 @@ Engine::Impl::Impl(Center center, Time start)
       interactions_(center_, agents_),
       last_offered_(center_.workgroup_count()) {}
 
-Time Engine::Impl::NextDeadline() const {
-  PruneTimers();
-  return timers_.NextDue();
-}
-
 void Engine::Impl::PruneTimers() const {
   if (front_live_) return;
   timers_.Prune([this](const Timer& t) { return TimerLive(t); });
@@ -73,14 +68,7 @@ absl::Status Engine::Impl::Apply(const Command& command) {
   return status;
 }
 
-absl::Status Engine::Impl::AdvanceTo(Time now) {
-  // Most calls (every command's) have nothing to fire: the earliest timer,
-  // known live, is later. What the loop below would do then, without
-  // building a Status: move the clock.
-  if (now >= now_ && now <= kMaxTime && !busy_ && front_live_ && timers_.NextDue() > now) {
-    now_ = now;
-    return absl::OkStatus();
-  }
+absl::Status Engine::Impl::AdvanceTimers(Time now) {
   ACD_RETURN_IF_ERROR(internal::CheckTime(now, "now"));
   if (now < now_) {
     return absl::InvalidArgumentError(absl::StrCat(
