@@ -50,12 +50,6 @@ Engine::Impl::Impl(Center center, Time start)
       interactions_(center_, agents_),
       last_offered_(center_.workgroup_count()) {}
 
-void Engine::Impl::PruneTimers() const {
-  if (front_live_) return;
-  timers_.Prune([this](const Timer& t) { return TimerLive(t); });
-  front_live_ = true;
-}
-
 absl::Status Engine::Impl::Apply(const Command& command) {
   ACD_RETURN_IF_ERROR(AdvanceTo(CommandTime(command)));
   ReentrancyGuard guard(this);
@@ -78,7 +72,7 @@ absl::Status Engine::Impl::AdvanceTimers(Time now) {
   ACD_RETURN_IF_ERROR(guard.status());
   int64_t fired = 0;
   for (;;) {
-    PruneTimers();
+    if (!front_live_) PruneTimers();
     const Time next = timers_.NextDue();
     if (next > now) break;
     // The budget is checked between instants only, so that the clock never

@@ -266,7 +266,8 @@ class Engine::Impl {
   void SetAgentStatus(AgentId agent, StatusId status);
   void ClearExclusion(InteractionRecord& x);
   bool TimerLive(const Timer& timer) const;
-  // Drops dead timers from the front of the queue, unless front_live_ says
+  // Drops dead timers from the front of the queue; the earliest left is
+  // then known live (front_live_). Callers skip it while front_live_ says
   // that the earliest one was found live and nothing changed since.
   void PruneTimers() const;
   // AdvanceTo's general case: checks `now`, then fires every timer due by
