@@ -373,6 +373,8 @@ class Engine::Impl {
   // `known`, if given, is a record the caller holds (its state is read
   // from it rather than looked up by id).
   AgentActivity ActivityOf(const AgentState& a, const InteractionRecord* known = nullptr) const;
+  // ActivityOf's general case: every held interaction's state, looked up.
+  AgentActivity ActivityOfHeld(const AgentState& a, const InteractionRecord* known) const;
   void ReportInteraction(const InteractionRecord& x, AgentId agent,
                          RequeueReason reason = RequeueReason::kNone);
   void ReportAgent(AgentId agent, const InteractionRecord* known = nullptr);
