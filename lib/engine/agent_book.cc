@@ -107,12 +107,6 @@ void AgentBook::Unexempt(AgentId id, MediaType media, int percent) {
 
 // ---- Outcomes ------------------------------------------------------------------
 
-void AgentBook::Answered(AgentId id) {
-  AgentState& a = agents_[id.value()];
-  a.misses = 0;
-  ++a.answered;
-}
-
 bool AgentBook::Missed(AgentId id, int limit) {
   AgentState& a = agents_[id.value()];
   if (++a.misses < limit) return false;
@@ -131,8 +125,6 @@ void AgentBook::Unblock(AgentId id) {
   agents_[id.value()].delay_pending = false;
   UpdateIndexes(id);
 }
-
-void AgentBook::AddTalkTime(AgentId id, Duration talk) { agents_[id.value()].talk_time += talk; }
 
 void AgentBook::StartWrapUp(AgentId id, InteractionId x) {
   AgentState& a = agents_[id.value()];

@@ -166,14 +166,18 @@ class AgentBook {
 
   // ---- Outcomes ----
   // An offer answered: the miss count starts over, one more answered.
-  void Answered(AgentId id);
+  void Answered(AgentId id) {
+    AgentState& a = agents_[id.value()];
+    a.misses = 0;
+    ++a.answered;
+  }
   // An offer missed; true, and the count starts over, when it is the
   // `limit`-th in a row.
   bool Missed(AgentId id, int limit);
   // The no-answer delay: not ready until `until` (then Unblock).
   void Block(AgentId id, Time until);
   void Unblock(AgentId id);
-  void AddTalkTime(AgentId id, Duration talk);
+  void AddTalkTime(AgentId id, Duration talk) { agents_[id.value()].talk_time += talk; }
   // Wrap-up of `x` begins: the agent will return to its current status
   // when the last wrap-up ends, unless that status is after-call work.
   void StartWrapUp(AgentId id, InteractionId x);

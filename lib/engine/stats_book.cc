@@ -64,12 +64,6 @@ void StatsBook::OnAbandoned(WorkgroupId wg, Duration wait, Time now) {
   CountWithin(thresholds, wait, current.abandoned_within, s.total.abandoned_within);
 }
 
-void StatsBook::OnDisconnected(WorkgroupId wg, Time due, Time now) {
-  if (due == Time::Infinite()) return;
-  WorkgroupCounters& c = counters_[wg.value()];
-  ++(now <= due ? c.completed_on_time : c.completed_late);
-}
-
 void StatsBook::OnCompleted(WorkgroupId wg, bool failed, Duration handle, Time now) {
   WorkgroupCounters& c = counters_[wg.value()];
   ++(failed ? c.failed : c.completed);
