@@ -214,14 +214,6 @@ absl::Status Engine::Impl::NoSuchInteraction(InteractionId id) {
       absl::StrCat("interaction ", id.value(), ": no such live interaction"));
 }
 
-absl::StatusOr<internal::InteractionRecord*> Engine::Impl::Find(InteractionId id) {
-  InteractionRecord* x = interactions_.Find(id);
-  if (x == nullptr) {
-    return NoSuchInteraction(id);
-  }
-  return x;
-}
-
 absl::Status Engine::Impl::WrongState(const InteractionRecord& x, absl::string_view wanted) const {
   return absl::FailedPreconditionError(absl::StrCat(
       "interaction ", x.id.value(), ": is ", InteractionStateName(x.state), ", not ", wanted));

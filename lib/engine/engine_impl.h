@@ -177,7 +177,13 @@ class Engine::Impl {
   // Handle(Arrive) learns as it creates the record (AlreadyLive).
   absl::Status CheckArrive(const Arrive& c) const;
   static absl::Status AlreadyLive(InteractionId id);
-  absl::StatusOr<InteractionRecord*> Find(InteractionId id);
+  // The live record of `id`, or NoSuchInteraction. Inline: commands on a
+  // live interaction, nearly all, build no Status.
+  absl::StatusOr<InteractionRecord*> Find(InteractionId id) {
+    InteractionRecord* x = interactions_.Find(id);
+    if (x == nullptr) return NoSuchInteraction(id);
+    return x;
+  }
   // NotFound naming `id`: no live interaction has it.
   static absl::Status NoSuchInteraction(InteractionId id);
   absl::Status WrongState(const InteractionRecord& x, absl::string_view wanted) const;
