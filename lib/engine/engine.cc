@@ -50,11 +50,18 @@ Engine::Impl::Impl(Center center, Time start)
       interactions_(center_, agents_),
       last_offered_(center_.workgroup_count()) {}
 
+// One dispatch on the command's type, which then reads its time
+// (CommandTime) and handles it.
 absl::Status Engine::Impl::Apply(const Command& command) {
-  ACD_RETURN_IF_ERROR(AdvanceTo(CommandTime(command)));
+  return std::visit([this](const auto& c) { return Run(c); }, command);
+}
+
+template <typename C>
+absl::Status Engine::Impl::Run(const C& c) {
+  ACD_RETURN_IF_ERROR(AdvanceTo(c.now));
   ReentrancyGuard guard(this);
   ACD_RETURN_IF_ERROR(guard.status());
-  absl::Status status = std::visit([this](const auto& c) { return Handle(c); }, command);
+  absl::Status status = Handle(c);
   front_live_ = false;
 #ifdef ACD_ENGINE_CHECKS
   CheckInvariants();

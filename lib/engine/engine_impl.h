@@ -188,6 +188,9 @@ class Engine::Impl {
   static absl::Status NoSuchInteraction(InteractionId id);
   absl::Status WrongState(const InteractionRecord& x, absl::string_view wanted) const;
 
+  // Apply for one type of command: the clock to its time, then Handle.
+  template <typename C>
+  absl::Status Run(const C& c);
   absl::Status Handle(const LogIn& c);
   absl::Status Handle(const LogOut& c);
   absl::Status Handle(const SetStatus& c);
