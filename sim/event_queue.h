@@ -106,6 +106,13 @@ class EventQueue {
     return TimeOf(heap_.front().key);
   }
 
+  // The first event's time, or Time::Infinite() when there is none.
+  Time next_time() const {
+    if (has_front_) return TimeOf(front_.key);
+    FillHole();
+    return heap_.empty() ? Time::Infinite() : TimeOf(heap_.front().key);
+  }
+
   // Removes and returns the first event. Precondition: !empty().
   Event Pop() {
     if (has_front_) {
