@@ -34,6 +34,7 @@
 #define ACD_SIM_KPI_TALLY_H_
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -230,8 +231,15 @@ class KpiTally {
   void CountBusyAtEnds(Time t);
   Time IntervalEnd(int k) const { return std::min(shape_.horizon, Time() + shape_.interval * (k + 1)); }
 
+  // Service-level thresholds per contact type: the tally's first, then one
+  // per `answered_within_more`, each type's last repeated.
+  static constexpr size_t kThresholds =
+      1 + std::tuple_size_v<decltype(Tally::answered_within_more)>;
+  using Thresholds = std::array<Duration, kThresholds>;
+
   const KpiShape shape_;
   int intervals_ = 1;
+  std::vector<Thresholds> thresholds_;
   ReplicationResult result_;
   // Per contact type and interval: contacts by their arrival interval.
   std::vector<std::vector<Tally>> type_intervals_;
