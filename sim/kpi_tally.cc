@@ -128,18 +128,6 @@ void KpiTally::Credit(QueueTrack& track, Tally& whole, std::vector<Tally>* inter
   });
 }
 
-void KpiTally::AgentChanged(size_t a, Time now, AgentActivity activity, bool status_ready) {
-  AgentTrack& agent = agents_[a];
-  // A second change at one instant (offered, then answered at once) has no
-  // time to credit.
-  if (now != agent.since) Account(a, now);
-  agent.activity = activity;
-  agent.ready = activity == AgentActivity::kIdle && status_ready;
-  if (activity == AgentActivity::kIdle || activity == AgentActivity::kLoggedOut) {
-    agent.workgroup = -1;
-  }
-}
-
 void KpiTally::Account(size_t a, Time now) {
   AgentTrack& agent = agents_[a];
   const Time from = std::max(agent.since, shape_.window_start);

@@ -170,8 +170,19 @@ class KpiTally {
 
   // Agent `a` takes `activity` at `now`; `status_ready` says whether its
   // status is acd_available. Credits its time since its last change first;
-  // idle and logged out leave its workgroup.
-  void AgentChanged(size_t a, Time now, AgentActivity activity, bool status_ready);
+  // idle and logged out leave its workgroup. (Inline: the engine reports
+  // about three agent changes per call.)
+  void AgentChanged(size_t a, Time now, AgentActivity activity, bool status_ready) {
+    AgentTrack& agent = agents_[a];
+    // A second change at one instant (offered, then answered at once) has
+    // no time to credit.
+    if (now != agent.since) Account(a, now);
+    agent.activity = activity;
+    agent.ready = activity == AgentActivity::kIdle && status_ready;
+    if (activity == AgentActivity::kIdle || activity == AgentActivity::kLoggedOut) {
+      agent.workgroup = -1;
+    }
+  }
   // Agent `a` is offered a contact of `workgroup`: its busy time from its
   // next change on goes there.
   void AgentTakes(size_t a, int workgroup) { agents_[a].workgroup = workgroup; }
