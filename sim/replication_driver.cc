@@ -51,7 +51,7 @@ absl::StatusOr<ReplicationResult> ReplicationDriver::Run() {
     const Time next_event = events_.next_time();
     const Time deadline = engine_.NextDeadline();
     if (pause_) ACD_RETURN_IF_ERROR(MaybePause(next_event, deadline));  // forecasts only
-    tally_.CountBusyBefore(std::min({next_event, deadline, horizon_}));
+    tally_.CountBusyBefore(std::min(std::min(next_event, deadline), horizon_));
     if (events_run_ >= scenario_.max_events) {
       return absl::ResourceExhaustedError(absl::StrCat(
           "simulator: more than ", scenario_.max_events,
