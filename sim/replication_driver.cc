@@ -127,6 +127,9 @@ void ReplicationDriver::OnOffer(const OfferEvent& offer) {
 }
 
 void ReplicationDriver::OnInteraction(const InteractionEvent& event) {
+  // Nothing to do (one interaction event in four in A2): first, so that it
+  // costs a compare and no register saves.
+  if (event.state == InteractionState::kAlerting) return;
   contacts_.Trace(event);
   switch (event.state) {
     case InteractionState::kWaiting:
@@ -154,7 +157,7 @@ void ReplicationDriver::OnInteraction(const InteractionEvent& event) {
     case InteractionState::kTransferred:
       if (contacts_.LeftAgent(event)) agents_.WrapUpEnded(event.agent);
       return;
-    case InteractionState::kAlerting:
+    case InteractionState::kAlerting:  // above
       return;
   }
 }
