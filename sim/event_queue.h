@@ -26,7 +26,7 @@
 // Push drops its event into that hole and sifts it down, so an event that
 // pushes one event back costs one sift instead of two (the last entry down
 // from the top, then the new one up from the bottom). Only when something
-// else comes first (top_time, empty, size, another Pop) is the hole filled
+// else comes first (next_time, top_time, another Pop) is the hole filled
 // the usual way, with the last entry.
 //
 // An event pushed ahead of every event in the heap (an answer with no
