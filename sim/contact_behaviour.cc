@@ -218,7 +218,8 @@ absl::Status ContactBehaviour::Arrival(size_t type, Time now) {
   const InteractionId id = calls_.IdOf(call);
   tally_.Offered(call.key());
   const absl::Status arrived = engine_.Apply(ArriveCommand(call, id, choices, now));
-  if (arrived.code() == absl::StatusCode::kResourceExhausted) {  // the queue is full
+  // (ok() first: it is inline, code() is not.)
+  if (!arrived.ok() && arrived.code() == absl::StatusCode::kResourceExhausted) {  // queue full
     TraceContact(now, "blocked", call, AgentId());
     tally_.Blocked(call.key());
     calls_.Release(call);
@@ -368,7 +369,9 @@ absl::Status ContactBehaviour::HangUp(Call& call, Time now) {
                  .interaction = id,
                  .workgroup = WorkgroupId(scenario_.contact_types[call.type].transfer->workgroup)});
     // A full queue refuses the transfer: the agent finishes the call instead.
-    if (moved.code() != absl::StatusCode::kResourceExhausted) return CheckEngine(moved);
+    if (moved.ok() || moved.code() != absl::StatusCode::kResourceExhausted) {
+      return CheckEngine(moved);
+    }
     call.transfer = call.transferring = false;
   }
   return Command(Disconnect{.now = now, .interaction = id});

@@ -26,9 +26,17 @@
 // Push drops its event into that hole and sifts it down, so an event that
 // pushes one event back costs one sift instead of two (the last entry down
 // from the top, then the new one up from the bottom). Only when something
-// else comes first (top_time, empty, size, another Pop) is the hole filled
-// the usual way, with the last entry. The order of events is the keys'
-// alone, so where an entry sits in the heap changes nothing that comes out.
+// else comes first (next_time, top_time, another Pop) is the hole filled
+// the usual way, with the last entry.
+//
+// An event pushed ahead of every event in the heap (an answer with no
+// delay, due at the time of the last pop) waits in a slot of its own in
+// front of the heap instead of sifting up to its top; the next Pop takes it
+// from there and leaves the heap whole, so the event pushed after it (the
+// answered call's hang-up, far in the future) goes in at the bottom and
+// mostly stays there, instead of sifting down from the top. The order of
+// events is the keys' alone, so where an entry waits changes nothing that
+// comes out.
 //
 // Limits: `priority` must lie in [-32768, 32767] and at most 2^48 events
 // may be pushed between two Clear calls (the simulator's event limit per
@@ -78,32 +86,51 @@ class EventQueue {
       SiftDown(std::move(entry));
       return;
     }
+    if (!has_front_) {
+      if (heap_.empty() || entry.key < heap_.front().key) {
+        front_ = std::move(entry);
+        has_front_ = true;
+        return;
+      }
+    } else if (entry.key < front_.key) {
+      std::swap(entry, front_);  // the old front goes to the top of the heap
+    }
     heap_.push_back(std::move(entry));
     SiftUp(heap_.size() - 1);
   }
 
   // The first event's time. Precondition: !empty().
   Time top_time() const {
+    if (has_front_) return TimeOf(front_.key);
     FillHole();
     return TimeOf(heap_.front().key);
   }
 
+  // The first event's time, or Time::Infinite() when there is none.
+  Time next_time() const {
+    if (has_front_) return TimeOf(front_.key);
+    FillHole();
+    return heap_.empty() ? Time::Infinite() : TimeOf(heap_.front().key);
+  }
+
   // Removes and returns the first event. Precondition: !empty().
   Event Pop() {
+    if (has_front_) {
+      has_front_ = false;
+      return EventOf(std::move(front_));
+    }
     FillHole();
-    Entry first = std::move(heap_.front());
     hole_ = true;
-    const uint64_t order = first.key.order;
-    const auto priority = static_cast<int32_t>(static_cast<int16_t>((order >> 48) ^ 0x8000));
-    return Event{TimeOf(first.key), priority, order & kSequenceMask, std::move(first.payload)};
+    return EventOf(std::move(heap_.front()));
   }
 
   bool empty() const { return size() == 0; }
-  size_t size() const { return heap_.size() - (hole_ ? 1 : 0); }
+  size_t size() const { return heap_.size() - (hole_ ? 1 : 0) + (has_front_ ? 1 : 0); }
 
   void Clear() {
     heap_.clear();
     hole_ = false;
+    has_front_ = false;
     next_sequence_ = 0;
   }
 
@@ -133,6 +160,11 @@ class EventQueue {
   }
   static Time TimeOf(const Key& key) {
     return Time::FromMicroseconds(static_cast<int64_t>(key.time ^ kSignBit));
+  }
+  static Event EventOf(Entry&& entry) {
+    const uint64_t order = entry.key.order;
+    const auto priority = static_cast<int32_t>(static_cast<int16_t>((order >> 48) ^ 0x8000));
+    return Event{TimeOf(entry.key), priority, order & kSequenceMask, std::move(entry.payload)};
   }
 
   // Fills the hole a Pop left with the last entry (the usual removal),
@@ -189,6 +221,11 @@ class EventQueue {
   // changes where entries sit but not what comes out: mutable.
   mutable std::vector<Entry> heap_;
   mutable bool hole_ = false;
+  // An event ahead of every event in the heap, waiting in front of it
+  // (`has_front_`). Never at the same time as the hole: a Push fills the
+  // hole first, and a Pop from the front leaves the heap whole.
+  Entry front_{};
+  bool has_front_ = false;
   uint64_t next_sequence_ = 0;
 };
 

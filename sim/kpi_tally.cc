@@ -47,6 +47,11 @@ KpiTally::KpiTally(KpiShape shape) : shape_(std::move(shape)) {
   result_.total_intervals.assign(intervals_, interval);
   result_.agent_groups.assign(groups, interval);
   result_.agent_group_intervals.assign(groups, std::vector<Tally>(intervals_, interval));
+  thresholds_.resize(types);
+  for (size_t k = 0; k < types; ++k) {
+    const std::vector<Duration>& sl = shape_.contact_types[k].thresholds;
+    for (size_t i = 0; i < kThresholds; ++i) thresholds_[k][i] = sl[std::min(i, sl.size() - 1)];
+  }
   queues_.resize(types);
   workgroup_queues_.resize(workgroups);
   agents_.resize(shape_.agents.size());
@@ -54,14 +59,16 @@ KpiTally::KpiTally(KpiShape shape) : shape_(std::move(shape)) {
 }
 
 void KpiTally::Answered(ContactKey c, Duration waited) {
-  const std::vector<Duration>& sl = shape_.contact_types[c.type].thresholds;
+  if (!c.counted) return;
+  // Compared once for both tallies.
+  const Thresholds& sl = thresholds_[c.type];
+  std::array<int64_t, kThresholds> within;
+  for (size_t k = 0; k < kThresholds; ++k) within[k] = waited <= sl[k] ? 1 : 0;
   Count(c, [&](Tally& t) {
     ++t.answered;
     t.wait_answered_s += ToSeconds(waited);
-    if (waited <= sl[0]) ++t.answered_within;
-    for (size_t k = 1; k <= t.answered_within_more.size(); ++k) {
-      if (waited <= sl[std::min(k, sl.size() - 1)]) ++t.answered_within_more[k - 1];
-    }
+    t.answered_within += within[0];
+    for (size_t k = 1; k < kThresholds; ++k) t.answered_within_more[k - 1] += within[k];
   });
 }
 
@@ -119,18 +126,6 @@ void KpiTally::Credit(QueueTrack& track, Tally& whole, std::vector<Tally>* inter
     t.max_queue = std::max(t.max_queue, level);
     if (integral) t.queue_integral_s += level * s;
   });
-}
-
-void KpiTally::AgentChanged(size_t a, Time now, AgentActivity activity, bool status_ready) {
-  AgentTrack& agent = agents_[a];
-  // A second change at one instant (offered, then answered at once) has no
-  // time to credit.
-  if (now != agent.since) Account(a, now);
-  agent.activity = activity;
-  agent.ready = activity == AgentActivity::kIdle && status_ready;
-  if (activity == AgentActivity::kIdle || activity == AgentActivity::kLoggedOut) {
-    agent.workgroup = -1;
-  }
 }
 
 void KpiTally::Account(size_t a, Time now) {

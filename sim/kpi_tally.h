@@ -34,6 +34,7 @@
 #define ACD_SIM_KPI_TALLY_H_
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -169,8 +170,19 @@ class KpiTally {
 
   // Agent `a` takes `activity` at `now`; `status_ready` says whether its
   // status is acd_available. Credits its time since its last change first;
-  // idle and logged out leave its workgroup.
-  void AgentChanged(size_t a, Time now, AgentActivity activity, bool status_ready);
+  // idle and logged out leave its workgroup. (Inline: the engine reports
+  // about three agent changes per call.)
+  void AgentChanged(size_t a, Time now, AgentActivity activity, bool status_ready) {
+    AgentTrack& agent = agents_[a];
+    // A second change at one instant (offered, then answered at once) has
+    // no time to credit.
+    if (now != agent.since) Account(a, now);
+    agent.activity = activity;
+    agent.ready = activity == AgentActivity::kIdle && status_ready;
+    if (activity == AgentActivity::kIdle || activity == AgentActivity::kLoggedOut) {
+      agent.workgroup = -1;
+    }
+  }
   // Agent `a` is offered a contact of `workgroup`: its busy time from its
   // next change on goes there.
   void AgentTakes(size_t a, int workgroup) { agents_[a].workgroup = workgroup; }
@@ -230,8 +242,15 @@ class KpiTally {
   void CountBusyAtEnds(Time t);
   Time IntervalEnd(int k) const { return std::min(shape_.horizon, Time() + shape_.interval * (k + 1)); }
 
+  // Service-level thresholds per contact type: the tally's first, then one
+  // per `answered_within_more`, each type's last repeated.
+  static constexpr size_t kThresholds =
+      1 + std::tuple_size_v<decltype(Tally::answered_within_more)>;
+  using Thresholds = std::array<Duration, kThresholds>;
+
   const KpiShape shape_;
   int intervals_ = 1;
+  std::vector<Thresholds> thresholds_;
   ReplicationResult result_;
   // Per contact type and interval: contacts by their arrival interval.
   std::vector<std::vector<Tally>> type_intervals_;

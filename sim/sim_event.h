@@ -71,17 +71,57 @@ struct SimEvent {
   StatusId status;
 };
 
-// The simulator's future events: Push through `Schedule`, which sets the
-// priority from the kind.
-using SimEventQueue = EventQueue<SimEvent>;
+// The simulator's future events: an EventQueue whose priority is the
+// event's kind. An entry keeps the kind only as its priority, so that it
+// is 32 bytes (the key, then target, offer and status) instead of 40: the
+// heap moves an entry in two 16-byte words and finds one by a shift
+// (measured: A2 -2.1M instructions, the full day -0.6M).
+class SimEventQueue {
+ public:
+  struct Event {
+    Time time;
+    SimEvent payload;
+  };
 
-inline void Schedule(SimEventQueue& events, Time time, SimEvent event) {
-  events.Push(time, static_cast<int32_t>(event.kind), event);
-}
+  bool empty() const { return queue_.empty(); }
+  // The first event's time, or Time::Infinite() when there is none.
+  Time next_time() const { return queue_.next_time(); }
+  // EventQueue::Reserve.
+  uint64_t Reserve() { return queue_.Reserve(); }
+  void Push(Time time, const SimEvent& event) {
+    queue_.Push(time, static_cast<int32_t>(event.kind),
+                Stored{event.target, event.offer, event.status});
+  }
+  // Pushes `event` in the place taken by `sequence` (Reserve).
+  void PushReserved(Time time, uint64_t sequence, const SimEvent& event) {
+    queue_.PushReserved(time, static_cast<int32_t>(event.kind), sequence,
+                        Stored{event.target, event.offer, event.status});
+  }
+  // Removes and returns the first event. Precondition: !empty().
+  Event Pop() {
+    const EventQueue<Stored>::Event e = queue_.Pop();
+    return {e.time, SimEvent{.kind = static_cast<SimEventKind>(e.priority),
+                             .target = e.payload.target,
+                             .offer = e.payload.offer,
+                             .status = e.payload.status}};
+  }
+
+ private:
+  struct Stored {
+    uint64_t target;
+    uint32_t offer;
+    StatusId status;
+  };
+  static_assert(sizeof(Stored) == 16);
+
+  EventQueue<Stored> queue_;
+};
+
+inline void Schedule(SimEventQueue& events, Time time, SimEvent event) { events.Push(time, event); }
 
 // Pushes `event` in the place taken by `sequence` (SimEventQueue::Reserve).
 inline void ScheduleReserved(SimEventQueue& events, Time time, uint64_t sequence, SimEvent event) {
-  events.PushReserved(time, static_cast<int32_t>(event.kind), sequence, event);
+  events.PushReserved(time, sequence, event);
 }
 
 }  // namespace acd::sim

@@ -139,5 +139,27 @@ TEST_CASE("after a pop with nothing pushed since, the next event is the least le
   CHECK(q.size() == 0);
 }
 
+// An event pushed ahead of everything queued waits in front of the heap;
+// one pushed ahead of it again, or behind it, must still come out in order.
+TEST_CASE("events pushed ahead of the queue come out in order with the rest") {
+  EventQueue<int> q;
+  q.Push(Time() + Seconds(5), 0, 50);
+  q.Push(Time() + Seconds(3), 0, 30);
+  CHECK(q.Pop().payload == 30);
+  CHECK(q.Pop().payload == 50);  // the heap is whole again, and empty
+  q.Push(Time() + Seconds(8), 0, 80);
+  q.Push(Time() + Seconds(6), 2, 62);  // ahead of 80: in front
+  CHECK(q.size() == 2);
+  CHECK(q.top_time() == Time() + Seconds(6));
+  q.Push(Time() + Seconds(6), 1, 61);  // ahead of the front one
+  q.Push(Time() + Seconds(7), 0, 70);  // between the front and the heap
+  q.Push(Time() + Seconds(6), 2, 63);  // behind 62 (pushed later)
+  CHECK(q.size() == 5);
+  CHECK(q.Pop().payload == 61);
+  q.Push(Time() + Seconds(6), 0, 60);  // ahead of all left, with no hole
+  CHECK(Drain(q) == std::vector<int>{60, 62, 63, 70, 80});
+  CHECK(q.empty());
+}
+
 }  // namespace
 }  // namespace acd::sim
