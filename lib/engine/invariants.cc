@@ -72,7 +72,8 @@ void Engine::Impl::CheckInvariants() const {
   // include every group's) with HasCapacity, and the available-since
   // mirror.
   for (const internal::Group& group : interactions_.groups()) {
-    ACD_CHECK((agents_.members(group.workgroup).room_media >> internal::MediaIndex(group.media) & 1) != 0);
+    const unsigned kept = agents_.members(group.workgroup).room_media;
+    ACD_CHECK((kept >> internal::MediaIndex(group.media) & 1) != 0);
   }
   for (size_t a = 0; a < agents_.size(); ++a) {
     const AgentId agent(static_cast<uint32_t>(a));

@@ -195,7 +195,7 @@ TEST_CASE("the agent book's indexes agree with agent state after any sequence of
   const Center center = TestCenter();
   for (uint64_t seed = 1; seed <= 20; ++seed) {
     AgentBook book(center);
-  KeepAllRooms(center, book);
+    KeepAllRooms(center, book);
     std::vector<std::vector<Held>> held(book.size());
     Choices rng(seed);
     uint64_t next_id = 1;
