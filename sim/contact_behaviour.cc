@@ -265,17 +265,21 @@ const acd::Command& ContactBehaviour::ArriveCommand(Call& call, InteractionId id
                                                     const Choices& choices, Time now) {
   const ContactType& ct = scenario_.contact_types[call.type];
   Arrive& arrive = std::get<Arrive>(arrive_);
-  // Every field from its default, as a new command would have it; only the
-  // requirements' storage is kept.
-  std::vector<SkillRequirement> requirements = std::move(arrive.requirements);
-  requirements.assign(ct.requirements.begin(), ct.requirements.end());
-  arrive = Arrive{.now = now,
-                  .interaction = id,
-                  .workgroup = WorkgroupId(ct.workgroup),
-                  .media = ct.media,
-                  .priority = ct.priority,
-                  .requirements = std::move(requirements),
-                  .due = call.due.value_or(Time::Infinite())};
+  // Every field set as a new command would have it, one by one: assigning a
+  // whole new Arrive would build, move and destroy its two vectors for each
+  // arrival (measured: A2 -3.3M instructions). The requirements' storage is
+  // kept; the simulator never sets tiers. A field added to Arrive must be
+  // set here too.
+  arrive.now = now;
+  arrive.interaction = id;
+  arrive.workgroup = WorkgroupId(ct.workgroup);
+  arrive.media = ct.media;
+  arrive.priority = ct.priority;
+  arrive.requirements.assign(ct.requirements.begin(), ct.requirements.end());
+  arrive.tiers.clear();
+  arrive.preferred_agent = AgentId();
+  arrive.preferred_window = Duration();
+  arrive.due = call.due.value_or(Time::Infinite());
   if (choices.returning && last_agent_[call.type].valid()) {
     arrive.preferred_agent = last_agent_[call.type];
     arrive.preferred_window = ct.preferred_window;
