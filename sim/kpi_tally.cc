@@ -90,25 +90,12 @@ void KpiTally::LegFinished(ContactKey c, Duration handle, Duration talk) {
   });
 }
 
-void KpiTally::QueueChanged(int type, int delta, Time now) {
+void KpiTally::CreditQueues(int type, Time now) {
   const int wg = shape_.contact_types[type].workgroup;
-  QueueTrack& queue = queues_[type];
-  QueueTrack& workgroup_queue = workgroup_queues_[wg];
-  if (total_queue_.waiting == 0 || (queue.since == now && workgroup_queue.since == now)) {
-    // Nothing to credit, so only the clocks move: no contact waits anywhere
-    // (most arrivals find an agent free), or no time has passed since these
-    // tracks last changed (the total changes with every track, so it did
-    // not change later; a contact offered the moment it arrives leaves the
-    // queue at the instant it joined it).
-    queue.since = workgroup_queue.since = total_queue_.since = now;
-  } else {
-    Credit(queue, result_.contact_types[type], &type_intervals_[type], true, now);
-    Credit(workgroup_queue, result_.workgroups[wg], &result_.workgroup_intervals[wg], false, now);
-    Credit(total_queue_, result_.total, &result_.total_intervals, false, now);
-  }
-  queue.waiting += delta;
-  workgroup_queue.waiting += delta;
-  total_queue_.waiting += delta;
+  Credit(queues_[type], result_.contact_types[type], &type_intervals_[type], true, now);
+  Credit(workgroup_queues_[wg], result_.workgroups[wg], &result_.workgroup_intervals[wg], false,
+         now);
+  Credit(total_queue_, result_.total, &result_.total_intervals, false, now);
 }
 
 void KpiTally::Credit(QueueTrack& track, Tally& whole, std::vector<Tally>* intervals, bool integral,

@@ -163,8 +163,25 @@ class KpiTally {
 
   // Contacts of `type` waiting for an agent (not yet offered) change by
   // `delta` at `now`; credits the queue lengths of the type, its workgroup
-  // and the center up to `now` first. Times must not decrease.
-  void QueueChanged(int type, int delta, Time now);
+  // and the center up to `now` first. Times must not decrease. (Inline:
+  // twice a call, and mostly with nothing to credit.)
+  void QueueChanged(int type, int delta, Time now) {
+    QueueTrack& queue = queues_[type];
+    QueueTrack& workgroup_queue = workgroup_queues_[shape_.contact_types[type].workgroup];
+    if (total_queue_.waiting == 0 || (queue.since == now && workgroup_queue.since == now)) {
+      // Nothing to credit, so only the clocks move: no contact waits
+      // anywhere (most arrivals find an agent free), or no time has passed
+      // since these tracks last changed (the total changes with every track,
+      // so it did not change later; a contact offered the moment it arrives
+      // leaves the queue at the instant it joined it).
+      queue.since = workgroup_queue.since = total_queue_.since = now;
+    } else {
+      CreditQueues(type, now);
+    }
+    queue.waiting += delta;
+    workgroup_queue.waiting += delta;
+    total_queue_.waiting += delta;
+  }
 
   // ---- Agents ---------------------------------------------------------------
 
@@ -232,6 +249,8 @@ class KpiTally {
     }
   }
 
+  // Credits the queues of `type`, its workgroup and the center up to `now`.
+  void CreditQueues(int type, Time now);
   // Credits one track's current level from its last change to `now`
   // (integral and maximum, or the maximum only).
   void Credit(QueueTrack& track, Tally& whole, std::vector<Tally>* intervals, bool integral,
