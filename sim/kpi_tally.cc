@@ -55,6 +55,12 @@ KpiTally::KpiTally(KpiShape shape) : shape_(std::move(shape)) {
   queues_.resize(types);
   workgroup_queues_.resize(workgroups);
   agents_.resize(shape_.agents.size());
+  for (size_t a = 0; a < agents_.size(); ++a) {
+    const int group = shape_.agents[a].group;
+    if (group < 0) continue;
+    agents_[a].group = &result_.agent_groups[group];
+    agents_[a].group_intervals = result_.agent_group_intervals[group].data();
+  }
   next_count_at_ = IntervalEnd(0);
 }
 
@@ -130,7 +136,7 @@ void KpiTally::Account(size_t a, Time now) {
   result_.total.staffed_s += seconds;
   if (busy) result_.total.busy_s += seconds;
   if (ready) result_.total.ready_s += seconds;
-  Tally* group = shape.group >= 0 ? &result_.agent_groups[shape.group] : nullptr;
+  Tally* const group = agent.group;
   if (group != nullptr) {
     group->staffed_s += seconds;
     if (busy) group->busy_s += seconds;
@@ -152,7 +158,7 @@ void KpiTally::Account(size_t a, Time now) {
     if (busy) total.busy_s += s;
     if (ready) total.ready_s += s;
     if (group != nullptr) {
-      Tally& g = result_.agent_group_intervals[shape.group][i];
+      Tally& g = agent.group_intervals[i];
       g.staffed_s += s;
       if (busy) g.busy_s += s;
       if (ready) g.ready_s += s;

@@ -89,6 +89,9 @@ struct ContactKey {
 class KpiTally {
  public:
   explicit KpiTally(KpiShape shape);
+  // Not copyable or movable: the agents' tracks point into its own result.
+  KpiTally(const KpiTally&) = delete;
+  KpiTally& operator=(const KpiTally&) = delete;
 
   // The reporting interval that `t` falls in (the last one for t at or
   // past its start).
@@ -229,6 +232,11 @@ class KpiTally {
     Time since;
     // Workgroup of the contact the agent is on, or -1.
     int workgroup = -1;
+    // Its agent group's tallies, whole run and per interval, or null for an
+    // agent listed on its own: found once, as Account runs about twice a
+    // call (result_'s rows never move once built).
+    Tally* group = nullptr;
+    Tally* group_intervals = nullptr;
   };
 
   template <typename F>
