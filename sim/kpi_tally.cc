@@ -54,8 +54,15 @@ KpiTally::KpiTally(KpiShape shape) : shape_(std::move(shape)) {
   }
   queues_.resize(types);
   workgroup_queues_.resize(workgroups);
+  for (size_t w = 0; w < workgroups; ++w) {
+    workgroup_rows_.push_back(
+        {.whole = &result_.workgroups[w], .intervals = result_.workgroup_intervals[w].data()});
+  }
   agents_.resize(shape_.agents.size());
   for (size_t a = 0; a < agents_.size(); ++a) {
+    for (int wg : shape_.agents[a].active_workgroups) {
+      agents_[a].active.push_back(workgroup_rows_[wg]);
+    }
     const int group = shape_.agents[a].group;
     if (group < 0) continue;
     agents_[a].group = &result_.agent_groups[group];
@@ -132,7 +139,6 @@ void KpiTally::Account(size_t a, Time now) {
       agent.activity == AgentActivity::kBusy || agent.activity == AgentActivity::kWrapUp;
   // Idle and taking work: the rest of "occupancy"'s denominator.
   const bool ready = agent.ready;
-  const KpiShape::Agent& shape = shape_.agents[a];
   result_.total.staffed_s += seconds;
   if (busy) result_.total.busy_s += seconds;
   if (ready) result_.total.ready_s += seconds;
@@ -142,17 +148,19 @@ void KpiTally::Account(size_t a, Time now) {
     if (busy) group->busy_s += seconds;
     if (ready) group->ready_s += seconds;
   }
-  for (int wg : shape.active_workgroups) {
-    result_.workgroups[wg].staffed_s += seconds;
-    if (ready) result_.workgroups[wg].ready_s += seconds;
+  for (const WorkgroupRows& wg : agent.active) {
+    wg.whole->staffed_s += seconds;
+    if (ready) wg.whole->ready_s += seconds;
   }
-  if (busy && agent.workgroup >= 0) result_.workgroups[agent.workgroup].busy_s += seconds;
+  const WorkgroupRows* busy_in =
+      busy && agent.workgroup >= 0 ? &workgroup_rows_[agent.workgroup] : nullptr;
+  if (busy_in != nullptr) busy_in->whole->busy_s += seconds;
   const auto per_interval = [&](int i, double s) {
-    for (int wg : shape.active_workgroups) {
-      result_.workgroup_intervals[wg][i].staffed_s += s;
-      if (ready) result_.workgroup_intervals[wg][i].ready_s += s;
+    for (const WorkgroupRows& wg : agent.active) {
+      wg.intervals[i].staffed_s += s;
+      if (ready) wg.intervals[i].ready_s += s;
     }
-    if (busy && agent.workgroup >= 0) result_.workgroup_intervals[agent.workgroup][i].busy_s += s;
+    if (busy_in != nullptr) busy_in->intervals[i].busy_s += s;
     Tally& total = result_.total_intervals[i];
     total.staffed_s += s;
     if (busy) total.busy_s += s;

@@ -225,6 +225,11 @@ class KpiTally {
     int64_t waiting = 0;
     Time since;
   };
+  // A workgroup's tallies: its whole run's, and the first of its intervals'.
+  struct WorkgroupRows {
+    Tally* whole = nullptr;
+    Tally* intervals = nullptr;
+  };
   // An agent as the time accounting sees it.
   struct AgentTrack {
     AgentActivity activity = AgentActivity::kLoggedOut;
@@ -232,11 +237,13 @@ class KpiTally {
     Time since;
     // Workgroup of the contact the agent is on, or -1.
     int workgroup = -1;
-    // Its agent group's tallies, whole run and per interval, or null for an
-    // agent listed on its own: found once, as Account runs about twice a
-    // call (result_'s rows never move once built).
+    // Where Account credits its time, found once, as Account runs about
+    // twice a call (result_'s rows never move once built): its agent
+    // group's tallies, whole run and per interval (null for an agent listed
+    // on its own), and those of the workgroups it is an active member of.
     Tally* group = nullptr;
     Tally* group_intervals = nullptr;
+    std::vector<WorkgroupRows> active;
   };
 
   template <typename F>
@@ -284,6 +291,8 @@ class KpiTally {
   std::vector<QueueTrack> queues_, workgroup_queues_;
   QueueTrack total_queue_;
   std::vector<AgentTrack> agents_;
+  // Per workgroup: its tallies (Account credits a busy agent's workgroup).
+  std::vector<WorkgroupRows> workgroup_rows_;
   // The next interval whose end has not had its busy agents counted.
   int next_interval_end_ = 0;
   // IntervalOf's last answer and its interval's bounds (an empty range at
