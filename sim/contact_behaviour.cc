@@ -175,7 +175,7 @@ absl::Status ContactBehaviour::Handle(Time now, const SimEvent& event) {
           calls_.of(event.target).offers != event.offer) {
         return absl::OkStatus();
       }
-      return Command(Accept{.now = now, .interaction = id});
+      return Send(accept_, Accept{.now = now, .interaction = id});
     case SimEventKind::kReject:
       if (!calls_.Live(event.target, CallState::kAlerting) ||
           calls_.of(event.target).offers != event.offer) {
@@ -201,7 +201,7 @@ absl::Status ContactBehaviour::Handle(Time now, const SimEvent& event) {
           calls_.of(event.target).answered) {
         return absl::OkStatus();
       }
-      return Command(Disconnect{.now = now, .interaction = id});
+      return Send(disconnect_, Disconnect{.now = now, .interaction = id});
     default:
       return absl::InternalError("simulator: an agent event reached the contacts");
   }
@@ -236,7 +236,7 @@ absl::Status ContactBehaviour::Arrival(size_t type, Time now) {
     if (balks && call.state == CallState::kWaiting && !call.callback) {
       TraceContact(now, "balked", call, AgentId());
       tally_.Balked(call.key());
-      return Command(Disconnect{.now = now, .interaction = id});
+      return Send(disconnect_, Disconnect{.now = now, .interaction = id});
     }
   }
   if (call.patience) ScheduleAbandon(call, id, now + *call.patience);
@@ -378,7 +378,7 @@ absl::Status ContactBehaviour::HangUp(Call& call, Time now) {
     }
     call.transfer = call.transferring = false;
   }
-  return Command(Disconnect{.now = now, .interaction = id});
+  return Send(disconnect_, Disconnect{.now = now, .interaction = id});
 }
 
 // ---- Observer events --------------------------------------------------------
