@@ -107,12 +107,6 @@ void AgentBook::Unexempt(AgentId id, MediaType media, int percent) {
 
 // ---- Outcomes ------------------------------------------------------------------
 
-void AgentBook::Answered(AgentId id) {
-  AgentState& a = agents_[id.value()];
-  a.misses = 0;
-  ++a.answered;
-}
-
 bool AgentBook::Missed(AgentId id, int limit) {
   AgentState& a = agents_[id.value()];
   if (++a.misses < limit) return false;
@@ -131,8 +125,6 @@ void AgentBook::Unblock(AgentId id) {
   agents_[id.value()].delay_pending = false;
   UpdateIndexes(id);
 }
-
-void AgentBook::AddTalkTime(AgentId id, Duration talk) { agents_[id.value()].talk_time += talk; }
 
 void AgentBook::StartWrapUp(AgentId id, InteractionId x) {
   AgentState& a = agents_[id.value()];
@@ -246,6 +238,21 @@ void AgentBook::WantOrder(WorkgroupId wg) {
   BuildOrder(static_cast<int>(wg.value()));
 }
 
+void AgentBook::WantRoom(WorkgroupId wg, MediaType media) {
+  MemberBits& index = members_[wg.value()];
+  const unsigned media_bit = 1u << MediaIndex(media);
+  if ((index.room_media & media_bit) != 0) return;
+  index.room_media |= media_bit;
+  const std::vector<AgentId>& list = center_.workgroup_model(wg).members;
+  for (size_t i = 0; i < list.size(); ++i) {
+    const int m = center_.MembershipIndex(list[i], wg);
+    const Utilization& u = center_.agent_model(list[i]).shares[m][MediaIndex(media)];
+    const uint64_t bit = uint64_t{1} << (i % 64);
+    uint64_t& room = index.room[(i / 64) * kMediaTypeCount + MediaIndex(media)];
+    room = (room & ~bit) | (agent(list[i]).Fits(MediaIndex(media), u) ? bit : 0);
+  }
+}
+
 void AgentBook::BuildOrder(int wg) {
   const std::vector<AgentId>& list = center_.workgroup_model(WorkgroupId(wg)).members;
   std::vector<const AgentConfig*> configs(list.size());
@@ -295,10 +302,7 @@ void AgentBook::UpdateIndexes(AgentId id) {
     set(index.active, active);
     set(index.busy, busy);
     set(index.wrapping, wrapping);
-    uint64_t* room = index.room.data() + word * kMediaTypeCount;
-    for (int media = 0; media < kMediaTypeCount; ++media) {
-      room[media] = (room[media] & ~bit) | (a.Fits(media, model.shares[m][media]) ? bit : 0);
-    }
+    SetRoom(a, model.shares[m], index, word, bit);
   }
   if (roster_changed) RosterChanged();
 }
@@ -329,10 +333,17 @@ void AgentBook::UpdateCapacity(AgentId id) {
     }
     index.busy[word] = (index.busy[word] & ~bit) | (busy ? bit : 0);
     index.wrapping[word] = (index.wrapping[word] & ~bit) | (wrapping ? bit : 0);
-    uint64_t* room = index.room.data() + word * kMediaTypeCount;
-    for (int media = 0; media < kMediaTypeCount; ++media) {
-      room[media] = (room[media] & ~bit) | (a.Fits(media, model.shares[m][media]) ? bit : 0);
-    }
+    SetRoom(a, model.shares[m], index, word, bit);
+  }
+}
+
+// Only the kept media: the others' words are never read.
+void AgentBook::SetRoom(const AgentState& a, const std::array<Utilization, kMediaTypeCount>& shares,
+                        MemberBits& index, uint32_t word, uint64_t bit) {
+  uint64_t* room = index.room.data() + word * kMediaTypeCount;
+  for (unsigned kept = index.room_media; kept != 0; kept &= kept - 1) {
+    const int media = std::countr_zero(kept);
+    room[media] = (room[media] & ~bit) | (a.Fits(media, shares[media]) ? bit : 0);
   }
 }
 

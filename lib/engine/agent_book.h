@@ -9,7 +9,8 @@
 //     (Center::workgroup_model(wg).members[i]): ready for work with room
 //     left, logged in, available, activated, busy, wrapping up;
 //   * room bitmaps: member i has room for one more interaction of each
-//     media from this workgroup (HasCapacity), whatever its status;
+//     media from this workgroup (HasCapacity), whatever its status; kept
+//     only for the media the workgroup was asked to keep (WantRoom);
 //   * a mirror of each member's available-since time;
 //   * where the workgroup qualifies, the ready index (ready_index.h): the
 //     ready members in AgentScore's order, by class of static terms;
@@ -93,8 +94,10 @@ struct MemberBits {
   std::vector<uint64_t> wrapping;
   // Bit i of room[(i / 64) * kMediaTypeCount + m]: member i has room for
   // one more interaction of media m from this workgroup. A member's eight
-  // words share a cache line.
+  // words share a cache line. Kept only for the media of room_media (bit
+  // m: media m); the other words stay 0.
   std::vector<uint64_t> room;
+  uint8_t room_media = 0;
   // Member i's AgentState::available_since, where the arrival scan reads it
   // without touching the agent's state.
   std::vector<Time> since;
@@ -130,6 +133,11 @@ class AgentBook {
   // use it, so the router asks for it when the first one arrives, and
   // workgroups that never see one pay nothing to keep it.
   void WantOrder(WorkgroupId wg);
+  // Keeps `wg`'s room bits of `media` from now on (and through rebuilds),
+  // filled at once. Only the media a workgroup receives are ever read (the
+  // waiting index asks as it makes a group of the workgroup and media), so
+  // a change of load rewrites their words alone.
+  void WantRoom(WorkgroupId wg, MediaType media);
 
   // ---- Presence ----
   // Logs in with `status`: misses, answered and talk time start over, and
@@ -158,14 +166,18 @@ class AgentBook {
 
   // ---- Outcomes ----
   // An offer answered: the miss count starts over, one more answered.
-  void Answered(AgentId id);
+  void Answered(AgentId id) {
+    AgentState& a = agents_[id.value()];
+    a.misses = 0;
+    ++a.answered;
+  }
   // An offer missed; true, and the count starts over, when it is the
   // `limit`-th in a row.
   bool Missed(AgentId id, int limit);
   // The no-answer delay: not ready until `until` (then Unblock).
   void Block(AgentId id, Time until);
   void Unblock(AgentId id);
-  void AddTalkTime(AgentId id, Duration talk);
+  void AddTalkTime(AgentId id, Duration talk) { agents_[id.value()].talk_time += talk; }
   // Wrap-up of `x` begins: the agent will return to its current status
   // when the last wrap-up ends, unless that status is after-call work.
   void StartWrapUp(AgentId id, InteractionId x);
@@ -207,6 +219,10 @@ class AgentBook {
   // The same after a change of capacity alone (used share, counts, held
   // list): the ready, busy, wrap-up and room bits; nothing else can differ.
   void UpdateCapacity(AgentId id);
+  // The room bits of member `bit` of word `word` in `index`, for the media
+  // `index` keeps, from the agent's load and its shares in that workgroup.
+  static void SetRoom(const AgentState& a, const std::array<Utilization, kMediaTypeCount>& shares,
+                      MemberBits& index, uint32_t word, uint64_t bit);
   void RosterChanged() { ++roster_version_; }
   // Builds `wg`'s ready index from the ready bits, or leaves it off.
   void BuildOrder(int wg);

@@ -135,7 +135,36 @@ absl::StatusOr<AgentView> Engine::Impl::GetAgent(AgentId id) const {
   return view;
 }
 
+namespace {
+
+// What an agent holding nothing (in alerting, connected or held state) does.
+AgentActivity Unoccupied(const internal::AgentState& a) {
+  if (!a.wrapping.empty()) return AgentActivity::kWrapUp;
+  return a.logged_in ? AgentActivity::kIdle : AgentActivity::kLoggedOut;
+}
+
+}  // namespace
+
 AgentActivity Engine::Impl::ActivityOf(const AgentState& a, const InteractionRecord* known) const {
+  // Most reports are of an agent holding nothing, or only `known`: these
+  // need no lookup, and return before the call that makes one.
+  if (a.held.empty()) return Unoccupied(a);
+  if (a.held.size() == 1 && known != nullptr && known->id == a.held.front()) {
+    switch (known->state) {
+      case InteractionState::kAlerting:
+        return AgentActivity::kAlerting;
+      case InteractionState::kConnected:
+      case InteractionState::kHeld:
+        return AgentActivity::kBusy;
+      default:
+        return Unoccupied(a);
+    }
+  }
+  return ActivityOfHeld(a, known);
+}
+
+AgentActivity Engine::Impl::ActivityOfHeld(const AgentState& a,
+                                           const InteractionRecord* known) const {
   bool connected = false;
   for (InteractionId id : a.held) {
     const InteractionState state =
@@ -144,9 +173,7 @@ AgentActivity Engine::Impl::ActivityOf(const AgentState& a, const InteractionRec
     connected =
         connected || state == InteractionState::kConnected || state == InteractionState::kHeld;
   }
-  if (connected) return AgentActivity::kBusy;
-  if (!a.wrapping.empty()) return AgentActivity::kWrapUp;
-  return a.logged_in ? AgentActivity::kIdle : AgentActivity::kLoggedOut;
+  return connected ? AgentActivity::kBusy : Unoccupied(a);
 }
 
 void Engine::Impl::ReportAgent(AgentId agent, const InteractionRecord* known) {

@@ -24,7 +24,8 @@
 //     agent has room for some media (used below 100 %, or some media takes
 //     0 % of it): Classify(a, x, any tier) is none of kNotMember ..
 //     kNotActivated exactly for the members in it and for the full ones.
-//   * MemberBits::room bit (i, m) is HasRoom for media m.
+//   * MemberBits::room bit (i, m) is HasRoom for media m, for each media
+//     the workgroup keeps (AgentBook::WantRoom).
 //   * The agent-freed walk (Engine::Impl::FillOnce) asks ReadyForWork once per
 //     agent, HasRoom once per media, SkillRule once per bucket (every
 //     interaction of a bucket shares its group and tier) and Excludes per

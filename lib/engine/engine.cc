@@ -50,22 +50,18 @@ Engine::Impl::Impl(Center center, Time start)
       interactions_(center_, agents_),
       last_offered_(center_.workgroup_count()) {}
 
-Time Engine::Impl::NextDeadline() const {
-  PruneTimers();
-  return timers_.NextDue();
-}
-
-void Engine::Impl::PruneTimers() const {
-  if (front_live_) return;
-  timers_.Prune([this](const Timer& t) { return TimerLive(t); });
-  front_live_ = true;
-}
-
+// One dispatch on the command's type, which then reads its time
+// (CommandTime) and handles it.
 absl::Status Engine::Impl::Apply(const Command& command) {
-  ACD_RETURN_IF_ERROR(AdvanceTo(CommandTime(command)));
+  return std::visit([this](const auto& c) { return Run(c); }, command);
+}
+
+template <typename C>
+absl::Status Engine::Impl::Run(const C& c) {
+  ACD_RETURN_IF_ERROR(AdvanceTo(c.now));
   ReentrancyGuard guard(this);
   ACD_RETURN_IF_ERROR(guard.status());
-  absl::Status status = std::visit([this](const auto& c) { return Handle(c); }, command);
+  absl::Status status = Handle(c);
   front_live_ = false;
 #ifdef ACD_ENGINE_CHECKS
   CheckInvariants();
@@ -73,14 +69,7 @@ absl::Status Engine::Impl::Apply(const Command& command) {
   return status;
 }
 
-absl::Status Engine::Impl::AdvanceTo(Time now) {
-  // Most calls (every command's) have nothing to fire: the earliest timer,
-  // known live, is later. What the loop below would do then, without
-  // building a Status: move the clock.
-  if (now >= now_ && now <= kMaxTime && !busy_ && front_live_ && timers_.NextDue() > now) {
-    now_ = now;
-    return absl::OkStatus();
-  }
+absl::Status Engine::Impl::AdvanceTimers(Time now) {
   ACD_RETURN_IF_ERROR(internal::CheckTime(now, "now"));
   if (now < now_) {
     return absl::InvalidArgumentError(absl::StrCat(
@@ -90,7 +79,7 @@ absl::Status Engine::Impl::AdvanceTo(Time now) {
   ACD_RETURN_IF_ERROR(guard.status());
   int64_t fired = 0;
   for (;;) {
-    PruneTimers();
+    if (!front_live_) PruneTimers();
     const Time next = timers_.NextDue();
     if (next > now) break;
     // The budget is checked between instants only, so that the clock never
@@ -230,14 +219,6 @@ absl::Status Engine::Impl::AlreadyLive(InteractionId id) {
 absl::Status Engine::Impl::NoSuchInteraction(InteractionId id) {
   return absl::NotFoundError(
       absl::StrCat("interaction ", id.value(), ": no such live interaction"));
-}
-
-absl::StatusOr<internal::InteractionRecord*> Engine::Impl::Find(InteractionId id) {
-  InteractionRecord* x = interactions_.Find(id);
-  if (x == nullptr) {
-    return NoSuchInteraction(id);
-  }
-  return x;
 }
 
 absl::Status Engine::Impl::WrongState(const InteractionRecord& x, absl::string_view wanted) const {

@@ -115,14 +115,27 @@ class Engine::Impl {
 
   const internal::Center& center() const { return center_; }
   Time now() const { return now_; }
-  Time NextDeadline() const;
+  // Inline: most calls find the front already known live (front_live_).
+  Time NextDeadline() const {
+    if (!front_live_) PruneTimers();
+    return timers_.NextDue();
+  }
   int64_t live_interactions() const { return static_cast<int64_t>(interactions_.live()); }
   // The live ids, ascending (for the listings).
   std::vector<InteractionId> LiveIds() const { return interactions_.LiveIds(); }
   void SetObserver(Observer* observer) { observer_ = observer; }
 
   absl::Status Apply(const Command& command);
-  absl::Status AdvanceTo(Time now);
+  // Inline for the common call, every command's: nothing fires, the earliest
+  // timer (known live) is later. What AdvanceTimers would do then, without
+  // building a Status: move the clock.
+  absl::Status AdvanceTo(Time now) {
+    if (now >= now_ && now <= kMaxTime && !busy_ && front_live_ && timers_.NextDue() > now) {
+      now_ = now;
+      return absl::OkStatus();
+    }
+    return AdvanceTimers(now);
+  }
 
   absl::StatusOr<InteractionView> GetInteraction(InteractionId id) const;
   absl::StatusOr<AgentView> GetAgent(AgentId id) const;
@@ -164,11 +177,20 @@ class Engine::Impl {
   // Handle(Arrive) learns as it creates the record (AlreadyLive).
   absl::Status CheckArrive(const Arrive& c) const;
   static absl::Status AlreadyLive(InteractionId id);
-  absl::StatusOr<InteractionRecord*> Find(InteractionId id);
+  // The live record of `id`, or NoSuchInteraction. Inline: commands on a
+  // live interaction, nearly all, build no Status.
+  absl::StatusOr<InteractionRecord*> Find(InteractionId id) {
+    InteractionRecord* x = interactions_.Find(id);
+    if (x == nullptr) return NoSuchInteraction(id);
+    return x;
+  }
   // NotFound naming `id`: no live interaction has it.
   static absl::Status NoSuchInteraction(InteractionId id);
   absl::Status WrongState(const InteractionRecord& x, absl::string_view wanted) const;
 
+  // Apply for one type of command: the clock to its time, then Handle.
+  template <typename C>
+  absl::Status Run(const C& c);
   absl::Status Handle(const LogIn& c);
   absl::Status Handle(const LogOut& c);
   absl::Status Handle(const SetStatus& c);
@@ -253,9 +275,13 @@ class Engine::Impl {
   void SetAgentStatus(AgentId agent, StatusId status);
   void ClearExclusion(InteractionRecord& x);
   bool TimerLive(const Timer& timer) const;
-  // Drops dead timers from the front of the queue, unless front_live_ says
+  // Drops dead timers from the front of the queue; the earliest left is
+  // then known live (front_live_). Callers skip it while front_live_ says
   // that the earliest one was found live and nothing changed since.
   void PruneTimers() const;
+  // AdvanceTo's general case: checks `now`, then fires every timer due by
+  // then, in order.
+  absl::Status AdvanceTimers(Time now);
   void Fire(const Timer& timer);
 
   // ---- Tiers ----
@@ -356,6 +382,8 @@ class Engine::Impl {
   // `known`, if given, is a record the caller holds (its state is read
   // from it rather than looked up by id).
   AgentActivity ActivityOf(const AgentState& a, const InteractionRecord* known = nullptr) const;
+  // ActivityOf's general case: every held interaction's state, looked up.
+  AgentActivity ActivityOfHeld(const AgentState& a, const InteractionRecord* known) const;
   void ReportInteraction(const InteractionRecord& x, AgentId agent,
                          RequeueReason reason = RequeueReason::kNone);
   void ReportAgent(AgentId agent, const InteractionRecord* known = nullptr);

@@ -68,8 +68,12 @@ void Engine::Impl::CheckInvariants() const {
     for (InteractionId id : agents_[a].wrapping) ACD_CHECK(FindRecord(id)->agent == AgentId(a));
   }
   // What the arrival scan reads from its workgroup instead of the agent
-  // agrees with the agent: the room bitmaps with HasCapacity, and the
-  // available-since mirror.
+  // agrees with the agent: the room bitmaps (of the media kept, which
+  // include every group's) with HasCapacity, and the available-since
+  // mirror.
+  for (const internal::Group& group : interactions_.groups()) {
+    ACD_CHECK((agents_.members(group.workgroup).room_media >> internal::MediaIndex(group.media) & 1) != 0);
+  }
   for (size_t a = 0; a < agents_.size(); ++a) {
     const AgentId agent(static_cast<uint32_t>(a));
     const auto& model = center_.agent_model(agent);
@@ -78,6 +82,7 @@ void Engine::Impl::CheckInvariants() const {
       const internal::MemberBits& wg = agents_.members(model.workgroups[m]);
       ACD_CHECK(wg.since[i] == agents_[a].available_since);
       for (int media = 0; media < kMediaTypeCount; ++media) {
+        if ((wg.room_media >> media & 1) == 0) continue;  // not kept
         const bool room = (wg.room[i / 64 * kMediaTypeCount + media] >> (i % 64)) & 1;
         ACD_CHECK(room == HasCapacity(agent, model.workgroups[m], static_cast<MediaType>(media)));
       }

@@ -8,10 +8,16 @@ namespace acd::internal {
 
 namespace {
 
-// Adds one answered (or abandoned) interaction with `wait` to `within`.
+// Adds one answered (or abandoned) interaction with `wait` to `within` of
+// both the current period and the totals: each threshold is compared once.
 void CountWithin(const std::vector<Duration>& thresholds, Duration wait,
-                 std::array<int64_t, kMaxServiceLevelThresholds>& within) {
-  for (size_t i = 0; i < thresholds.size(); ++i) within[i] += wait <= thresholds[i];
+                 std::array<int64_t, kMaxServiceLevelThresholds>& current,
+                 std::array<int64_t, kMaxServiceLevelThresholds>& total) {
+  for (size_t i = 0; i < thresholds.size(); ++i) {
+    const int64_t within = wait <= thresholds[i];
+    current[i] += within;
+    total[i] += within;
+  }
 }
 
 }  // namespace
@@ -39,11 +45,12 @@ void StatsBook::OnAnswered(WorkgroupId wg, Duration wait, Time now) {
   ++counters_[wg.value()].answered;
   const auto& thresholds = center_.workgroup(wg).service_level_thresholds;
   WorkgroupStatsState& s = stats_[wg.value()];
-  for (PeriodCounts* p : {&CurrentPeriod(wg, now), &s.total}) {
-    ++p->answered;
-    p->answer_wait += wait;
-    CountWithin(thresholds, wait, p->answered_within);
-  }
+  PeriodCounts& current = CurrentPeriod(wg, now);
+  ++current.answered;
+  ++s.total.answered;
+  current.answer_wait += wait;
+  s.total.answer_wait += wait;
+  CountWithin(thresholds, wait, current.answered_within, s.total.answered_within);
   s.answer_waits.Add(now, wait);
 }
 
@@ -51,16 +58,10 @@ void StatsBook::OnAbandoned(WorkgroupId wg, Duration wait, Time now) {
   ++counters_[wg.value()].abandoned;
   const auto& thresholds = center_.workgroup(wg).service_level_thresholds;
   WorkgroupStatsState& s = stats_[wg.value()];
-  for (PeriodCounts* p : {&CurrentPeriod(wg, now), &s.total}) {
-    ++p->abandoned;
-    CountWithin(thresholds, wait, p->abandoned_within);
-  }
-}
-
-void StatsBook::OnDisconnected(WorkgroupId wg, Time due, Time now) {
-  if (due == Time::Infinite()) return;
-  WorkgroupCounters& c = counters_[wg.value()];
-  ++(now <= due ? c.completed_on_time : c.completed_late);
+  PeriodCounts& current = CurrentPeriod(wg, now);
+  ++current.abandoned;
+  ++s.total.abandoned;
+  CountWithin(thresholds, wait, current.abandoned_within, s.total.abandoned_within);
 }
 
 void StatsBook::OnCompleted(WorkgroupId wg, bool failed, Duration handle, Time now) {

@@ -59,7 +59,11 @@ class StatsBook {
   void OnAbandoned(WorkgroupId wg, Duration wait, Time now);
   // A connection ended; with a due time (`due` not Infinite), on time or
   // late.
-  void OnDisconnected(WorkgroupId wg, Time due, Time now);
+  void OnDisconnected(WorkgroupId wg, Time due, Time now) {
+    if (due == Time::Infinite()) return;
+    WorkgroupCounters& c = counters_[wg.value()];
+    ++(now <= due ? c.completed_on_time : c.completed_late);
+  }
   // Completed (or, a callback, failed) `handle` after it was answered.
   void OnCompleted(WorkgroupId wg, bool failed, Duration handle, Time now);
   // Moved to another workgroup (transfer, overflow), which counts it as

@@ -68,13 +68,21 @@ class RecentSamples {
     return n;
   }
 
+  // In locals: the compiler cannot tell that the buffer's samples are not
+  // the members, and would store them back on every sample dropped.
   void Expire(Time now) {
     const Time oldest = now - window_;
-    while (count_ > 0 && buffer_[head_].at < oldest) {
-      sum_ -= buffer_[head_].value;
-      head_ = (head_ + 1) & (buffer_.size() - 1);
-      --count_;
+    const size_t mask = buffer_.size() - 1;
+    size_t head = head_, count = count_;
+    Duration sum = sum_;
+    while (count > 0 && buffer_[head].at < oldest) {
+      sum -= buffer_[head].value;
+      head = (head + 1) & mask;
+      --count;
     }
+    head_ = head;
+    count_ = count;
+    sum_ = sum;
   }
 
   void Grow() {

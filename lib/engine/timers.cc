@@ -8,6 +8,12 @@ namespace acd {
 
 using internal::HasPickupLimit;
 
+// Beside TimerLive, which it may then inline.
+void Engine::Impl::PruneTimers() const {
+  timers_.Prune([this](const Timer& t) { return TimerLive(t); });
+  front_live_ = true;
+}
+
 bool Engine::Impl::TimerLive(const Timer& timer) const {
   if (timer.kind == TimerKind::kDelayEnd) {
     const AgentState& a = agents_[timer.target];

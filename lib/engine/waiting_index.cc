@@ -125,6 +125,9 @@ uint32_t WaitingIndex::GroupFor(WorkgroupId wg, MediaType media,
   groups_.push_back(std::move(group));
   candidates.push_back(static_cast<uint32_t>(groups_.size() - 1));
   last = static_cast<uint32_t>(groups_.size() - 1);
+  // Routing reads the workgroup's room bits of the media only for
+  // interactions of a group of both.
+  agents_.WantRoom(wg, media);
   return last;
 }
 

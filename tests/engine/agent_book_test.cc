@@ -49,6 +49,14 @@ Center TestCenter() {
   return *std::move(center);
 }
 
+// Every workgroup keeps the room bits of every media, which CheckIndexes
+// checks.
+void KeepAllRooms(const Center& center, AgentBook& book) {
+  for (int w = 0; w < center.workgroup_count(); ++w) {
+    for (MediaType media : kAllMediaTypes) book.WantRoom(WorkgroupId(w), media);
+  }
+}
+
 bool Bit(const std::vector<uint64_t>& bits, uint32_t i) { return (bits[i / 64] >> (i % 64)) & 1; }
 
 // What the test believes an agent holds: (id, media, percent, exempt).
@@ -187,6 +195,7 @@ TEST_CASE("the agent book's indexes agree with agent state after any sequence of
   const Center center = TestCenter();
   for (uint64_t seed = 1; seed <= 20; ++seed) {
     AgentBook book(center);
+  KeepAllRooms(center, book);
     std::vector<std::vector<Held>> held(book.size());
     Choices rng(seed);
     uint64_t next_id = 1;
@@ -200,6 +209,7 @@ TEST_CASE("the agent book's indexes agree with agent state after any sequence of
 TEST_CASE("the agent book's room and ready bits agree with Fits after every single step") {
   const Center center = TestCenter();
   AgentBook book(center);
+  KeepAllRooms(center, book);
   std::vector<std::vector<Held>> held(book.size());
   Choices rng(7);
   uint64_t next_id = 1;
@@ -209,9 +219,37 @@ TEST_CASE("the agent book's room and ready bits agree with Fits after every sing
   }
 }
 
+TEST_CASE("room bits kept from some step on agree with Fits, and the others stay clear") {
+  const Center center = TestCenter();
+  AgentBook book(center);
+  std::vector<std::vector<Held>> held(book.size());
+  Choices rng(13);
+  uint64_t next_id = 1;
+  for (int step = 0; step < 400; ++step) {
+    RandomStep(center, rng, book, held, next_id, Time::FromMicroseconds(step));
+  }
+  book.WantRoom(WorkgroupId(1), MediaType::kChat);
+  for (int w = 0; w < center.workgroup_count(); ++w) {
+    const MemberBits& index = book.members(WorkgroupId(w));
+    for (size_t word = 0; word < index.ready.size(); ++word) {
+      for (int media = 0; media < kMediaTypeCount; ++media) {
+        if (w == 1 && media == MediaIndex(MediaType::kChat)) continue;
+        CHECK(index.room[word * kMediaTypeCount + media] == 0);
+      }
+    }
+  }
+  KeepAllRooms(center, book);
+  CheckIndexes(center, book, held);
+  for (int step = 0; step < 400; ++step) {
+    RandomStep(center, rng, book, held, next_id, Time::FromMicroseconds(400 + step));
+  }
+  CheckIndexes(center, book, held);
+}
+
 TEST_CASE("the roster version changes exactly when who counts for tiers changes") {
   const Center center = TestCenter();
   AgentBook book(center);
+  KeepAllRooms(center, book);
   std::vector<std::vector<Held>> held(book.size());
   Choices rng(11);
   uint64_t next_id = 1;
@@ -233,6 +271,7 @@ TEST_CASE("the roster version changes exactly when who counts for tiers changes"
 TEST_CASE("rebuilding the agent book's indexes from scratch changes no bit") {
   const Center center = TestCenter();
   AgentBook book(center);
+  KeepAllRooms(center, book);
   std::vector<std::vector<Held>> held(book.size());
   Choices rng(3);
   uint64_t next_id = 1;
@@ -258,6 +297,7 @@ TEST_CASE("rebuilding the agent book's indexes from scratch changes no bit") {
 TEST_CASE("an agent book restored from its export has the same agents and indexes") {
   const Center center = TestCenter();
   AgentBook book(center);
+  KeepAllRooms(center, book);
   std::vector<std::vector<Held>> held(book.size());
   Choices rng(5);
   uint64_t next_id = 1;
@@ -265,6 +305,7 @@ TEST_CASE("an agent book restored from its export has the same agents and indexe
     RandomStep(center, rng, book, held, next_id, Time::FromMicroseconds(step));
   }
   AgentBook restored(center);
+  KeepAllRooms(center, restored);
   for (size_t a = 0; a < book.size(); ++a) {
     const AgentId id(static_cast<uint32_t>(a));
     restored.Restore(id, book.Export(id));
@@ -283,6 +324,7 @@ TEST_CASE("an agent book restored from its export has the same agents and indexe
 TEST_CASE("a missed offer reaches the limit on the limit-th miss in a row, and an answer resets") {
   const Center center = TestCenter();
   AgentBook book(center);
+  KeepAllRooms(center, book);
   const AgentId a(0);
   book.LogIn(a, center.available_status(), Time());
   CHECK_FALSE(book.Missed(a, 3));
@@ -298,6 +340,7 @@ TEST_CASE("a missed offer reaches the limit on the limit-th miss in a row, and a
 TEST_CASE("the preferred list reports which slot moved when one is removed") {
   const Center center = TestCenter();
   AgentBook book(center);
+  KeepAllRooms(center, book);
   const AgentId a(4);
   // Slots 10..19 with the positions the book gave them; remove at random.
   std::vector<uint32_t> position(20, kNoSlot);

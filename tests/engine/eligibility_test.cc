@@ -127,7 +127,7 @@ TEST_CASE("Classify gives the reference router's first failing rule for every me
 }
 
 TEST_CASE("the ready and room bitmaps hold what Classify says of rules 1 to 3") {
-  int64_t full = 0, ready = 0;
+  int64_t full = 0, ready = 0, kept = 0;
   const auto check = [&](const EnginePeer& peer) -> std::string {
     const internal::Eligibility rules = peer.eligibility();
     for (int w = 0; w < peer.center().workgroup_count(); ++w) {
@@ -146,8 +146,12 @@ TEST_CASE("the ready and room bitmaps hold what Classify says of rules 1 to 3") 
           const RuleSet failed = rules.Failures(members[i], probe, {TierPosition::kAnyMember, 0});
           ready_by_rules = !failed.Has(Rule::kNotLoggedIn) && !failed.Has(Rule::kNotAvailable) &&
                            !failed.Has(Rule::kNotActivated);
-          if (peer.RoomBit(wg, i, probe.media) == failed.Has(Rule::kNoCapacity)) {
-            return fmt::format("room bit of member {} of workgroup {} for media {}", i, w, m);
+          // Room bits are kept for the media the workgroup has seen.
+          if (peer.RoomKept(wg, probe.media)) {
+            ++kept;
+            if (peer.RoomBit(wg, i, probe.media) == failed.Has(Rule::kNoCapacity)) {
+              return fmt::format("room bit of member {} of workgroup {} for media {}", i, w, m);
+            }
           }
           // The full ones, out of the ready bitmap, have room for nothing.
           if (ready_by_rules && !has_some_room && !failed.Has(Rule::kNoCapacity)) {
@@ -169,6 +173,7 @@ TEST_CASE("the ready and room bitmaps hold what Classify says of rules 1 to 3") 
   CHECK_MESSAGE(complaint.empty(), complaint);
   CHECK(ready > 0);
   CHECK(full > 0);
+  CHECK(kept > 0);
 }
 
 TEST_CASE("the arrival scan passes over each member by the rule Classify gives") {

@@ -65,6 +65,11 @@ class EnginePeer {
   bool ReadyBit(WorkgroupId wg, uint32_t member) const {
     return (impl_.agents_.members(wg).ready[member / 64] >> (member % 64)) & 1;
   }
+  // Whether the workgroup keeps its room bits of `media` (AgentBook::
+  // WantRoom: it has had an interaction of that media).
+  bool RoomKept(WorkgroupId wg, MediaType media) const {
+    return (impl_.agents_.members(wg).room_media >> MediaIndex(media)) & 1;
+  }
   bool RoomBit(WorkgroupId wg, uint32_t member, MediaType media) const {
     return (impl_.agents_.members(wg).room[member / 64 * kMediaTypeCount + MediaIndex(media)] >>
             (member % 64)) &
