@@ -175,7 +175,7 @@ absl::Status ContactBehaviour::Handle(Time now, const SimEvent& event) {
           calls_.of(event.target).offers != event.offer) {
         return absl::OkStatus();
       }
-      return Command(Accept{.now = now, .interaction = id});
+      return Send(accept_, Accept{.now = now, .interaction = id});
     case SimEventKind::kReject:
       if (!calls_.Live(event.target, CallState::kAlerting) ||
           calls_.of(event.target).offers != event.offer) {
@@ -201,7 +201,7 @@ absl::Status ContactBehaviour::Handle(Time now, const SimEvent& event) {
           calls_.of(event.target).answered) {
         return absl::OkStatus();
       }
-      return Command(Disconnect{.now = now, .interaction = id});
+      return Send(disconnect_, Disconnect{.now = now, .interaction = id});
     default:
       return absl::InternalError("simulator: an agent event reached the contacts");
   }
@@ -236,7 +236,7 @@ absl::Status ContactBehaviour::Arrival(size_t type, Time now) {
     if (balks && call.state == CallState::kWaiting && !call.callback) {
       TraceContact(now, "balked", call, AgentId());
       tally_.Balked(call.key());
-      return Command(Disconnect{.now = now, .interaction = id});
+      return Send(disconnect_, Disconnect{.now = now, .interaction = id});
     }
   }
   if (call.patience) ScheduleAbandon(call, id, now + *call.patience);
@@ -265,17 +265,21 @@ const acd::Command& ContactBehaviour::ArriveCommand(Call& call, InteractionId id
                                                     const Choices& choices, Time now) {
   const ContactType& ct = scenario_.contact_types[call.type];
   Arrive& arrive = std::get<Arrive>(arrive_);
-  // Every field from its default, as a new command would have it; only the
-  // requirements' storage is kept.
-  std::vector<SkillRequirement> requirements = std::move(arrive.requirements);
-  requirements.assign(ct.requirements.begin(), ct.requirements.end());
-  arrive = Arrive{.now = now,
-                  .interaction = id,
-                  .workgroup = WorkgroupId(ct.workgroup),
-                  .media = ct.media,
-                  .priority = ct.priority,
-                  .requirements = std::move(requirements),
-                  .due = call.due.value_or(Time::Infinite())};
+  // Every field set as a new command would have it, one by one: assigning a
+  // whole new Arrive would build, move and destroy its two vectors for each
+  // arrival (measured: A2 -3.3M instructions). The requirements' storage is
+  // kept; the simulator never sets tiers. A field added to Arrive must be
+  // set here too.
+  arrive.now = now;
+  arrive.interaction = id;
+  arrive.workgroup = WorkgroupId(ct.workgroup);
+  arrive.media = ct.media;
+  arrive.priority = ct.priority;
+  arrive.requirements.assign(ct.requirements.begin(), ct.requirements.end());
+  arrive.tiers.clear();
+  arrive.preferred_agent = AgentId();
+  arrive.preferred_window = Duration();
+  arrive.due = call.due.value_or(Time::Infinite());
   if (choices.returning && last_agent_[call.type].valid()) {
     arrive.preferred_agent = last_agent_[call.type];
     arrive.preferred_window = ct.preferred_window;
@@ -374,7 +378,7 @@ absl::Status ContactBehaviour::HangUp(Call& call, Time now) {
     }
     call.transfer = call.transferring = false;
   }
-  return Command(Disconnect{.now = now, .interaction = id});
+  return Send(disconnect_, Disconnect{.now = now, .interaction = id});
 }
 
 // ---- Observer events --------------------------------------------------------

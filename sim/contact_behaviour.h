@@ -19,6 +19,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <variant>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -118,6 +119,14 @@ class ContactBehaviour {
 
   void TraceState(const InteractionEvent& event);
   absl::Status Command(const acd::Command& command);
+  // Sends `command` through `kept`, a command of its kind kept for it (as
+  // `arrive_` is): a command built for one event is destroyed through an
+  // indirect call once the engine has it (measured: A2 -1.4M instructions).
+  template <typename C>
+  absl::Status Send(acd::Command& kept, const C& command) {
+    std::get<C>(kept) = command;
+    return Command(kept);
+  }
   void Push(Time time, SimEvent event) { Schedule(events_, time, event); }
   // The event's call is in `state`, on the leg the event was scheduled for
   // (its offer count).
@@ -152,6 +161,10 @@ class ContactBehaviour {
   // no arrival builds, moves and destroys a command, and its requirements
   // keep their capacity (no allocation per arrival).
   acd::Command arrive_ = Arrive{};
+  // The commands of an answer and of a hang-up or abandonment (Send), one
+  // each per call.
+  acd::Command accept_ = Accept{};
+  acd::Command disconnect_ = Disconnect{};
 };
 
 }  // namespace acd::sim

@@ -54,7 +54,20 @@ KpiTally::KpiTally(KpiShape shape) : shape_(std::move(shape)) {
   }
   queues_.resize(types);
   workgroup_queues_.resize(workgroups);
+  for (size_t w = 0; w < workgroups; ++w) {
+    workgroup_rows_.push_back(
+        {.whole = &result_.workgroups[w], .intervals = result_.workgroup_intervals[w].data()});
+  }
   agents_.resize(shape_.agents.size());
+  for (size_t a = 0; a < agents_.size(); ++a) {
+    for (int wg : shape_.agents[a].active_workgroups) {
+      agents_[a].active.push_back(workgroup_rows_[wg]);
+    }
+    const int group = shape_.agents[a].group;
+    if (group < 0) continue;
+    agents_[a].group = &result_.agent_groups[group];
+    agents_[a].group_intervals = result_.agent_group_intervals[group].data();
+  }
   next_count_at_ = IntervalEnd(0);
 }
 
@@ -90,25 +103,12 @@ void KpiTally::LegFinished(ContactKey c, Duration handle, Duration talk) {
   });
 }
 
-void KpiTally::QueueChanged(int type, int delta, Time now) {
+void KpiTally::CreditQueues(int type, Time now) {
   const int wg = shape_.contact_types[type].workgroup;
-  QueueTrack& queue = queues_[type];
-  QueueTrack& workgroup_queue = workgroup_queues_[wg];
-  if (total_queue_.waiting == 0 || (queue.since == now && workgroup_queue.since == now)) {
-    // Nothing to credit, so only the clocks move: no contact waits anywhere
-    // (most arrivals find an agent free), or no time has passed since these
-    // tracks last changed (the total changes with every track, so it did
-    // not change later; a contact offered the moment it arrives leaves the
-    // queue at the instant it joined it).
-    queue.since = workgroup_queue.since = total_queue_.since = now;
-  } else {
-    Credit(queue, result_.contact_types[type], &type_intervals_[type], true, now);
-    Credit(workgroup_queue, result_.workgroups[wg], &result_.workgroup_intervals[wg], false, now);
-    Credit(total_queue_, result_.total, &result_.total_intervals, false, now);
-  }
-  queue.waiting += delta;
-  workgroup_queue.waiting += delta;
-  total_queue_.waiting += delta;
+  Credit(queues_[type], result_.contact_types[type], &type_intervals_[type], true, now);
+  Credit(workgroup_queues_[wg], result_.workgroups[wg], &result_.workgroup_intervals[wg], false,
+         now);
+  Credit(total_queue_, result_.total, &result_.total_intervals, false, now);
 }
 
 void KpiTally::Credit(QueueTrack& track, Tally& whole, std::vector<Tally>* intervals, bool integral,
@@ -139,33 +139,34 @@ void KpiTally::Account(size_t a, Time now) {
       agent.activity == AgentActivity::kBusy || agent.activity == AgentActivity::kWrapUp;
   // Idle and taking work: the rest of "occupancy"'s denominator.
   const bool ready = agent.ready;
-  const KpiShape::Agent& shape = shape_.agents[a];
   result_.total.staffed_s += seconds;
   if (busy) result_.total.busy_s += seconds;
   if (ready) result_.total.ready_s += seconds;
-  Tally* group = shape.group >= 0 ? &result_.agent_groups[shape.group] : nullptr;
+  Tally* const group = agent.group;
   if (group != nullptr) {
     group->staffed_s += seconds;
     if (busy) group->busy_s += seconds;
     if (ready) group->ready_s += seconds;
   }
-  for (int wg : shape.active_workgroups) {
-    result_.workgroups[wg].staffed_s += seconds;
-    if (ready) result_.workgroups[wg].ready_s += seconds;
+  for (const WorkgroupRows& wg : agent.active) {
+    wg.whole->staffed_s += seconds;
+    if (ready) wg.whole->ready_s += seconds;
   }
-  if (busy && agent.workgroup >= 0) result_.workgroups[agent.workgroup].busy_s += seconds;
+  const WorkgroupRows* busy_in =
+      busy && agent.workgroup >= 0 ? &workgroup_rows_[agent.workgroup] : nullptr;
+  if (busy_in != nullptr) busy_in->whole->busy_s += seconds;
   const auto per_interval = [&](int i, double s) {
-    for (int wg : shape.active_workgroups) {
-      result_.workgroup_intervals[wg][i].staffed_s += s;
-      if (ready) result_.workgroup_intervals[wg][i].ready_s += s;
+    for (const WorkgroupRows& wg : agent.active) {
+      wg.intervals[i].staffed_s += s;
+      if (ready) wg.intervals[i].ready_s += s;
     }
-    if (busy && agent.workgroup >= 0) result_.workgroup_intervals[agent.workgroup][i].busy_s += s;
+    if (busy_in != nullptr) busy_in->intervals[i].busy_s += s;
     Tally& total = result_.total_intervals[i];
     total.staffed_s += s;
     if (busy) total.busy_s += s;
     if (ready) total.ready_s += s;
     if (group != nullptr) {
-      Tally& g = result_.agent_group_intervals[shape.group][i];
+      Tally& g = agent.group_intervals[i];
       g.staffed_s += s;
       if (busy) g.busy_s += s;
       if (ready) g.ready_s += s;

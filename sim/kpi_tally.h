@@ -89,6 +89,9 @@ struct ContactKey {
 class KpiTally {
  public:
   explicit KpiTally(KpiShape shape);
+  // Not copyable or movable: the agents' tracks point into its own result.
+  KpiTally(const KpiTally&) = delete;
+  KpiTally& operator=(const KpiTally&) = delete;
 
   // The reporting interval that `t` falls in (the last one for t at or
   // past its start).
@@ -163,8 +166,25 @@ class KpiTally {
 
   // Contacts of `type` waiting for an agent (not yet offered) change by
   // `delta` at `now`; credits the queue lengths of the type, its workgroup
-  // and the center up to `now` first. Times must not decrease.
-  void QueueChanged(int type, int delta, Time now);
+  // and the center up to `now` first. Times must not decrease. (Inline:
+  // twice a call, and mostly with nothing to credit.)
+  void QueueChanged(int type, int delta, Time now) {
+    QueueTrack& queue = queues_[type];
+    QueueTrack& workgroup_queue = workgroup_queues_[shape_.contact_types[type].workgroup];
+    if (total_queue_.waiting == 0 || (queue.since == now && workgroup_queue.since == now)) {
+      // Nothing to credit, so only the clocks move: no contact waits
+      // anywhere (most arrivals find an agent free), or no time has passed
+      // since these tracks last changed (the total changes with every track,
+      // so it did not change later; a contact offered the moment it arrives
+      // leaves the queue at the instant it joined it).
+      queue.since = workgroup_queue.since = total_queue_.since = now;
+    } else {
+      CreditQueues(type, now);
+    }
+    queue.waiting += delta;
+    workgroup_queue.waiting += delta;
+    total_queue_.waiting += delta;
+  }
 
   // ---- Agents ---------------------------------------------------------------
 
@@ -205,6 +225,11 @@ class KpiTally {
     int64_t waiting = 0;
     Time since;
   };
+  // A workgroup's tallies: its whole run's, and the first of its intervals'.
+  struct WorkgroupRows {
+    Tally* whole = nullptr;
+    Tally* intervals = nullptr;
+  };
   // An agent as the time accounting sees it.
   struct AgentTrack {
     AgentActivity activity = AgentActivity::kLoggedOut;
@@ -212,6 +237,13 @@ class KpiTally {
     Time since;
     // Workgroup of the contact the agent is on, or -1.
     int workgroup = -1;
+    // Where Account credits its time, found once, as Account runs about
+    // twice a call (result_'s rows never move once built): its agent
+    // group's tallies, whole run and per interval (null for an agent listed
+    // on its own), and those of the workgroups it is an active member of.
+    Tally* group = nullptr;
+    Tally* group_intervals = nullptr;
+    std::vector<WorkgroupRows> active;
   };
 
   template <typename F>
@@ -232,6 +264,8 @@ class KpiTally {
     }
   }
 
+  // Credits the queues of `type`, its workgroup and the center up to `now`.
+  void CreditQueues(int type, Time now);
   // Credits one track's current level from its last change to `now`
   // (integral and maximum, or the maximum only).
   void Credit(QueueTrack& track, Tally& whole, std::vector<Tally>* intervals, bool integral,
@@ -257,6 +291,8 @@ class KpiTally {
   std::vector<QueueTrack> queues_, workgroup_queues_;
   QueueTrack total_queue_;
   std::vector<AgentTrack> agents_;
+  // Per workgroup: its tallies (Account credits a busy agent's workgroup).
+  std::vector<WorkgroupRows> workgroup_rows_;
   // The next interval whose end has not had its busy agents counted.
   int next_interval_end_ = 0;
   // IntervalOf's last answer and its interval's bounds (an empty range at

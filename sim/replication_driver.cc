@@ -66,9 +66,6 @@ absl::StatusOr<ReplicationResult> ReplicationDriver::Run() {
     }
     if (next_event > horizon_) break;
     const SimEventQueue::Event event = events_.Pop();
-    // A copy of its own, so that the event's priority and sequence, which
-    // nothing reads, need not be kept.
-    const SimEvent payload = event.payload;
     ++events_run_;
     same_time_events_ = event.time == last_event_time_ ? same_time_events_ + 1 : 0;
     last_event_time_ = event.time;
@@ -78,7 +75,7 @@ absl::StatusOr<ReplicationResult> ReplicationDriver::Run() {
           " s (over a million events at one moment; do agents that decline every offer "
           "have an answer delay?)"));
     }
-    ACD_RETURN_IF_ERROR(Handle(event.time, payload));
+    ACD_RETURN_IF_ERROR(Handle(event.time, event.payload));
   }
   ACD_RETURN_IF_ERROR(CheckEngine(engine_.AdvanceTo(horizon_)));
   return tally_.Finish(events_run_);
