@@ -100,8 +100,7 @@ class ContactBehaviour {
   Choices Draw(Call& call, size_t type, Time now, const ContactType::Listed* entry);
   // The engine command for a new call, filled in `arrive_`; a caller taking
   // a callback becomes one here.
-  const acd::Command& ArriveCommand(Call& call, InteractionId id, const Choices& choices,
-                                    Time now);
+  const acd::Command& ArriveCommand(Call& call, InteractionId id, const Choices& choices, Time now);
   // Schedules the contact type's next arrival: the next listed one, or the
   // next of its Poisson process (sim/poisson.h).
   void ScheduleArrival(size_t type, Time now);

@@ -274,7 +274,9 @@ class KpiTally {
   void Account(size_t a, Time now);
   // CountBusyBefore's work, when an interval end lies before `t`.
   void CountBusyAtEnds(Time t);
-  Time IntervalEnd(int k) const { return std::min(shape_.horizon, Time() + shape_.interval * (k + 1)); }
+  Time IntervalEnd(int k) const {
+    return std::min(shape_.horizon, Time() + shape_.interval * (k + 1));
+  }
 
   // Service-level thresholds per contact type: the tally's first, then one
   // per `answered_within_more`, each type's last repeated.

@@ -64,7 +64,7 @@ TEST_CASE("events pushed at the time of the last pop come out in order with the 
   q.Push(Time() + Seconds(1), 0, 0);
   q.Push(Time() + Seconds(1), 3, 30);
   q.Push(Time() + Seconds(2), 0, 40);
-  CHECK(q.Pop().payload == 0);  // now at 1 s
+  CHECK(q.Pop().payload == 0);         // now at 1 s
   q.Push(Time() + Seconds(1), 2, 20);  // before 30 (lower priority value)
   q.Push(Time() + Seconds(1), 5, 35);  // after 30
   q.Push(Time() + Seconds(1), 1, 10);  // before 20: not in pushing order
