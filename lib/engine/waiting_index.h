@@ -237,10 +237,8 @@ class WaitingIndex {
     }
   };
 
-  // The slot of live `id`, or kNoSlot: from the lookup cache when its entry
-  // for `id` holds it, else from the id map.
-  // The table holds live records only, whose ids are valid: an invalid id
-  // ends at an empty entry.
+  // The slot of live `id`, or kNoSlot. The table holds live records only,
+  // whose ids are valid: an invalid id ends at an empty entry.
   uint32_t SlotFor(InteractionId id) const {
     for (size_t e = Home(id);; e = Next(e)) {
       const uint32_t slot = table_[e];
