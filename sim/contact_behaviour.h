@@ -154,6 +154,17 @@ class ContactBehaviour {
   // Per contact type: its Poisson rates times this replication's busyness
   // factors (sim/busyness.h); empty when the scenario has none.
   std::vector<std::vector<double>> scaled_rates_;
+  // Per contact type with Poisson arrivals, what ScheduleArrival needs,
+  // worked out once: the rates it uses (its own or the scaled ones) and,
+  // when there is one rate throughout, that rate per second.
+  struct ArrivalRates {
+    const std::vector<double>* per_hour = nullptr;
+    bool constant = false;
+    double constant_per_s = 0;
+  };
+  std::vector<ArrivalRates> arrival_rates_;
+  // Poisson arrivals stop here: the horizon or the closing time.
+  Time poisson_end_;
   // Per contact type: the agent that answered its latest contact.
   std::vector<AgentId> last_agent_;
   // The Arrive command of the latest arrival (ArriveCommand), kept so that
