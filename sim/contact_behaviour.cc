@@ -538,11 +538,6 @@ bool ContactBehaviour::Finished(Call& call, const InteractionEvent& event) {
   return wrapped;
 }
 
-void ContactBehaviour::WorkDone(const Call& call, Time now) {
-  if (!call.due || (call.transfer && !call.transferred)) return;
-  tally_.DueFinished(call.key(), now <= *call.due);
-}
-
 void ContactBehaviour::TraceContact(Time now, absl::string_view event, const Call& call,
                                     AgentId agent, absl::string_view reason) {
   if (trace_ == nullptr) return;

@@ -110,8 +110,12 @@ class ContactBehaviour {
   // Counts a leg the agent finished and releases the call when it has
   // ended; returns whether it was in wrap-up.
   bool Finished(Call& call, const InteractionEvent& event);
-  // The end of the connected part of the work: due-time accounting.
-  void WorkDone(const Call& call, Time now);
+  // The end of the connected part of the work: due-time accounting. (Inline:
+  // every call ends its work, and most have no due time.)
+  void WorkDone(const Call& call, Time now) {
+    if (!call.due || (call.transfer && !call.transferred)) return;
+    tally_.DueFinished(call.key(), now <= *call.due);
+  }
   void QueueLeft(const Call& call, Time now) {
     if (call.state == CallState::kWaiting) tally_.QueueChanged(call.type, -1, now);
   }
