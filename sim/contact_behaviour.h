@@ -40,6 +40,9 @@ class ContactBehaviour {
   // All references must outlive it; `trace` may be null.
   ContactBehaviour(const Scenario& scenario, ReplicationStreams& streams, Engine& engine,
                    SimEventQueue& events, KpiTally& tally, TraceWriter* trace);
+  // Not copied or moved: it points into its own members (the arrival rates).
+  ContactBehaviour(const ContactBehaviour&) = delete;
+  ContactBehaviour& operator=(const ContactBehaviour&) = delete;
 
   // Schedules each contact type's first arrival.
   void Start();
