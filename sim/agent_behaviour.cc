@@ -189,9 +189,9 @@ std::optional<Time> AgentBehaviour::Respond(const OfferEvent& offer, uint32_t of
   if (group >= 0) {
     const GroupResponse& r = responses_[group];
     // (Measured: A2 -1.8M instructions with the constant delay taken as is.)
-    delay = r.constant_delay ? *r.constant_delay
-                             : scenario_.agent_groups[group].answer_delay.Sample(
-                                   streams_.answer[group]);
+    delay = r.constant_delay
+                ? *r.constant_delay
+                : scenario_.agent_groups[group].answer_delay.Sample(streams_.answer[group]);
     // Drawn only when the group can miss or decline, so that other
     // scenarios' streams stay as they were.
     if (r.may_miss) {
