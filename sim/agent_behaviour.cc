@@ -6,7 +6,9 @@
 
 #include "absl/strings/string_view.h"
 #include "acd/status_macros.h"
+#include "sim/distribution.h"
 #include "sim/engine_check.h"
+#include "sim/mrg32k3a.h"
 
 namespace acd::sim {
 
@@ -22,6 +24,15 @@ AgentBehaviour::AgentBehaviour(const Scenario& scenario, ReplicationStreams& str
   for (size_t a = 0; a < agents_.size(); ++a) agents_[a].group = scenario.agent_group[a];
   for (const StatusConfig& status : engine.config().statuses) {
     status_ready_.push_back(status.acd_available);
+  }
+  for (const AgentGroup& g : scenario.agent_groups) {
+    GroupResponse& response = responses_.emplace_back();
+    if (g.answer_delay.kind() == Distribution::Kind::kConstant) {
+      Mrg32k3a unused;  // a constant draws nothing
+      response.constant_delay = g.answer_delay.Sample(unused);
+    }
+    response.miss_or_reject = g.no_answer_probability + g.reject_probability;
+    response.may_miss = response.miss_or_reject > 0;
   }
 }
 
@@ -176,14 +187,19 @@ std::optional<Time> AgentBehaviour::Respond(const OfferEvent& offer, uint32_t of
   Duration delay = Duration::Zero();
   SimEventKind response = SimEventKind::kAnswer;
   if (group >= 0) {
-    const AgentGroup& g = scenario_.agent_groups[group];
-    delay = g.answer_delay.Sample(streams_.answer[group]);
+    const GroupResponse& r = responses_[group];
+    // (Measured: A2 -1.8M instructions with the constant delay taken as is.)
+    delay = r.constant_delay
+                ? *r.constant_delay
+                : scenario_.agent_groups[group].answer_delay.Sample(streams_.answer[group]);
     // Drawn only when the group can miss or decline, so that other
     // scenarios' streams stay as they were.
-    if (g.no_answer_probability + g.reject_probability > 0) {
+    if (r.may_miss) {
       const double u = streams_.behaviour[group].NextDouble();
-      if (u < g.no_answer_probability) return std::nullopt;  // let it ring out
-      if (u < g.no_answer_probability + g.reject_probability) response = SimEventKind::kReject;
+      if (u < scenario_.agent_groups[group].no_answer_probability) {
+        return std::nullopt;  // let it ring out
+      }
+      if (u < r.miss_or_reject) response = SimEventKind::kReject;
     }
   }
   Push(offer.now + delay, {response, offer.interaction.value(), offers});

@@ -76,6 +76,18 @@ class AgentBehaviour {
   bool Ready(StatusId status) const { return status.valid() && status_ready_[status.value()]; }
 
  private:
+  // How an agent of a group responds to an offer, worked out once: most
+  // groups answer after a constant delay (zero by default) and never miss
+  // or decline, and Respond runs for every offer.
+  struct GroupResponse {
+    // The group's answer delay when it is a constant (it draws nothing).
+    std::optional<Duration> constant_delay;
+    // Whether the group can miss or decline, and the sum of the two
+    // probabilities (the same sum Respond compares against).
+    bool may_miss = false;
+    double miss_or_reject = 0;
+  };
+
   struct AgentTrack {
     int group = -1;
     bool logged_in = false;
@@ -107,6 +119,8 @@ class AgentBehaviour {
   TraceWriter* const trace_;
   const StatusId available_;
   std::vector<AgentTrack> agents_;
+  // Per agent group.
+  std::vector<GroupResponse> responses_;
   // Per status: whether it is acd_available.
   std::vector<char> status_ready_;
 };

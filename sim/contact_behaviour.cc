@@ -43,6 +43,15 @@ ContactBehaviour::ContactBehaviour(const Scenario& scenario, ReplicationStreams&
       if (!rates.empty()) scaled_rates_[k] = ScaleRates(rates, factors);
     }
   }
+  poisson_end_ = std::min(horizon_, arrivals_end_);
+  arrival_rates_.resize(types);
+  for (size_t k = 0; k < types; ++k) {
+    ArrivalRates& rates = arrival_rates_[k];
+    rates.per_hour =
+        scaled_rates_[k].empty() ? &scenario.contact_types[k].rates_per_hour : &scaled_rates_[k];
+    rates.constant = rates.per_hour->size() == 1;
+    if (rates.constant) rates.constant_per_s = (*rates.per_hour)[0] / 3600.0;
+  }
 }
 
 void ContactBehaviour::Start() {
@@ -347,11 +356,19 @@ void ContactBehaviour::ScheduleArrival(size_t type, Time now) {
     }
     return;
   }
-  const std::vector<double>& rates =
-      scaled_rates_[type].empty() ? ct.rates_per_hour : scaled_rates_[type];
-  const std::optional<Time> next =
-      NextPoissonArrival(rates, scenario_.interval, now, std::min(horizon_, arrivals_end_),
-                         UnitExponential(streams_.arrival[type]));
+  const ArrivalRates& rates = arrival_rates_[type];
+  const double budget = UnitExponential(streams_.arrival[type]);
+  std::optional<Time> next;
+  if (rates.constant) {
+    // One rate throughout (every arrival of most scenarios): the only step
+    // NextPoissonArrival would take, with its arithmetic (measured: A2
+    // -4.4M instructions, the full day -0.1M).
+    if (now < poisson_end_ && rates.constant_per_s > 0) {
+      next = now + SecondsF(budget / rates.constant_per_s);
+    }
+  } else {
+    next = NextPoissonArrival(*rates.per_hour, scenario_.interval, now, poisson_end_, budget);
+  }
   if (next && *next < arrivals_end_) Push(*next, {SimEventKind::kArrival, type});
 }
 
@@ -519,11 +536,6 @@ bool ContactBehaviour::Finished(Call& call, const InteractionEvent& event) {
       calls_.Release(call);
   }
   return wrapped;
-}
-
-void ContactBehaviour::WorkDone(const Call& call, Time now) {
-  if (!call.due || (call.transfer && !call.transferred)) return;
-  tally_.DueFinished(call.key(), now <= *call.due);
 }
 
 void ContactBehaviour::TraceContact(Time now, absl::string_view event, const Call& call,

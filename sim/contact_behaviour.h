@@ -40,6 +40,9 @@ class ContactBehaviour {
   // All references must outlive it; `trace` may be null.
   ContactBehaviour(const Scenario& scenario, ReplicationStreams& streams, Engine& engine,
                    SimEventQueue& events, KpiTally& tally, TraceWriter* trace);
+  // Not copied or moved: it points into its own members (the arrival rates).
+  ContactBehaviour(const ContactBehaviour&) = delete;
+  ContactBehaviour& operator=(const ContactBehaviour&) = delete;
 
   // Schedules each contact type's first arrival.
   void Start();
@@ -110,8 +113,12 @@ class ContactBehaviour {
   // Counts a leg the agent finished and releases the call when it has
   // ended; returns whether it was in wrap-up.
   bool Finished(Call& call, const InteractionEvent& event);
-  // The end of the connected part of the work: due-time accounting.
-  void WorkDone(const Call& call, Time now);
+  // The end of the connected part of the work: due-time accounting. (Inline:
+  // every call ends its work, and most have no due time.)
+  void WorkDone(const Call& call, Time now) {
+    if (!call.due || (call.transfer && !call.transferred)) return;
+    tally_.DueFinished(call.key(), now <= *call.due);
+  }
   void QueueLeft(const Call& call, Time now) {
     if (call.state == CallState::kWaiting) tally_.QueueChanged(call.type, -1, now);
   }
@@ -154,6 +161,17 @@ class ContactBehaviour {
   // Per contact type: its Poisson rates times this replication's busyness
   // factors (sim/busyness.h); empty when the scenario has none.
   std::vector<std::vector<double>> scaled_rates_;
+  // Per contact type with Poisson arrivals, what ScheduleArrival needs,
+  // worked out once: the rates it uses (its own or the scaled ones) and,
+  // when there is one rate throughout, that rate per second.
+  struct ArrivalRates {
+    const std::vector<double>* per_hour = nullptr;
+    bool constant = false;
+    double constant_per_s = 0;
+  };
+  std::vector<ArrivalRates> arrival_rates_;
+  // Poisson arrivals stop here: the horizon or the closing time.
+  Time poisson_end_;
   // Per contact type: the agent that answered its latest contact.
   std::vector<AgentId> last_agent_;
   // The Arrive command of the latest arrival (ArriveCommand), kept so that

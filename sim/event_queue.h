@@ -115,13 +115,28 @@ class EventQueue {
 
   // Removes and returns the first event. Precondition: !empty().
   Event Pop() {
+    return PopWith([](Time time, int32_t priority, uint64_t sequence, Payload&& payload) {
+      return Event{time, priority, sequence, std::move(payload)};
+    });
+  }
+
+  // Removes the first event and returns what `take(time, priority,
+  // sequence, payload)` makes of it, without building an Event first.
+  // Precondition: !empty().
+  template <typename Take>
+  auto PopWith(Take take) {
+    Entry* first = &front_;
     if (has_front_) {
       has_front_ = false;
-      return EventOf(std::move(front_));
+    } else {
+      FillHole();
+      hole_ = true;
+      first = &heap_.front();
     }
-    FillHole();
-    hole_ = true;
-    return EventOf(std::move(heap_.front()));
+    const uint64_t order = first->key.order;
+    return take(TimeOf(first->key),
+                static_cast<int32_t>(static_cast<int16_t>((order >> 48) ^ 0x8000)),
+                order & kSequenceMask, std::move(first->payload));
   }
 
   bool empty() const { return size() == 0; }
@@ -160,11 +175,6 @@ class EventQueue {
   }
   static Time TimeOf(const Key& key) {
     return Time::FromMicroseconds(static_cast<int64_t>(key.time ^ kSignBit));
-  }
-  static Event EventOf(Entry&& entry) {
-    const uint64_t order = entry.key.order;
-    const auto priority = static_cast<int32_t>(static_cast<int16_t>((order >> 48) ^ 0x8000));
-    return Event{TimeOf(entry.key), priority, order & kSequenceMask, std::move(entry.payload)};
   }
 
   // Fills the hole a Pop left with the last entry (the usual removal),

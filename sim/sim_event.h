@@ -97,13 +97,16 @@ class SimEventQueue {
     queue_.PushReserved(time, static_cast<int32_t>(event.kind), sequence,
                         Stored{event.target, event.offer, event.status});
   }
-  // Removes and returns the first event. Precondition: !empty().
+  // Removes and returns the first event. Precondition: !empty(). Built
+  // straight from the queue's entry, not from an EventQueue::Event
+  // (measured: A2 -1.2M instructions, the full day -0.2M).
   Event Pop() {
-    const EventQueue<Stored>::Event e = queue_.Pop();
-    return {e.time, SimEvent{.kind = static_cast<SimEventKind>(e.priority),
-                             .target = e.payload.target,
-                             .offer = e.payload.offer,
-                             .status = e.payload.status}};
+    return queue_.PopWith([](Time time, int32_t priority, uint64_t, Stored&& stored) {
+      return Event{time, SimEvent{.kind = static_cast<SimEventKind>(priority),
+                                  .target = stored.target,
+                                  .offer = stored.offer,
+                                  .status = stored.status}};
+    });
   }
 
  private:
