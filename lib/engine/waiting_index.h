@@ -45,6 +45,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/hash/hash.h"
 #include "acd/config.h"
 #include "acd/ids.h"
 #include "acd/media.h"
@@ -245,10 +246,13 @@ class WaitingIndex {
       if (slot == kNoSlot || slab_[slot].id == id) return slot;
     }
   }
-  // The table entry where the search for `id` starts (Fibonacci hashing:
-  // consecutive ids fall far apart), and the one after `e`.
+  // The table entry where the search for `id` starts, and the one after
+  // `e`. Ids come from outside (commands, journals), so the hash is Abseil's,
+  // salted per process: a fixed one (Fibonacci hashing, say) would let chosen
+  // ids pile into one probe run and make each lookup linear in the live
+  // records. Where an id lands decides nothing: the table only finds slots.
   size_t Home(InteractionId id) const {
-    return static_cast<size_t>((id.value() * 0x9E3779B97F4A7C15u) >> table_shift_);
+    return static_cast<size_t>(absl::HashOf(id.value()) >> table_shift_);
   }
   size_t Next(size_t e) const { return (e + 1) & (table_.size() - 1); }
   // Doubles the table and fills it from the live records.
