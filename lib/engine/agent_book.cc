@@ -176,11 +176,7 @@ void AgentBook::Rebuild() {
     const std::vector<AgentId>& list = center_.workgroup_model(WorkgroupId(w)).members;
     const size_t words = (list.size() + 63) / 64;
     MemberBits& index = members_[w];
-    for (auto* bits : {&index.ready, &index.logged_in, &index.available, &index.active, &index.busy,
-                       &index.wrapping}) {
-      bits->assign(words, 0);
-    }
-    index.room.assign(words * kMediaTypeCount, 0);
+    index.words.assign(words, MemberWord{});
     index.since.resize(list.size());
     for (size_t i = 0; i < list.size(); ++i) index.since[i] = agent(list[i]).available_since;
     index.order.Clear();  // filled as UpdateIndexes sets the ready bits
@@ -248,7 +244,7 @@ void AgentBook::WantRoom(WorkgroupId wg, MediaType media) {
     const int m = center_.MembershipIndex(list[i], wg);
     const Utilization& u = center_.agent_model(list[i]).shares[m][MediaIndex(media)];
     const uint64_t bit = uint64_t{1} << (i % 64);
-    uint64_t& room = index.room[(i / 64) * kMediaTypeCount + MediaIndex(media)];
+    uint64_t& room = index.words[i / 64].room[MediaIndex(media)];
     room = (room & ~bit) | (agent(list[i]).Fits(MediaIndex(media), u) ? bit : 0);
   }
 }
@@ -259,8 +255,8 @@ void AgentBook::BuildOrder(int wg) {
   for (size_t i = 0; i < list.size(); ++i) configs[i] = &center_.agent(list[i]);
   MemberBits& index = members_[wg];
   index.order.Build(center_.workgroup(WorkgroupId(wg)), configs);
-  for (size_t word = 0; word < index.ready.size(); ++word) {
-    for (uint64_t bits = index.ready[word]; bits != 0; bits &= bits - 1) {
+  for (size_t word = 0; word < index.words.size(); ++word) {
+    for (uint64_t bits = index.words[word].ready; bits != 0; bits &= bits - 1) {
       index.order.Insert(static_cast<uint32_t>(word * 64 + std::countr_zero(bits)), index.since);
     }
   }
@@ -279,17 +275,15 @@ void AgentBook::UpdateIndexes(AgentId id) {
   bool roster_changed = false;
   for (size_t m = 0; m < model.workgroups.size(); ++m) {
     const uint32_t i = model.member_index[m];
-    const uint32_t word = i / 64;
     const uint64_t bit = uint64_t{1} << (i % 64);
-    const auto set = [word, bit](std::vector<uint64_t>& bits, bool on) {
-      bits[word] = (bits[word] & ~bit) | (on ? bit : 0);
-    };
+    const auto set = [bit](uint64_t& bits, bool on) { bits = (bits & ~bit) | (on ? bit : 0); };
     MemberBits& index = members_[model.workgroups[m].value()];
+    MemberWord& word = index.words[i / 64];
     const bool active = a.active[m];
-    const bool counted = (index.logged_in[word] & index.active[word] & bit) != 0;
+    const bool counted = (word.logged_in & word.active & bit) != 0;
     roster_changed = roster_changed || counted != (a.logged_in && active);
-    const bool was_ready = (index.ready[word] & bit) != 0;
-    set(index.ready, ready && active);
+    const bool was_ready = (word.ready & bit) != 0;
+    set(word.ready, ready && active);
     if (was_ready != (ready && active)) {
       if (was_ready) {
         index.order.Remove(i, index.since);
@@ -297,12 +291,12 @@ void AgentBook::UpdateIndexes(AgentId id) {
         index.order.Insert(i, index.since);
       }
     }
-    set(index.logged_in, a.logged_in);
-    set(index.available, available);
-    set(index.active, active);
-    set(index.busy, busy);
-    set(index.wrapping, wrapping);
-    SetRoom(a, model.shares[m], index, word, bit);
+    set(word.logged_in, a.logged_in);
+    set(word.available, available);
+    set(word.active, active);
+    set(word.busy, busy);
+    set(word.wrapping, wrapping);
+    SetRoom(a, model.shares[m], index.room_media, word, bit);
   }
   if (roster_changed) RosterChanged();
 }
@@ -318,32 +312,32 @@ void AgentBook::UpdateCapacity(AgentId id) {
   const bool wrapping = !busy && !a.wrapping.empty();
   for (size_t m = 0; m < model.workgroups.size(); ++m) {
     const uint32_t i = model.member_index[m];
-    const uint32_t word = i / 64;
     const uint64_t bit = uint64_t{1} << (i % 64);
     MemberBits& index = members_[model.workgroups[m].value()];
-    const uint64_t was_ready = index.ready[word] & bit;
-    const uint64_t ready = room_left ? index.available[word] & index.active[word] & bit : 0;
+    MemberWord& word = index.words[i / 64];
+    const uint64_t was_ready = word.ready & bit;
+    const uint64_t ready = room_left ? word.available & word.active & bit : 0;
     if (was_ready != ready) {
-      index.ready[word] ^= bit;
+      word.ready ^= bit;
       if (was_ready != 0) {
         index.order.Remove(i, index.since);
       } else {
         index.order.Insert(i, index.since);
       }
     }
-    index.busy[word] = (index.busy[word] & ~bit) | (busy ? bit : 0);
-    index.wrapping[word] = (index.wrapping[word] & ~bit) | (wrapping ? bit : 0);
-    SetRoom(a, model.shares[m], index, word, bit);
+    word.busy = (word.busy & ~bit) | (busy ? bit : 0);
+    word.wrapping = (word.wrapping & ~bit) | (wrapping ? bit : 0);
+    SetRoom(a, model.shares[m], index.room_media, word, bit);
   }
 }
 
 // Only the kept media: the others' words are never read.
 void AgentBook::SetRoom(const AgentState& a, const std::array<Utilization, kMediaTypeCount>& shares,
-                        MemberBits& index, uint32_t word, uint64_t bit) {
-  uint64_t* room = index.room.data() + word * kMediaTypeCount;
-  for (unsigned kept = index.room_media; kept != 0; kept &= kept - 1) {
+                        unsigned kept, MemberWord& word, uint64_t bit) {
+  for (; kept != 0; kept &= kept - 1) {
     const int media = std::countr_zero(kept);
-    room[media] = (room[media] & ~bit) | (a.Fits(media, shares[media]) ? bit : 0);
+    uint64_t& room = word.room[media];
+    room = (room & ~bit) | (a.Fits(media, shares[media]) ? bit : 0);
   }
 }
 

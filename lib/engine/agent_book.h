@@ -77,32 +77,40 @@ struct AgentState {
   }
 };
 
-// One workgroup's members as bitmaps (bit i of word i / 64: member i).
-struct MemberBits {
+// The bits of 64 members of a workgroup (bit j: member 64 * word + j),
+// side by side, so that an update of one member's bits computes one
+// address and touches one place.
+struct MemberWord {
   // Ready for work (logged in, acd_available status, past any no-answer
   // delay), activated, and with room left (under 100 %, or some media takes
   // 0 % of it).
-  std::vector<uint64_t> ready;
+  uint64_t ready = 0;
   // For decision records and statistics: logged in; logged in with an
   // acd_available status and no no-answer delay; activated; holding an
   // alerting, connected or held interaction; in wrap-up and holding
   // nothing else.
-  std::vector<uint64_t> logged_in;
-  std::vector<uint64_t> available;
-  std::vector<uint64_t> active;
-  std::vector<uint64_t> busy;
-  std::vector<uint64_t> wrapping;
-  // Bit i of room[(i / 64) * kMediaTypeCount + m]: member i has room for
-  // one more interaction of media m from this workgroup. A member's eight
-  // words share a cache line. Kept only for the media of room_media (bit
-  // m: media m); the other words stay 0.
-  std::vector<uint64_t> room;
+  uint64_t logged_in = 0;
+  uint64_t available = 0;
+  uint64_t active = 0;
+  uint64_t busy = 0;
+  uint64_t wrapping = 0;
+  // Bit j of room[m]: the member has room for one more interaction of
+  // media m from this workgroup. Kept only for the media of
+  // MemberBits::room_media (bit m: media m); the other words stay 0.
+  std::array<uint64_t, kMediaTypeCount> room{};
+
+  bool operator==(const MemberWord&) const = default;
+};
+
+// One workgroup's members as bitmaps (member i: bit i % 64 of words[i / 64]).
+struct MemberBits {
+  std::vector<MemberWord> words;
   uint8_t room_media = 0;
   // Member i's AgentState::available_since, where the arrival scan reads it
   // without touching the agent's state.
   std::vector<Time> since;
-  // The ready members in AgentScore's order, when on (ready_index.h): bit
-  // i of `ready` set exactly when member i is in it.
+  // The ready members in AgentScore's order, when on (ready_index.h):
+  // member i's ready bit set exactly when it is in it.
   ReadyIndex order;
 };
 
@@ -219,10 +227,10 @@ class AgentBook {
   // The same after a change of capacity alone (used share, counts, held
   // list): the ready, busy, wrap-up and room bits; nothing else can differ.
   void UpdateCapacity(AgentId id);
-  // The room bits of member `bit` of word `word` in `index`, for the media
-  // `index` keeps, from the agent's load and its shares in that workgroup.
+  // The room bits of member `bit` of `word`, for the media of `kept` (bit
+  // m: media m), from the agent's load and its shares in that workgroup.
   static void SetRoom(const AgentState& a, const std::array<Utilization, kMediaTypeCount>& shares,
-                      MemberBits& index, uint32_t word, uint64_t bit);
+                      unsigned kept, MemberWord& word, uint64_t bit);
   void RosterChanged() { ++roster_version_; }
   // Builds `wg`'s ready index from the ready bits, or leaves it off.
   void BuildOrder(int wg);

@@ -52,17 +52,6 @@ void Engine::Impl::BeginDecision(DecisionDirection direction) {
   decision_.runner_up = DecisionCandidate{};
 }
 
-namespace {
-
-// Whether `agent`'s bit is set in `bits` of workgroup `wg`'s members.
-bool MemberBit(const internal::Center& center, const std::vector<uint64_t>& bits, AgentId agent,
-               WorkgroupId wg) {
-  const int64_t i = center.MemberIndex(agent, wg);
-  return i >= 0 && ((bits[i / 64] >> (i % 64)) & 1);
-}
-
-}  // namespace
-
 // The members Eligibility::Classify stops at kNotLoggedIn, kNotAvailable or
 // kNotActivated, counted from the bitmaps (eligibility.h says what each
 // holds); the full ones (ready but for their room) go to the first rule
@@ -70,11 +59,11 @@ bool MemberBit(const internal::Center& center, const std::vector<uint64_t>& bits
 void Engine::Impl::CountUnready(const InteractionRecord& x) {
   const internal::MemberBits& wg = agents_.members(x.workgroup);
   int32_t logged_in = 0, available = 0, activated = 0, ready = 0;
-  for (size_t i = 0; i < wg.ready.size(); ++i) {
-    logged_in += std::popcount(wg.logged_in[i]);
-    available += std::popcount(wg.available[i]);
-    activated += std::popcount(wg.available[i] & wg.active[i]);
-    ready += std::popcount(wg.ready[i]);
+  for (const internal::MemberWord& word : wg.words) {
+    logged_in += std::popcount(word.logged_in);
+    available += std::popcount(word.available);
+    activated += std::popcount(word.available & word.active);
+    ready += std::popcount(word.ready);
   }
   DecisionFilters& f = decision_.filtered;
   const auto members = static_cast<int32_t>(center_.workgroup_model(x.workgroup).members.size());
@@ -84,9 +73,10 @@ void Engine::Impl::CountUnready(const InteractionRecord& x) {
   // Available and activated but full: the rules before capacity claim some.
   int32_t full = activated - ready;
   const auto is_full = [&](AgentId agent) {
-    return agent.valid() && MemberBit(center_, wg.available, agent, x.workgroup) &&
-           MemberBit(center_, wg.active, agent, x.workgroup) &&
-           !MemberBit(center_, wg.ready, agent, x.workgroup);
+    const int64_t i = agent.valid() ? center_.MemberIndex(agent, x.workgroup) : -1;
+    if (i < 0) return false;
+    const internal::MemberWord& word = wg.words[i / 64];
+    return ((word.available & word.active & ~word.ready) >> (i % 64) & 1) != 0;
   };
   const bool exclusion = internal::ExclusionOpen(x, now_);
   if (full > 0 && x.preference_open) {

@@ -20,11 +20,11 @@
 //   kOutsideTier      a is inside x's current tier (SkillRule)  (rule 5)
 //
 // The fast paths compose the same predicates, or keep bitmaps of them:
-//   * MemberBits::ready holds member i when rules 1 and 2 hold and the
+//   * MemberWord::ready holds member i when rules 1 and 2 hold and the
 //     agent has room for some media (used below 100 %, or some media takes
 //     0 % of it): Classify(a, x, any tier) is none of kNotMember ..
 //     kNotActivated exactly for the members in it and for the full ones.
-//   * MemberBits::room bit (i, m) is HasRoom for media m, for each media
+//   * MemberWord::room bit (i, m) is HasRoom for media m, for each media
 //     the workgroup keeps (AgentBook::WantRoom).
 //   * The agent-freed walk (Engine::Impl::FillOnce) asks ReadyForWork once per
 //     agent, HasRoom once per media, SkillRule once per bucket (every

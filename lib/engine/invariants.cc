@@ -84,7 +84,7 @@ void Engine::Impl::CheckInvariants() const {
       ACD_CHECK(wg.since[i] == agents_[a].available_since);
       for (int media = 0; media < kMediaTypeCount; ++media) {
         if ((wg.room_media >> media & 1) == 0) continue;  // not kept
-        const bool room = (wg.room[i / 64 * kMediaTypeCount + media] >> (i % 64)) & 1;
+        const bool room = (wg.words[i / 64].room[media] >> (i % 64)) & 1;
         ACD_CHECK(room == HasCapacity(agent, model.workgroups[m], static_cast<MediaType>(media)));
       }
     }

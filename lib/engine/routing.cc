@@ -83,12 +83,12 @@ internal::AgentChoice Engine::Impl::ChooseAgent(const InteractionRecord& x, bool
                                                 internal::AgentChoice& second) {
   const internal::MemberBits& wg = agents_.members(x.workgroup);
   // A workgroup without members has empty bitmaps (null data): no offset.
-  if (wg.ready.empty()) return internal::AgentChoice();
+  if (wg.words.empty()) return internal::AgentChoice();
   const Group& group = interactions_.group(x.group);
   const WorkgroupConfig& config = center_.workgroup(x.workgroup);
   // Every agent's skill term is the same (0) for this interaction: with
   // W_skill = 0, or without requirements (SkillScore is then 0).
-  if (wg.ready.size() > internal::ReadyIndex::kMinMembers / 64 &&
+  if (wg.words.size() > internal::ReadyIndex::kMinMembers / 64 &&
       (config.agent_weights.skill == 0 || group.requirements.empty()) &&
       internal::ReadyIndex::OrderFixed(config)) {
     if (!wg.order.enabled()) agents_.WantOrder(x.workgroup);
@@ -118,13 +118,13 @@ bool Engine::Impl::ChooseFromOrder(const InteractionRecord& x, bool record,
   const internal::WorkgroupModel& model = center_.workgroup_model(x.workgroup);
   const internal::MemberBits& wg = agents_.members(x.workgroup);
   const internal::ReadyIndex& order = wg.order;
-  const uint64_t* room = wg.room.data() + MediaIndex(x.media);
+  const int media = MediaIndex(x.media);
   absl::InlinedVector<const SkillValue*, 4> columns;
   for (const SkillRequirement& r : group.requirements) columns.push_back(model.Column(r.skill));
   const int64_t excluded =
       internal::ExclusionOpen(x, now_) ? center_.MemberIndex(x.excluded, x.workgroup) : -1;
   const auto passes = [&](uint32_t index) {
-    if ((room[(index / 64) * kMediaTypeCount] >> (index % 64) & 1) == 0) return false;
+    if ((wg.words[index / 64].room[media] >> (index % 64) & 1) == 0) return false;
     if (index == excluded) return false;
     return SkillRule(internal::MemberSkillsOf{columns.data(), index}, group, tier) ==
            Rule::kEligible;
@@ -171,14 +171,14 @@ bool Engine::Impl::ChooseFromOrder(const InteractionRecord& x, bool record,
     // The scan's counts, in its order: exclusion, then room; no member
     // fails the skill rules without requirements.
     DecisionFilters& filtered = decision_.filtered;
-    for (size_t word = 0; word < wg.ready.size(); ++word) {
-      uint64_t bits = wg.ready[word];
+    for (size_t word = 0; word < wg.words.size(); ++word) {
+      uint64_t bits = wg.words[word].ready;
       if (excluded >= 0 && static_cast<size_t>(excluded / 64) == word) {
         const uint64_t out = bits & uint64_t{1} << (excluded % 64);
         if (out != 0) ++filtered.excluded;
         bits &= ~out;
       }
-      const uint64_t has_room = room[word * kMediaTypeCount];
+      const uint64_t has_room = wg.words[word].room[media];
       filtered.no_capacity += std::popcount(bits & ~has_room);
       decision_.eligible += std::popcount(bits & has_room);
     }
@@ -215,7 +215,7 @@ internal::AgentChoice Engine::Impl::ScanMembers(const InteractionRecord& x, bool
   const TierPosition tier = group.tiers.empty() ? TierPosition() : PositionOf(x.group, x.bucket);
   const internal::WorkgroupModel& model = center_.workgroup_model(x.workgroup);
   const internal::MemberBits& wg = agents_.members(x.workgroup);
-  const uint64_t* room = wg.room.data() + MediaIndex(x.media);
+  const int media = MediaIndex(x.media);
   const WorkgroupConfig& config = center_.workgroup(x.workgroup);
   const bool by_score = config.agent_order == AgentOrder::kScore;
   const AgentWeights& weights = config.agent_weights;
@@ -252,8 +252,8 @@ internal::AgentChoice Engine::Impl::ScanMembers(const InteractionRecord& x, bool
   // available longest, then the lowest id (AgentChoice::Beats). Each is
   // counted under the first rule it fails, in DecisionFilters' order: the
   // rule of Eligibility::Classify, from the bitmaps of eligibility.h.
-  for (size_t word = 0; word < wg.ready.size(); ++word) {
-    uint64_t bits = wg.ready[word];
+  for (size_t word = 0; word < wg.words.size(); ++word) {
+    uint64_t bits = wg.words[word].ready;
     if (bits == 0) continue;
     if (x.preference_open) {
       const uint64_t keep = bit_of(only, word);
@@ -264,7 +264,7 @@ internal::AgentChoice Engine::Impl::ScanMembers(const InteractionRecord& x, bool
       if (record) ++filtered.excluded;
       bits &= ~out;
     }
-    const uint64_t has_room = room[word * kMediaTypeCount];
+    const uint64_t has_room = wg.words[word].room[media];
     if (record) filtered.no_capacity += std::popcount(bits & ~has_room);
     bits &= has_room;
     if (drop_unskilled) {

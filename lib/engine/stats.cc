@@ -26,12 +26,12 @@ absl::StatusOr<WorkgroupStats> Engine::Impl::GetWorkgroupStats(WorkgroupId id) c
     out.longest_wait = std::max(out.longest_wait, now_ - interactions_.record(slot).entered_queue);
   });
   const internal::MemberBits& members = agents_.members(id);
-  for (size_t i = 0; i < members.ready.size(); ++i) {
-    out.agents_logged_in += std::popcount(members.logged_in[i]);
-    out.agents_activated += std::popcount(members.logged_in[i] & members.active[i]);
-    out.agents_available += std::popcount(members.ready[i]);
-    out.agents_busy += std::popcount(members.busy[i]);
-    out.agents_wrap_up += std::popcount(members.wrapping[i]);
+  for (const internal::MemberWord& word : members.words) {
+    out.agents_logged_in += std::popcount(word.logged_in);
+    out.agents_activated += std::popcount(word.logged_in & word.active);
+    out.agents_available += std::popcount(word.ready);
+    out.agents_busy += std::popcount(word.busy);
+    out.agents_wrap_up += std::popcount(word.wrapping);
   }
   if (interval == stats.interval) out.current = stats.current;
   out.total = stats.total;

@@ -17,8 +17,10 @@ WaitingIndex::WaitingIndex(const Center& center, AgentBook& agents)
 // ---- Records --------------------------------------------------------------------
 
 InteractionRecord* WaitingIndex::TryCreate(InteractionId id) {
-  const auto [it, inserted] = index_.try_emplace(id, kNoSlot);
-  if (!inserted) return nullptr;
+  size_t entry = Home(id);
+  for (; table_[entry] != kNoSlot; entry = Next(entry)) {
+    if (slab_[table_[entry]].id == id) return nullptr;
+  }
   uint32_t slot;
   if (free_slots_.empty()) {
     slot = static_cast<uint32_t>(slab_.size());
@@ -29,30 +31,47 @@ InteractionRecord* WaitingIndex::TryCreate(InteractionId id) {
     slab_[slot] = InteractionRecord{};
   }
   slab_[slot].id = id;
-  it->second = slot;
-  if (index_.size() * 2 > recent_.size()) GrowCache();
-  recent_[CacheEntry(id)] = slot;
+  table_[entry] = slot;
+  if (++live_ * 2 > table_.size()) GrowTable();
   return &slab_[slot];
 }
 
-void WaitingIndex::GrowCache() {
-  recent_.assign(recent_.size() * 2, kNoSlot);
-  --recent_shift_;
+void WaitingIndex::GrowTable() {
+  table_.assign(table_.size() * 2, kNoSlot);
+  --table_shift_;
   for (uint32_t slot = 0; slot < slab_.size(); ++slot) {
-    if (slab_[slot].id.valid()) recent_[CacheEntry(slab_[slot].id)] = slot;
+    if (!slab_[slot].id.valid()) continue;
+    size_t entry = Home(slab_[slot].id);
+    while (table_[entry] != kNoSlot) entry = Next(entry);
+    table_[entry] = slot;
   }
 }
 
+// Backward-shift deletion: each later entry of the probe run moves into the
+// gap when its home is not between the gap and itself (cyclically), so every
+// live id stays reachable from its home without passing an empty entry.
 void WaitingIndex::Delete(InteractionRecord& x) {
-  index_.erase(x.id);
-  free_slots_.push_back(SlotOf(x));
+  const uint32_t slot = SlotOf(x);
+  const size_t mask = table_.size() - 1;
+  size_t gap = Home(x.id);
+  while (table_[gap] != slot) gap = Next(gap);
+  for (size_t entry = Next(gap); table_[entry] != kNoSlot; entry = Next(entry)) {
+    const size_t home = Home(slab_[table_[entry]].id);
+    if (((entry - home) & mask) >= ((entry - gap) & mask)) {
+      table_[gap] = table_[entry];
+      gap = entry;
+    }
+  }
+  table_[gap] = kNoSlot;
+  --live_;
+  free_slots_.push_back(slot);
   x.id = InteractionId();
 }
 
 std::vector<InteractionId> WaitingIndex::LiveIds() const {
   std::vector<InteractionId> ids;
-  ids.reserve(index_.size());
-  for (const auto& [id, slot] : index_) ids.push_back(id);
+  ids.reserve(live_);
+  ForEachLive([&ids](const InteractionRecord& x) { ids.push_back(x.id); });
   std::sort(ids.begin(), ids.end());
   return ids;
 }
@@ -258,14 +277,19 @@ InteractionRecord& WaitingIndex::Restore(const InteractionRecord& x,
 // ---- Invariants ---------------------------------------------------------------------
 
 void WaitingIndex::CheckInvariants() const {
-  // The id map and the free slots partition the slab.
-  ACD_CHECK(index_.size() + free_slots_.size() == slab_.size());
-  for (const auto& [id, slot] : index_) ACD_CHECK(slab_[slot].id == id);
+  // The live records and the free slots partition the slab; the table
+  // finds every live record, and holds nothing else.
+  ACD_CHECK(live_ + free_slots_.size() == slab_.size());
   for (uint32_t slot : free_slots_) ACD_CHECK(!slab_[slot].id.valid());
+  ACD_CHECK(static_cast<size_t>(std::count_if(table_.begin(), table_.end(), [](uint32_t slot) {
+              return slot != kNoSlot;
+            })) == live_);
   // Every waiting record is where it says, and only waiting ones are filed.
   std::vector<int64_t> reserved(queues_.size(), 0);
-  for (const auto& [id, slot] : index_) {
+  for (uint32_t slot = 0; slot < slab_.size(); ++slot) {
     const InteractionRecord& x = slab_[slot];
+    if (!x.id.valid()) continue;
+    ACD_CHECK(SlotFor(x.id) == slot);
     if (x.state != InteractionState::kWaiting) continue;
     if (x.reserved) {
       ++reserved[x.workgroup.value()];

@@ -1,9 +1,9 @@
 // The waiting index: every live interaction's record, and the indexes that
 // let routing find the waiting ones without a scan (docs/design.md 3.12).
 //
-//   * Records live in a slab (a vector with a free list), found through a
-//     hash map from id to slot, with a direct-mapped cache of slots in front
-//     of it; nothing decides anything by iterating the map.
+//   * Records live in a slab (a vector with a free list), found through an
+//     open-addressing table of slots keyed by the records' ids; nothing
+//     decides anything by the order of the table or the slab.
 //   * Waiting interactions are grouped by everything that decides who may
 //     take them: workgroup, media, skill requirements and tiers. A group
 //     keeps one heap per static tier ("bucket"), ordered by ComesFirst, the
@@ -45,6 +45,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/hash/hash.h"
 #include "acd/config.h"
 #include "acd/ids.h"
 #include "acd/media.h"
@@ -124,7 +125,7 @@ class WaitingIndex {
   void Grow() { queues_.resize(static_cast<size_t>(center_.workgroup_count())); }
 
   // ---- Records ----
-  size_t live() const { return index_.size(); }
+  size_t live() const { return live_; }
   bool contains(InteractionId id) const { return Find(id) != nullptr; }
   // Null unless `id` is live.
   const InteractionRecord* Find(InteractionId id) const {
@@ -146,7 +147,7 @@ class WaitingIndex {
   // Slots in use or free; a free slot's record has an invalid id.
   size_t slot_count() const { return slab_.size(); }
   // A fresh record for `id`, in a free slot if there is one. REQUIRES: `id`
-  // is not live. References to records stay valid until the next Create.
+  // is valid and not live. References to records stay valid until the next Create.
   InteractionRecord& Create(InteractionId id) { return *TryCreate(id); }
   // As Create, or null (and nothing changed) if `id` is live: one lookup
   // for both.
@@ -156,7 +157,9 @@ class WaitingIndex {
   // Calls f(record) for every live record, in no set order.
   template <typename F>
   void ForEachLive(F f) const {
-    for (const auto& [id, slot] : index_) f(slab_[slot]);
+    for (const InteractionRecord& x : slab_) {
+      if (x.id.valid()) f(x);
+    }
   }
   // The live ids, ascending.
   std::vector<InteractionId> LiveIds() const;
@@ -235,21 +238,25 @@ class WaitingIndex {
     }
   };
 
-  // The slot of live `id`, or kNoSlot: from the lookup cache when its entry
-  // for `id` holds it, else from the id map.
+  // The slot of live `id`, or kNoSlot. The table holds live records only,
+  // whose ids are valid: an invalid id ends at an empty entry.
   uint32_t SlotFor(InteractionId id) const {
-    const uint32_t cached = recent_[CacheEntry(id)];
-    if (cached < slab_.size() && slab_[cached].id == id && id.valid()) return cached;
-    auto it = index_.find(id);
-    return it == index_.end() ? kNoSlot : it->second;
+    for (size_t e = Home(id);; e = Next(e)) {
+      const uint32_t slot = table_[e];
+      if (slot == kNoSlot || slab_[slot].id == id) return slot;
+    }
   }
-  // The lookup cache's entry for `id` (Fibonacci hashing: consecutive ids
-  // fall in different entries).
-  size_t CacheEntry(InteractionId id) const {
-    return static_cast<size_t>((id.value() * 0x9E3779B97F4A7C15u) >> recent_shift_);
+  // The table entry where the search for `id` starts, and the one after
+  // `e`. Ids come from outside (commands, journals), so the hash is Abseil's,
+  // salted per process: a fixed one (Fibonacci hashing, say) would let chosen
+  // ids pile into one probe run and make each lookup linear in the live
+  // records. Where an id lands decides nothing: the table only finds slots.
+  size_t Home(InteractionId id) const {
+    return static_cast<size_t>(absl::HashOf(id.value()) >> table_shift_);
   }
-  // Doubles the lookup cache and fills it from the live records.
-  void GrowCache();
+  size_t Next(size_t e) const { return (e + 1) & (table_.size() - 1); }
+  // Doubles the table and fills it from the live records.
+  void GrowTable();
 
   // Puts x in `bucket` of its group, and takes it out, keeping its
   // workgroup's heap of bucket tops in order.
@@ -261,17 +268,16 @@ class WaitingIndex {
   // Interactions by slot, with free slots for reuse; looked up by id only.
   std::vector<InteractionRecord> slab_;
   std::vector<uint32_t> free_slots_;
-  absl::flat_hash_map<InteractionId, uint32_t> index_;
-  // The lookup cache in front of index_, which every command and timer
-  // consults: a direct-mapped table of slots, 2^(64 - recent_shift_)
-  // entries, at least twice the live records. An entry is a hint, checked
-  // against the record's id (a freed slot's is invalid), so entries are
-  // never cleared: a stale or overwritten one only sends the lookup on to
-  // index_.
-  std::vector<uint32_t> recent_ = std::vector<uint32_t>(kInitialCache, kNoSlot);
-  int recent_shift_ = 64 - kInitialCacheBits;
-  static constexpr int kInitialCacheBits = 8;
-  static constexpr size_t kInitialCache = size_t{1} << kInitialCacheBits;
+  size_t live_ = 0;
+  // The live records' slots by id, which every command and timer consults:
+  // linear probing from Home(id), 2^(64 - table_shift_) entries, at least
+  // twice the live records so that every search meets an empty entry
+  // (kNoSlot) soon. Delete closes the gap it leaves by moving later entries
+  // back (no tombstones), so a search may stop at the first empty entry.
+  std::vector<uint32_t> table_ = std::vector<uint32_t>(kInitialTable, kNoSlot);
+  int table_shift_ = 64 - kInitialTableBits;
+  static constexpr int kInitialTableBits = 8;
+  static constexpr size_t kInitialTable = size_t{1} << kInitialTableBits;
   std::vector<Group> groups_;
   // Group ids by a hash of their key; each candidate is compared in full.
   absl::flat_hash_map<uint64_t, std::vector<uint32_t>> groups_by_hash_;

@@ -204,7 +204,7 @@ void CheckOrder(const Center& center, const AgentBook& book) {
     }
     std::set<uint32_t> ready;
     for (uint32_t i = 0; i < model.members.size(); ++i) {
-      if ((bits.ready[i / 64] >> (i % 64)) & 1) ready.insert(i);
+      if ((bits.words[i / 64].ready >> (i % 64)) & 1) ready.insert(i);
     }
     CHECK(in_index == ready);
   }
@@ -309,7 +309,10 @@ TEST_CASE("the agent book keeps the index equal to the ready members through eve
     for (int w = 0; w < 2; ++w) {
       // The same members in the same classes (w1 only once asked for again).
       if (!restored.members(WorkgroupId(w)).order.enabled()) continue;
-      CHECK(restored.members(WorkgroupId(w)).ready == book.members(WorkgroupId(w)).ready);
+      const std::vector<MemberWord>& a = restored.members(WorkgroupId(w)).words;
+      const std::vector<MemberWord>& b = book.members(WorkgroupId(w)).words;
+      REQUIRE(a.size() == b.size());
+      for (size_t i = 0; i < a.size(); ++i) CHECK(a[i].ready == b[i].ready);
     }
   }
 }

@@ -63,7 +63,7 @@ class EnginePeer {
   // Member `member` of `wg` in the ready bitmap, and in the room bitmap of
   // `media`.
   bool ReadyBit(WorkgroupId wg, uint32_t member) const {
-    return (impl_.agents_.members(wg).ready[member / 64] >> (member % 64)) & 1;
+    return (impl_.agents_.members(wg).words[member / 64].ready >> (member % 64)) & 1;
   }
   // Whether the workgroup keeps its room bits of `media` (AgentBook::
   // WantRoom: it has had an interaction of that media).
@@ -71,8 +71,7 @@ class EnginePeer {
     return (impl_.agents_.members(wg).room_media >> MediaIndex(media)) & 1;
   }
   bool RoomBit(WorkgroupId wg, uint32_t member, MediaType media) const {
-    return (impl_.agents_.members(wg).room[member / 64 * kMediaTypeCount + MediaIndex(media)] >>
-            (member % 64)) &
+    return (impl_.agents_.members(wg).words[member / 64].room[MediaIndex(media)] >> (member % 64)) &
            1;
   }
 
