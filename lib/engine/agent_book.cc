@@ -242,10 +242,8 @@ void AgentBook::WantRoom(WorkgroupId wg, MediaType media) {
   const std::vector<AgentId>& list = center_.workgroup_model(wg).members;
   for (size_t i = 0; i < list.size(); ++i) {
     const int m = center_.MembershipIndex(list[i], wg);
-    const Utilization& u = center_.agent_model(list[i]).shares[m][MediaIndex(media)];
-    const uint64_t bit = uint64_t{1} << (i % 64);
-    uint64_t& room = index.words[i / 64].room[MediaIndex(media)];
-    room = (room & ~bit) | (agent(list[i]).Fits(MediaIndex(media), u) ? bit : 0);
+    SetRoom(agent(list[i]), center_.agent_model(list[i]).shares[m], media_bit, index.words[i / 64],
+            uint64_t{1} << (i % 64));
   }
 }
 
